@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { categories, counties, units } from './reference';
+import { users } from './users';
+
+export const STAGES = ['preliminary', 'construction', 'completed', 'operating'] as const;
+export type Stage = (typeof STAGES)[number];
+export const PROJECT_STATUSES = ['on_track', 'at_risk', 'delayed', 'suspended'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** Where a registry fact came from: the government work report, the demo data set, or a user. */
+export type FactSource = { kind: 'report'; section: string; quote: string } | { kind: 'demo' } | { kind: 'user' };
+export type FactSources = Partial<Record<string, FactSource>>;
+
+/** The key-project registry (项目库). Money is in 万元, stored as numeric, never float. */
+export const projects = pgTable(
+  'projects',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    nationalCode: text('national_code'),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => categories.code),
+    /** null = prefecture-level project spanning counties; visible only to prefecture users. */
+    countyId: integer('county_id').references(() => counties.id),
+    constructionContent: text('construction_content'),
+    capacity: numeric('capacity', { precision: 14, scale: 2 }),
+    capacityUnit: text('capacity_unit'),
+    totalInvestment: numeric('total_investment', { precision: 14, scale: 2 }),
+    annualPlannedInvestment: numeric('annual_planned_investment', { precision: 14, scale: 2 }),
+    startDate: date('start_date'),
+    plannedCompletionDate: date('planned_completion_date'),
+    stage: text('stage', { enum: STAGES }).notNull(),
+    status: text('status', { enum: PROJECT_STATUSES }).notNull().default('on_track'),
+    responsibleLeaderId: integer('responsible_leader_id').references(() => users.id),
+    responsibleUnitId: integer('responsible_unit_id').references(() => units.id),
+    ownerUnitId: integer('owner_unit_id').references(() => units.id),
+    projectLeadId: integer('project_lead_id').references(() => users.id),
+    targetYear: smallint('target_year'),
+    annualTarget: text('annual_target'),
+    sources: jsonb('sources').$type<FactSources>().notNull().default({}),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('projects_category_idx').on(t.categoryCode, t.id),
+    index('projects_county_idx').on(t.countyId, t.id),
+    index('projects_stage_idx').on(t.stage, t.id),
+    index('projects_status_idx').on(t.status, t.id),
+    index('projects_leader_idx').on(t.responsibleLeaderId, t.id),
+    index('projects_runit_idx').on(t.responsibleUnitId, t.id),
+    index('projects_lead_idx').on(t.projectLeadId),
+    index('projects_name_idx').on(t.name, t.id),
+    index('projects_total_inv_idx').on(t.totalInvestment, t.id),
+    index('projects_updated_idx').on(t.updatedAt, t.id),
+    check('projects_total_inv_nonneg', sql`${t.totalInvestment} IS NULL OR ${t.totalInvestment} >= 0`),
+    check('projects_annual_inv_nonneg', sql`${t.annualPlannedInvestment} IS NULL OR ${t.annualPlannedInvestment} >= 0`),
+    check('projects_capacity_nonneg', sql`${t.capacity} IS NULL OR ${t.capacity} >= 0`),
+    check(
+      'projects_dates_order',
+      sql`${t.startDate} IS NULL OR ${t.plannedCompletionDate} IS NULL OR ${t.startDate} <= ${t.plannedCompletionDate}`,
+    ),
+    check('projects_name_nonempty', sql`length(btrim(${t.name})) > 0`),
+  ],
+);
+
+export const MILESTONE_KINDS = [
+  'approval',
+  'start_works',
+  'main_works',
+  'impoundment',
+  'first_unit',
+  'grid_connection',
+  'open_traffic',
+  'completion',
+  'other',
+] as const;
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+export const MILESTONE_STATUSES = ['not_started', 'in_progress', 'done', 'delayed'] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+/** Milestones (节点): planned, baseline (frozen at the start of the year), forecast and actual dates. */
+export const milestones = pgTable(
+  'milestones',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: MILESTONE_KINDS }).notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    plannedDate: date('planned_date').notNull(),
+    baselineDate: date('baseline_date'),
+    forecastDate: date('forecast_date'),
+    actualDate: date('actual_date'),
+    status: text('status', { enum: MILESTONE_STATUSES }).notNull().default('not_started'),
+    note: text('note'),
+    sort: integer('sort').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('milestones_project_idx').on(t.projectId, t.sort),
+    check('milestones_done_has_actual', sql`${t.status} <> 'done' OR ${t.actualDate} IS NOT NULL`),
+  ],
+);

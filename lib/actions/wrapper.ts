@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { getDb, type Tx } from '@/db/client';
+import { recordAudit, type AuditInput } from '@/lib/audit/record';
+import { type Actor, hasPermission, type Permission } from '@/lib/authz';
+import { AppError, fromDatabaseError } from '@/lib/errors';
+import type { Translate } from '@/lib/i18n/translate';
+import type { ActionResult } from './result';
+import { zodFieldErrors } from './translate-zod';
+
+export interface ActionContext<I> {
+  actor: Actor;
+  input: I;
+  tx: Tx;
+  requestId: string;
+  /** Records the mutation's audit event in the same transaction. */
+  audit: (ev: AuditInput) => Promise<void>;
+}
+
+export interface ActionDef<S extends z.ZodType, R> {
+  name: string;
+  schema: S;
+  /**
+   * The coarse permission checked before anything runs. Checks that depend on the record
+   * (ownership, scope) are made inside `run` with can(), after loading it in the transaction.
+   * A permission whose `.own` variant the role holds passes here and must be checked in run.
+   */
+  permission: Permission;
+  run: (ctx: ActionContext<z.output<S>>) => Promise<R>;
+}
+
+export type Action<R> = ((input: unknown) => Promise<ActionResult<R>>) & {
+  /** Runs the action for a given actor (tests, scripts, route handlers). */
+  execute: (actor: Actor | null, input: unknown, t?: Translate) => Promise<ActionResult<R>>;
+};
+
+function allowedCoarse(actor: Actor, permission: Permission): boolean {
+  return hasPermission(actor, permission) || hasPermission(actor, `${permission}.own` as Permission);
+}
+
+/**
+ * The one wrapper every mutation goes through: authenticate, validate with zod, check the
+ * permission, run the mutation and its audit event in one transaction, and return a typed
+ * result with a message in the user's language. Nothing is written when any step fails.
+ */
+export function createAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Action<R> {
+  const execute = async (actor: Actor | null, raw: unknown, maybeT?: Translate): Promise<ActionResult<R>> => {
+    const t = maybeT ?? (await import('@/lib/i18n/translate')).fallbackTranslator();
+    const requestId = randomUUID();
+    try {
+      if (!actor) throw new AppError('UNAUTHENTICATED');
+      const parsed = def.schema.safeParse(raw);
+      if (!parsed.success) {
+        return {
+          ok: false,
+          code: 'INVALID',
+          message: t('errors.INVALID'),
+          fieldErrors: zodFieldErrors(parsed.error, t),
+        };
+      }
+      if (!allowedCoarse(actor, def.permission)) throw new AppError('FORBIDDEN');
+      const db = await getDb();
+      const data = await db.transaction(async (tx) =>
+        def.run({
+          actor,
+          input: parsed.data as z.output<S>,
+          tx,
+          requestId,
+          audit: (ev) => recordAudit(tx, actor, { ...ev, action: ev.action || def.name }, requestId),
+        }),
+      );
+      return { ok: true, data };
+    } catch (err) {
+      const appErr = err instanceof AppError ? err : fromDatabaseError(err);
+      if (appErr && appErr.code !== 'INTERNAL') {
+        return {
+          ok: false,
+          code: appErr.code,
+          message: t(`errors.${appErr.code}`),
+          ...(appErr.fieldErrors ? { fieldErrors: appErr.fieldErrors } : {}),
+          ...(appErr.current ? { current: appErr.current } : {}),
+        };
+      }
+      console.error(`[action ${def.name}] request ${requestId} failed`, err);
+      return { ok: false, code: 'INTERNAL', message: t('errors.INTERNAL', { requestId }) };
+    }
+  };
+
+  const bound = async (raw: unknown): Promise<ActionResult<R>> => {
+    const [{ getActor }, { requestTranslator }] = await Promise.all([
+      import('@/lib/auth/session'),
+      import('@/lib/i18n/translate-server'),
+    ]);
+    return execute(await getActor(), raw, await requestTranslator());
+  };
+  return Object.assign(bound, { execute });
+}

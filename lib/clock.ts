@@ -1,0 +1,18 @@
+/**
+ * "Now" comes from here and nowhere else, so tests can fix the clock.
+ */
+let fixed: Date | null = null;
+
+export function now(): Date {
+  return fixed ? new Date(fixed) : new Date();
+}
+
+/** Today's date as YYYY-MM-DD in the deployment's time zone (Asia/Shanghai by default). */
+export function today(): string {
+  const tz = process.env.APP_TIME_ZONE ?? 'Asia/Shanghai';
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now());
+}
+
+export function setClockForTests(d: Date | null): void {
+  fixed = d;
+}

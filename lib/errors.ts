@@ -1,0 +1,60 @@
+/**
+ * The one error type. Every failure a user can meet is an AppError with a code; the code maps
+ * to an HTTP status and to a translated message (catalogue namespace "errors").
+ */
+export const ERROR_STATUS = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID: 422,
+  LOCKED: 423,
+  INTERNAL: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors?: FieldErrors;
+  /** For CONFLICT: the record as it is now, so the user can compare, reload and retry. */
+  readonly current?: Record<string, unknown>;
+
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    extra: { fieldErrors?: FieldErrors; current?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(message ?? code, { cause: extra.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.fieldErrors = extra.fieldErrors;
+    this.current = extra.current;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what = 'record') => new AppError('NOT_FOUND', `${what} not found`);
+export const forbidden = (why = 'forbidden') => new AppError('FORBIDDEN', why);
+
+/** PostgreSQL error codes that mean "the data broke a rule", from either driver. */
+export function fromDatabaseError(err: unknown): AppError | null {
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      if (code === '23505') return new AppError('CONFLICT', 'duplicate', { cause: err });
+      if (code === '23503') return new AppError('INVALID', 'reference', { cause: err });
+      if (code === '23514' || code === '23502' || code === '22007' || code === '22008' || code === '22003')
+        return new AppError('INVALID', 'constraint', { cause: err });
+      if (code === '40001' || code === '40P01') return new AppError('CONFLICT', 'serialization', { cause: err });
+      return null;
+    }
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
+}

@@ -1,0 +1,45 @@
+/**
+ * The message catalogues, one JSON file per namespace and language. Add a namespace by adding
+ * its two files and one line to each map below.
+ */
+import zhCommon from './zh-CN/common.json';
+import zhErrors from './zh-CN/errors.json';
+import zhValidation from './zh-CN/validation.json';
+import zhAuth from './zh-CN/auth.json';
+import zhProjects from './zh-CN/projects.json';
+import zhProject from './zh-CN/project.json';
+import zhAdmin from './zh-CN/admin.json';
+import zhEnums from './zh-CN/enums.json';
+import enCommon from './en/common.json';
+import enErrors from './en/errors.json';
+import enValidation from './en/validation.json';
+import enAuth from './en/auth.json';
+import enProjects from './en/projects.json';
+import enProject from './en/project.json';
+import enAdmin from './en/admin.json';
+import enEnums from './en/enums.json';
+import type { Locale } from '../config';
+
+const zh = {
+  common: zhCommon,
+  errors: zhErrors,
+  validation: zhValidation,
+  auth: zhAuth,
+  projects: zhProjects,
+  project: zhProject,
+  admin: zhAdmin,
+  enums: zhEnums,
+};
+const en: typeof zh = {
+  common: enCommon,
+  errors: enErrors,
+  validation: enValidation,
+  auth: enAuth,
+  projects: enProjects,
+  project: enProject,
+  admin: enAdmin,
+  enums: enEnums,
+};
+
+export type Messages = typeof zh;
+export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, en };
