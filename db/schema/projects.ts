@@ -15,10 +15,10 @@ import {
 import { categories, counties, units } from './reference';
 import { users } from './users';
 
-export const STAGES = ['preliminary', 'construction', 'completed', 'operating'] as const;
-export type Stage = (typeof STAGES)[number];
-export const PROJECT_STATUSES = ['on_track', 'at_risk', 'delayed', 'suspended'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+import { MILESTONE_KINDS, MILESTONE_STATUSES, PROJECT_STATUSES, STAGES } from './enums';
+
+export { MILESTONE_KINDS, MILESTONE_STATUSES, PROJECT_STATUSES, STAGES };
+export type { MilestoneKind, MilestoneStatus, ProjectStatus, Stage } from './enums';
 
 /** Where a registry fact came from: the government work report, the demo data set, or a user. */
 export type FactSource = { kind: 'report'; section: string; quote: string } | { kind: 'demo' } | { kind: 'user' };
@@ -80,20 +80,6 @@ export const projects = pgTable(
   ],
 );
 
-export const MILESTONE_KINDS = [
-  'approval',
-  'start_works',
-  'main_works',
-  'impoundment',
-  'first_unit',
-  'grid_connection',
-  'open_traffic',
-  'completion',
-  'other',
-] as const;
-export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
-export const MILESTONE_STATUSES = ['not_started', 'in_progress', 'done', 'delayed'] as const;
-export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 /** Milestones (节点): planned, baseline (frozen at the start of the year), forecast and actual dates. */
 export const milestones = pgTable(

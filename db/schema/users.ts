@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { counties, units } from './reference';
 
-export const ROLES = ['admin', 'dispatch', 'leader', 'lead', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES } from './enums';
+
+export { ROLES };
+export type { Role } from './enums';
 
 export const users = pgTable(
   'users',

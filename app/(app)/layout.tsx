@@ -1,0 +1,54 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import type { ReactNode } from 'react';
+import { LanguageSwitch } from '@/app/_components/language-switch';
+import { NavLinks } from '@/app/_components/nav-links';
+import { signOutAction } from '@/lib/auth/actions';
+import { requireActor } from '@/lib/auth/session';
+import { hasPermission } from '@/lib/authz';
+import { getCountyName } from '@/lib/reference/queries';
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  await connection();
+  const actor = await requireActor();
+  const [t, locale, county] = await Promise.all([getTranslations(), getLocale(), getCountyName(actor.countyId)]);
+  const links = [{ href: '/projects', label: t('common.nav.projects') }];
+  if (hasPermission(actor, 'user.manage')) links.push({ href: '/admin/users', label: t('common.nav.users') });
+  const scope = county ? (locale === 'en' ? county.nameEn : county.nameZh) : t('common.scopePrefecture');
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t('common.skipToContent')}
+      </a>
+      <header className="sticky top-0 z-30 border-b border-brand-800 bg-brand-700 text-white shadow-sm">
+        <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5">
+          <Link href="/projects" className="flex items-center gap-2 font-semibold">
+            <span className="flex h-7 w-7 items-center justify-center rounded-md bg-white/15 text-sm" aria-hidden>
+              调
+            </span>
+            <span className="whitespace-nowrap">{t('common.appName')}</span>
+          </Link>
+          <NavLinks links={links} />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="hidden text-right leading-tight sm:block" data-testid="current-user">
+              <span className="block font-medium">{actor.displayName}</span>
+              <span className="block text-xs text-white/75">
+                {t(`enums.role.${actor.role}`)} · {scope}
+              </span>
+            </span>
+            <LanguageSwitch className="border-white/40 bg-transparent text-white hover:bg-white/10" />
+            <form action={signOutAction}>
+              <button type="submit" className="rounded-md px-2.5 py-1 text-white/90 hover:bg-white/10" data-testid="sign-out">
+                {t('common.signOut')}
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-3 py-4 sm:px-4 sm:py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { requireActor } from '@/lib/auth/session';
+import { can } from '@/lib/authz';
+import { toLocale } from '@/lib/i18n/config';
+import { listProjects } from '@/lib/projects/queries';
+import { parseRegistryParams } from '@/lib/projects/search-params';
+import { getReferenceData } from '@/lib/reference/queries';
+import { RegistryFilters } from './_components/registry-filters';
+import { RegistryTable } from './_components/registry-table';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('projects');
+  return { title: t('title') };
+}
+
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const actor = await requireActor();
+  const params = parseRegistryParams(await searchParams);
+  const [{ rows, total }, ref, t, locale] = await Promise.all([
+    listProjects(actor, params),
+    getReferenceData(actor),
+    getTranslations('projects'),
+    getLocale(),
+  ]);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold text-slate-900 sm:text-2xl">{t('title')}</h1>
+          <p className="text-sm text-slate-500" data-testid="registry-total">
+            {t('subtitle', { total })}
+          </p>
+        </div>
+        {can(actor, 'project.create') ? (
+          <Link
+            href="/projects/new"
+            className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+          >
+            {t('create')}
+          </Link>
+        ) : null}
+      </div>
+      <RegistryFilters params={params} reference={ref} showCounty={actor.countyId === null} />
+      <RegistryTable rows={rows} total={total} params={params} locale={toLocale(locale)} />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { MilestoneStatus, ProjectStatus, Stage } from '@/db/schema/enums';
+
+const STATUS_STYLE: Record<ProjectStatus, string> = {
+  on_track: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20',
+  at_risk: 'bg-amber-50 text-amber-800 ring-amber-600/25',
+  delayed: 'bg-red-50 text-red-800 ring-red-600/20',
+  suspended: 'bg-slate-100 text-slate-700 ring-slate-500/20',
+};
+
+const STAGE_STYLE: Record<Stage, string> = {
+  preliminary: 'bg-violet-50 text-violet-800 ring-violet-600/20',
+  construction: 'bg-sky-50 text-sky-800 ring-sky-600/20',
+  completed: 'bg-teal-50 text-teal-800 ring-teal-600/20',
+  operating: 'bg-slate-100 text-slate-700 ring-slate-500/20',
+};
+
+const MILESTONE_STYLE: Record<MilestoneStatus, string> = {
+  not_started: 'bg-slate-100 text-slate-700 ring-slate-500/20',
+  in_progress: 'bg-sky-50 text-sky-800 ring-sky-600/20',
+  done: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20',
+  delayed: 'bg-red-50 text-red-800 ring-red-600/20',
+};
+
+const base = 'inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset';
+
+export function StatusBadge({ status, label }: { status: ProjectStatus; label: string }) {
+  return <span className={`${base} ${STATUS_STYLE[status]}`}>{label}</span>;
+}
+
+export function StageBadge({ stage, label }: { stage: Stage; label: string }) {
+  return <span className={`${base} ${STAGE_STYLE[stage]}`}>{label}</span>;
+}
+
+export function MilestoneStatusBadge({ status, label }: { status: MilestoneStatus; label: string }) {
+  return <span className={`${base} ${MILESTONE_STYLE[status]}`}>{label}</span>;
+}
+
+export function OverdueBadge({ label }: { label: string }) {
+  return <span className={`${base} bg-red-600 text-white ring-red-700`}>{label}</span>;
+}

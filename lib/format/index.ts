@@ -1,0 +1,102 @@
+/**
+ * Formatting for numbers, money, capacity and dates in the user's language. Pure functions
+ * (server and client). Money is stored in 万元 (10,000 yuan); capacity in the unit the project
+ * states (万千瓦, MW, km ...).
+ */
+import type { Locale } from '@/lib/i18n/config';
+
+const nf = (locale: Locale, digits: number) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: digits });
+
+export function formatNumber(value: number | string | null | undefined, locale: Locale, digits = 2): string {
+  const n = toNumber(value);
+  return n === null ? '—' : nf(locale, digits).format(n);
+}
+
+export function toNumber(value: number | string | null | undefined): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * Money given in 万元. Chinese: 亿元 from 1 亿 (= 10,000 万元) up, otherwise 万元.
+ * English: CNY in millions or billions (1 万元 = CNY 10,000).
+ */
+export function formatMoney(wan: number | string | null | undefined, locale: Locale): string {
+  const n = toNumber(wan);
+  if (n === null) return '—';
+  if (locale === 'en') {
+    const yuan = n * 10_000;
+    if (Math.abs(yuan) >= 1e9) return `CNY ${nf(locale, 2).format(yuan / 1e9)} bn`;
+    if (Math.abs(yuan) >= 1e6) return `CNY ${nf(locale, 1).format(yuan / 1e6)} m`;
+    return `CNY ${nf(locale, 0).format(yuan)}`;
+  }
+  if (Math.abs(n) >= 10_000) return `${nf(locale, 2).format(n / 10_000)} 亿元`;
+  return `${nf(locale, 0).format(n)} 万元`;
+}
+
+/** Power capacity units we convert between: 万千瓦 (10 MW) and MW / GW / kW. */
+const POWER_IN_MW: Record<string, number> = { 万千瓦: 10, MW: 1, 兆瓦: 1, GW: 1000, 千瓦: 0.001, kW: 0.001 };
+
+const UNIT_EN: Record<string, string> = {
+  公里: 'km',
+  千米: 'km',
+  亿立方米: '100 million m³',
+  万立方米: '10,000 m³',
+  立方米: 'm³',
+  万吨: '10,000 t',
+  吨: 't',
+  亩: 'mu',
+  万亩: '10,000 mu',
+  座: 'sites',
+  个: 'units',
+  万千伏安: 'MVA (×10)',
+  千伏: 'kV',
+};
+
+/**
+ * Capacity with its unit. Power is shown in 万千瓦 in Chinese and in MW in English; other units
+ * are kept and translated.
+ */
+export function formatCapacity(value: number | string | null | undefined, unit: string | null | undefined, locale: Locale): string {
+  const n = toNumber(value);
+  if (n === null) return '—';
+  const u = (unit ?? '').trim();
+  const mw = POWER_IN_MW[u];
+  if (mw !== undefined) {
+    if (locale === 'en') return `${nf(locale, 1).format(n * mw)} MW`;
+    return `${nf(locale, 2).format((n * mw) / 10)} 万千瓦`;
+  }
+  if (locale === 'en') return `${nf(locale, 2).format(n)} ${UNIT_EN[u] ?? u}`.trim();
+  return `${nf(locale, 2).format(n)} ${u}`.trim();
+}
+
+/** A date-only value (YYYY-MM-DD): 2025年6月30日 / 30 Jun 2025. */
+export function formatDate(value: string | Date | null | undefined, locale: Locale): string {
+  if (!value) return '—';
+  const d = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
+  if (Number.isNaN(d.getTime())) return '—';
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    year: 'numeric',
+    month: locale === 'en' ? 'short' : 'long',
+    day: 'numeric',
+    timeZone: typeof value === 'string' ? 'UTC' : 'Asia/Shanghai',
+  }).format(d);
+}
+
+/** A moment in time (audit events): 2025年6月30日 14:05 / 30 Jun 2025, 14:05. */
+export function formatDateTime(value: string | Date | null | undefined, locale: Locale): string {
+  if (!value) return '—';
+  const d = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return '—';
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    year: 'numeric',
+    month: locale === 'en' ? 'short' : 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: 'Asia/Shanghai',
+  }).format(d);
+}

@@ -1,0 +1,112 @@
+import 'server-only';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/client';
+import { categories, counties, milestones, projects, units, users } from '@/db/schema';
+import { type Actor, projectScope } from '@/lib/authz';
+import { today } from '@/lib/clock';
+import { overdueSql } from '@/lib/milestones/overdue';
+import type { RegistryParams, SortKey } from './search-params';
+
+const leader = alias(users, 'leader');
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The WHERE clause for the registry: the actor's scope AND the filters. Shared by list, count and export. */
+export function registryWhere(actor: Actor, p: RegistryParams): SQL | undefined {
+  const parts: (SQL | undefined)[] = [projectScope(actor)];
+  if (p.q) {
+    const pattern = likePattern(p.q);
+    parts.push(or(ilike(projects.name, pattern), ilike(projects.code, pattern), ilike(projects.nameEn, pattern)));
+  }
+  if (p.category.length) parts.push(inArray(projects.categoryCode, p.category));
+  if (p.county.length) parts.push(inArray(projects.countyId, p.county));
+  if (p.stage.length) parts.push(inArray(projects.stage, p.stage as (typeof projects.stage.enumValues)[number][]));
+  if (p.status.length) parts.push(inArray(projects.status, p.status as (typeof projects.status.enumValues)[number][]));
+  if (p.leader.length) parts.push(inArray(projects.responsibleLeaderId, p.leader));
+  if (p.unit.length) parts.push(inArray(projects.responsibleUnitId, p.unit));
+  return and(...parts);
+}
+
+const SORT_COLUMNS: Record<SortKey, SQL | AnyPgColumn> = {
+  code: projects.code,
+  name: projects.name,
+  category: sql`(SELECT ${categories.sort} FROM ${categories} WHERE ${categories.code} = ${projects.categoryCode})`,
+  county: sql`(SELECT ${counties.sort} FROM ${counties} WHERE ${counties.id} = ${projects.countyId})`,
+  stage: sql`array_position(ARRAY['preliminary','construction','completed','operating']::text[], ${projects.stage})`,
+  status: sql`array_position(ARRAY['on_track','at_risk','delayed','suspended']::text[], ${projects.status})`,
+  totalInvestment: projects.totalInvestment,
+  annualPlannedInvestment: projects.annualPlannedInvestment,
+  plannedCompletionDate: projects.plannedCompletionDate,
+  updatedAt: projects.updatedAt,
+};
+
+export interface RegistryRow {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  categoryCode: string;
+  categoryZh: string;
+  categoryEn: string;
+  countyZh: string | null;
+  countyEn: string | null;
+  stage: (typeof projects.stage.enumValues)[number];
+  status: (typeof projects.status.enumValues)[number];
+  totalInvestment: string | null;
+  annualPlannedInvestment: string | null;
+  plannedCompletionDate: string | null;
+  leaderName: string | null;
+  unitZh: string | null;
+  unitEn: string | null;
+  overdueMilestones: number;
+}
+
+/**
+ * One page of the registry for this actor, and the total count under the same WHERE clause.
+ * Sorting always ends with the id so paging is stable.
+ */
+export async function listProjects(actor: Actor, p: RegistryParams): Promise<{ rows: RegistryRow[]; total: number }> {
+  const db = await getDb();
+  const where = registryWhere(actor, p);
+  const col = SORT_COLUMNS[p.sort];
+  const order = p.dir === 'desc' ? sql`${col} DESC NULLS LAST` : sql`${col} ASC NULLS LAST`;
+  const d = today();
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select({
+        id: projects.id,
+        code: projects.code,
+        name: projects.name,
+        nameEn: projects.nameEn,
+        categoryCode: projects.categoryCode,
+        categoryZh: categories.nameZh,
+        categoryEn: categories.nameEn,
+        countyZh: counties.nameZh,
+        countyEn: counties.nameEn,
+        stage: projects.stage,
+        status: projects.status,
+        totalInvestment: projects.totalInvestment,
+        annualPlannedInvestment: projects.annualPlannedInvestment,
+        plannedCompletionDate: projects.plannedCompletionDate,
+        leaderName: leader.displayName,
+        unitZh: units.nameZh,
+        unitEn: units.nameEn,
+        overdueMilestones: sql<number>`(SELECT count(*)::int FROM ${milestones} WHERE ${milestones.projectId} = ${projects.id} AND ${overdueSql(d)})`,
+      })
+      .from(projects)
+      .innerJoin(categories, eq(categories.code, projects.categoryCode))
+      .leftJoin(counties, eq(counties.id, projects.countyId))
+      .leftJoin(leader, eq(leader.id, projects.responsibleLeaderId))
+      .leftJoin(units, eq(units.id, projects.responsibleUnitId))
+      .where(where)
+      .orderBy(order, p.dir === 'desc' ? desc(projects.id) : asc(projects.id))
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize),
+    db.select({ total: count() }).from(projects).where(where),
+  ]);
+  return { rows, total: totalRow?.total ?? 0 };
+}

@@ -1,0 +1,65 @@
+import 'server-only';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import { categories, counties, units, users } from '@/db/schema';
+import type { Actor } from '@/lib/authz';
+
+export interface Option {
+  value: string;
+  labelZh: string;
+  labelEn: string;
+}
+
+/**
+ * Reference lists for filters and forms. Counties are limited to the actor's scope; people
+ * are the users who can hold the role (responsible leaders, project leads).
+ */
+export const getReferenceData = cache(async (actor: Actor) => {
+  const db = await getDb();
+  const [countyRows, categoryRows, unitRows, people] = await Promise.all([
+    db
+      .select()
+      .from(counties)
+      .where(actor.countyId === null ? undefined : eq(counties.id, actor.countyId))
+      .orderBy(asc(counties.sort), asc(counties.id)),
+    db.select().from(categories).orderBy(asc(categories.sort), asc(categories.code)),
+    db.select().from(units).orderBy(asc(units.kind), asc(units.id)),
+    db
+      .select({ id: users.id, displayName: users.displayName, role: users.role, countyId: users.countyId })
+      .from(users)
+      .where(and(inArray(users.role, ['leader', 'lead']), eq(users.disabled, false)))
+      .orderBy(asc(users.displayName)),
+  ]);
+  return {
+    counties: countyRows.map((c) => ({ value: String(c.id), labelZh: c.nameZh, labelEn: c.nameEn })),
+    categories: categoryRows.map((c) => ({ value: c.code, labelZh: c.nameZh, labelEn: c.nameEn })),
+    responsibleUnits: unitRows
+      .filter((u) => u.kind === 'responsible')
+      .map((u) => ({ value: String(u.id), labelZh: u.nameZh, labelEn: u.nameEn })),
+    ownerUnits: unitRows
+      .filter((u) => u.kind === 'owner')
+      .map((u) => ({ value: String(u.id), labelZh: u.nameZh, labelEn: u.nameEn })),
+    leaders: people
+      .filter((p) => p.role === 'leader')
+      .map((p) => ({ value: String(p.id), labelZh: p.displayName, labelEn: p.displayName })),
+    leads: people
+      .filter((p) => p.role === 'lead' && (actor.countyId === null || p.countyId === actor.countyId))
+      .map((p) => ({ value: String(p.id), labelZh: p.displayName, labelEn: p.displayName, countyId: p.countyId })),
+  };
+});
+
+export type ReferenceData = Awaited<ReturnType<typeof getReferenceData>>;
+
+export function optionLabel(options: Option[], value: string | number | null | undefined, locale: string): string | null {
+  if (value === null || value === undefined) return null;
+  const o = options.find((x) => x.value === String(value));
+  return o ? (locale === 'en' ? o.labelEn : o.labelZh) : null;
+}
+
+export const getCountyName = cache(async (countyId: number | null) => {
+  if (countyId === null) return null;
+  const db = await getDb();
+  const [row] = await db.select().from(counties).where(eq(counties.id, countyId)).limit(1);
+  return row ?? null;
+});

@@ -1,0 +1,22 @@
+import { type NextRequest, NextResponse } from 'next/server';
+
+const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+
+/**
+ * Only a convenience: sends visitors without a session cookie to the sign-in page. It is never
+ * the check: every page, action and route handler authorizes on its own (getActor()).
+ */
+export function proxy(request: NextRequest) {
+  const hasCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (hasCookie) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = '/login';
+  url.search = '';
+  const back = request.nextUrl.pathname + request.nextUrl.search;
+  if (back !== '/') url.searchParams.set('callbackUrl', back);
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  matcher: ['/((?!login|api/auth|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+};
