@@ -1,0 +1,15 @@
+import { expect, test as setup } from '@playwright/test';
+import { DEMO_PASSWORD, ROLES, type RoleKey, storageState } from './users';
+
+// Signs in once per role through the real form and keeps the session for the other specs.
+for (const role of Object.keys(ROLES) as RoleKey[]) {
+  setup(`sign in as ${role}`, async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill(ROLES[role]);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page).toHaveURL(/\/projects/);
+    await expect(page.getByRole('heading', { name: '项目库' })).toBeVisible();
+    await page.context().storageState({ path: storageState(role) });
+  });
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite: types, unit/integration tests (embedded PGlite, and real PostgreSQL
+# too when TEST_DATABASE_URL is set), then the production build and the Playwright
+# end-to-end tests in Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== typecheck"
+npx tsc --noEmit
+
+echo "== unit and integration tests (PGlite)"
+env -u TEST_DATABASE_URL npx vitest run
+
+if [[ -n "${TEST_DATABASE_URL:-}" ]]; then
+  echo "== integration tests (PostgreSQL: ${TEST_DATABASE_URL%%\?*})"
+  npx vitest run
+fi
+
+echo "== production build"
+unset DATABASE_URL
+npx next build
+
+echo "== end-to-end tests (Playwright, Chromium)"
+npx playwright test
