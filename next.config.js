@@ -7,6 +7,7 @@ const nextConfig = {
   // PGlite (WASM + data files) and the argon2 native binding must not be bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
+  allowedDevOrigins: ['127.0.0.1'],
   typedRoutes: false,
 };
 

@@ -198,7 +198,7 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
                   return (
                     <td
                       key={cell.id}
-                      className={`px-3 py-2.5 align-top ${numeric ? 'whitespace-nowrap text-right tabular-nums' : ''} ${cell.column.id === 'name' ? 'min-w-64' : ''}`}
+                      className={`px-3 py-2.5 align-top ${numeric ? 'whitespace-nowrap text-right tabular-nums' : ''} ${cell.column.id === 'name' ? 'min-w-64' : ''} ${cell.column.id === 'plannedCompletionDate' ? 'whitespace-nowrap' : ''}`}
                     >
                       <FlexRender cell={cell} />
                     </td>
