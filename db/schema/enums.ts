@@ -23,3 +23,34 @@ export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 
 export const MILESTONE_STATUSES = ['not_started', 'in_progress', 'done', 'delayed'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+export const PERIOD_KINDS = ['monthly', 'dekad'] as const; // 月度 / 旬
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const PROBLEM_TYPES = ['land', 'funding', 'approvals', 'power', 'water', 'other'] as const;
+export type ProblemType = (typeof PROBLEM_TYPES)[number];
+
+/** 交办 → 督办 → 销号: open → in progress → resolved (by the unit) → closed (verified), or reopened. */
+export const PROBLEM_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+
+/** 0 = not escalated, 1 = to the project's responsible leader, 2 = to the dispatch office. */
+export const ESCALATION_LEVELS = [0, 1, 2] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+export const NOTIFICATION_KINDS = [
+  'period_opened',
+  'report_awaiting_review',
+  'report_returned',
+  'report_approved',
+  'report_reopened',
+  'problem_assigned',
+  'problem_resolved',
+  'problem_overdue',
+  'problem_escalated',
+  'problem_comment',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

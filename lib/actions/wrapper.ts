@@ -23,7 +23,7 @@ export interface ActionDef<S extends z.ZodType, R> {
   /**
    * The coarse permission checked before anything runs. Checks that depend on the record
    * (ownership, scope) are made inside `run` with can(), after loading it in the transaction.
-   * A permission whose `.own` variant the role holds passes here and must be checked in run.
+   * A permission whose `.own`/`.unit` variant the role holds passes here and must be checked in run.
    */
   permission: Permission;
   run: (ctx: ActionContext<z.output<S>>) => Promise<R>;
@@ -35,7 +35,11 @@ export type Action<R> = ((input: unknown) => Promise<ActionResult<R>>) & {
 };
 
 function allowedCoarse(actor: Actor, permission: Permission): boolean {
-  return hasPermission(actor, permission) || hasPermission(actor, `${permission}.own` as Permission);
+  return (
+    hasPermission(actor, permission) ||
+    hasPermission(actor, `${permission}.own` as Permission) ||
+    hasPermission(actor, `${permission}.unit` as Permission)
+  );
 }
 
 /**

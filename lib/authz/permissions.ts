@@ -13,14 +13,53 @@ export const PERMISSIONS = [
   'milestone.update',
   'milestone.update.own',
   'user.manage',
+  // The reporting cycle (issue 3).
+  'period.open',
+  'report.edit.own',
+  'report.review',
+  'report.review.own',
+  'report.reopen',
+  'problem.create',
+  'problem.create.own',
+  'problem.update',
+  'problem.progress',
+  'problem.progress.unit',
+  'problem.close',
+  'problem.close.own',
+  'problem.comment',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/**
+ * Suffixes: `.own` — the actor is the project lead or the responsible leader of the record;
+ * `.unit` — the actor belongs to the record's responsible unit.
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['project.read', 'project.create', 'project.update', 'milestone.create', 'milestone.update', 'user.manage'],
-  dispatch: ['project.read', 'project.create', 'project.update', 'milestone.create', 'milestone.update'],
-  leader: ['project.read'],
-  lead: ['project.read', 'milestone.update.own'],
+  dispatch: [
+    'project.read',
+    'project.create',
+    'project.update',
+    'milestone.create',
+    'milestone.update',
+    'period.open',
+    'report.review',
+    'report.reopen',
+    'problem.create',
+    'problem.update',
+    'problem.progress',
+    'problem.close',
+    'problem.comment',
+  ],
+  leader: ['project.read', 'report.review.own', 'problem.create.own', 'problem.close.own', 'problem.comment'],
+  lead: [
+    'project.read',
+    'milestone.update.own',
+    'report.edit.own',
+    'problem.create.own',
+    'problem.progress.unit',
+    'problem.comment',
+  ],
   viewer: ['project.read'],
 };
 
@@ -28,6 +67,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export interface ProjectRef {
   countyId: number | null;
   projectLeadId: number | null;
+  /** The responsible leader (包抓领导) of the project, or of the problem when checking a problem. */
+  responsibleLeaderId?: number | null;
+  /** The responsible unit (责任单位) of the record (a problem's unit when checking a problem). */
+  responsibleUnitId?: number | null;
 }
 
 export function hasPermission(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
@@ -46,9 +89,14 @@ export function inScope(actor: Pick<Actor, 'countyId'>, project: Pick<ProjectRef
 export function can(actor: Actor, permission: Permission, project?: ProjectRef): boolean {
   if (project && !inScope(actor, project)) return false;
   if (hasPermission(actor, permission)) return true;
+  if (!project) return false;
   const own = `${permission}.own` as Permission;
-  if (project && (PERMISSIONS as readonly string[]).includes(own) && hasPermission(actor, own)) {
-    return project.projectLeadId === actor.id;
+  if ((PERMISSIONS as readonly string[]).includes(own) && hasPermission(actor, own)) {
+    if (project.projectLeadId === actor.id || (project.responsibleLeaderId ?? null) === actor.id) return true;
+  }
+  const unit = `${permission}.unit` as Permission;
+  if ((PERMISSIONS as readonly string[]).includes(unit) && hasPermission(actor, unit)) {
+    if (actor.unitId !== null && (project.responsibleUnitId ?? null) === actor.unitId) return true;
   }
   return false;
 }

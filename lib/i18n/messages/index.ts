@@ -10,6 +10,9 @@ import zhProjects from './zh-CN/projects.json';
 import zhProject from './zh-CN/project.json';
 import zhAdmin from './zh-CN/admin.json';
 import zhEnums from './zh-CN/enums.json';
+import zhReports from './zh-CN/reports.json';
+import zhProblems from './zh-CN/problems.json';
+import zhInbox from './zh-CN/inbox.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enValidation from './en/validation.json';
@@ -18,6 +21,9 @@ import enProjects from './en/projects.json';
 import enProject from './en/project.json';
 import enAdmin from './en/admin.json';
 import enEnums from './en/enums.json';
+import enReports from './en/reports.json';
+import enProblems from './en/problems.json';
+import enInbox from './en/inbox.json';
 import type { Locale } from '../config';
 
 const zh = {
@@ -29,6 +35,9 @@ const zh = {
   project: zhProject,
   admin: zhAdmin,
   enums: zhEnums,
+  reports: zhReports,
+  problems: zhProblems,
+  inbox: zhInbox,
 };
 const en: typeof zh = {
   common: enCommon,
@@ -39,6 +48,9 @@ const en: typeof zh = {
   project: enProject,
   admin: enAdmin,
   enums: enEnums,
+  reports: enReports,
+  problems: enProblems,
+  inbox: enInbox,
 };
 
 export type Messages = typeof zh;
