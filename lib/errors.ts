@@ -20,17 +20,20 @@ export class AppError extends Error {
   readonly fieldErrors?: FieldErrors;
   /** For CONFLICT: the record as it is now, so the user can compare, reload and retry. */
   readonly current?: Record<string, unknown>;
+  /** A more specific catalogue key for the user's message (e.g. errors.DUPLICATE) than the code's. */
+  readonly messageKey?: string;
 
   constructor(
     code: ErrorCode,
     message?: string,
-    extra: { fieldErrors?: FieldErrors; current?: Record<string, unknown>; cause?: unknown } = {},
+    extra: { fieldErrors?: FieldErrors; current?: Record<string, unknown>; cause?: unknown; messageKey?: string } = {},
   ) {
     super(message ?? code, { cause: extra.cause });
     this.name = 'AppError';
     this.code = code;
     this.fieldErrors = extra.fieldErrors;
     this.current = extra.current;
+    this.messageKey = extra.messageKey;
   }
 
   get status(): number {
@@ -47,7 +50,7 @@ export function fromDatabaseError(err: unknown): AppError | null {
   for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
-      if (code === '23505') return new AppError('CONFLICT', 'duplicate', { cause: err });
+      if (code === '23505') return new AppError('CONFLICT', 'duplicate', { cause: err, messageKey: 'errors.DUPLICATE' });
       if (code === '23503') return new AppError('INVALID', 'reference', { cause: err });
       if (code === '23514' || code === '23502' || code === '22007' || code === '22008' || code === '22003')
         return new AppError('INVALID', 'constraint', { cause: err });

@@ -13,6 +13,8 @@ export interface ActionContext<I> {
   input: I;
   tx: Tx;
   requestId: string;
+  /** The user's language, for field errors raised inside run. */
+  t: Translate;
   /** Records the mutation's audit event in the same transaction. */
   audit: (ev: AuditInput) => Promise<void>;
 }
@@ -69,6 +71,7 @@ export function createAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Acti
           actor,
           input: parsed.data as z.output<S>,
           tx,
+          t,
           requestId,
           audit: (ev) => recordAudit(tx, actor, { ...ev, action: ev.action || def.name }, requestId),
         }),
@@ -80,7 +83,7 @@ export function createAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Acti
         return {
           ok: false,
           code: appErr.code,
-          message: t(`errors.${appErr.code}`),
+          message: appErr.messageKey && t.has(appErr.messageKey) ? t(appErr.messageKey) : t(`errors.${appErr.code}`),
           ...(appErr.fieldErrors ? { fieldErrors: appErr.fieldErrors } : {}),
           ...(appErr.current ? { current: appErr.current } : {}),
         };
