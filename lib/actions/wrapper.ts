@@ -88,7 +88,9 @@ export function createAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Acti
           ...(appErr.current ? { current: appErr.current } : {}),
         };
       }
-      console.error(`[action ${def.name}] request ${requestId} failed`, err);
+      // Log the cause, not the query: drizzle's errors carry the parameters (e.g. password hashes).
+      const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+      console.error(`[action ${def.name}] request ${requestId} failed:`, cause instanceof Error ? `${cause.name}: ${cause.message}` : cause);
       return { ok: false, code: 'INTERNAL', message: t('errors.INTERNAL', { requestId }) };
     }
   };

@@ -74,7 +74,7 @@ export interface ProjectRef {
 }
 
 export function hasPermission(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[actor.role].includes(permission);
+  return ROLE_PERMISSIONS[actor.role]?.includes(permission) ?? false;
 }
 
 /** Whether the actor's scope covers the project (prefecture users see all; county users their county). */

@@ -1,0 +1,173 @@
+import { asc } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb, type Db } from '@/db/client';
+import { projects, ROLES, type Role } from '@/db/schema';
+import { can, hasPermission, inScope, PERMISSIONS, projectScope, type Actor, type Permission } from '@/lib/authz';
+import { useTestDb } from '@/test/db';
+import { actorOf, makeCounty, makeProject, makeUser } from '@/test/factories';
+
+/**
+ * The role × permission table as the product defines it, written out here on purpose (not
+ * derived from ROLE_PERMISSIONS), so that any change to the table breaks this test: change
+ * both together. Every permission not listed for a role is refused.
+ */
+const GRANTED: Record<Role, readonly Permission[]> = {
+  admin: ['project.read', 'project.create', 'project.update', 'milestone.create', 'milestone.update', 'user.manage'],
+  dispatch: [
+    'project.read',
+    'project.create',
+    'project.update',
+    'milestone.create',
+    'milestone.update',
+    'period.open',
+    'report.review',
+    'report.reopen',
+    'problem.create',
+    'problem.update',
+    'problem.progress',
+    'problem.close',
+    'problem.comment',
+  ],
+  leader: ['project.read', 'report.review.own', 'problem.create.own', 'problem.close.own', 'problem.comment'],
+  lead: ['project.read', 'milestone.update.own', 'report.edit.own', 'problem.create.own', 'problem.progress.unit', 'problem.comment'],
+  viewer: ['project.read'],
+};
+const EXPECTED = Object.fromEntries(
+  ROLES.map((role) => [role, Object.fromEntries(PERMISSIONS.map((p) => [p, GRANTED[role].includes(p)]))]),
+) as Record<Role, Record<Permission, boolean>>;
+
+function actor(role: Role, over: Partial<Actor> = {}): Actor {
+  return { id: 100, username: `${role}_x`, displayName: role, role, countyId: null, unitId: null, ...over };
+}
+
+describe('the role × permission table', () => {
+  it('covers exactly the known roles and permissions', () => {
+    expect([...ROLES].sort()).toEqual(Object.keys(GRANTED).sort());
+    for (const role of ROLES) {
+      for (const p of GRANTED[role]) expect(PERMISSIONS, `${role}: ${p}`).toContain(p);
+    }
+  });
+
+  const cells = ROLES.flatMap((role) => PERMISSIONS.map((permission) => [role, permission] as const));
+  it.each(cells)('%s × %s', (role, permission) => {
+    expect(hasPermission({ role }, permission)).toBe(EXPECTED[role][permission]);
+  });
+
+  it('without a project, can() is the plain table (no ownership to claim)', () => {
+    for (const role of ROLES) {
+      for (const permission of PERMISSIONS) {
+        expect(can(actor(role), permission), `${role} ${permission}`).toBe(EXPECTED[role][permission]);
+      }
+    }
+  });
+});
+
+describe('can() with .own permissions', () => {
+  const lead = actor('lead', { id: 7, countyId: 1 });
+  const ownProject = { countyId: 1, projectLeadId: 7 };
+  const otherProject = { countyId: 1, projectLeadId: 8 };
+  const unledProject = { countyId: 1, projectLeadId: null };
+
+  it('a project lead may update the milestones of the project they lead', () => {
+    expect(can(lead, 'milestone.update', ownProject)).toBe(true);
+  });
+
+  it('but not those of a project someone else leads, or nobody leads', () => {
+    expect(can(lead, 'milestone.update', otherProject)).toBe(false);
+    expect(can(lead, 'milestone.update', unledProject)).toBe(false);
+  });
+
+  it('leading a project grants nothing beyond the .own permissions', () => {
+    expect(can(lead, 'milestone.create', ownProject)).toBe(false);
+    expect(can(lead, 'project.update', ownProject)).toBe(false);
+    expect(can(lead, 'user.manage', ownProject)).toBe(false);
+  });
+
+  it('roles with the general permission do not need to lead the project', () => {
+    expect(can(actor('dispatch', { countyId: 1 }), 'milestone.update', otherProject)).toBe(true);
+    expect(can(actor('admin'), 'milestone.update', unledProject)).toBe(true);
+  });
+
+  it('.own also covers the responsible leader (包抓领导) of the record', () => {
+    const leader = actor('leader', { id: 9, countyId: null });
+    expect(can(leader, 'report.review', { countyId: 1, projectLeadId: null, responsibleLeaderId: 9 })).toBe(true);
+    expect(can(leader, 'report.review', { countyId: 1, projectLeadId: null, responsibleLeaderId: 10 })).toBe(false);
+    expect(can(leader, 'report.review', { countyId: 1, projectLeadId: null })).toBe(false);
+    // Being responsible leader does not turn .own into the general permission.
+    expect(can(leader, 'report.reopen', { countyId: 1, projectLeadId: null, responsibleLeaderId: 9 })).toBe(false);
+  });
+
+  it('.unit covers members of the responsible unit (责任单位) only', () => {
+    const member = actor('lead', { id: 7, countyId: null, unitId: 3 });
+    expect(can(member, 'problem.progress', { countyId: 1, projectLeadId: null, responsibleUnitId: 3 })).toBe(true);
+    expect(can(member, 'problem.progress', { countyId: 1, projectLeadId: null, responsibleUnitId: 4 })).toBe(false);
+    expect(can(member, 'problem.progress', { countyId: 1, projectLeadId: null, responsibleUnitId: null })).toBe(false);
+    // An actor without a unit never matches a record without one.
+    const noUnit = actor('lead', { id: 7, countyId: null, unitId: null });
+    expect(can(noUnit, 'problem.progress', { countyId: 1, projectLeadId: null, responsibleUnitId: null })).toBe(false);
+    expect(can(noUnit, 'problem.progress', { countyId: 1, projectLeadId: null })).toBe(false);
+  });
+
+  it('a viewer or leader who is named project lead still may not update milestones', () => {
+    expect(can(actor('viewer', { id: 7 }), 'milestone.update', ownProject)).toBe(false);
+    expect(can(actor('leader', { id: 7 }), 'milestone.update', ownProject)).toBe(false);
+  });
+});
+
+describe('scope', () => {
+  const countyA = { countyId: 1, projectLeadId: null };
+  const countyB = { countyId: 2, projectLeadId: null };
+  const prefectureWide = { countyId: null, projectLeadId: null };
+
+  it('a county user is refused everything on a project of another county, even reading', () => {
+    const dispatchA = actor('dispatch', { countyId: 1 });
+    expect(inScope(dispatchA, countyA)).toBe(true);
+    expect(inScope(dispatchA, countyB)).toBe(false);
+    expect(can(dispatchA, 'project.read', countyA)).toBe(true);
+    expect(can(dispatchA, 'project.read', countyB)).toBe(false);
+    expect(can(dispatchA, 'project.update', countyB)).toBe(false);
+  });
+
+  it('a county lead of a project in another county may not touch it', () => {
+    const lead = actor('lead', { id: 7, countyId: 1 });
+    expect(can(lead, 'milestone.update', { countyId: 2, projectLeadId: 7 })).toBe(false);
+  });
+
+  it('a prefecture user sees every county and the prefecture-wide projects', () => {
+    const viewer = actor('viewer', { countyId: null });
+    for (const p of [countyA, countyB, prefectureWide]) {
+      expect(inScope(viewer, p)).toBe(true);
+      expect(can(viewer, 'project.read', p)).toBe(true);
+    }
+  });
+
+  it('a prefecture-wide project (county null) is invisible to county users', () => {
+    const viewerA = actor('viewer', { countyId: 1 });
+    expect(inScope(viewerA, prefectureWide)).toBe(false);
+    expect(can(viewerA, 'project.read', prefectureWide)).toBe(false);
+    expect(can(actor('admin', { countyId: 1 }), 'project.update', prefectureWide)).toBe(false);
+  });
+});
+
+describe('projectScope() in a real query', () => {
+  useTestDb();
+
+  async function visibleCodes(db: Db, a: Actor): Promise<string[]> {
+    const rows = await db.select({ code: projects.code }).from(projects).where(projectScope(a)).orderBy(asc(projects.code));
+    return rows.map((r) => r.code);
+  }
+
+  it('returns only the own county for county users, everything for prefecture users', async () => {
+    const [a, b] = [await makeCounty(), await makeCounty()];
+    const userA = await makeUser({ role: 'viewer', countyId: a.id });
+    const prefect = await makeUser({ role: 'viewer', countyId: null });
+    await makeProject({ code: 'A-1', countyId: a.id });
+    await makeProject({ code: 'A-2', countyId: a.id });
+    await makeProject({ code: 'B-1', countyId: b.id });
+    await makeProject({ code: 'P-1', countyId: null });
+
+    const db = await getDb(); // the test database, as the queries under test would see it
+    expect(await visibleCodes(db, actorOf(userA))).toEqual(['A-1', 'A-2']);
+    expect(await visibleCodes(db, actorOf(prefect))).toEqual(['A-1', 'A-2', 'B-1', 'P-1']);
+  });
+});
