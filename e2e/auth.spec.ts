@@ -7,7 +7,7 @@ test.describe('sign-in', () => {
     await page.getByLabel('用户名').fill('viewer');
     await page.getByLabel('密码').fill('not-the-password');
     await page.getByRole('button', { name: '登录' }).click();
-    await expect(page.getByRole('alert')).toHaveText('用户名或密码错误。');
+    await expect(page.getByTestId('login-error')).toHaveText('用户名或密码错误。');
     await expect(page.getByLabel('用户名')).toHaveValue('viewer');
     await expect(page).toHaveURL(/\/login/);
   });

@@ -13,7 +13,7 @@ test.describe('the registry as the dispatch office', () => {
     expect(all).toBeGreaterThanOrEqual(25);
 
     await page.getByTestId('filter-category').locator('summary').click();
-    await page.getByTestId('filter-category').getByLabel('风电', { exact: true }).check();
+    await page.getByTestId('filter-category').getByLabel('风电', { exact: true }).click();
     await expect(page).toHaveURL(/category=wind(?!_)/);
     const filtered = await totalOf(page);
     expect(filtered).toBeGreaterThan(0);

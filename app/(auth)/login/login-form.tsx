@@ -44,7 +44,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         />
       </div>
       {message ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <p role="alert" data-testid="login-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {message}
         </p>
       ) : null}

@@ -24,6 +24,15 @@ function MultiFilter({
 }) {
   const t = useTranslations('projects');
   const ref = useRef<HTMLDetailsElement>(null);
+  // Show the click at once; the URL (and so the server's answer) follows.
+  const [optimistic, setOptimistic] = useState(selected);
+  const selectedKey = selected.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => setOptimistic(selected), [selectedKey]);
+  const change = (values: string[]) => {
+    setOptimistic(values);
+    onChange(values);
+  };
   // Close the dropdown when clicking elsewhere.
   useEffect(() => {
     const onDoc = (e: MouseEvent) => {
@@ -32,7 +41,7 @@ function MultiFilter({
     document.addEventListener('click', onDoc);
     return () => document.removeEventListener('click', onDoc);
   }, []);
-  const active = selected.length > 0;
+  const active = optimistic.length > 0;
   return (
     <details ref={ref} className="relative" data-testid={`filter-${id}`}>
       <summary
@@ -41,18 +50,18 @@ function MultiFilter({
         }`}
       >
         {label}
-        {active ? <span className="rounded bg-brand-600 px-1.5 text-xs text-white">{selected.length}</span> : null}
+        {active ? <span className="rounded bg-brand-600 px-1.5 text-xs text-white">{optimistic.length}</span> : null}
         <span aria-hidden className="text-slate-400">▾</span>
       </summary>
       <div className="absolute left-0 z-20 mt-1 max-h-80 w-64 overflow-y-auto rounded-md border border-slate-200 bg-white p-1 shadow-lg">
         {options.map((o) => {
-          const checked = selected.includes(o.value);
+          const checked = optimistic.includes(o.value);
           return (
             <label key={o.value} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm hover:bg-slate-50">
               <input
                 type="checkbox"
                 checked={checked}
-                onChange={() => onChange(checked ? selected.filter((v) => v !== o.value) : [...selected, o.value])}
+                onChange={() => change(checked ? optimistic.filter((v) => v !== o.value) : [...optimistic, o.value])}
                 className="h-4 w-4 accent-brand-600"
               />
               <span>{o.label}</span>
@@ -60,7 +69,7 @@ function MultiFilter({
           );
         })}
         {active ? (
-          <button type="button" onClick={() => onChange([])} className="mt-1 w-full rounded px-2 py-1.5 text-left text-sm text-brand-700 hover:bg-slate-50">
+          <button type="button" onClick={() => change([])} className="mt-1 w-full rounded px-2 py-1.5 text-left text-sm text-brand-700 hover:bg-slate-50">
             {t('clearFilters')}
           </button>
         ) : null}
