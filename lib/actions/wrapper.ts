@@ -36,6 +36,11 @@ export type Action<R> = ((input: unknown) => Promise<ActionResult<R>>) & {
   execute: (actor: Actor | null, input: unknown, t?: Translate) => Promise<ActionResult<R>>;
 };
 
+/** Field errors raised inside run may be catalogue keys (validation.codeTaken): translate those. */
+function translateFieldErrors(errors: Record<string, string[]>, t: Translate): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(errors).map(([k, msgs]) => [k, msgs.map((m) => (t.has(m) ? t(m) : m))]));
+}
+
 function allowedCoarse(actor: Actor, permission: Permission): boolean {
   return (
     hasPermission(actor, permission) ||
@@ -84,7 +89,7 @@ export function createAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Acti
           ok: false,
           code: appErr.code,
           message: appErr.messageKey && t.has(appErr.messageKey) ? t(appErr.messageKey) : t(`errors.${appErr.code}`),
-          ...(appErr.fieldErrors ? { fieldErrors: appErr.fieldErrors } : {}),
+          ...(appErr.fieldErrors ? { fieldErrors: translateFieldErrors(appErr.fieldErrors, t) } : {}),
           ...(appErr.current ? { current: appErr.current } : {}),
         };
       }

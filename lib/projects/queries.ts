@@ -2,3 +2,12 @@ import 'server-only';
 
 // Reads of the projects domain. Every function takes the actor and scopes its SQL.
 export { listProjects, registryWhere, type RegistryRow } from './list-projects';
+export {
+  getMilestoneForEdit,
+  getProject,
+  getProjectHistory,
+  getProjectMilestones,
+  type HistoryEntry,
+  type MilestoneRow,
+  type ProjectDetail,
+} from './get-project';

@@ -1,0 +1,189 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useRef, useState, useTransition } from 'react';
+import { MILESTONE_STATUSES, type MilestoneStatus } from '@/db/schema/enums';
+import type { FieldErrors } from '@/lib/errors';
+import { formatDate } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { updateMilestone } from '@/lib/milestones/actions';
+import { NOTE_MAX } from '@/lib/milestones/schemas';
+import { type ConflictRow, ConflictPanel } from '@/app/(app)/projects/_edit/conflict-panel';
+import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/(app)/projects/_edit/form-controls';
+
+export interface MilestoneFormValues {
+  forecastDate: string;
+  actualDate: string;
+  status: MilestoneStatus;
+  note: string;
+}
+
+type Current = Record<string, unknown>;
+
+function valuesFrom(row: Current): MilestoneFormValues {
+  const s = (v: unknown) => (typeof v === 'string' ? v : '');
+  const status = (MILESTONE_STATUSES as readonly string[]).includes(String(row.status)) ? (row.status as MilestoneStatus) : 'not_started';
+  return { forecastDate: s(row.forecastDate), actualDate: s(row.actualDate), status, note: s(row.note) };
+}
+
+const FIELDS = ['forecastDate', 'actualDate', 'status', 'note'] as const;
+
+export function MilestoneForm({
+  id,
+  projectId,
+  initial,
+  initialVersion,
+  today,
+}: {
+  id: number;
+  projectId: number;
+  initial: MilestoneFormValues;
+  initialVersion: number;
+  today: string;
+}) {
+  const t = useTranslations();
+  const locale = toLocale(useLocale());
+  const router = useRouter();
+  const [values, setValues] = useState(initial);
+  const [version, setVersion] = useState(initialVersion);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Current | null>(null);
+  const [pending, startTransition] = useTransition();
+  const alertRef = useRef<HTMLDivElement>(null);
+  const back = `/projects/${projectId}`;
+
+  const set = <K extends keyof MilestoneFormValues>(key: K, value: MilestoneFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    startTransition(async () => {
+      const res = await updateMilestone({ id, version, ...values });
+      if (res.ok) {
+        router.push(back);
+        router.refresh();
+        return;
+      }
+      setErrors(res.fieldErrors ?? {});
+      if (res.code === 'CONFLICT' && res.current) {
+        setConflict(res.current);
+        setAlert(null);
+      } else {
+        setConflict(null);
+        setAlert(res.fieldErrors && res.code === 'INVALID' ? t('project.form.errorSummary') : res.message);
+      }
+      requestAnimationFrame(() => alertRef.current?.querySelector<HTMLElement>('[role=alert]')?.focus());
+    });
+  }
+
+  function reload() {
+    if (!conflict) return;
+    setValues(valuesFrom(conflict));
+    setVersion(Number(conflict.version));
+    setConflict(null);
+    setErrors({});
+    setAlert(null);
+  }
+
+  const show = (key: (typeof FIELDS)[number], v: MilestoneFormValues): string => {
+    const raw = v[key];
+    if (!raw) return t('project.empty');
+    if (key === 'status') return t(`enums.milestoneStatus.${raw}`);
+    if (key === 'note') return raw;
+    return formatDate(raw, locale);
+  };
+  const conflictRows: ConflictRow[] = conflict
+    ? FIELDS.map((key) => ({
+        key,
+        label: t(`project.milestoneField.${key}`),
+        yours: show(key, values),
+        current: show(key, valuesFrom(conflict)),
+      }))
+    : [];
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="milestone-form" aria-busy={pending}>
+      <div ref={alertRef} className="space-y-3">
+        {conflict ? (
+          <ConflictPanel
+            rows={conflictRows}
+            changedBy={typeof conflict.changedBy === 'string' ? conflict.changedBy : null}
+            changedAt={(conflict.changedAt as Date | string | null) ?? null}
+            onReload={reload}
+            onCancel={() => router.push(back)}
+          />
+        ) : null}
+        <FormAlert message={alert} />
+      </div>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="forecastDate" label={t('project.milestoneField.forecastDate')} errors={errors.forecastDate}>
+          <input
+            type="date"
+            {...controlProps('forecastDate', errors.forecastDate)}
+            value={values.forecastDate}
+            onChange={(e) => set('forecastDate', e.target.value)}
+            className={inputClass}
+          />
+        </Field>
+        <Field
+          id="actualDate"
+          label={t('project.milestoneField.actualDate')}
+          required={values.status === 'done'}
+          hint={t('project.milestoneForm.actualHint')}
+          errors={errors.actualDate}
+        >
+          <input
+            type="date"
+            max={today}
+            {...controlProps('actualDate', errors.actualDate, true)}
+            value={values.actualDate}
+            onChange={(e) => set('actualDate', e.target.value)}
+            className={inputClass}
+          />
+        </Field>
+        <Field id="status" label={t('project.milestoneField.status')} required errors={errors.status} className="sm:col-span-2">
+          <select
+            {...controlProps('status', errors.status)}
+            value={values.status}
+            onChange={(e) => set('status', e.target.value as MilestoneStatus)}
+            className={inputClass}
+          >
+            {MILESTONE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`enums.milestoneStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          id="note"
+          label={t('project.milestoneField.note')}
+          hint={t('project.milestoneForm.noteHint', { max: NOTE_MAX, count: values.note.length })}
+          errors={errors.note}
+          className="sm:col-span-2"
+        >
+          <textarea
+            rows={4}
+            maxLength={NOTE_MAX}
+            {...controlProps('note', errors.note, true)}
+            value={values.note}
+            onChange={(e) => set('note', e.target.value)}
+            className={inputClass}
+          />
+        </Field>
+      </div>
+
+      <div className="flex flex-col-reverse gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">
+        <button type="button" onClick={() => router.push(back)} className={secondaryButton}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" disabled={pending} className={primaryButton} data-testid="milestone-submit">
+          {pending ? t('common.saving') : t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

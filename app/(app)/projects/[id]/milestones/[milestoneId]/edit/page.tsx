@@ -1,0 +1,83 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { MilestoneStatusBadge } from '@/app/_components/badges';
+import { requireActor } from '@/lib/auth/session';
+import { can } from '@/lib/authz';
+import { today } from '@/lib/clock';
+import { formatDate } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { getMilestoneForEdit, getProject } from '@/lib/projects/queries';
+import { Forbidden } from '@/app/(app)/projects/_edit/forbidden';
+import { parseId } from '@/app/(app)/projects/[id]/_components/parse-id';
+import { MilestoneForm } from './milestone-form';
+
+type Params = { params: Promise<{ id: string; milestoneId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('project.milestoneForm');
+  return { title: t('title') };
+}
+
+export default async function EditMilestonePage({ params }: Params) {
+  await connection();
+  const actor = await requireActor();
+  const raw = await params;
+  const projectId = parseId(raw.id);
+  const milestoneId = parseId(raw.milestoneId);
+  if (projectId === null || milestoneId === null) notFound();
+  const [found, project, t, rawLocale] = await Promise.all([
+    getMilestoneForEdit(actor, projectId, milestoneId),
+    getProject(actor, projectId),
+    getTranslations(),
+    getLocale(),
+  ]);
+  if (!found || !project) notFound();
+  const back = `/projects/${projectId}`;
+  if (!can(actor, 'milestone.update', found)) {
+    return <Forbidden message={t('project.form.forbiddenMilestone')} backHref={back} />;
+  }
+  const locale = toLocale(rawLocale);
+  const m = found.milestone;
+  const en = locale === 'en';
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <Link href={back} className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">
+        <span aria-hidden>←</span> {en ? (project.nameEn ?? project.name) : project.name}
+      </Link>
+      <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+        <h1 className="text-xl font-semibold text-slate-900">{t('project.milestoneForm.title')}</h1>
+        <p className="mt-1 text-base font-medium text-slate-800">{en ? (m.nameEn ?? m.name) : m.name}</p>
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-md bg-slate-50 p-3 text-sm">
+          <dt className="text-slate-500">{t('project.milestoneField.kind')}</dt>
+          <dd>{t(`enums.milestoneKind.${m.kind}`)}</dd>
+          <dt className="text-slate-500">{t('project.milestoneForm.planned')}</dt>
+          <dd>{formatDate(m.plannedDate, locale)}</dd>
+          <dt className="text-slate-500">{t('project.milestoneForm.baseline')}</dt>
+          <dd>{formatDate(m.baselineDate, locale)}</dd>
+          <dt className="text-slate-500">{t('project.milestoneField.status')}</dt>
+          <dd>
+            <MilestoneStatusBadge status={m.status} label={t(`enums.milestoneStatus.${m.status}`)} />
+          </dd>
+        </dl>
+        <p className="mt-3 text-sm text-slate-600">{t('project.milestoneForm.intro')}</p>
+        <div className="mt-4">
+          <MilestoneForm
+            id={m.id}
+            projectId={projectId}
+            initialVersion={m.version}
+            today={today()}
+            initial={{
+              forecastDate: m.forecastDate ?? '',
+              actualDate: m.actualDate ?? '',
+              status: m.status,
+              note: m.note ?? '',
+            }}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

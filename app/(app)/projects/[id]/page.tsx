@@ -1,0 +1,104 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { cache } from 'react';
+import { StageBadge, StatusBadge } from '@/app/_components/badges';
+import { requireActor } from '@/lib/auth/session';
+import { can } from '@/lib/authz';
+import { today } from '@/lib/clock';
+import { toLocale } from '@/lib/i18n/config';
+import { getProject, getProjectHistory, getProjectMilestones } from '@/lib/projects/queries';
+import { getReferenceData } from '@/lib/reference/queries';
+import { HistoryList } from './_components/history-list';
+import { MilestoneList } from './_components/milestone-list';
+import { parseId } from './_components/parse-id';
+import { hasDemoData, ProjectFields } from './_components/project-fields';
+
+type Params = { params: Promise<{ id: string }> };
+
+/** One read per request for the metadata and the page (the actor object is the same, cached). */
+const loadProject = cache(getProject);
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const t = await getTranslations('common');
+  const actor = await requireActor();
+  const id = parseId((await params).id);
+  const project = id ? await loadProject(actor, id) : null;
+  const en = (await getLocale()) === 'en';
+  return { title: project ? (en ? (project.nameEn ?? project.name) : project.name) : t('notFoundTitle') };
+}
+
+export default async function ProjectPage({ params }: Params) {
+  await connection();
+  const actor = await requireActor();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const [project, milestones, history, reference, t, rawLocale] = await Promise.all([
+    loadProject(actor, id),
+    getProjectMilestones(actor, id),
+    getProjectHistory(actor, id, { limit: 100 }),
+    getReferenceData(actor),
+    getTranslations(),
+    getLocale(),
+  ]);
+  if (!project) notFound();
+  const locale = toLocale(rawLocale);
+  const en = locale === 'en';
+  const title = en ? (project.nameEn ?? project.name) : project.name;
+  const otherName = en ? (project.nameEn ? project.name : null) : project.nameEn;
+
+  return (
+    <div className="space-y-4">
+      <Link href="/projects" className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">
+        <span aria-hidden>←</span> {t('project.backToList')}
+      </Link>
+
+      <header className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <h1 className="text-xl font-semibold leading-snug text-slate-900 sm:text-2xl" data-testid="project-name">
+            {title}
+          </h1>
+          {otherName ? (
+            <p className="mt-0.5 text-sm text-slate-500" lang={en ? 'zh-CN' : 'en'}>
+              {otherName}
+            </p>
+          ) : null}
+          <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700" data-testid="project-code">
+              {project.code}
+            </span>
+            <StageBadge stage={project.stage} label={t(`enums.stage.${project.stage}`)} />
+            <StatusBadge status={project.status} label={t(`enums.status.${project.status}`)} />
+          </div>
+        </div>
+        {can(actor, 'project.update', project) ? (
+          <Link
+            href={`/projects/${project.id}/edit`}
+            data-testid="edit-project"
+            className="inline-flex shrink-0 justify-center rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+          >
+            {t('project.edit')}
+          </Link>
+        ) : null}
+      </header>
+
+      {hasDemoData(project.sources) ? (
+        <p className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2.5 text-sm text-amber-900" role="note" data-testid="demo-notice">
+          {t('project.source.demoNotice')}
+        </p>
+      ) : null}
+
+      <ProjectFields project={project} locale={locale} />
+      <MilestoneList
+        projectId={project.id}
+        milestones={milestones}
+        locale={locale}
+        today={today()}
+        canUpdate={can(actor, 'milestone.update', project)}
+      />
+      <HistoryList entries={history} locale={locale} reference={reference} />
+    </div>
+  );
+}

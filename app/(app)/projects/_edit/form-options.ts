@@ -1,0 +1,37 @@
+import 'server-only';
+import type { Actor } from '@/lib/authz';
+import type { Locale } from '@/lib/i18n/config';
+import type { ProjectDetail } from '@/lib/projects/queries';
+import { getReferenceData } from '@/lib/reference/queries';
+import type { Option, ProjectFormOptions } from './project-values';
+
+type Ref = { value: string; labelZh: string; labelEn: string };
+
+/**
+ * The choices of the project form in the user's language. A county user may only place a
+ * project in their county. A value the project holds that is no longer offered (a disabled
+ * user, say) stays selectable, so saving another field does not silently change it.
+ */
+export async function projectFormOptions(actor: Actor, locale: Locale, project?: ProjectDetail): Promise<ProjectFormOptions> {
+  const ref = await getReferenceData(actor);
+  const list = (rows: Ref[], keep?: { id: string | number | null; label: string | null }): Option[] => {
+    const out = rows.map((r) => ({ value: r.value, label: locale === 'en' ? r.labelEn : r.labelZh }));
+    if (keep?.id != null && !out.some((o) => o.value === String(keep.id))) {
+      out.push({ value: String(keep.id), label: keep.label ?? `#${keep.id}` });
+    }
+    return out;
+  };
+  const en = locale === 'en';
+  return {
+    categories: list(ref.categories),
+    counties: list(ref.counties),
+    allowPrefecture: actor.countyId === null,
+    leaders: list(ref.leaders, project && { id: project.responsibleLeaderId, label: project.leaderName }),
+    responsibleUnits: list(
+      ref.responsibleUnits,
+      project && { id: project.responsibleUnitId, label: en ? project.responsibleUnitEn : project.responsibleUnitZh },
+    ),
+    ownerUnits: list(ref.ownerUnits, project && { id: project.ownerUnitId, label: en ? project.ownerUnitEn : project.ownerUnitZh }),
+    leads: list(ref.leads, project && { id: project.projectLeadId, label: project.leadName }),
+  };
+}

@@ -1,0 +1,134 @@
+'use server';
+
+import { and, eq, sql } from 'drizzle-orm';
+import { projects } from '@/db/schema';
+import { createAction } from '@/lib/actions/wrapper';
+import { diff } from '@/lib/audit/record';
+import { can, projectScope } from '@/lib/authz';
+import { now } from '@/lib/clock';
+import { AppError, type FieldErrors } from '@/lib/errors';
+import { createProjectSchema, crossFieldErrors, PROJECT_FIELDS, updateProjectSchema } from './schemas';
+import {
+  assertCodeFree,
+  assertCountyAllowed,
+  assertReferences,
+  invalid,
+  markUserSources,
+  projectForConflict,
+  type ProjectRow,
+  type ProjectValues,
+  REGISTRY_REFERENCE_KEYS,
+  registryFields,
+} from './write-rules';
+
+/** For each field a cross-field rule reports on, the fields that rule reads. */
+const CROSS_RULE_FIELDS: Record<string, string[]> = {
+  plannedCompletionDate: ['startDate', 'plannedCompletionDate'],
+  annualPlannedInvestment: ['totalInvestment', 'annualPlannedInvestment'],
+  capacityUnit: ['capacity', 'capacityUnit'],
+};
+
+/** Adds a project to the registry (dispatch office and administrators). */
+export const createProject = createAction({
+  name: 'project.create',
+  schema: createProjectSchema,
+  permission: 'project.create',
+  run: async ({ actor, input, tx, audit }) => {
+    const values: Required<ProjectValues> = {
+      code: input.code,
+      nationalCode: input.nationalCode ?? null,
+      name: input.name,
+      nameEn: input.nameEn ?? null,
+      categoryCode: input.categoryCode,
+      countyId: input.countyId ?? null,
+      constructionContent: input.constructionContent ?? null,
+      capacity: input.capacity ?? null,
+      capacityUnit: input.capacityUnit ?? null,
+      totalInvestment: input.totalInvestment ?? null,
+      annualPlannedInvestment: input.annualPlannedInvestment ?? null,
+      startDate: input.startDate ?? null,
+      plannedCompletionDate: input.plannedCompletionDate ?? null,
+      stage: input.stage,
+      status: input.status,
+      responsibleLeaderId: input.responsibleLeaderId ?? null,
+      responsibleUnitId: input.responsibleUnitId ?? null,
+      ownerUnitId: input.ownerUnitId ?? null,
+      projectLeadId: input.projectLeadId ?? null,
+      targetYear: input.targetYear ?? null,
+      annualTarget: input.annualTarget ?? null,
+    };
+    assertCountyAllowed(actor, values.countyId);
+    await assertCodeFree(tx, values.code);
+    await assertReferences(tx, values, REGISTRY_REFERENCE_KEYS);
+
+    const given = PROJECT_FIELDS.filter((f) => values[f] !== null);
+    const [row] = await tx
+      .insert(projects)
+      .values({ ...values, sources: markUserSources({}, given), createdAt: now(), updatedAt: now() })
+      .returning();
+    if (!row) throw new AppError('INTERNAL', 'insert returned nothing');
+
+    const after = Object.fromEntries(Object.entries(registryFields(row)).filter(([, v]) => v !== null));
+    await audit({ action: 'project.create', entityType: 'project', entityId: row.id, projectId: row.id, before: null, after });
+    return { id: row.id, version: row.version };
+  },
+});
+
+/**
+ * Edits registry fields. Only the fields sent are changed; each changed field becomes
+ * user-entered in `sources`. Optimistic locking on `version`: a stale version is a CONFLICT
+ * carrying the current row.
+ */
+export const updateProject = createAction({
+  name: 'project.update',
+  schema: updateProjectSchema,
+  permission: 'project.update',
+  run: async ({ actor, input, tx, audit }) => {
+    const [before] = await tx
+      .select()
+      .from(projects)
+      .where(and(eq(projects.id, input.id), projectScope(actor)))
+      .limit(1);
+    if (!before) throw new AppError('NOT_FOUND', 'project not found');
+    if (!can(actor, 'project.update', before)) throw new AppError('FORBIDDEN', 'not allowed to edit this project');
+    if (before.version !== input.version) {
+      throw new AppError('CONFLICT', 'stale version', { current: await projectForConflict(tx, before.id) });
+    }
+
+    const { id, version, ...fields } = input;
+    const patch: ProjectValues = {};
+    for (const key of PROJECT_FIELDS) {
+      if (fields[key] !== undefined) (patch as Record<string, unknown>)[key] = fields[key];
+    }
+    const changes = diff(registryFields(before), registryFields(patch as Partial<ProjectRow>));
+    if (!changes) return { id, version: before.version };
+    const changed = Object.keys(changes.after);
+
+    const merged = { ...before, ...patch };
+    // Rules across fields are checked on the merged row, where the update touches one of their fields
+    // (a stored row that breaks a rule does not block editing something else).
+    const errors: FieldErrors = {};
+    for (const [field, key] of Object.entries(crossFieldErrors(merged))) {
+      if (CROSS_RULE_FIELDS[field]?.some((f) => changed.includes(f))) errors[field] = [`validation.${key}`];
+    }
+    if (Object.keys(errors).length) throw invalid(errors);
+    if (changed.includes('countyId')) assertCountyAllowed(actor, merged.countyId);
+    if (changed.includes('code')) await assertCodeFree(tx, merged.code, id);
+    await assertReferences(tx, merged, changed);
+
+    const [after] = await tx
+      .update(projects)
+      .set({
+        ...patch,
+        sources: markUserSources(before.sources, changed),
+        version: sql`${projects.version} + 1`,
+        updatedAt: now(),
+      })
+      .where(and(eq(projects.id, id), eq(projects.version, version)))
+      .returning();
+    if (!after) throw new AppError('CONFLICT', 'stale version', { current: await projectForConflict(tx, id) });
+
+    await audit({ action: 'project.update', entityType: 'project', entityId: id, projectId: id, ...changes });
+    return { id, version: after.version };
+  },
+});
