@@ -3,17 +3,28 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { LanguageSwitch } from '@/app/_components/language-switch';
+import { InboxLink } from '@/app/_components/inbox-link';
 import { NavLinks } from '@/app/_components/nav-links';
 import { signOutAction } from '@/lib/auth/actions';
 import { requireActor } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/authz';
+import { unreadCount } from '@/lib/notifications/queries';
 import { getCountyName } from '@/lib/reference/queries';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   await connection();
   const actor = await requireActor();
-  const [t, locale, county] = await Promise.all([getTranslations(), getLocale(), getCountyName(actor.countyId)]);
-  const links = [{ href: '/projects', label: t('common.nav.projects') }];
+  const [t, locale, county, unread] = await Promise.all([
+    getTranslations(),
+    getLocale(),
+    getCountyName(actor.countyId),
+    unreadCount(actor),
+  ]);
+  const links = [
+    { href: '/projects', label: t('common.nav.projects') },
+    { href: '/reports', label: t('common.nav.reports') },
+    { href: '/problems', label: t('common.nav.problems') },
+  ];
   if (hasPermission(actor, 'user.manage')) links.push({ href: '/admin/users', label: t('common.nav.users') });
   const scope = county ? (locale === 'en' ? county.nameEn : county.nameZh) : t('common.scopePrefecture');
   return (
@@ -29,7 +40,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </span>
             <span className="whitespace-nowrap">{t('common.appName')}</span>
           </Link>
-          <NavLinks links={links} />
+          <div className="order-last flex w-full flex-wrap items-center gap-1 sm:order-none sm:w-auto">
+            <InboxLink initialCount={unread} />
+            <NavLinks links={links} />
+          </div>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="hidden text-right leading-tight sm:block" data-testid="current-user">
               <span className="block font-medium">{actor.displayName}</span>

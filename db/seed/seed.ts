@@ -11,6 +11,7 @@ import * as s from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { DEMO_PASSWORD, DEMO_PROJECT_FIELDS, DEMO_PROJECTS, DEMO_UNITS, DEMO_USERS, type DemoProject } from './demo';
 import { CATEGORIES, COUNTIES, PREFECTURE_NAME, PROJECTS, type ProjectFact } from './facts';
+import { seedDemoProblems } from './demo-problems';
 
 export interface SeedOptions {
   /** Include the illustrative demo set. */
@@ -139,5 +140,6 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
       d.milestones.map((m) => ({ ...m, projectId: need(projectIds, d.code, 'project') })),
     );
     if (milestoneRows.length) await tx.insert(s.milestones).values(milestoneRows);
+    await seedDemoProblems(tx, { projectIds, userIds, unitIds });
   });
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { notifications, users } from '@/db/schema';
 import type { NotificationKind } from '@/db/schema/enums';
+import { now } from '@/lib/clock';
 
 export interface NotificationInput {
   kind: NotificationKind;
@@ -25,6 +26,7 @@ export async function notify(
 ): Promise<number> {
   const ids = [...new Set(recipients.filter((r): r is number => typeof r === 'number' && r !== exceptUserId))];
   if (ids.length === 0) return 0;
+  const createdAt = now();
   await tx.insert(notifications).values(
     ids.map((userId) => ({
       userId,
@@ -34,6 +36,7 @@ export async function notify(
       entityId: input.entityId,
       href: input.href,
       params: input.params ?? {},
+      createdAt,
     })),
   );
   return ids.length;

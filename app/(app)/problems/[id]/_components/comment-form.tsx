@@ -1,0 +1,62 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { inputClass, primaryButton, useFieldMessage } from '@/app/(app)/projects/_edit/form-controls';
+import { commentOnProblem } from '@/lib/problems/actions';
+import { COMMENT_MAX } from '@/lib/problems/schemas';
+
+/** The comment box under the discussion thread. */
+export function CommentForm({ problemId }: { problemId: number }) {
+  const t = useTranslations('problems.thread');
+  const fieldMessage = useFieldMessage();
+  const router = useRouter();
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        startTransition(async () => {
+          const res = await commentOnProblem({ problemId, body });
+          if (res.ok) {
+            setBody('');
+            setError(null);
+            router.refresh();
+            return;
+          }
+          setError(res.fieldErrors?.body?.length ? res.fieldErrors.body.map(fieldMessage).join(' ') : res.message);
+        });
+      }}
+    >
+      <label htmlFor="comment" className="sr-only">
+        {t('label')}
+      </label>
+      <textarea
+        id="comment"
+        rows={3}
+        maxLength={COMMENT_MAX}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        placeholder={t('placeholder')}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'comment-error' : undefined}
+        className={inputClass}
+        data-testid="comment-input"
+      />
+      {error ? (
+        <p id="comment-error" role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex justify-end">
+        <button type="submit" disabled={pending || body.trim() === ''} className={primaryButton} data-testid="comment-submit">
+          {pending ? t('sending') : t('submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,228 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useRef, useState, useTransition } from 'react';
+import { type ConflictRow, ConflictPanel } from '@/app/(app)/projects/_edit/conflict-panel';
+import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/(app)/projects/_edit/form-controls';
+import { PROBLEM_TYPES, type ProblemType } from '@/db/schema/enums';
+import type { FieldErrors } from '@/lib/errors';
+import { formatDate } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { createProblem, updateProblem } from '@/lib/problems/actions';
+import { DESCRIPTION_MAX } from '@/lib/problems/schemas';
+
+export interface ProblemFormValues {
+  description: string;
+  type: ProblemType | '';
+  responsibleUnitId: string;
+  responsibleLeaderId: string;
+  deadline: string;
+}
+
+type Opt = { value: string; labelZh: string; labelEn: string };
+
+type Mode =
+  | { kind: 'create'; projectId: number; reportId: number | null }
+  | { kind: 'edit'; id: number; version: number };
+
+const FIELDS = ['description', 'type', 'responsibleUnitId', 'responsibleLeaderId', 'deadline'] as const;
+
+function valuesFrom(row: Record<string, unknown>): ProblemFormValues {
+  const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const type = (PROBLEM_TYPES as readonly string[]).includes(String(row.type)) ? (row.type as ProblemType) : '';
+  return {
+    description: s(row.description),
+    type,
+    responsibleUnitId: s(row.responsibleUnitId),
+    responsibleLeaderId: s(row.responsibleLeaderId),
+    deadline: s(row.deadline),
+  };
+}
+
+/**
+ * Raise a problem (交办) or, for the dispatch office, change one. Field errors appear under
+ * their fields; a stale edit shows the conflict panel with the saved values.
+ */
+export function ProblemForm({
+  mode,
+  initial,
+  units,
+  leaders,
+  today,
+  onCancelHref,
+}: {
+  mode: Mode;
+  initial: ProblemFormValues;
+  units: Opt[];
+  leaders: Opt[];
+  today: string;
+  onCancelHref: string;
+}) {
+  const t = useTranslations();
+  const locale = toLocale(useLocale());
+  const router = useRouter();
+  const [values, setValues] = useState(initial);
+  const [version, setVersion] = useState(mode.kind === 'edit' ? mode.version : 0);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Record<string, unknown> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const alertRef = useRef<HTMLDivElement>(null);
+  const label = (o: Opt) => (locale === 'en' ? o.labelEn : o.labelZh);
+  const set = <K extends keyof ProblemFormValues>(key: K, value: ProblemFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    startTransition(async () => {
+      const res =
+        mode.kind === 'create'
+          ? await createProblem({
+              projectId: mode.projectId,
+              reportId: mode.reportId ?? undefined,
+              description: values.description,
+              type: values.type,
+              responsibleUnitId: values.responsibleUnitId || undefined,
+              responsibleLeaderId: values.responsibleLeaderId || undefined,
+              deadline: values.deadline,
+            })
+          : await updateProblem({
+              id: mode.id,
+              version,
+              description: values.description,
+              type: values.type,
+              responsibleUnitId: values.responsibleUnitId || undefined,
+              responsibleLeaderId: values.responsibleLeaderId || undefined,
+              deadline: values.deadline,
+            });
+      if (res.ok) {
+        if (mode.kind === 'create') router.push(`/problems/${res.data.id}`);
+        else {
+          router.push(onCancelHref);
+          router.refresh();
+        }
+        return;
+      }
+      setErrors(res.fieldErrors ?? {});
+      if (res.code === 'CONFLICT' && res.current) {
+        setConflict(res.current);
+        setAlert(null);
+      } else {
+        setConflict(null);
+        setAlert(res.code === 'INVALID' && res.fieldErrors ? t('problems.form.errorSummary') : res.message);
+      }
+      requestAnimationFrame(() => alertRef.current?.querySelector<HTMLElement>('[role=alert]')?.focus());
+    });
+  }
+
+  const show = (key: (typeof FIELDS)[number], v: ProblemFormValues): string => {
+    const raw = v[key];
+    if (!raw) return t('problems.form.empty');
+    if (key === 'type') return t(`enums.problemType.${raw}`);
+    if (key === 'deadline') return formatDate(raw, locale);
+    if (key === 'responsibleUnitId') return units.find((u) => u.value === raw) ? label(units.find((u) => u.value === raw)!) : raw;
+    if (key === 'responsibleLeaderId') return leaders.find((u) => u.value === raw) ? label(leaders.find((u) => u.value === raw)!) : raw;
+    return raw;
+  };
+  const conflictRows: ConflictRow[] = conflict
+    ? FIELDS.map((key) => ({ key, label: t(`problems.field.${key}`), yours: show(key, values), current: show(key, valuesFrom(conflict)) }))
+    : [];
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="problem-form" aria-busy={pending}>
+      <div ref={alertRef} className="space-y-3">
+        {conflict ? (
+          <ConflictPanel
+            rows={conflictRows}
+            changedBy={typeof conflict.changedBy === 'string' ? conflict.changedBy : null}
+            changedAt={(conflict.changedAt as Date | string | null) ?? null}
+            onReload={() => {
+              setValues(valuesFrom(conflict));
+              setVersion(Number(conflict.version));
+              setConflict(null);
+              setErrors({});
+            }}
+            onCancel={() => router.push(onCancelHref)}
+          />
+        ) : null}
+        <FormAlert message={alert} />
+      </div>
+
+      <Field id="description" label={t('problems.field.description')} required errors={errors.description} hint={t('problems.form.descriptionHint', { max: DESCRIPTION_MAX, count: values.description.length })}>
+        <textarea
+          rows={4}
+          maxLength={DESCRIPTION_MAX}
+          {...controlProps('description', errors.description, true, true)}
+          value={values.description}
+          onChange={(e) => set('description', e.target.value)}
+          className={inputClass}
+          data-testid="problem-description"
+        />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="type" label={t('problems.field.type')} required errors={errors.type}>
+          <select {...controlProps('type', errors.type, false, true)} value={values.type} onChange={(e) => set('type', e.target.value as ProblemType)} className={inputClass}>
+            <option value="">{t('problems.form.choose')}</option>
+            {PROBLEM_TYPES.map((s) => (
+              <option key={s} value={s}>
+                {t(`enums.problemType.${s}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="deadline" label={t('problems.field.deadline')} required errors={errors.deadline} hint={t('problems.form.deadlineHint')}>
+          <input
+            type="date"
+            min={today}
+            {...controlProps('deadline', errors.deadline, true, true)}
+            value={values.deadline}
+            onChange={(e) => set('deadline', e.target.value)}
+            className={inputClass}
+          />
+        </Field>
+        <Field id="responsibleUnitId" label={t('problems.field.responsibleUnitId')} required errors={errors.responsibleUnitId}>
+          <select
+            {...controlProps('responsibleUnitId', errors.responsibleUnitId, false, true)}
+            value={values.responsibleUnitId}
+            onChange={(e) => set('responsibleUnitId', e.target.value)}
+            className={inputClass}
+          >
+            <option value="">{t('problems.form.choose')}</option>
+            {units.map((u) => (
+              <option key={u.value} value={u.value}>
+                {label(u)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="responsibleLeaderId" label={t('problems.field.responsibleLeaderId')} required errors={errors.responsibleLeaderId} hint={mode.kind === 'create' ? t('problems.form.leaderHint') : undefined}>
+          <select
+            {...controlProps('responsibleLeaderId', errors.responsibleLeaderId, mode.kind === 'create', true)}
+            value={values.responsibleLeaderId}
+            onChange={(e) => set('responsibleLeaderId', e.target.value)}
+            className={inputClass}
+          >
+            <option value="">{t('problems.form.choose')}</option>
+            {leaders.map((u) => (
+              <option key={u.value} value={u.value}>
+                {label(u)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {errors.reportId?.length || errors.projectId?.length ? (
+        <FormAlert id="form-ref-error" message={t('problems.form.badReference')} />
+      ) : null}
+
+      <div className="flex flex-col-reverse gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">
+        <button type="button" onClick={() => router.push(onCancelHref)} className={secondaryButton}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" disabled={pending} className={primaryButton} data-testid="problem-submit">
+          {pending ? t('common.saving') : mode.kind === 'create' ? t('problems.form.submitCreate') : t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Helpers of the problem actions: loading a problem with its project inside the transaction,
+ * the conflict answer, who to notify. Take the transaction (`tx`), never the database.
+ */
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Executor, Tx } from '@/db/client';
+import { auditEvents, problemComments, problems, projects, units, users } from '@/db/schema';
+import type { NotificationInput } from '@/lib/notifications/notify';
+import { AppError } from '@/lib/errors';
+import { excerpt } from './rules';
+
+export type ProblemRow = typeof problems.$inferSelect;
+
+export interface LoadedProblem {
+  problem: ProblemRow;
+  project: {
+    id: number;
+    countyId: number | null;
+    projectLeadId: number | null;
+    responsibleLeaderId: number | null;
+  };
+}
+
+/** The problem and its project's fields, locked for this transaction; null when it does not exist. */
+export async function loadForUpdate(tx: Tx, id: number): Promise<LoadedProblem | null> {
+  const [row] = await tx
+    .select({
+      problem: problems,
+      project: {
+        id: projects.id,
+        countyId: projects.countyId,
+        projectLeadId: projects.projectLeadId,
+        responsibleLeaderId: projects.responsibleLeaderId,
+      },
+    })
+    .from(problems)
+    .innerJoin(projects, eq(projects.id, problems.projectId))
+    .where(eq(problems.id, id))
+    .limit(1)
+    .for('update', { of: problems });
+  return row ?? null;
+}
+
+/** The fields a user changes and the history shows (no version or timestamps). */
+export const AUDITED = [
+  'description',
+  'type',
+  'responsibleUnitId',
+  'responsibleLeaderId',
+  'deadline',
+  'status',
+  'resolution',
+  'escalationLevel',
+] as const satisfies readonly (keyof ProblemRow)[];
+
+export function audited(p: Partial<ProblemRow>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of AUDITED) if (p[key] !== undefined) out[key] = p[key];
+  return out;
+}
+
+/** The problem as it is now, with who changed it last, for a CONFLICT answer. */
+export async function currentForConflict(tx: Executor, id: number): Promise<Record<string, unknown>> {
+  const [row] = await tx.select().from(problems).where(eq(problems.id, id)).limit(1);
+  const [last] = await tx
+    .select({ actorName: auditEvents.actorName, at: auditEvents.at })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, 'problem'), eq(auditEvents.entityId, String(id))))
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  return { ...row, changedBy: last?.actorName ?? null, changedAt: last?.at ?? row?.updatedAt ?? null };
+}
+
+export async function conflictError(tx: Executor, id: number): Promise<AppError> {
+  return new AppError('CONFLICT', 'stale version', { current: await currentForConflict(tx, id) });
+}
+
+/** A refusal because the problem is not in a state that allows the step (nothing is written). */
+export function wrongState(): AppError {
+  return new AppError('INVALID', 'not allowed in this state', {
+    messageKey: 'problems.error.wrongState',
+    fieldErrors: { status: ['problems.error.wrongState'] },
+  });
+}
+
+/** The notification for a problem: links to the problem; its title is the start of the description. */
+export function problemNotice(
+  p: Pick<ProblemRow, 'id' | 'projectId' | 'description' | 'deadline'>,
+  kind: NotificationInput['kind'],
+  extra: Record<string, string | number> = {},
+): NotificationInput {
+  return {
+    kind,
+    projectId: p.projectId,
+    entityType: 'problem',
+    entityId: p.id,
+    href: `/problems/${p.id}`,
+    params: { title: excerpt(p.description), deadline: p.deadline, ...extra },
+  };
+}
+
+/** A unit that exists, or a field error. */
+export async function requireUnit(tx: Tx, id: number, field = 'responsibleUnitId'): Promise<void> {
+  const [u] = await tx.select({ id: units.id }).from(units).where(eq(units.id, id)).limit(1);
+  if (!u) throw new AppError('INVALID', 'unknown unit', { fieldErrors: { [field]: ['validation.invalidChoice'] } });
+}
+
+/** An active responsible leader whose scope covers the project's county, or a field error. */
+export async function requireLeader(tx: Tx, id: number, countyId: number | null, field = 'responsibleLeaderId'): Promise<void> {
+  const [u] = await tx
+    .select({ role: users.role, disabled: users.disabled, countyId: users.countyId })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  const ok = u && u.role === 'leader' && !u.disabled && (u.countyId === null || u.countyId === countyId);
+  if (!ok) throw new AppError('INVALID', 'not a responsible leader', { fieldErrors: { [field]: ['validation.invalidChoice'] } });
+}
+
+/** The people in a problem's discussion: who raised it, its leader, and everyone who commented. */
+export async function discussionParticipants(tx: Tx, p: Pick<ProblemRow, 'id' | 'raisedById' | 'responsibleLeaderId'>): Promise<number[]> {
+  const commenters = await tx
+    .selectDistinct({ id: problemComments.authorId })
+    .from(problemComments)
+    .where(eq(problemComments.problemId, p.id));
+  const ids = [p.raisedById, p.responsibleLeaderId, ...commenters.map((c) => c.id)].filter((x): x is number => typeof x === 'number');
+  if (ids.length === 0) return [];
+  // Only people who can still act (disabled accounts get nothing).
+  const active = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.disabled, false)));
+  return active.map((u) => u.id);
+}
