@@ -3,8 +3,9 @@ import { type NextRequest, NextResponse } from 'next/server';
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 /**
- * Only a convenience: sends visitors without a session cookie to the sign-in page. It is never
- * the check: every page, action and route handler authorizes on its own (getActor()).
+ * Only a convenience: sends page visitors without a session cookie to the sign-in page. It is never
+ * the check: every page, action and route handler authorizes on its own (getActor()). API routes
+ * are left out: they answer 401 in JSON, and large uploads must not pass through the proxy.
  */
 export function proxy(request: NextRequest) {
   const hasCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
@@ -18,5 +19,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!login|api/auth|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  matcher: ['/((?!login|api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 };

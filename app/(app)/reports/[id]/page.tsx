@@ -1,0 +1,136 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { requireActor } from '@/lib/auth/session';
+import { can } from '@/lib/authz';
+import { today } from '@/lib/clock';
+import { toLocale } from '@/lib/i18n/config';
+import { getProjectMilestones } from '@/lib/projects/queries';
+import { getReport, getReportHistory, listReportProblems } from '@/lib/reports/queries';
+import { canEditReport, canReopenReport, canReviewReport, isEditable, reviewsOnBehalf } from '@/lib/reports/rules';
+import { periodLabel } from '../_components/report-format';
+import { PhotoGallery } from './_components/photo-thumb';
+import { PhotoUploader } from './_components/photo-uploader';
+import { ReportForm } from './_components/report-form';
+import { ReportHistory } from './_components/report-history';
+import { MilestonesCard, ReportProblems } from './_components/report-related';
+import { FiguresCard, ReportContent, ReportHeader, ReturnNotice } from './_components/report-view';
+import { ReopenPanel, ReviewPanel } from './_components/review-panel';
+
+type Params = { params: Promise<{ id: string }> };
+
+function parseId(raw: string): number | null {
+  return /^\d{1,9}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
+}
+
+/** "350.50" → "350.5", "12.00" → "12": how a stored amount reads in the form. */
+function trimDecimal(v: string | null): string {
+  if (v === null) return '';
+  return v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const [t, actor, rawLocale] = await Promise.all([getTranslations(), requireActor(), getLocale()]);
+  const id = parseId((await params).id);
+  const detail = id ? await getReport(actor, id) : null;
+  if (!detail) return { title: t('common.notFoundTitle') };
+  const locale = toLocale(rawLocale);
+  const name = locale === 'en' ? (detail.project.nameEn ?? detail.project.name) : detail.project.name;
+  return { title: `${name} · ${periodLabel(t, detail.period, locale)}` };
+}
+
+/**
+ * One report. Everyone who may see the project reads it; the project lead edits it while it is
+ * a draft or returned; the responsible leader (or the dispatch office, on their behalf) reviews
+ * it when submitted; the dispatch office may reopen it once approved.
+ */
+export default async function ReportPage({ params }: Params) {
+  await connection();
+  const actor = await requireActor();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const [detail, history, problems, t, rawLocale] = await Promise.all([
+    getReport(actor, id),
+    getReportHistory(actor, id),
+    listReportProblems(actor, id),
+    getTranslations(),
+    getLocale(),
+  ]);
+  if (!detail) notFound();
+  const locale = toLocale(rawLocale);
+  const { report, project } = detail;
+  const milestones = await getProjectMilestones(actor, project.id);
+
+  const isLead = canEditReport(actor, project);
+  const editing = isLead && isEditable(report.status);
+  const reviewing = report.status === 'submitted' && canReviewReport(actor, project);
+  const reopening = report.status === 'approved' && canReopenReport(actor, project);
+  const lastDecision = history.find((h) => ['report.return', 'report.reopen', 'report.approve'].includes(h.action));
+  const photos = detail.photos.map((p) => ({ id: p.id, width: p.width, height: p.height, originalName: p.originalName }));
+
+  return (
+    <div className="space-y-4">
+      <Link href={`/reports?period=${detail.period.id}`} className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">
+        <span aria-hidden>←</span> {t('reports.detail.back')}
+      </Link>
+
+      <ReportHeader detail={detail} locale={locale} />
+      <ReturnNotice detail={detail} reopened={lastDecision?.action === 'report.reopen'} forLead={isLead} locale={locale} />
+
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+        <div className="min-w-0 space-y-4">
+          {editing ? (
+            <ReportForm
+              reportId={report.id}
+              initialVersion={report.version}
+              initial={{
+                investmentThisPeriod: trimDecimal(report.investmentThisPeriod),
+                physicalProgress: report.physicalProgress ?? '',
+                percentComplete: report.percentComplete === null ? '' : String(report.percentComplete),
+                nextSteps: report.nextSteps ?? '',
+                coordinationNeeds: report.coordinationNeeds ?? '',
+              }}
+              cumulativeOthers={detail.cumulative.others}
+              annualPlan={detail.cumulative.annualPlan}
+            >
+              <PhotoUploader reportId={report.id} initial={photos} />
+            </ReportForm>
+          ) : (
+            <ReportContent detail={detail} locale={locale}>
+              <PhotoGallery photos={photos} />
+            </ReportContent>
+          )}
+          <ReportProblems
+            reportId={report.id}
+            projectId={project.id}
+            problems={problems}
+            canRaise={can(actor, 'problem.create', project)}
+            locale={locale}
+            today={today()}
+          />
+          {reviewing ? (
+            <ReviewPanel
+              reportId={report.id}
+              version={report.version}
+              onBehalfOf={reviewsOnBehalf(actor, project) ? (project.leaderName ?? '') : null}
+            />
+          ) : null}
+          {reopening ? <ReopenPanel reportId={report.id} version={report.version} /> : null}
+        </div>
+        <div className="space-y-4">
+          <FiguresCard detail={detail} locale={locale} />
+          <MilestonesCard
+            projectId={project.id}
+            milestones={milestones}
+            canUpdate={can(actor, 'milestone.update', project)}
+            locale={locale}
+            today={today()}
+          />
+          <ReportHistory entries={history} locale={locale} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState, useTransition } from 'react';
+import { PERIOD_KINDS, type PeriodKind } from '@/db/schema/enums';
+import type { FieldErrors } from '@/lib/errors';
+import { openPeriod } from '@/lib/reports/actions';
+import { periodDateErrors, suggestNextPeriod } from '@/lib/reports/schemas';
+import { controlProps, Field, FormAlert, inputClass, primaryButton } from '@/app/(app)/projects/_edit/form-controls';
+
+/**
+ * The dispatch office opens a reporting period. Dates are suggested for the period containing
+ * today (the month, or the 旬) and follow a change of cadence until the user edits them.
+ */
+export function OpenPeriodForm({
+  cadence,
+  today,
+  activeProjects,
+  taken,
+}: {
+  cadence: PeriodKind;
+  today: string;
+  activeProjects: number;
+  /** The periods already open: the suggestion skips past them. */
+  taken: { startDate: string; endDate: string }[];
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [kind, setKind] = useState<PeriodKind>(cadence);
+  const [dates, setDates] = useState(() => suggestNextPeriod(cadence, today, taken));
+  const [touched, setTouched] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+
+  function changeKind(next: PeriodKind) {
+    setKind(next);
+    if (!touched) setDates(suggestNextPeriod(next, today, taken));
+  }
+  const setDate = (key: keyof typeof dates, value: string) => {
+    setTouched(true);
+    setDates((d) => ({ ...d, [key]: value }));
+  };
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setDone(null);
+    const local = dates.startDate && dates.endDate && dates.dueDate ? periodDateErrors(dates) : {};
+    if (Object.keys(local).length) {
+      setErrors(local);
+      setAlert(null);
+      return;
+    }
+    start(async () => {
+      const res = await openPeriod({ kind, ...dates });
+      if (res.ok) {
+        setErrors({});
+        setAlert(null);
+        setDone(t('reports.open.success', { count: res.data.reportCount }));
+        setTouched(false);
+        router.push(`/reports?period=${res.data.id}`);
+        router.refresh();
+        return;
+      }
+      setErrors(res.fieldErrors ?? {});
+      setAlert(res.fieldErrors && Object.keys(res.fieldErrors).length ? null : res.message);
+    });
+  }
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      data-testid="open-period-form"
+      aria-labelledby="open-period-title"
+      aria-busy={pending}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <h2 id="open-period-title" className="text-base font-semibold text-slate-900">
+        {t('reports.open.title')}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{t('reports.open.hint', { count: activeProjects })}</p>
+      <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-[10rem_1fr_1fr_1fr_auto] lg:items-start">
+        <Field id="period-kind" label={t('reports.open.kind')} errors={errors.kind}>
+          <select {...controlProps('period-kind', errors.kind)} value={kind} onChange={(e) => changeKind(e.target.value as PeriodKind)} className={inputClass}>
+            {PERIOD_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`enums.periodKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="period-start" label={t('reports.open.startDate')} required errors={errors.startDate}>
+          <input type="date" {...controlProps('period-start', errors.startDate)} value={dates.startDate} onChange={(e) => setDate('startDate', e.target.value)} className={inputClass} />
+        </Field>
+        <Field id="period-end" label={t('reports.open.endDate')} required errors={errors.endDate}>
+          <input type="date" {...controlProps('period-end', errors.endDate)} value={dates.endDate} onChange={(e) => setDate('endDate', e.target.value)} className={inputClass} />
+        </Field>
+        <Field id="period-due" label={t('reports.open.dueDate')} required errors={errors.dueDate}>
+          <input type="date" {...controlProps('period-due', errors.dueDate)} value={dates.dueDate} onChange={(e) => setDate('dueDate', e.target.value)} className={inputClass} />
+        </Field>
+        <div className="sm:col-span-2 lg:col-span-1 lg:pt-6">
+          <button type="submit" disabled={pending} className={`${primaryButton} w-full whitespace-nowrap py-2.5 lg:w-auto`} data-testid="open-period-submit">
+            {pending ? t('reports.open.submitting') : t('reports.open.submit')}
+          </button>
+        </div>
+      </div>
+      <p className="mt-2 text-xs text-slate-500">{t('reports.open.cadence', { kind: t(`enums.periodKind.${cadence}`) })}</p>
+      <div className="mt-2 space-y-2">
+        <FormAlert message={alert} />
+        {done ? (
+          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+            {done}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

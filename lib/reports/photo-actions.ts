@@ -1,0 +1,107 @@
+import 'server-only';
+import { count, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { reportPhotos } from '@/db/schema';
+import type { ActionResult } from '@/lib/actions/result';
+import { createAction } from '@/lib/actions/wrapper';
+import type { Actor } from '@/lib/authz';
+import { now } from '@/lib/clock';
+import { AppError } from '@/lib/errors';
+import type { Translate } from '@/lib/i18n/translate';
+import { idSchema, optionalText } from '@/lib/projects/schemas';
+import { PHOTO_MAX_BYTES, PHOTO_MAX_PER_REPORT, PHOTO_TYPES } from './photo-limits';
+import { removePhotoFiles } from './photos';
+import { canEditReport, conflict, isEditable, lockReport } from './rules';
+import { deletePhotoSchema } from './schemas';
+
+/**
+ * The database half of a photo upload: the row and its audit event in one transaction, after
+ * the route (lib/reports/photo-http.ts) has checked the bytes and written the files. Not a
+ * server action (this module has no 'use server'): only the route calls it, with a storage key
+ * it generated itself.
+ */
+export const addReportPhoto = createAction({
+  name: 'report.photo.add',
+  schema: z.object({
+    reportId: idSchema,
+    storageKey: z.string().regex(/^[0-9a-f]{32}$/),
+    mimeType: z.enum(PHOTO_TYPES),
+    byteSize: z.number().int().positive().max(PHOTO_MAX_BYTES),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    originalName: optionalText(255),
+    caption: optionalText(200),
+  }),
+  permission: 'report.edit.own',
+  run: async ({ actor, input, tx, audit }) => {
+    const { report, project } = await lockReport(tx, actor, input.reportId);
+    if (!canEditReport(actor, project)) throw new AppError('FORBIDDEN', 'only the project lead adds photos');
+    if (!isEditable(report.status)) throw await conflict(tx, report.id, 'reports.errors.notEditable');
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(reportPhotos).where(eq(reportPhotos.reportId, report.id));
+    if (n >= PHOTO_MAX_PER_REPORT) {
+      throw new AppError('INVALID', 'too many photos', { messageKey: 'reports.photo.errors.tooMany', fieldErrors: { file: ['reports.photo.errors.tooMany'] } });
+    }
+    const [row] = await tx
+      .insert(reportPhotos)
+      .values({
+        reportId: report.id,
+        projectId: project.id,
+        storageKey: input.storageKey,
+        mimeType: input.mimeType,
+        byteSize: input.byteSize,
+        width: input.width,
+        height: input.height,
+        originalName: input.originalName ?? null,
+        caption: input.caption ?? null,
+        uploadedById: actor.id,
+        createdAt: now(),
+      })
+      .returning();
+    if (!row) throw new AppError('INTERNAL', 'insert returned nothing');
+    await audit({
+      action: 'report.photo.add',
+      entityType: 'report_photo',
+      entityId: row.id,
+      projectId: project.id,
+      before: null,
+      after: { reportId: report.id, originalName: row.originalName, mimeType: row.mimeType, byteSize: row.byteSize },
+    });
+    return { id: row.id, reportId: report.id, width: row.width, height: row.height, byteSize: row.byteSize, originalName: row.originalName };
+  },
+});
+
+/** Removes a photo of a draft or returned report (the project lead). Returns the key for the files. */
+export const removeReportPhoto = createAction({
+  name: 'report.photo.delete',
+  schema: deletePhotoSchema,
+  permission: 'report.edit.own',
+  run: async ({ actor, input, tx, audit }) => {
+    const [photo] = await tx.select().from(reportPhotos).where(eq(reportPhotos.id, input.id)).limit(1);
+    if (!photo) throw new AppError('NOT_FOUND', 'photo not found');
+    const { report, project } = await lockReport(tx, actor, photo.reportId);
+    if (!canEditReport(actor, project)) throw new AppError('FORBIDDEN', 'only the project lead removes photos');
+    if (!isEditable(report.status)) throw await conflict(tx, report.id, 'reports.errors.notEditable');
+    await tx.delete(reportPhotos).where(eq(reportPhotos.id, photo.id));
+    await audit({
+      action: 'report.photo.delete',
+      entityType: 'report_photo',
+      entityId: photo.id,
+      projectId: project.id,
+      before: { reportId: report.id, originalName: photo.originalName, mimeType: photo.mimeType, byteSize: photo.byteSize },
+      after: null,
+    });
+    return { id: photo.id, reportId: report.id, storageKey: photo.storageKey };
+  },
+});
+
+/** Deletes the photo's row (audited) and then its files; the files go only once the row is gone. */
+export async function deleteReportPhotoAs(
+  actor: Actor | null,
+  input: unknown,
+  t?: Translate,
+): Promise<ActionResult<{ id: number; reportId: number }>> {
+  const res = await removeReportPhoto.execute(actor, input, t);
+  if (!res.ok) return res;
+  await removePhotoFiles(res.data.storageKey).catch((err) => console.error('[report.photo.delete] file removal failed', err));
+  return { ok: true, data: { id: res.data.id, reportId: res.data.reportId } };
+}
