@@ -12,6 +12,7 @@ test.describe('the registry as the dispatch office', () => {
     const all = await totalOf(page);
     expect(all).toBeGreaterThanOrEqual(25);
 
+    await expect(page.getByRole('search')).toHaveAttribute('data-ready', 'true');
     await page.getByTestId('filter-category').locator('summary').click();
     await page.getByTestId('filter-category').getByLabel('风电', { exact: true }).click();
     await expect(page).toHaveURL(/category=wind(?!_)/);
@@ -30,6 +31,7 @@ test.describe('the registry as the dispatch office', () => {
 
   test('searches by name and by code', async ({ page }) => {
     await page.goto('/projects');
+    await expect(page.getByRole('search')).toHaveAttribute('data-ready', 'true');
     await page.getByTestId('registry-search').fill('水库');
     await expect(page).toHaveURL(/q=/);
     await expect(rows(page).first()).toContainText('水库');

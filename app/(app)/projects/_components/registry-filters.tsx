@@ -83,6 +83,9 @@ export function RegistryFilters({ params, reference, showCounty }: { params: Reg
   const locale = useLocale();
   const { go } = useRegistryNav(params);
   const [q, setQ] = useState(params.q);
+  // Marks the controls as interactive once hydrated (tests wait for it before typing).
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const label = (o: { labelZh: string; labelEn: string }) => (locale === 'en' ? o.labelEn : o.labelZh);
   const toOpts = (list: { value: string; labelZh: string; labelEn: string }[]): Opt[] => list.map((o) => ({ value: o.value, label: label(o) }));
 
@@ -99,7 +102,7 @@ export function RegistryFilters({ params, reference, showCounty }: { params: Reg
     params.q || params.category.length || params.county.length || params.stage.length || params.status.length || params.leader.length || params.unit.length;
 
   return (
-    <div className="flex flex-wrap items-center gap-2" role="search">
+    <div className="flex flex-wrap items-center gap-2" role="search" data-ready={ready ? 'true' : 'false'}>
       <input
         type="search"
         value={q}
