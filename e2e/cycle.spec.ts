@@ -107,6 +107,6 @@ test('an overdue problem shows as escalated', async ({ browser }) => {
   await office.goto('/problems?overdue=1');
   await expect(office.getByTestId('escalation-badge').first()).toBeVisible();
   await office.getByTestId('problems-table').getByRole('link').first().click();
-  await expect(office.getByTestId('escalation-badge').first()).toContainText('已升级至');
+  await expect(office.getByTestId('escalation-badge').first()).toContainText('升级');
   await office.context().close();
 });
