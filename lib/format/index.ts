@@ -5,8 +5,16 @@
  */
 import type { Locale } from '@/lib/i18n/config';
 
+// Constructing an Intl formatter costs ~25 µs (NumberFormat) to ~190 µs (DateTimeFormat);
+// formatting with an existing one ~1 µs. The few combinations in use are built once.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function memo<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
 const nf = (locale: Locale, digits: number) =>
-  new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: digits });
+  memo(`n|${locale}|${digits}`, () => new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: digits }));
 
 export function formatNumber(value: number | string | null | undefined, locale: Locale, digits = 2): string {
   const n = toNumber(value);
@@ -77,12 +85,13 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
   if (!value) return '—';
   const d = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
   if (Number.isNaN(d.getTime())) return '—';
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+  const timeZone = typeof value === 'string' ? 'UTC' : 'Asia/Shanghai';
+  return memo(`d|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
     year: 'numeric',
     month: locale === 'en' ? 'short' : 'long',
     day: 'numeric',
-    timeZone: typeof value === 'string' ? 'UTC' : 'Asia/Shanghai',
-  }).format(d);
+    timeZone,
+  })).format(d);
 }
 
 /** A moment in time (audit events): 2025年6月30日 14:05 / 30 Jun 2025, 14:05. */
@@ -90,7 +99,7 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
   if (!value) return '—';
   const d = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return '—';
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+  return memo(`t|${locale}`, () => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
     year: 'numeric',
     month: locale === 'en' ? 'short' : 'long',
     day: 'numeric',
@@ -98,5 +107,5 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
     minute: '2-digit',
     hour12: false,
     timeZone: 'Asia/Shanghai',
-  }).format(d);
+  })).format(d);
 }

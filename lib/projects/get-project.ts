@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { auditEvents, categories, counties, milestones, projects, units, users } from '@/db/schema';
 import { type Actor, projectScope } from '@/lib/authz';
@@ -29,7 +30,7 @@ export type MilestoneRow = typeof milestones.$inferSelect;
  * One project by id, or null when it does not exist OR lies outside the actor's scope: the
  * scope is part of the WHERE clause, so both cases look the same (404).
  */
-export async function getProject(actor: Actor, id: number): Promise<ProjectDetail | null> {
+export const getProject = cache(async (actor: Actor, id: number): Promise<ProjectDetail | null> => {
   if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
   const db = await getDb();
   const [row] = await db
@@ -58,7 +59,7 @@ export async function getProject(actor: Actor, id: number): Promise<ProjectDetai
   if (!row) return null;
   const { project, ...names } = row;
   return { ...project, ...names };
-}
+});
 
 /** The project's milestones in their display order; empty when the project is not visible. */
 export async function getProjectMilestones(actor: Actor, projectId: number): Promise<MilestoneRow[]> {
@@ -126,7 +127,13 @@ export async function getProjectHistory(
     .innerJoin(projects, eq(projects.id, auditEvents.projectId))
     .leftJoin(
       milestones,
-      and(eq(auditEvents.entityType, 'milestone'), sql`${milestones.id}::text = ${auditEvents.entityId}`),
+      // project_id first: it lets the planner use milestones_project_idx for the project's
+      // few milestones instead of scanning every milestone for the text comparison.
+      and(
+        eq(milestones.projectId, auditEvents.projectId),
+        eq(auditEvents.entityType, 'milestone'),
+        sql`${milestones.id}::text = ${auditEvents.entityId}`,
+      ),
     )
     .where(
       and(

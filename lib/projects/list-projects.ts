@@ -75,6 +75,18 @@ export async function listProjects(actor: Actor, p: RegistryParams): Promise<{ r
   const col = SORT_COLUMNS[p.sort];
   const order = p.dir === 'desc' ? sql`${col} DESC NULLS LAST` : sql`${col} ASC NULLS LAST`;
   const d = today();
+  const idOrder = p.dir === 'desc' ? desc(projects.id) : asc(projects.id);
+  // The page's ids first, then the joins and the per-row milestone count for those rows only:
+  // PostgreSQL evaluates select-list subqueries for rows skipped by OFFSET too, so a deep page
+  // would otherwise count the milestones of every project before it.
+  const page = db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(where)
+    .orderBy(order, idOrder)
+    .limit(p.pageSize)
+    .offset((p.page - 1) * p.pageSize)
+    .as('page');
   const [rows, [totalRow]] = await Promise.all([
     db
       .select({
@@ -97,15 +109,13 @@ export async function listProjects(actor: Actor, p: RegistryParams): Promise<{ r
         unitEn: units.nameEn,
         overdueMilestones: sql<number>`(SELECT count(*)::int FROM ${milestones} WHERE ${milestones.projectId} = ${projects.id} AND ${overdueSql(d)})`,
       })
-      .from(projects)
+      .from(page)
+      .innerJoin(projects, eq(projects.id, page.id))
       .innerJoin(categories, eq(categories.code, projects.categoryCode))
       .leftJoin(counties, eq(counties.id, projects.countyId))
       .leftJoin(leader, eq(leader.id, projects.responsibleLeaderId))
       .leftJoin(units, eq(units.id, projects.responsibleUnitId))
-      .where(where)
-      .orderBy(order, p.dir === 'desc' ? desc(projects.id) : asc(projects.id))
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize),
+      .orderBy(order, idOrder),
     db.select({ total: count() }).from(projects).where(where),
   ]);
   return { rows, total: totalRow?.total ?? 0 };

@@ -44,7 +44,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           </Link>
         ) : null}
       </div>
-      <RegistryFilters params={params} reference={ref} showCounty={actor.countyId === null} />
+      <RegistryFilters params={params} reference={{ counties: ref.counties, categories: ref.categories, leaders: ref.leaders, responsibleUnits: ref.responsibleUnits }} showCounty={actor.countyId === null} />
       <RegistryTable rows={rows} total={total} params={params} locale={toLocale(locale)} />
     </div>
   );

@@ -78,7 +78,12 @@ function MultiFilter({
   );
 }
 
-export function RegistryFilters({ params, reference, showCounty }: { params: RegistryParams; reference: ReferenceData; showCounty: boolean }) {
+export function RegistryFilters({ params, reference, showCounty }: {
+  params: RegistryParams;
+  /** Only the lists the filters use, to keep the page's payload small. */
+  reference: Pick<ReferenceData, 'counties' | 'categories' | 'leaders' | 'responsibleUnits'>;
+  showCounty: boolean;
+}) {
   const t = useTranslations();
   const locale = useLocale();
   const { go } = useRegistryNav(params);
