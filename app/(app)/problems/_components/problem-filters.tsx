@@ -1,72 +1,13 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PROBLEM_STATUSES, PROBLEM_TYPES } from '@/db/schema/enums';
 import type { ProblemListParams } from '@/lib/problems/search-params';
+import { MultiFilter, type Opt } from '@/app/_components/table/multi-filter';
 import { useProblemNav } from './use-problem-nav';
 
-type Opt = { value: string; label: string };
 type RefOpt = { value: string; labelZh: string; labelEn: string };
-
-function MultiFilter({
-  id,
-  label,
-  options,
-  selected,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  options: Opt[];
-  selected: string[];
-  onChange: (values: string[]) => void;
-}) {
-  const t = useTranslations('problems.list');
-  const ref = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
-    const onDoc = (e: MouseEvent) => {
-      if (ref.current?.open && !ref.current.contains(e.target as Node)) ref.current.open = false;
-    };
-    document.addEventListener('click', onDoc);
-    return () => document.removeEventListener('click', onDoc);
-  }, []);
-  const active = selected.length > 0;
-  return (
-    <details ref={ref} className="relative" data-testid={`filter-${id}`}>
-      <summary
-        className={`flex cursor-pointer list-none items-center gap-1.5 rounded-md border px-3 py-1.5 text-sm [&::-webkit-details-marker]:hidden ${
-          active ? 'border-brand-600 bg-brand-50 text-brand-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'
-        }`}
-      >
-        {label}
-        {active ? <span className="rounded bg-brand-600 px-1.5 text-xs text-white">{selected.length}</span> : null}
-        <span aria-hidden className="text-slate-400">▾</span>
-      </summary>
-      <div className="absolute left-0 z-20 mt-1 max-h-80 w-64 max-w-[calc(100vw-2rem)] overflow-y-auto rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-        {options.map((o) => {
-          const checked = selected.includes(o.value);
-          return (
-            <label key={o.value} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm hover:bg-slate-50">
-              <input
-                type="checkbox"
-                checked={checked}
-                onChange={() => onChange(checked ? selected.filter((v) => v !== o.value) : [...selected, o.value])}
-                className="h-4 w-4 accent-brand-600"
-              />
-              <span>{o.label}</span>
-            </label>
-          );
-        })}
-        {active ? (
-          <button type="button" onClick={() => onChange([])} className="mt-1 w-full rounded px-2 py-1.5 text-left text-sm text-brand-700 hover:bg-slate-50">
-            {t('clearFilters')}
-          </button>
-        ) : null}
-      </div>
-    </details>
-  );
-}
 
 export function ProblemFilters({
   params,

@@ -15,9 +15,9 @@ import { useMemo } from 'react';
 import { formatDate } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { ProblemListRow } from '@/lib/problems/queries';
-import { PROBLEM_SORTABLE, type ProblemListParams, type ProblemSortKey } from '@/lib/problems/search-params';
+import { PROBLEM_PAGE_SIZES, PROBLEM_SORTABLE, type ProblemListParams, type ProblemSortKey } from '@/lib/problems/search-params';
 import { EscalationBadge, OverdueDaysBadge, ProblemStatusBadge, ProblemTypeBadge } from './problem-badges';
-import { ProblemPagination } from './problem-pagination';
+import { Pagination } from '@/app/_components/table/pagination';
 import { useProblemNav } from './use-problem-nav';
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
@@ -152,7 +152,6 @@ export function ProblemTable({ rows, total, params, locale }: Props) {
     },
   });
 
-  const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
   const tableRows = table.getRowModel().rows;
 
   return (
@@ -261,7 +260,7 @@ export function ProblemTable({ rows, total, params, locale }: Props) {
         </div>
       ) : null}
 
-      <ProblemPagination params={params} total={total} pageCount={pageCount} onChange={go} />
+      <Pagination page={params.page} pageSize={params.pageSize} pageSizes={PROBLEM_PAGE_SIZES} total={total} onChange={go} />
     </section>
   );
 }

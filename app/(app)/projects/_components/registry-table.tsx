@@ -16,8 +16,8 @@ import { OverdueBadge, StageBadge, StatusBadge } from '@/app/_components/badges'
 import { formatDate, formatMoney } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { RegistryRow } from '@/lib/projects/list-projects';
-import { type RegistryParams, SORTABLE, type SortKey } from '@/lib/projects/search-params';
-import { Pagination } from './pagination';
+import { PAGE_SIZES, type RegistryParams, SORTABLE, type SortKey } from '@/lib/projects/search-params';
+import { Pagination } from '@/app/_components/table/pagination';
 import { useRegistryNav } from './use-registry-nav';
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
@@ -149,7 +149,6 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
     },
   });
 
-  const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
   const tableRows = table.getRowModel().rows;
 
   return (
@@ -256,7 +255,7 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
         </div>
       ) : null}
 
-      <Pagination params={params} total={total} pageCount={pageCount} onChange={go} />
+      <Pagination page={params.page} pageSize={params.pageSize} pageSizes={PAGE_SIZES} total={total} onChange={go} />
     </section>
   );
 }
