@@ -26,6 +26,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: '/problems', label: t('common.nav.problems') },
   ];
   if (hasPermission(actor, 'user.manage')) links.push({ href: '/admin/users', label: t('common.nav.users') });
+  if (hasPermission(actor, 'ruleset.edit')) links.push({ href: '/admin/rules', label: t('common.nav.rules') });
   const scope = county ? (locale === 'en' ? county.nameEn : county.nameZh) : t('common.scopePrefecture');
   return (
     <div className="flex min-h-dvh flex-col">

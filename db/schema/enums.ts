@@ -54,3 +54,21 @@ export const NOTIFICATION_KINDS = [
   'problem_comment',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** 红黄绿灯: the computed or overridden light of a project (issue 4). */
+export const LIGHTS = ['green', 'yellow', 'red'] as const;
+export type Light = (typeof LIGHTS)[number];
+
+/** What a light rule measures (lib/lights/measures.ts computes each one for a project and period). */
+export const RULE_MEASURES = [
+  'investment_behind_time_elapsed_pp',
+  'start_overdue_months',
+  'milestone_forecast_beyond_baseline_days',
+  'overdue_problems',
+  'missing_report',
+] as const;
+export type RuleMeasure = (typeof RULE_MEASURES)[number];
+
+/** How a rule compares the measure with its threshold: gt = value > threshold, gte = value ≥ threshold. */
+export const RULE_COMPARISONS = ['gt', 'gte'] as const;
+export type RuleComparison = (typeof RULE_COMPARISONS)[number];

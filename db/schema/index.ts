@@ -5,3 +5,5 @@ export * from './audit';
 export * from './reports';
 export * from './problems';
 export * from './notifications';
+export * from './plans';
+export * from './lights';

@@ -11,6 +11,7 @@ import * as s from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { DEMO_PASSWORD, DEMO_PROJECT_FIELDS, DEMO_PROJECTS, DEMO_UNITS, DEMO_USERS, type DemoProject } from './demo';
 import { CATEGORIES, COUNTIES, PREFECTURE_NAME, PROJECTS, type ProjectFact } from './facts';
+import { seedDefaultRuleSet, seedDemoPlans } from './demo-plans';
 import { seedDemoProblems } from './demo-problems';
 
 export interface SeedOptions {
@@ -89,6 +90,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
 
     await tx.insert(s.categories).values(CATEGORIES.map((c) => ({ ...c })));
     await tx.insert(s.settings).values({ key: 'prefecture_name', value: PREFECTURE_NAME });
+    await seedDefaultRuleSet(tx);
 
     if (!opts.demo) {
       await tx.insert(s.projects).values(
@@ -141,5 +143,6 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
     );
     if (milestoneRows.length) await tx.insert(s.milestones).values(milestoneRows);
     await seedDemoProblems(tx, { projectIds, userIds, unitIds });
+    await seedDemoPlans(tx, { projectIds, userIds });
   });
 }

@@ -12,7 +12,7 @@ import { actorOf, makeCounty, makeProject, makeUser } from '@/test/factories';
  * both together. Every permission not listed for a role is refused.
  */
 const GRANTED: Record<Role, readonly Permission[]> = {
-  admin: ['project.read', 'project.create', 'project.update', 'milestone.create', 'milestone.update', 'user.manage'],
+  admin: ['project.read', 'project.create', 'project.update', 'milestone.create', 'milestone.update', 'user.manage', 'ruleset.edit'],
   dispatch: [
     'project.read',
     'project.create',
@@ -27,8 +27,12 @@ const GRANTED: Record<Role, readonly Permission[]> = {
     'problem.progress',
     'problem.close',
     'problem.comment',
+    'plan.edit',
+    'baseline.freeze',
+    'light.compute',
+    'light.override',
   ],
-  leader: ['project.read', 'report.review.own', 'problem.create.own', 'problem.close.own', 'problem.comment'],
+  leader: ['project.read', 'report.review.own', 'problem.create.own', 'problem.close.own', 'problem.comment', 'light.override.own'],
   lead: ['project.read', 'milestone.update.own', 'report.edit.own', 'problem.create.own', 'problem.progress.unit', 'problem.comment'],
   viewer: ['project.read'],
 };

@@ -27,6 +27,13 @@ export const PERMISSIONS = [
   'problem.close',
   'problem.close.own',
   'problem.comment',
+  // Plans, baselines and lights (issue 4).
+  'ruleset.edit',
+  'plan.edit',
+  'baseline.freeze',
+  'light.compute',
+  'light.override',
+  'light.override.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,7 +42,7 @@ export type Permission = (typeof PERMISSIONS)[number];
  * `.unit` — the actor belongs to the record's responsible unit.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['project.read', 'project.create', 'project.update', 'milestone.create', 'milestone.update', 'user.manage'],
+  admin: ['project.read', 'project.create', 'project.update', 'milestone.create', 'milestone.update', 'user.manage', 'ruleset.edit'],
   dispatch: [
     'project.read',
     'project.create',
@@ -50,8 +57,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'problem.progress',
     'problem.close',
     'problem.comment',
+    'plan.edit',
+    'baseline.freeze',
+    'light.compute',
+    'light.override',
   ],
-  leader: ['project.read', 'report.review.own', 'problem.create.own', 'problem.close.own', 'problem.comment'],
+  leader: ['project.read', 'report.review.own', 'problem.create.own', 'problem.close.own', 'problem.comment', 'light.override.own'],
   lead: [
     'project.read',
     'milestone.update.own',

@@ -13,6 +13,7 @@ import zhEnums from './zh-CN/enums.json';
 import zhReports from './zh-CN/reports.json';
 import zhProblems from './zh-CN/problems.json';
 import zhInbox from './zh-CN/inbox.json';
+import zhLights from './zh-CN/lights.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enValidation from './en/validation.json';
@@ -24,6 +25,7 @@ import enEnums from './en/enums.json';
 import enReports from './en/reports.json';
 import enProblems from './en/problems.json';
 import enInbox from './en/inbox.json';
+import enLights from './en/lights.json';
 import type { Locale } from '../config';
 
 const zh = {
@@ -38,6 +40,7 @@ const zh = {
   reports: zhReports,
   problems: zhProblems,
   inbox: zhInbox,
+  lights: zhLights,
 };
 const en: typeof zh = {
   common: enCommon,
@@ -51,6 +54,7 @@ const en: typeof zh = {
   reports: enReports,
   problems: enProblems,
   inbox: enInbox,
+  lights: enLights,
 };
 
 export type Messages = typeof zh;

@@ -9,9 +9,12 @@ import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { toLocale } from '@/lib/i18n/config';
+import { canOverrideLight } from '@/lib/lights/overrides';
+import { getProjectLight } from '@/lib/lights/queries';
 import { getProject, getProjectHistory, getProjectMilestones } from '@/lib/projects/queries';
 import { getReferenceData } from '@/lib/reference/queries';
 import { HistoryList } from './_components/history-list';
+import { LightPanel } from './_components/light-panel';
 import { MilestoneList } from './_components/milestone-list';
 import { parseId } from './_components/parse-id';
 import { hasDemoData, ProjectFields } from './_components/project-fields';
@@ -35,11 +38,12 @@ export default async function ProjectPage({ params }: Params) {
   const actor = await requireActor();
   const id = parseId((await params).id);
   if (id === null) notFound();
-  const [project, milestones, history, reference, t, rawLocale] = await Promise.all([
+  const [project, milestones, history, reference, light, t, rawLocale] = await Promise.all([
     loadProject(actor, id),
     getProjectMilestones(actor, id),
     getProjectHistory(actor, id, { limit: 100 }),
     getReferenceData(actor),
+    getProjectLight(actor, id),
     getTranslations(),
     getLocale(),
   ]);
@@ -90,6 +94,7 @@ export default async function ProjectPage({ params }: Params) {
         </p>
       ) : null}
 
+      <LightPanel data={light} locale={locale} today={today()} canOverride={canOverrideLight(actor, project)} />
       <ProjectFields project={project} locale={locale} />
       <MilestoneList
         projectId={project.id}

@@ -1,0 +1,127 @@
+/**
+ * Annual plans (年度计划) and the baseline freeze (基线冻结), both the dispatch office's.
+ *
+ * - savePlan: creates or updates a project's plan for a year (optimistic locking on version).
+ *   Monthly targets are twelve PER-MONTH amounts that add up to the annual plan.
+ * - freezeBaseline (prefecture dispatch office, once per year): copies every plan of the year
+ *   into its frozen_* columns (creating a plan from the registry's annual planned investment for
+ *   projects not yet in operation that have none), and every open milestone's planned date into
+ *   its baseline date. From then on the lights compare against the frozen figures.
+ */
+import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { annualPlans, baselineFreezes, milestones, projects } from '@/db/schema';
+import { createAction } from '@/lib/actions/wrapper';
+import { diff } from '@/lib/audit/record';
+import { can, inScope } from '@/lib/authz';
+import { now } from '@/lib/clock';
+import { AppError } from '@/lib/errors';
+import { sumDecimals } from './decimal';
+import { freezeBaselineSchema, savePlanSchema } from './schemas';
+
+export const savePlan = createAction({
+  name: 'lights.plan.save',
+  schema: savePlanSchema,
+  permission: 'plan.edit',
+  run: async ({ actor, input, tx, audit }) => {
+    const [project] = await tx
+      .select({ id: projects.id, countyId: projects.countyId, projectLeadId: projects.projectLeadId })
+      .from(projects)
+      .where(eq(projects.id, input.projectId))
+      .limit(1);
+    if (!project || !inScope(actor, project)) throw new AppError('NOT_FOUND', 'project not found');
+    if (!can(actor, 'plan.edit', project)) throw new AppError('FORBIDDEN');
+    const planned = sumDecimals([input.plannedInvestment]);
+    const monthly = input.monthlyTargets ? input.monthlyTargets.map((m) => sumDecimals([m])) : null;
+    if (monthly && sumDecimals(monthly) !== planned) {
+      throw new AppError('INVALID', 'monthly targets', { fieldErrors: { monthlyTargets: ['lights.validation.monthlySum'] } });
+    }
+    const values = { plannedInvestment: planned, monthlyTargets: monthly, targets: input.targets?.trim() || null };
+    const at = now();
+    const [existing] = await tx
+      .select()
+      .from(annualPlans)
+      .where(and(eq(annualPlans.projectId, project.id), eq(annualPlans.year, input.year)))
+      .limit(1);
+    if (!existing) {
+      const [created] = await tx
+        .insert(annualPlans)
+        .values({ projectId: project.id, year: input.year, ...values, updatedById: actor.id, createdAt: at, updatedAt: at })
+        .returning();
+      if (!created) throw new AppError('INTERNAL', 'insert returned nothing');
+      await audit({ action: 'lights.plan.create', entityType: 'annual_plan', entityId: created.id, projectId: project.id, after: { year: input.year, ...values } });
+      return { id: created.id, version: created.version };
+    }
+    if (input.version === undefined || input.version !== existing.version) {
+      throw new AppError('CONFLICT', 'stale plan', {
+        current: { ...existing, plannedInvestment: existing.plannedInvestment, version: existing.version },
+      });
+    }
+    const [updated] = await tx
+      .update(annualPlans)
+      .set({ ...values, updatedById: actor.id, updatedAt: at, version: sql`${annualPlans.version} + 1` })
+      .where(and(eq(annualPlans.id, existing.id), eq(annualPlans.version, input.version)))
+      .returning();
+    if (!updated) throw new AppError('CONFLICT', 'stale plan', { current: { ...existing } });
+    const changes = diff(existing, values);
+    await audit({
+      action: 'lights.plan.update',
+      entityType: 'annual_plan',
+      entityId: updated.id,
+      projectId: project.id,
+      before: changes?.before ?? null,
+      after: changes?.after ?? null,
+    });
+    return { id: updated.id, version: updated.version };
+  },
+});
+
+export const freezeBaseline = createAction({
+  name: 'lights.baseline.freeze',
+  schema: freezeBaselineSchema,
+  permission: 'baseline.freeze',
+  run: async ({ actor, input, tx, audit }) => {
+    // The baseline is prefecture-wide: a county user cannot freeze the other counties' plans.
+    if (actor.countyId !== null) throw new AppError('FORBIDDEN', 'prefecture only');
+    const [done] = await tx.select().from(baselineFreezes).where(eq(baselineFreezes.year, input.year)).limit(1);
+    if (done) {
+      throw new AppError('CONFLICT', 'already frozen', {
+        messageKey: 'lights.errors.alreadyFrozen',
+        current: { year: done.year, frozenAt: done.frozenAt },
+      });
+    }
+    const at = now();
+    // Projects without a plan row: take the registry's annual planned investment.
+    await tx.execute(sql`
+      INSERT INTO ${annualPlans} (project_id, year, planned_investment, updated_by_id, created_at, updated_at)
+      SELECT ${projects.id}, ${input.year}, ${projects.annualPlannedInvestment}, ${actor.id}, ${at}, ${at}
+      FROM ${projects}
+      WHERE ${and(ne(projects.stage, 'operating'), isNotNull(projects.annualPlannedInvestment))}
+        AND NOT EXISTS (SELECT 1 FROM ${annualPlans} ap WHERE ap.project_id = ${projects.id} AND ap.year = ${input.year})`);
+    const plans = await tx
+      .update(annualPlans)
+      .set({
+        frozenInvestment: sql`${annualPlans.plannedInvestment}`,
+        frozenMonthlyTargets: sql`${annualPlans.monthlyTargets}`,
+        frozenAt: at,
+      })
+      .where(eq(annualPlans.year, input.year))
+      .returning({ id: annualPlans.id });
+    const ms = await tx
+      .update(milestones)
+      .set({ baselineDate: sql`${milestones.plannedDate}`, version: sql`${milestones.version} + 1`, updatedAt: at })
+      .where(isNull(milestones.actualDate))
+      .returning({ id: milestones.id });
+    const [freeze] = await tx
+      .insert(baselineFreezes)
+      .values({ year: input.year, frozenAt: at, frozenById: actor.id, planCount: plans.length, milestoneCount: ms.length })
+      .returning();
+    if (!freeze) throw new AppError('INTERNAL', 'insert returned nothing');
+    await audit({
+      action: 'lights.baseline.freeze',
+      entityType: 'baseline_freeze',
+      entityId: freeze.id,
+      after: { year: input.year, plans: plans.length, milestones: ms.length },
+    });
+    return { id: freeze.id, year: freeze.year, plans: plans.length, milestones: ms.length };
+  },
+});
