@@ -60,7 +60,7 @@ export async function ensureDefaultRuleSet(db: Executor): Promise<RuleSetWithRul
   if (active) return active;
   const [set] = await db
     .insert(ruleSets)
-    .values({ key: DEFAULT_RULE_SET_KEY, name: DEFAULT_RULE_SET_NAME, version: 1, active: true, note: 'domain.md §5' })
+    .values({ key: DEFAULT_RULE_SET_KEY, name: DEFAULT_RULE_SET_NAME, version: 1, active: true, note: '按已发布的做法：落后序时进度 10–30 个百分点为黄灯，超过 30 为红灯；当月未开工为黄灯，3 个月未开工为红灯。' })
     .onConflictDoNothing()
     .returning();
   if (set) await db.insert(rules).values(DEFAULT_RULES.map((r) => ({ ...r, threshold: String(r.threshold), ruleSetId: set.id })));
