@@ -110,3 +110,20 @@ test('an overdue problem shows as escalated', async ({ browser }) => {
   await expect(office.getByTestId('escalation-badge').first()).toContainText('升级');
   await office.context().close();
 });
+
+test('the lead updates a milestone from inside the report', async ({ browser }) => {
+  const lead = await as(browser, 'lead');
+  await lead.goto('/reports');
+  await lead.getByTestId('report-row-TC2025-003').getByRole('link').first().click();
+  const first = lead.locator('[data-testid^="inline-milestone-"]').first();
+  await first.click();
+  const form = lead.getByTestId('milestone-form');
+  const note = `填报时更新 ${Date.now()}`;
+  await form.getByLabel('备注').fill(note);
+  await lead.getByTestId('milestone-submit').click();
+  await expect(form).toHaveCount(0);
+  await expect(lead.getByTestId('report-history').or(lead.getByTestId('report-milestones'))).toBeVisible();
+  await lead.goto((await lead.getByRole('link', { name: '项目详情' }).first().getAttribute('href'))!);
+  await expect(lead.getByTestId('history-list')).toContainText(note);
+  await lead.context().close();
+});

@@ -4,6 +4,7 @@ import { MilestoneStatusBadge, OverdueBadge } from '@/app/_components/badges';
 import { formatDate } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { isOverdue } from '@/lib/milestones/overdue';
+import { InlineMilestoneUpdate } from './inline-milestone';
 import type { MilestoneRow } from '@/lib/projects/queries';
 import type { ReportProblemRow } from '@/lib/reports/queries';
 
@@ -11,8 +12,8 @@ const card = 'rounded-lg border border-slate-200 bg-white shadow-sm';
 const cardTitle = 'border-b border-slate-200 px-4 py-3 text-base font-semibold text-slate-900';
 
 /**
- * The project's milestones, compact. Milestones are updated on their own page (the same action
- * and history as from the project page); the lead gets a link per milestone.
+ * The project's milestones, compact. The lead updates them in place (the same action, checks
+ * and history as on the project page).
  */
 export async function MilestonesCard({
   projectId,
@@ -41,7 +42,7 @@ export async function MilestonesCard({
           {milestones.map((m) => {
             const name = locale === 'en' ? (m.nameEn ?? m.name) : m.name;
             return (
-              <li key={m.id} className="flex items-start justify-between gap-3 px-4 py-2.5 text-sm">
+              <li key={m.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-2.5 text-sm" data-testid={`report-milestone-${m.id}`}>
                 <div className="min-w-0">
                   <p className="font-medium text-slate-900">{name}</p>
                   <p className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-slate-500">
@@ -58,13 +59,14 @@ export async function MilestonesCard({
                   </p>
                 </div>
                 {canUpdate ? (
-                  <Link
-                    href={`/projects/${projectId}/milestones/${m.id}/edit`}
-                    aria-label={t('reports.milestones.updateLabel', { name })}
-                    className="shrink-0 rounded-md border border-slate-300 px-2.5 py-1.5 text-xs font-medium text-brand-700 hover:bg-slate-50"
-                  >
-                    {t('reports.milestones.update')}
-                  </Link>
+                  <InlineMilestoneUpdate
+                    milestoneId={m.id}
+                    projectId={projectId}
+                    name={name}
+                    initial={{ forecastDate: m.forecastDate ?? '', actualDate: m.actualDate ?? '', status: m.status, note: m.note ?? '' }}
+                    version={m.version}
+                    today={today}
+                  />
                 ) : null}
               </li>
             );

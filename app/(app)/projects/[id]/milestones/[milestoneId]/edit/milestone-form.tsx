@@ -35,12 +35,15 @@ export function MilestoneForm({
   initial,
   initialVersion,
   today,
+  onDone,
 }: {
   id: number;
   projectId: number;
   initial: MilestoneFormValues;
   initialVersion: number;
   today: string;
+  /** Embedded use (the report page): called after a save or a cancel instead of going back to the project. */
+  onDone?: (saved: boolean) => void;
 }) {
   const t = useTranslations();
   const locale = toLocale(useLocale());
@@ -54,6 +57,8 @@ export function MilestoneForm({
   const alertRef = useRef<HTMLDivElement>(null);
   const back = `/projects/${projectId}`;
 
+  const cancel = () => (onDone ? onDone(false) : router.push(back));
+
   const set = <K extends keyof MilestoneFormValues>(key: K, value: MilestoneFormValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
 
@@ -62,6 +67,10 @@ export function MilestoneForm({
     startTransition(async () => {
       const res = await updateMilestone({ id, version, ...values });
       if (res.ok) {
+        if (onDone) {
+          onDone(true);
+          return;
+        }
         router.push(back);
         router.refresh();
         return;
@@ -112,7 +121,7 @@ export function MilestoneForm({
             changedBy={typeof conflict.changedBy === 'string' ? conflict.changedBy : null}
             changedAt={(conflict.changedAt as Date | string | null) ?? null}
             onReload={reload}
-            onCancel={() => router.push(back)}
+            onCancel={cancel}
           />
         ) : null}
         <FormAlert message={alert} />
@@ -177,7 +186,7 @@ export function MilestoneForm({
       </div>
 
       <div className="flex flex-col-reverse gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">
-        <button type="button" onClick={() => router.push(back)} className={secondaryButton}>
+        <button type="button" onClick={cancel} className={secondaryButton}>
           {t('common.cancel')}
         </button>
         <button type="submit" disabled={pending} className={primaryButton} data-testid="milestone-submit">
