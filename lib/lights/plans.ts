@@ -93,7 +93,8 @@ export const freezeBaseline = createAction({
     // Projects without a plan row: take the registry's annual planned investment.
     await tx.execute(sql`
       INSERT INTO ${annualPlans} (project_id, year, planned_investment, updated_by_id, created_at, updated_at)
-      SELECT ${projects.id}, ${input.year}, ${projects.annualPlannedInvestment}, ${actor.id}, ${at}, ${at}
+      SELECT ${projects.id}, ${input.year}, ${projects.annualPlannedInvestment}, ${actor.id},
+        ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz
       FROM ${projects}
       WHERE ${and(ne(projects.stage, 'operating'), isNotNull(projects.annualPlannedInvestment))}
         AND NOT EXISTS (SELECT 1 FROM ${annualPlans} ap WHERE ap.project_id = ${projects.id} AND ap.year = ${input.year})`);
