@@ -24,6 +24,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: '/projects', label: t('common.nav.projects') },
     { href: '/reports', label: t('common.nav.reports') },
     { href: '/problems', label: t('common.nav.problems') },
+    { href: '/lights', label: t('lights.ops.nav') },
   ];
   if (hasPermission(actor, 'user.manage')) links.push({ href: '/admin/users', label: t('common.nav.users') });
   if (hasPermission(actor, 'ruleset.edit')) links.push({ href: '/admin/rules', label: t('common.nav.rules') });

@@ -1,0 +1,114 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { Light } from '@/db/schema/enums';
+import { formatDate } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/config';
+import { translator } from '@/lib/i18n/translate';
+import type { CurrentLightRow } from '@/lib/lights/list-lights';
+import { renderReason } from '@/lib/lights/reasons';
+
+const CHIP: Record<Light, string> = {
+  green: 'border-emerald-200 bg-emerald-50 text-emerald-800',
+  yellow: 'border-amber-200 bg-amber-50 text-amber-900',
+  red: 'border-red-200 bg-red-50 text-red-800',
+};
+const DOT: Record<Light, string> = {
+  green: 'bg-emerald-500',
+  yellow: 'bg-amber-400',
+  red: 'bg-red-500',
+};
+
+export function LightBadge({ light, label }: { light: Light; label: string }) {
+  return (
+    <span className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full border px-2.5 py-0.5 text-xs font-medium ${CHIP[light]}`} data-light={light}>
+      <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${DOT[light]}`} />
+      {label}
+    </span>
+  );
+}
+
+const lightsHref = (light: Light | null) => (light ? `/lights?light=${light}` : '/lights');
+
+/** Links that filter the table by light (?light=red); the current one is marked. */
+export async function LightFilter({ current }: { current: Light | null }) {
+  const t = await getTranslations('lights');
+  const options: (Light | null)[] = [null, 'red', 'yellow', 'green'];
+  return (
+    <nav aria-label={t('ops.filter.label')} className="flex flex-wrap gap-1.5" data-testid="light-filter">
+      {options.map((l) => {
+        const active = l === current;
+        return (
+          <Link
+            key={l ?? 'all'}
+            href={lightsHref(l)}
+            aria-current={active ? 'page' : undefined}
+            className={`rounded-full border px-3 py-1 text-sm ${active ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+          >
+            {l ? t(`light.${l}`) : t('ops.filter.all')}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+/** The current light per project: name (link), light, the first reason sentence, and an active override. */
+export async function LightsTable({ rows, locale, filtered }: { rows: CurrentLightRow[]; locale: Locale; filtered: boolean }) {
+  const t = await getTranslations('lights');
+  const tr = translator(locale);
+  const lightLabel = (l: Light) => t(`light.${l}`);
+
+  if (rows.length === 0) {
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-500" data-testid="lights-table">
+        {filtered ? t('ops.table.emptyFiltered') : t('ops.table.empty')}
+      </p>
+    );
+  }
+
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="lights-table">
+        <caption className="sr-only">{t('ops.table.caption', { count: rows.length })}</caption>
+        <thead className="bg-slate-50">
+          <tr className="text-left text-xs text-slate-500">
+            <th scope="col" className="px-3 py-2 font-medium">{t('ops.table.project')}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t('ops.table.light')}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t('ops.table.reason')}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t('ops.table.override')}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => {
+            const name = locale === 'en' ? (r.nameEn ?? r.name) : r.name;
+            const reason = r.computed?.reasons[0];
+            return (
+              <tr key={r.projectId} className="align-top" data-testid={`light-row-${r.code}`}>
+                <th scope="row" className="px-3 py-2 text-left font-normal">
+                  <Link href={`/projects/${r.projectId}`} className="font-medium text-brand-700 hover:underline">
+                    {name}
+                  </Link>
+                  <span className="block text-xs text-slate-500">{r.code}</span>
+                </th>
+                <td className="px-3 py-2">
+                  {r.effective ? <LightBadge light={r.effective} label={lightLabel(r.effective)} /> : <span className="text-slate-500">{t('light.none')}</span>}
+                  {r.override && r.computed && r.computed.light !== r.override.light ? (
+                    <span className="mt-1 block text-xs text-slate-500">{t('ops.table.computedWas', { light: lightLabel(r.computed.light) })}</span>
+                  ) : null}
+                </td>
+                <td className="px-3 py-2 text-slate-700">
+                  {reason ? renderReason(tr, reason, locale) : r.computed ? <span className="text-slate-500">{t('ops.table.noReason')}</span> : '—'}
+                </td>
+                <td className="px-3 py-2 text-slate-700">
+                  {r.override
+                    ? t('ops.table.overrideLine', { light: lightLabel(r.override.light), endsOn: formatDate(r.override.endsOn, locale), reason: r.override.reason })
+                    : t('ops.table.noOverride')}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { LIGHTS, type Light } from '@/db/schema/enums';
+import { requireActor } from '@/lib/auth/session';
+import { can } from '@/lib/authz';
+import { today } from '@/lib/clock';
+import { formatDateTime } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { getBaselineFreeze } from '@/lib/lights/baseline-queries';
+import { listCurrentLights } from '@/lib/lights/list-lights';
+import { listPeriods } from '@/lib/reports/queries';
+import { periodLabel } from '../reports/_components/report-format';
+import { ComputeLightsForm } from './_components/compute-lights-form';
+import { FreezeBaselineForm, type FreezeStatus } from './_components/freeze-baseline-form';
+import { LightFilter, LightsTable } from './_components/lights-table';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('lights');
+  return { title: t('ops.title') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function parseLight(raw: string | string[] | undefined): Light | null {
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  return (LIGHTS as readonly string[]).includes(v ?? '') ? (v as Light) : null;
+}
+
+/**
+ * 红黄绿灯调度: the dispatch office computes a period's lights and freezes the year's baseline;
+ * everyone who may read projects sees the current light of the projects in their scope.
+ * The forms are shown only to who may use them; the server actions refuse the others anyway.
+ */
+export default async function LightsPage({ searchParams }: { searchParams: SearchParams }) {
+  await connection();
+  const actor = await requireActor();
+  if (!can(actor, 'project.read')) notFound();
+  const light = parseLight((await searchParams).light);
+  const canCompute = can(actor, 'light.compute');
+  // The baseline is prefecture-wide: county dispatch users cannot freeze it (freezeBaseline refuses).
+  const canFreeze = can(actor, 'baseline.freeze') && actor.countyId === null;
+  const day = today();
+  const year = Number(day.slice(0, 4));
+  const years = [year - 1, year, year + 1];
+
+  const [rows, periods, freezes, t, rawLocale] = await Promise.all([
+    listCurrentLights(actor, { light }),
+    canCompute ? listPeriods(actor) : Promise.resolve([]),
+    canFreeze ? Promise.all(years.map((y) => getBaselineFreeze(y))) : Promise.resolve([]),
+    getTranslations(),
+    getLocale(),
+  ]);
+  const locale = toLocale(rawLocale);
+
+  // listPeriods is newest first; the default is the newest period that has started.
+  const periodOptions = periods.map((p) => ({ id: p.id, label: periodLabel(t, p, locale) }));
+  const defaultPeriodId = (periods.find((p) => p.startDate <= day) ?? periods[0])?.id ?? null;
+  const freezeStatus: FreezeStatus[] = years.map((y, i) => {
+    const f = freezes[i] ?? null;
+    return {
+      year: y,
+      frozenLine: f
+        ? t('lights.ops.freeze.frozen', {
+            year: f.year,
+            at: formatDateTime(f.frozenAt, locale),
+            by: f.frozenByName ?? t('lights.ops.freeze.unknownUser'),
+            plans: f.planCount,
+            milestones: f.milestoneCount,
+          })
+        : null,
+    };
+  });
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-semibold text-slate-900 sm:text-2xl">{t('lights.ops.title')}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-500">{t('lights.ops.subtitle')}</p>
+      </div>
+
+      {canCompute || canFreeze ? (
+        <div className="grid gap-4 lg:grid-cols-2 lg:items-start">
+          {canCompute ? <ComputeLightsForm key={periodOptions.map((p) => p.id).join(',')} periods={periodOptions} defaultPeriodId={defaultPeriodId} /> : null}
+          {canFreeze ? <FreezeBaselineForm years={freezeStatus} defaultYear={year} /> : null}
+        </div>
+      ) : null}
+
+      <section className="space-y-3" aria-labelledby="lights-table-title">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="lights-table-title" className="text-base font-semibold text-slate-900">
+            {t('lights.ops.table.title')}
+          </h2>
+          <LightFilter current={light} />
+        </div>
+        <LightsTable rows={rows} locale={locale} filtered={light !== null} />
+      </section>
+    </div>
+  );
+}
