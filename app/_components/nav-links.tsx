@@ -6,7 +6,7 @@ import { usePathname } from 'next/navigation';
 export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav className="flex flex-wrap gap-1 text-sm" aria-label="main">
+    <nav className="contents text-sm" aria-label="main">
       {links.map((l) => {
         const active = pathname === l.href || pathname.startsWith(`${l.href}/`);
         return (
