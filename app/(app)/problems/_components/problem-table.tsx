@@ -19,6 +19,7 @@ import { PROBLEM_PAGE_SIZES, PROBLEM_SORTABLE, type ProblemListParams, type Prob
 import { EscalationBadge, OverdueDaysBadge, ProblemStatusBadge, ProblemTypeBadge } from './problem-badges';
 import { Pagination } from '@/app/_components/table/pagination';
 import { useProblemNav } from './use-problem-nav';
+import { ariaSort, SortButton } from '@/app/_components/table/sort-button';
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 type Col = ColumnDef<typeof features, ProblemListRow>;
@@ -168,20 +169,13 @@ export function ProblemTable({ rows, total, params, locale }: Props) {
                     <th
                       key={header.id}
                       scope="col"
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                      aria-sort={ariaSort(sorted)}
                       className="whitespace-nowrap px-3 py-2.5 text-left font-medium text-slate-600"
                     >
                       {header.column.getCanSort() ? (
-                        <button
-                          type="button"
-                          onClick={header.column.getToggleSortingHandler()}
-                          className="inline-flex items-center gap-1 hover:text-slate-900"
-                        >
+                        <SortButton sorted={sorted} onToggle={header.column.getToggleSortingHandler()}>
                           <FlexRender header={header} />
-                          <span aria-hidden className={sorted ? 'text-brand-600' : 'text-slate-300'}>
-                            {sorted === 'desc' ? '↓' : sorted === 'asc' ? '↑' : '↕'}
-                          </span>
-                        </button>
+                        </SortButton>
                       ) : (
                         <FlexRender header={header} />
                       )}

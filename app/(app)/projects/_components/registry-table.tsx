@@ -19,6 +19,7 @@ import type { RegistryRow } from '@/lib/projects/list-projects';
 import { PAGE_SIZES, type RegistryParams, SORTABLE, type SortKey } from '@/lib/projects/search-params';
 import { Pagination } from '@/app/_components/table/pagination';
 import { useRegistryNav } from './use-registry-nav';
+import { ariaSort, SortButton } from '@/app/_components/table/sort-button';
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 type Col = ColumnDef<typeof features, RegistryRow>;
@@ -166,20 +167,13 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
                     <th
                       key={header.id}
                       scope="col"
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                      aria-sort={ariaSort(sorted)}
                       className={`whitespace-nowrap px-3 py-2.5 font-medium text-slate-600 ${numeric ? 'text-right' : 'text-left'}`}
                     >
                       {header.column.getCanSort() ? (
-                        <button
-                          type="button"
-                          onClick={header.column.getToggleSortingHandler()}
-                          className="inline-flex items-center gap-1 hover:text-slate-900"
-                        >
+                        <SortButton sorted={sorted} onToggle={header.column.getToggleSortingHandler()}>
                           <FlexRender header={header} />
-                          <span aria-hidden className={sorted ? 'text-brand-600' : 'text-slate-300'}>
-                            {sorted === 'desc' ? '↓' : sorted === 'asc' ? '↑' : '↕'}
-                          </span>
-                        </button>
+                        </SortButton>
                       ) : (
                         <FlexRender header={header} />
                       )}

@@ -3,6 +3,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { ProblemHistoryEntry } from '@/lib/problems/queries';
 import type { ReferenceData } from '@/lib/reference/queries';
+import { FieldChange } from '@/app/_components/field-change';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -89,15 +90,14 @@ export async function ProblemHistory({ entries, locale, reference }: { entries: 
                       }
                       const from = show(t, locale, reference, key, e.before?.[key]);
                       return (
-                        <li key={key} className="flex flex-wrap items-baseline gap-x-2 text-slate-700" data-field={key}>
-                          <span className="text-slate-500">{label(key)}</span>
-                          <span className="sr-only">{t('problems.history.changeSr', { field: label(key), from, to })}</span>
-                          <span aria-hidden className="flex min-w-0 flex-wrap items-baseline gap-x-1.5">
-                            <del className="break-words text-slate-500 decoration-slate-400">{from}</del>
-                            <span className="text-slate-400">→</span>
-                            <ins className="break-words font-medium text-slate-900 no-underline">{to}</ins>
-                          </span>
-                        </li>
+                        <FieldChange
+                          key={key}
+                          field={key}
+                          label={label(key)}
+                          from={from}
+                          to={to}
+                          srText={t('problems.history.changeSr', { field: label(key), from, to })}
+                        />
                       );
                     })}
                   </ul>

@@ -4,6 +4,7 @@ import type { Locale } from '@/lib/i18n/config';
 import type { HistoryEntry } from '@/lib/projects/queries';
 import type { ReferenceData } from '@/lib/reference/queries';
 import { fieldLabel, historyValue, orderedKeys } from './history-values';
+import { FieldChange } from '@/app/_components/field-change';
 
 interface Props {
   entries: HistoryEntry[];
@@ -60,15 +61,14 @@ export async function HistoryList({ entries, locale, reference }: Props) {
                       }
                       const from = value(key, e.before[key]);
                       return (
-                        <li key={key} className="flex flex-wrap items-baseline gap-x-2 text-slate-700" data-field={key}>
-                          <span className="text-slate-500">{label}</span>
-                          <span className="sr-only">{t('project.history.changeSr', { field: label, from, to })}</span>
-                          <span aria-hidden className="flex min-w-0 flex-wrap items-baseline gap-x-1.5">
-                            <del className="break-words text-slate-500 decoration-slate-400">{from}</del>
-                            <span className="text-slate-400">→</span>
-                            <ins className="break-words font-medium text-slate-900 no-underline">{to}</ins>
-                          </span>
-                        </li>
+                        <FieldChange
+                          key={key}
+                          field={key}
+                          label={label}
+                          from={from}
+                          to={to}
+                          srText={t('project.history.changeSr', { field: label, from, to })}
+                        />
                       );
                     })}
                   </ul>
