@@ -85,7 +85,7 @@ test.describe('milestones', () => {
     await openProject(page, 'TC2025-003');
     const editLink = page.locator('[data-testid^="edit-milestone-"]').first();
     const href = await editLink.getAttribute('href');
-    expect(href).toBeTruthy();
+    expect(href).toMatch(/^\/projects\/\d+\/milestones\/\d+\/edit$/);
 
     const other = await browser.newContext({ storageState: storageState('lead') });
     const stale = await other.newPage();

@@ -156,7 +156,7 @@ describe('overrides', () => {
     const before = await snapshot(getDb());
     const noReason = await overrideLight.execute(w.actors.dispatch, { projectId: w.project.id, light: 'green', reason: '  ', endsOn: '2026-10-31' });
     expect(noReason).toMatchObject({ ok: false, code: 'INVALID' });
-    expect(noReason.ok ? null : noReason.fieldErrors?.reason).toBeTruthy();
+    expect(noReason.ok ? null : noReason.fieldErrors?.reason?.[0]).toMatch(/\p{Script=Han}/u);
     const past = await overrideLight.execute(w.actors.dispatch, { projectId: w.project.id, light: 'green', reason: '已解决', endsOn: '2026-10-07' });
     expect(past).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { endsOn: ['有效期不能早于今天'] } });
     await expectUnchanged(getDb(), before);

@@ -110,7 +110,7 @@ describe('createUser', () => {
       await createUser.execute(actorOf(admin), { username: 'TAKEN', displayName: '重名', role: 'viewer', password: STRONG }),
       'CONFLICT',
     );
-    expect(res.fieldErrors?.username?.[0]).toBeTruthy();
+    expect(res.fieldErrors?.username?.[0]).toMatch(/\p{Script=Han}/u);
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -130,7 +130,7 @@ describe('createUser', () => {
     const before = await snapshot(db);
     const input = { username: 'wangwu', displayName: '王五', role: 'viewer', countyId: null, unitId: null, password: STRONG, ...change };
     const res = expectFailure(await createUser.execute(actorOf(admin), input), 'INVALID');
-    expect(res.fieldErrors?.[field]?.[0]).toBeTruthy();
+    expect(res.fieldErrors?.[field]?.[0]).toMatch(/\p{Script=Han}/u);
     expect(await snapshot(db)).toEqual(before);
   });
 });
@@ -222,7 +222,7 @@ describe.runIf(onPostgres)('concurrent writes (PostgreSQL)', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const failed = results.find((r) => !r.ok);
     expect(failed && !failed.ok && failed.code).toBe('CONFLICT');
-    expect(failed && !failed.ok && failed.fieldErrors?.username?.[0]).toBeTruthy();
+    expect(failed && !failed.ok ? failed.fieldErrors?.username?.[0] : undefined).toMatch(/\p{Script=Han}/u);
     expect(await db.select().from(users).where(eq(users.username, 'twin'))).toHaveLength(1);
   });
 });
