@@ -13,7 +13,8 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results',
+  // E2E_DATA_DIR / E2E_OUTPUT_DIR / E2E_AUTH_DIR / E2E_PORT let two runs share a checkout.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? './test-results',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -41,7 +42,7 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
-      PGLITE_DATA_DIR: path.join(process.cwd(), '.data', 'e2e-pglite'),
+      PGLITE_DATA_DIR: process.env.E2E_DATA_DIR ?? path.join(process.cwd(), '.data', 'e2e-pglite'),
       DATABASE_URL: '',
       SEED_DEMO: '1',
       AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',

@@ -12,4 +12,5 @@ export const ROLES = {
 } as const;
 export type RoleKey = keyof typeof ROLES;
 
-export const storageState = (role: RoleKey) => path.join(process.cwd(), 'e2e', '.auth', `${role}.json`);
+export const storageState = (role: RoleKey) =>
+  path.join(process.env.E2E_AUTH_DIR ?? path.join(process.cwd(), 'e2e', '.auth'), `${role}.json`);

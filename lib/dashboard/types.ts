@@ -1,0 +1,158 @@
+/**
+ * The leadership dashboard's data, as lib/dashboard/queries.ts returns it and the page renders
+ * it. Plain serialisable values only (money as decimal strings in 万元, dates as 'YYYY-MM-DD'),
+ * so the same object feeds the charts (client components), the screen-reader tables and the
+ * presentation mode.
+ *
+ * Every figure carries the drill-down it stands for (`href`): the registry (/projects?...) or
+ * the problem list (/problems?...) filtered to exactly the items counted, so the number on the
+ * dashboard and the row count of the list it opens are the same number.
+ */
+import type { Light, ProblemType, Stage } from '@/db/schema/enums';
+
+/** A count with the list it drills down to. */
+export interface Figure {
+  count: number;
+  href: string;
+}
+
+export interface StageFigure extends Figure {
+  stage: Stage;
+}
+
+export interface LightFigure extends Figure {
+  /** null: no light yet (never computed for the project). */
+  light: Light | null;
+}
+
+export interface InvestmentHeadline {
+  year: number;
+  /** Sum of the year's annual plans in scope (the frozen baseline where frozen), 万元. */
+  planned: string;
+  /** Sum of approved reports' investment in periods that end within the year, 万元. */
+  completed: string;
+  /** completed / planned, 0..∞ as a fraction (null when nothing is planned). */
+  completionRate: number | null;
+  /** 序时进度 at the end of the last complete month (cumulative monthly targets where they exist). */
+  timeElapsed: number | null;
+  /** The month (1..12) the time-elapsed figure is taken at. */
+  asOfMonth: number;
+  href: string;
+}
+
+export interface Headline {
+  /** Projects in scope. */
+  projects: Figure;
+  byStage: StageFigure[];
+  /** One entry per light, and one with light null for projects without a light. */
+  lights: LightFigure[];
+  investment: InvestmentHeadline;
+  /** Milestones not done whose forecast (else planned) date falls today..today+30. */
+  milestonesDue: { milestones: number; projects: Figure };
+  /** Milestones not done whose forecast (else planned) date is before today. */
+  milestonesOverdue: { milestones: number; projects: Figure };
+  /** Problems open or in progress. */
+  openProblems: Figure;
+  /** Active problems past their deadline. */
+  overdueProblems: Figure;
+  /** Active projects without a submitted/approved report for the current period (null period: none open). */
+  missingReports: Figure & { periodId: number | null; periodLabel: { start: string; end: string } | null };
+}
+
+/** One month of the cumulative investment chart. */
+export interface InvestmentMonth {
+  month: number; // 1..12
+  /** Cumulative planned by the end of the month, 万元. */
+  plannedCumulative: string;
+  /** Cumulative completed (approved) by the end of the month, 万元; null for months after today. */
+  completedCumulative: string | null;
+}
+
+/** A row of the by-category / by-county breakdowns. */
+export interface BreakdownRow {
+  key: string; // category code or county id (as string); '' for prefecture-wide (no county)
+  labelZh: string;
+  labelEn: string;
+  projects: number;
+  planned: string;
+  completed: string;
+  lights: Record<Light | 'none', number>;
+  /** Drill-down of the whole row; per light: `${href}&light=red` (see lightHref). */
+  href: string;
+}
+
+export interface CapacityProject {
+  projectId: number;
+  code: string;
+  nameZh: string;
+  nameEn: string | null;
+  /** Capacity in 万千瓦 (MW figures are converted: 1 万千瓦 = 10 MW). */
+  capacity: number;
+  /** Grid-connected: the project's grid-connection milestone has an actual date, or it is operating. */
+  connected: boolean;
+  connectedOn: string | null;
+  href: string;
+}
+
+export interface CapacityProgress {
+  /** The portfolio target in 万千瓦 (setting new_energy_capacity_target; null when not set). */
+  target: number | null;
+  connected: number;
+  planned: number;
+  projects: CapacityProject[];
+}
+
+export interface ProblemBreakdown {
+  byType: (Figure & { type: ProblemType })[];
+  /** Age of active problems in days since created: 0–30, 31–90, 91–180, >180. */
+  byAge: (Figure & { bucket: '0-30' | '31-90' | '91-180' | '180+' })[];
+}
+
+export interface TimelineMilestone {
+  id: number;
+  kind: string;
+  nameZh: string;
+  nameEn: string | null;
+  planned: string;
+  baseline: string | null;
+  forecast: string | null;
+  actual: string | null;
+  status: string;
+  overdue: boolean;
+}
+
+export interface TimelineProject {
+  projectId: number;
+  code: string;
+  nameZh: string;
+  nameEn: string | null;
+  light: Light | null;
+  milestones: TimelineMilestone[];
+}
+
+export interface TimelineFilters {
+  category: string[];
+  county: number[];
+  leader: number[];
+}
+
+export interface Timeline {
+  filters: TimelineFilters;
+  /** The window drawn: from the earliest to the latest date shown (clamped to a sane range). */
+  from: string;
+  to: string;
+  today: string;
+  projects: TimelineProject[];
+  /** Projects matching the filters; the timeline shows at most `projects.length` of them. */
+  total: number;
+}
+
+export interface Dashboard {
+  asOf: string; // today
+  headline: Headline;
+  investmentByMonth: InvestmentMonth[];
+  byCategory: BreakdownRow[];
+  byCounty: BreakdownRow[];
+  capacity: CapacityProgress;
+  problems: ProblemBreakdown;
+}
