@@ -21,10 +21,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     unreadCount(actor),
   ]);
   const links = [
+    { href: '/dashboard', label: t('common.nav.dashboard') },
     { href: '/projects', label: t('common.nav.projects') },
     { href: '/reports', label: t('common.nav.reports') },
     { href: '/problems', label: t('common.nav.problems') },
     { href: '/lights', label: t('lights.ops.nav') },
+    { href: '/meetings', label: t('common.nav.meetings') },
   ];
   if (hasPermission(actor, 'user.manage')) links.push({ href: '/admin/users', label: t('common.nav.users') });
   if (hasPermission(actor, 'ruleset.edit')) links.push({ href: '/admin/rules', label: t('common.nav.rules') });

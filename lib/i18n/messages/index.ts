@@ -14,6 +14,9 @@ import zhReports from './zh-CN/reports.json';
 import zhProblems from './zh-CN/problems.json';
 import zhInbox from './zh-CN/inbox.json';
 import zhLights from './zh-CN/lights.json';
+import zhDashboard from './zh-CN/dashboard.json';
+import zhMeetings from './zh-CN/meetings.json';
+import zhExports from './zh-CN/exports.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enValidation from './en/validation.json';
@@ -26,6 +29,9 @@ import enReports from './en/reports.json';
 import enProblems from './en/problems.json';
 import enInbox from './en/inbox.json';
 import enLights from './en/lights.json';
+import enDashboard from './en/dashboard.json';
+import enMeetings from './en/meetings.json';
+import enExports from './en/exports.json';
 import type { Locale } from '../config';
 
 const zh = {
@@ -41,6 +47,9 @@ const zh = {
   problems: zhProblems,
   inbox: zhInbox,
   lights: zhLights,
+  dashboard: zhDashboard,
+  meetings: zhMeetings,
+  exports: zhExports,
 };
 const en: typeof zh = {
   common: enCommon,
@@ -55,6 +64,9 @@ const en: typeof zh = {
   problems: enProblems,
   inbox: enInbox,
   lights: enLights,
+  dashboard: enDashboard,
+  meetings: enMeetings,
+  exports: enExports,
 };
 
 export type Messages = typeof zh;
