@@ -7,3 +7,4 @@ export * from './problems';
 export * from './notifications';
 export * from './plans';
 export * from './lights';
+export * from './meetings';

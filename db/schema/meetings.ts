@@ -1,0 +1,213 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { MEETING_AGENDA_KINDS, MEETING_STATUSES } from '../../lib/meetings/constants';
+import type { StatusRow } from '../../lib/meetings/types';
+import type { LightReason } from './lights';
+import { problems } from './problems';
+import { milestones, projects } from './projects';
+import { categories, counties, units } from './reference';
+import { users } from './users';
+
+/**
+ * The dispatch meeting (调度会): planned → held → minutes published. The office prepares it
+ * (agenda, frozen status table), a leader chairs it, its decisions become problems (交办).
+ *
+ * Scope: every project (all scope columns null) or those of one category, county and/or
+ * responsible leader. The status table is frozen once (frozen_at): from then on the snapshot
+ * rows (meeting_snapshot_rows) are the meeting's status table, whatever changes later.
+ */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: serial('id').primaryKey(),
+    title: text('title').notNull(),
+    meetingDate: date('meeting_date').notNull(),
+    /** 主持: the chairing leader. */
+    chairId: integer('chair_id').references(() => users.id),
+    scopeCategoryCode: text('scope_category_code').references(() => categories.code),
+    scopeCountyId: integer('scope_county_id').references(() => counties.id),
+    scopeLeaderId: integer('scope_leader_id').references(() => users.id),
+    status: text('status', { enum: MEETING_STATUSES }).notNull().default('planned'),
+    /** When the status table was frozen (once); the snapshot rows are as of this moment. */
+    frozenAt: timestamp('frozen_at', { withTimezone: true }),
+    frozenById: integer('frozen_by_id').references(() => users.id),
+    /** The year whose investment the snapshot sums (本年累计). */
+    snapshotYear: smallint('snapshot_year'),
+    snapshotRowCount: integer('snapshot_row_count'),
+    heldAt: timestamp('held_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedById: integer('published_by_id').references(() => users.id),
+    createdById: integer('created_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('meetings_date_idx').on(t.meetingDate, t.id),
+    index('meetings_county_idx').on(t.scopeCountyId, t.meetingDate),
+    check('meetings_title_nonempty', sql`length(btrim(${t.title})) > 0`),
+    check('meetings_status_valid', sql`${t.status} IN ('planned', 'held', 'published')`),
+    check(
+      'meetings_frozen_complete',
+      sql`(${t.frozenAt} IS NULL) = (${t.snapshotYear} IS NULL) AND (${t.frozenAt} IS NULL) = (${t.snapshotRowCount} IS NULL)`,
+    ),
+    /** The status table is frozen before the meeting is held. */
+    check('meetings_held_frozen', sql`${t.status} = 'planned' OR ${t.frozenAt} IS NOT NULL`),
+    check('meetings_held_at', sql`(${t.status} = 'planned') = (${t.heldAt} IS NULL)`),
+    check('meetings_held_chair', sql`${t.status} = 'planned' OR ${t.chairId} IS NOT NULL`),
+    check('meetings_published_at', sql`(${t.status} = 'published') = (${t.publishedAt} IS NOT NULL)`),
+    check('meetings_snapshot_year', sql`${t.snapshotYear} IS NULL OR ${t.snapshotYear} BETWEEN 2000 AND 2100`),
+  ],
+);
+
+/** Who takes part: users (参会人员) or invited units (列席单位); exactly one of the two per row. */
+export const meetingParticipants = pgTable(
+  'meeting_participants',
+  {
+    id: serial('id').primaryKey(),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id),
+    unitId: integer('unit_id').references(() => units.id),
+  },
+  (t) => [
+    uniqueIndex('meeting_participants_user_uq').on(t.meetingId, t.userId).where(sql`${t.userId} IS NOT NULL`),
+    uniqueIndex('meeting_participants_unit_uq').on(t.meetingId, t.unitId).where(sql`${t.unitId} IS NOT NULL`),
+    check('meeting_participants_one', sql`(${t.userId} IS NULL) <> (${t.unitId} IS NULL)`),
+  ],
+);
+
+/**
+ * Why an item is on the agenda, as data (rendered in the reader's language by
+ * lib/meetings/reasons.ts), frozen at the moment the agenda was proposed.
+ */
+export type AgendaReason =
+  | {
+      kind: 'light';
+      light: 'red' | 'yellow';
+      /** The rules that set the computed light (lib/lights LightReason data). */
+      reasons: LightReason[];
+      ruleSetName: string | null;
+      ruleSetVersion: number | null;
+      /** Set when a manual override decides the light. */
+      override: { light: 'red' | 'yellow' | 'green'; reason: string } | null;
+    }
+  | { kind: 'overdue_problem'; deadline: string; daysOverdue: number; escalationLevel: number }
+  | { kind: 'milestone_slip'; baselineDate: string; expectedDate: string; daysLate: number; actual: boolean }
+  | {
+      kind: 'carried_over';
+      fromMeetingId: number;
+      fromMeetingTitle: string;
+      fromMeetingDate: string;
+      /** true: the problem was assigned by a decision of that meeting (交办); false: it was on its agenda. */
+      assigned: boolean;
+      status: string;
+      deadline: string;
+    }
+  | { kind: 'custom' };
+
+/**
+ * The agenda (议程): items proposed from the data (red/yellow lights, overdue problems,
+ * milestones slipping past baseline, problems carried over) or added by the office, in `sort`
+ * order. The minutes are the decisions on the items; a decision may create a problem (交办).
+ */
+export const meetingAgendaItems = pgTable(
+  'meeting_agenda_items',
+  {
+    id: serial('id').primaryKey(),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: MEETING_AGENDA_KINDS }).notNull(),
+    sort: integer('sort').notNull().default(0),
+    projectId: integer('project_id').references(() => projects.id),
+    problemId: integer('problem_id').references(() => problems.id),
+    milestoneId: integer('milestone_id').references(() => milestones.id),
+    /** The office's own wording (required for custom items, optional otherwise). */
+    title: text('title'),
+    reason: jsonb('reason').$type<AgendaReason>().notNull(),
+    /** 会议决定: the decision on this item (the minutes). */
+    decision: text('decision'),
+    /** The problem the decision assigned (交办), if any. */
+    decisionProblemId: integer('decision_problem_id').references(() => problems.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedById: integer('decided_by_id').references(() => users.id),
+    createdById: integer('created_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('meeting_agenda_items_meeting_idx').on(t.meetingId, t.sort, t.id),
+    index('meeting_agenda_items_problem_idx').on(t.problemId),
+    uniqueIndex('meeting_agenda_items_decision_problem_uq').on(t.decisionProblemId),
+    uniqueIndex('meeting_agenda_items_problem_uq').on(t.meetingId, t.problemId).where(sql`${t.problemId} IS NOT NULL`),
+    uniqueIndex('meeting_agenda_items_milestone_uq').on(t.meetingId, t.milestoneId).where(sql`${t.milestoneId} IS NOT NULL`),
+    uniqueIndex('meeting_agenda_items_light_uq').on(t.meetingId, t.projectId).where(sql`${t.kind} = 'light'`),
+    check('meeting_agenda_items_kind_valid', sql`${t.kind} IN ('light', 'overdue_problem', 'milestone_slip', 'carried_over', 'custom')`),
+    check('meeting_agenda_items_reason_kind', sql`${t.reason}->>'kind' = ${t.kind}`),
+    check(
+      'meeting_agenda_items_refs',
+      sql`CASE ${t.kind}
+        WHEN 'light' THEN ${t.projectId} IS NOT NULL
+        WHEN 'milestone_slip' THEN ${t.projectId} IS NOT NULL AND ${t.milestoneId} IS NOT NULL
+        WHEN 'overdue_problem' THEN ${t.projectId} IS NOT NULL AND ${t.problemId} IS NOT NULL
+        WHEN 'carried_over' THEN ${t.projectId} IS NOT NULL AND ${t.problemId} IS NOT NULL
+        ELSE length(btrim(coalesce(${t.title}, ''))) > 0 END`,
+    ),
+    check('meeting_agenda_items_title_nonempty', sql`${t.title} IS NULL OR length(btrim(${t.title})) > 0`),
+    check('meeting_agenda_items_decision_nonempty', sql`${t.decision} IS NULL OR length(btrim(${t.decision})) > 0`),
+    check('meeting_agenda_items_problem_needs_decision', sql`${t.decisionProblemId} IS NULL OR ${t.decision} IS NOT NULL`),
+  ],
+);
+
+/** Milestones of a project as frozen with the status table (for "what changed since the previous meeting"). */
+export interface SnapshotMilestone {
+  id: number;
+  name: string;
+  nameEn: string | null;
+  plannedDate: string;
+  baselineDate: string | null;
+  forecastDate: string | null;
+  actualDate: string | null;
+  status: string;
+}
+
+/**
+ * The frozen status table (调度表) of a meeting: one row per project in scope, exactly the
+ * StatusRow the exports render, in `sort` order (category order, then project code). Written
+ * once when the office freezes; the database refuses UPDATE and DELETE (migration 0004).
+ * county_id is the project's county as frozen: a county user reads only their county's rows.
+ */
+export const meetingSnapshotRows = pgTable(
+  'meeting_snapshot_rows',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    sort: integer('sort').notNull(),
+    projectId: integer('project_id').notNull(),
+    countyId: integer('county_id'),
+    row: jsonb('row').$type<StatusRow>().notNull(),
+    milestones: jsonb('milestones').$type<SnapshotMilestone[]>().notNull().default([]),
+  },
+  (t) => [
+    primaryKey({ name: 'meeting_snapshot_rows_pk', columns: [t.meetingId, t.sort] }),
+    uniqueIndex('meeting_snapshot_rows_project_uq').on(t.meetingId, t.projectId),
+    index('meeting_snapshot_rows_county_idx').on(t.meetingId, t.countyId, t.sort),
+  ],
+);
