@@ -12,7 +12,7 @@ import { actorOf, makeCounty, makeProject, makeUser } from '@/test/factories';
  * both together. Every permission not listed for a role is refused.
  */
 const GRANTED: Record<Role, readonly Permission[]> = {
-  admin: ['project.read', 'project.create', 'project.update', 'milestone.create', 'milestone.update', 'user.manage', 'ruleset.edit'],
+  admin: ['project.read', 'project.create', 'project.update', 'milestone.create', 'milestone.update', 'user.manage', 'ruleset.edit', 'meeting.read'],
   dispatch: [
     'project.read',
     'project.create',
@@ -31,10 +31,12 @@ const GRANTED: Record<Role, readonly Permission[]> = {
     'baseline.freeze',
     'light.compute',
     'light.override',
+    'meeting.read',
+    'meeting.manage',
   ],
-  leader: ['project.read', 'report.review.own', 'problem.create.own', 'problem.close.own', 'problem.comment', 'light.override.own'],
-  lead: ['project.read', 'milestone.update.own', 'report.edit.own', 'problem.create.own', 'problem.progress.unit', 'problem.comment'],
-  viewer: ['project.read'],
+  leader: ['project.read', 'report.review.own', 'problem.create.own', 'problem.close.own', 'problem.comment', 'light.override.own', 'meeting.read'],
+  lead: ['project.read', 'milestone.update.own', 'report.edit.own', 'problem.create.own', 'problem.progress.unit', 'problem.comment', 'meeting.read'],
+  viewer: ['project.read', 'meeting.read'],
 };
 const EXPECTED = Object.fromEntries(
   ROLES.map((role) => [role, Object.fromEntries(PERMISSIONS.map((p) => [p, GRANTED[role].includes(p)]))]),

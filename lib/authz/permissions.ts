@@ -34,6 +34,10 @@ export const PERMISSIONS = [
   'light.compute',
   'light.override',
   'light.override.own',
+  // Dispatch meetings (issue 5): everyone who reads projects reads meetings (scoped rows); the
+  // dispatch office prepares them, freezes the status table, writes the minutes and publishes.
+  'meeting.read',
+  'meeting.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,7 +46,7 @@ export type Permission = (typeof PERMISSIONS)[number];
  * `.unit` — the actor belongs to the record's responsible unit.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['project.read', 'project.create', 'project.update', 'milestone.create', 'milestone.update', 'user.manage', 'ruleset.edit'],
+  admin: ['project.read', 'project.create', 'project.update', 'milestone.create', 'milestone.update', 'user.manage', 'ruleset.edit', 'meeting.read'],
   dispatch: [
     'project.read',
     'project.create',
@@ -61,8 +65,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'baseline.freeze',
     'light.compute',
     'light.override',
+    'meeting.read',
+    'meeting.manage',
   ],
-  leader: ['project.read', 'report.review.own', 'problem.create.own', 'problem.close.own', 'problem.comment', 'light.override.own'],
+  leader: ['project.read', 'report.review.own', 'problem.create.own', 'problem.close.own', 'problem.comment', 'light.override.own', 'meeting.read'],
   lead: [
     'project.read',
     'milestone.update.own',
@@ -70,8 +76,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'problem.create.own',
     'problem.progress.unit',
     'problem.comment',
+    'meeting.read',
   ],
-  viewer: ['project.read'],
+  viewer: ['project.read', 'meeting.read'],
 };
 
 /** The project fields a permission check needs. */
