@@ -1,0 +1,52 @@
+/**
+ * Who sees a meeting, who runs it, and which projects it covers.
+ *
+ * - A meeting is visible to prefecture users, and to county users when its scope is the whole
+ *   prefecture or their county (they then read only their county's rows of it).
+ * - A meeting is run (agenda, freeze, minutes, publish) by the dispatch office whose scope
+ *   covers the meeting's: a county office only its county's meetings.
+ * - Its projects: those matching every scope column that is set (category, county, leader).
+ */
+import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { meetings, projects } from '@/db/schema';
+import { type Actor, hasPermission } from '@/lib/authz';
+
+export interface MeetingScope {
+  scopeCategoryCode: string | null;
+  scopeCountyId: number | null;
+  scopeLeaderId: number | null;
+}
+
+/** The WHERE predicate for meetings the actor may see (undefined: all). */
+export function meetingVisibility(actor: Pick<Actor, 'countyId'>): SQL | undefined {
+  return actor.countyId === null ? undefined : or(isNull(meetings.scopeCountyId), eq(meetings.scopeCountyId, actor.countyId));
+}
+
+export function meetingVisibleTo(actor: Pick<Actor, 'countyId'>, m: Pick<MeetingScope, 'scopeCountyId'>): boolean {
+  return actor.countyId === null || m.scopeCountyId === null || m.scopeCountyId === actor.countyId;
+}
+
+/** May the actor run this meeting (prepare, freeze, minutes, publish)? */
+export function canManageMeeting(actor: Actor, m: Pick<MeetingScope, 'scopeCountyId'>): boolean {
+  return hasPermission(actor, 'meeting.manage') && (actor.countyId === null || m.scopeCountyId === actor.countyId);
+}
+
+/** The projects the meeting covers (SQL on `projects`); undefined: every project. */
+export function meetingProjectScope(m: MeetingScope): SQL | undefined {
+  return and(
+    m.scopeCategoryCode !== null ? eq(projects.categoryCode, m.scopeCategoryCode) : undefined,
+    m.scopeCountyId !== null ? eq(projects.countyId, m.scopeCountyId) : undefined,
+    m.scopeLeaderId !== null ? eq(projects.responsibleLeaderId, m.scopeLeaderId) : undefined,
+  );
+}
+
+/** Same scope (for "the previous meeting"): the three scope columns are equal. */
+export function sameScopeSql(m: MeetingScope): SQL {
+  const eqOrNull = <T extends string | number>(col: typeof meetings.scopeCountyId | typeof meetings.scopeCategoryCode | typeof meetings.scopeLeaderId, v: T | null) =>
+    v === null ? isNull(col) : eq(col, v);
+  return and(
+    eqOrNull(meetings.scopeCategoryCode, m.scopeCategoryCode),
+    eqOrNull(meetings.scopeCountyId, m.scopeCountyId),
+    eqOrNull(meetings.scopeLeaderId, m.scopeLeaderId),
+  )!;
+}
