@@ -2,14 +2,19 @@
  * Annual plans (年度计划) and the baseline freeze (基线冻结), both the dispatch office's.
  *
  * - savePlan: creates or updates a project's plan for a year (optimistic locking on version).
- *   Monthly targets are twelve PER-MONTH amounts that add up to the annual plan.
+ *   Monthly targets are twelve PER-MONTH amounts that add up to the annual plan. A stale
+ *   version, or a create when someone else created the plan meanwhile, is a CONFLICT whose
+ *   `current` is the plan as saved now, with who changed it last and when (changedBy/changedAt),
+ *   so the form can show both and reload. After the freeze the current plan may still change;
+ *   its frozen_* figures (the baseline the lights compare against) never do.
  * - freezeBaseline (prefecture dispatch office, once per year): copies every plan of the year
  *   into its frozen_* columns (creating a plan from the registry's annual planned investment for
  *   projects not yet in operation that have none), and every open milestone's planned date into
  *   its baseline date. From then on the lights compare against the frozen figures.
  */
-import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import { annualPlans, baselineFreezes, milestones, projects } from '@/db/schema';
+import { and, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { annualPlans, auditEvents, baselineFreezes, milestones, projects } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
 import { diff } from '@/lib/audit/record';
 import { can, inScope } from '@/lib/authz';
@@ -17,6 +22,18 @@ import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { sumDecimals } from './decimal';
 import { freezeBaselineSchema, savePlanSchema } from './schemas';
+
+/** The plan as saved now, with who changed it last and when, for a CONFLICT answer. */
+async function currentForConflict(tx: Tx, id: number): Promise<Record<string, unknown>> {
+  const [row] = await tx.select().from(annualPlans).where(eq(annualPlans.id, id)).limit(1);
+  const [last] = await tx
+    .select({ actorName: auditEvents.actorName, at: auditEvents.at })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, 'annual_plan'), eq(auditEvents.entityId, String(id))))
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  return { ...row, changedBy: last?.actorName ?? null, changedAt: last?.at ?? row?.updatedAt ?? null };
+}
 
 export const savePlan = createAction({
   name: 'lights.plan.save',
@@ -43,25 +60,33 @@ export const savePlan = createAction({
       .where(and(eq(annualPlans.projectId, project.id), eq(annualPlans.year, input.year)))
       .limit(1);
     if (!existing) {
+      // ON CONFLICT: someone created the year's plan since this form was opened → CONFLICT, not a duplicate error.
       const [created] = await tx
         .insert(annualPlans)
         .values({ projectId: project.id, year: input.year, ...values, updatedById: actor.id, createdAt: at, updatedAt: at })
+        .onConflictDoNothing({ target: [annualPlans.projectId, annualPlans.year] })
         .returning();
-      if (!created) throw new AppError('INTERNAL', 'insert returned nothing');
+      if (!created) {
+        const [raced] = await tx
+          .select({ id: annualPlans.id })
+          .from(annualPlans)
+          .where(and(eq(annualPlans.projectId, project.id), eq(annualPlans.year, input.year)))
+          .limit(1);
+        if (!raced) throw new AppError('INTERNAL', 'insert returned nothing');
+        throw new AppError('CONFLICT', 'plan created meanwhile', { current: await currentForConflict(tx, raced.id) });
+      }
       await audit({ action: 'lights.plan.create', entityType: 'annual_plan', entityId: created.id, projectId: project.id, after: { year: input.year, ...values } });
       return { id: created.id, version: created.version };
     }
     if (input.version === undefined || input.version !== existing.version) {
-      throw new AppError('CONFLICT', 'stale plan', {
-        current: { ...existing, plannedInvestment: existing.plannedInvestment, version: existing.version },
-      });
+      throw new AppError('CONFLICT', 'stale plan', { current: await currentForConflict(tx, existing.id) });
     }
     const [updated] = await tx
       .update(annualPlans)
       .set({ ...values, updatedById: actor.id, updatedAt: at, version: sql`${annualPlans.version} + 1` })
       .where(and(eq(annualPlans.id, existing.id), eq(annualPlans.version, input.version)))
       .returning();
-    if (!updated) throw new AppError('CONFLICT', 'stale plan', { current: { ...existing } });
+    if (!updated) throw new AppError('CONFLICT', 'stale plan', { current: await currentForConflict(tx, existing.id) });
     const changes = diff(existing, values);
     await audit({
       action: 'lights.plan.update',
