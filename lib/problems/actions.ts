@@ -9,13 +9,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '@/db/client';
-import { problemComments, problems, projects, reports } from '@/db/schema';
+import { problemComments, problems, projects } from '@/db/schema';
 import { createAction, type ActionContext } from '@/lib/actions/wrapper';
 import { diff } from '@/lib/audit/record';
 import { can, inScope } from '@/lib/authz';
 import { now, today } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { dispatchOfficeIds, notify, unitMemberIds } from '@/lib/notifications/notify';
+import { raiseProblem } from './raise-problem';
 import {
   audited,
   conflictError,
@@ -28,7 +29,7 @@ import {
   requireUnit,
   wrongState,
 } from './internal';
-import { createRef, problemRef, type Transition, TRANSITIONS } from './rules';
+import { problemRef, type Transition, TRANSITIONS } from './rules';
 import {
   commentSchema,
   createProblemSchema,
@@ -89,64 +90,7 @@ export const createProblem = createAction({
   name: 'problem.create',
   schema: createProblemSchema,
   permission: 'problem.create',
-  run: async ({ actor, input, tx, audit }) => {
-    const [project] = await tx
-      .select({
-        id: projects.id,
-        countyId: projects.countyId,
-        projectLeadId: projects.projectLeadId,
-        responsibleLeaderId: projects.responsibleLeaderId,
-        responsibleUnitId: projects.responsibleUnitId,
-      })
-      .from(projects)
-      .where(eq(projects.id, input.projectId))
-      .limit(1);
-    if (!project || !inScope(actor, project)) {
-      throw new AppError('NOT_FOUND', 'project not found', { fieldErrors: { projectId: ['validation.invalidChoice'] } });
-    }
-    if (!can(actor, 'problem.create', createRef(project))) throw new AppError('FORBIDDEN', 'not allowed to raise problems here');
-
-    if (input.reportId != null) {
-      const [report] = await tx
-        .select({ id: reports.id })
-        .from(reports)
-        .where(and(eq(reports.id, input.reportId), eq(reports.projectId, project.id)))
-        .limit(1);
-      if (!report) throw new AppError('INVALID', 'report of another project', { fieldErrors: { reportId: ['validation.invalidChoice'] } });
-    }
-    const unitId = input.responsibleUnitId ?? project.responsibleUnitId;
-    const leaderId = input.responsibleLeaderId ?? project.responsibleLeaderId;
-    const missing: Record<string, string[]> = {};
-    if (unitId == null) missing.responsibleUnitId = ['validation.required'];
-    if (leaderId == null) missing.responsibleLeaderId = ['validation.required'];
-    if (unitId == null || leaderId == null) throw new AppError('INVALID', 'unit and leader required', { fieldErrors: missing });
-    await requireUnit(tx, unitId);
-    await requireLeader(tx, leaderId, project.countyId);
-
-    const at = now();
-    const [row] = await tx
-      .insert(problems)
-      .values({
-        projectId: project.id,
-        reportId: input.reportId ?? null,
-        description: input.description,
-        type: input.type,
-        responsibleUnitId: unitId,
-        responsibleLeaderId: leaderId,
-        deadline: input.deadline,
-        status: 'open',
-        raisedById: actor.id,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning();
-    if (!row) throw new AppError('INTERNAL', 'insert returned nothing');
-
-    const after = Object.fromEntries(Object.entries(audited(row)).filter(([, v]) => v !== null));
-    await audit({ action: 'problem.create', entityType: 'problem', entityId: row.id, projectId: row.projectId, before: null, after: { ...after, reportId: row.reportId } });
-    await notify(tx, await unitMemberIds(tx, unitId), problemNotice(row, 'problem_assigned'), actor.id);
-    return result(row);
-  },
+  run: async (ctx) => result(await raiseProblem(ctx, ctx.input)),
 });
 
 // ── The dispatch office edits ────────────────────────────────────────────────────────────

@@ -1,0 +1,89 @@
+/**
+ * Raising a problem (交办), the one implementation: used by the createProblem action and by a
+ * dispatch meeting's decision (lib/meetings), inside the caller's transaction. Checks scope and
+ * permission on the project, defaults the unit and leader to the project's, writes the audit
+ * event and notifies the responsible unit.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { problems, projects, reports } from '@/db/schema';
+import type { ActionContext } from '@/lib/actions/wrapper';
+import { can, inScope } from '@/lib/authz';
+import { now } from '@/lib/clock';
+import { AppError } from '@/lib/errors';
+import { notify, unitMemberIds } from '@/lib/notifications/notify';
+import { audited, problemNotice, type ProblemRow, requireLeader, requireUnit } from './internal';
+import { createRef } from './rules';
+import type { createProblemSchema } from './schemas';
+
+export type RaiseProblemInput = z.output<typeof createProblemSchema>;
+
+export async function raiseProblem(
+  { actor, tx, audit }: Pick<ActionContext<unknown>, 'actor' | 'tx' | 'audit'>,
+  input: RaiseProblemInput,
+  extraAudit: Record<string, unknown> = {},
+): Promise<ProblemRow> {
+  const [project] = await tx
+    .select({
+      id: projects.id,
+      countyId: projects.countyId,
+      projectLeadId: projects.projectLeadId,
+      responsibleLeaderId: projects.responsibleLeaderId,
+      responsibleUnitId: projects.responsibleUnitId,
+    })
+    .from(projects)
+    .where(eq(projects.id, input.projectId))
+    .limit(1);
+  if (!project || !inScope(actor, project)) {
+    throw new AppError('NOT_FOUND', 'project not found', { fieldErrors: { projectId: ['validation.invalidChoice'] } });
+  }
+  if (!can(actor, 'problem.create', createRef(project))) throw new AppError('FORBIDDEN', 'not allowed to raise problems here');
+
+  if (input.reportId != null) {
+    const [report] = await tx
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.id, input.reportId), eq(reports.projectId, project.id)))
+      .limit(1);
+    if (!report) throw new AppError('INVALID', 'report of another project', { fieldErrors: { reportId: ['validation.invalidChoice'] } });
+  }
+  const unitId = input.responsibleUnitId ?? project.responsibleUnitId;
+  const leaderId = input.responsibleLeaderId ?? project.responsibleLeaderId;
+  const missing: Record<string, string[]> = {};
+  if (unitId == null) missing.responsibleUnitId = ['validation.required'];
+  if (leaderId == null) missing.responsibleLeaderId = ['validation.required'];
+  if (unitId == null || leaderId == null) throw new AppError('INVALID', 'unit and leader required', { fieldErrors: missing });
+  await requireUnit(tx, unitId);
+  await requireLeader(tx, leaderId, project.countyId);
+
+  const at = now();
+  const [row] = await tx
+    .insert(problems)
+    .values({
+      projectId: project.id,
+      reportId: input.reportId ?? null,
+      description: input.description,
+      type: input.type,
+      responsibleUnitId: unitId,
+      responsibleLeaderId: leaderId,
+      deadline: input.deadline,
+      status: 'open',
+      raisedById: actor.id,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  if (!row) throw new AppError('INTERNAL', 'insert returned nothing');
+
+  const after = Object.fromEntries(Object.entries(audited(row)).filter(([, v]) => v !== null));
+  await audit({
+    action: 'problem.create',
+    entityType: 'problem',
+    entityId: row.id,
+    projectId: row.projectId,
+    before: null,
+    after: { ...after, reportId: row.reportId, ...extraAudit },
+  });
+  await notify(tx, await unitMemberIds(tx, unitId), problemNotice(row, 'problem_assigned'), actor.id);
+  return row;
+}
