@@ -57,6 +57,24 @@ export interface ProjectFact {
 
 export const PREFECTURE_NAME = '塔城地区';
 
+/**
+ * The portfolio target for new-energy capacity (settings key `new_energy_capacity_target`,
+ * stored as JSON): cumulative grid-connected capacity of 1000 万千瓦 within 2025. Which project
+ * categories count as new energy (wind, solar, wind and solar) is an interpretation of the
+ * report's 风电光伏, stated here; the dashboard reads both from the setting.
+ */
+export const NEW_ENERGY_CAPACITY_TARGET = {
+  amount: 1000,
+  unit: '万千瓦',
+  year: 2025,
+  categories: ['wind', 'solar', 'wind_solar'],
+  source: {
+    kind: 'report',
+    section: '二、关于2025年工作 (五)积极推动有效投资,扎实推进项目建设',
+    quote: '力争年内累计并网规模达到1000万千瓦',
+  },
+} as const;
+
 /** Counties and cities of Tacheng Prefecture (domain.md; all named in the report). */
 export const COUNTIES: readonly CountyFact[] = [
   { code: 'tacheng', nameZh: '塔城市', nameEn: 'Tacheng City', sort: 1 },

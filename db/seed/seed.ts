@@ -10,7 +10,7 @@ import type { Db, Tx } from '@/db/client';
 import * as s from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { DEMO_PASSWORD, DEMO_PROJECT_FIELDS, DEMO_PROJECTS, DEMO_UNITS, DEMO_USERS, type DemoProject } from './demo';
-import { CATEGORIES, COUNTIES, PREFECTURE_NAME, PROJECTS, type ProjectFact } from './facts';
+import { CATEGORIES, COUNTIES, NEW_ENERGY_CAPACITY_TARGET, PREFECTURE_NAME, PROJECTS, type ProjectFact } from './facts';
 import { seedDefaultRuleSet, seedDemoPlans } from './demo-plans';
 import { seedDemoProblems } from './demo-problems';
 
@@ -89,7 +89,10 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
     const countyIds = new Map(countyRows.map((r) => [r.code, r.id]));
 
     await tx.insert(s.categories).values(CATEGORIES.map((c) => ({ ...c })));
-    await tx.insert(s.settings).values({ key: 'prefecture_name', value: PREFECTURE_NAME });
+    await tx.insert(s.settings).values([
+      { key: 'prefecture_name', value: PREFECTURE_NAME },
+      { key: 'new_energy_capacity_target', value: JSON.stringify(NEW_ENERGY_CAPACITY_TARGET) },
+    ]);
     await seedDefaultRuleSet(tx);
 
     if (!opts.demo) {

@@ -33,9 +33,12 @@ export interface InvestmentHeadline {
   completed: string;
   /** completed / planned, 0..∞ as a fraction (null when nothing is planned). */
   completionRate: number | null;
-  /** 序时进度 at the end of the last complete month (cumulative monthly targets where they exist). */
+  /**
+   * 序时进度 at the end of the last complete month (cumulative monthly targets where they exist,
+   * else m/12), as a fraction 0..1 like completionRate; null when nothing is planned.
+   */
   timeElapsed: number | null;
-  /** The month (1..12) the time-elapsed figure is taken at. */
+  /** The month (1..12) the time-elapsed figure is taken at; 0 before the end of January (nothing is due yet). */
   asOfMonth: number;
   href: string;
 }
@@ -47,9 +50,15 @@ export interface Headline {
   /** One entry per light, and one with light null for projects without a light. */
   lights: LightFigure[];
   investment: InvestmentHeadline;
-  /** Milestones not done whose forecast (else planned) date falls today..today+30. */
+  /**
+   * Milestones not done and not overdue whose forecast (else planned) date falls within
+   * today..today+30; `projects` = the projects that have one.
+   */
   milestonesDue: { milestones: number; projects: Figure };
-  /** Milestones not done whose forecast (else planned) date is before today. */
+  /**
+   * Overdue milestones: not done and the committed date (the baseline, else the planned date)
+   * is before today — the app's one definition (lib/milestones/overdue.ts), as on the project page.
+   */
   milestonesOverdue: { milestones: number; projects: Figure };
   /** Problems open or in progress. */
   openProblems: Figure;
@@ -97,9 +106,20 @@ export interface CapacityProject {
 export interface CapacityProgress {
   /** The portfolio target in 万千瓦 (setting new_energy_capacity_target; null when not set). */
   target: number | null;
+  /** The report's wording of the target (报告原文), when the setting carries it. */
+  targetQuote: string | null;
+  /** Grid-connected capacity in 万千瓦. */
   connected: number;
+  /** Capacity of every new-energy project in scope (connected or not), 万千瓦. */
   planned: number;
+  /** The largest new-energy projects (at most 40, largest first); the totals above cover all of them. */
   projects: CapacityProject[];
+  /** Every new-energy project with a power capacity (the projects behind `planned`). */
+  all: Figure;
+  /** The grid-connected ones (behind `connected`). */
+  connectedProjects: Figure;
+  /** Not yet grid-connected. */
+  pendingProjects: Figure;
 }
 
 export interface ProblemBreakdown {

@@ -1,0 +1,208 @@
+import 'server-only';
+
+/**
+ * The leadership dashboard's data (issue 4), scoped to what the actor may see: every statement
+ * carries projectScope(actor), like lib/projects and lib/lights. A handful of aggregate
+ * statements run together (Promise.all); JavaScript only adds up their groups. Every figure
+ * carries the drill-down link to the list of exactly the items it counts (lib/dashboard/hrefs.ts,
+ * with the predicates shared in lib/dashboard/drilldown-sql.ts).
+ */
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import enProject from '@/lib/i18n/messages/en/project.json';
+import zhProject from '@/lib/i18n/messages/zh-CN/project.json';
+import { type Light, PROBLEM_TYPES, STAGES } from '@/db/schema/enums';
+import type { Actor } from '@/lib/authz';
+import { today } from '@/lib/clock';
+import { fromCents, toCents } from '@/lib/lights/decimal';
+import { activeProblemGroups, milestoneCounts, missingReports } from './activity';
+import { capacityData, readCapacityTarget } from './capacity';
+import { PROBLEM_AGE_BUCKETS } from './drilldown-sql';
+import { ACTIVE_PROBLEM_FILTER, problemsHref, registryHref } from './hrefs';
+import { completedByMonth, investmentMonths, lastCompleteMonth, monthlyPlan, ratio } from './investment';
+import { type Labels, labels, type PortfolioGroup, portfolioGroups } from './portfolio';
+import type { BreakdownRow, Dashboard, LightFigure, StageFigure } from './types';
+
+export { getTimeline, TIMELINE_DEFAULT_LIMIT, TIMELINE_MAX_LIMIT } from './timeline';
+
+/** Lights in the order they are shown: worst first, then projects without a light. */
+const LIGHT_ORDER: (Light | null)[] = ['red', 'yellow', 'green', null];
+
+const sum = (values: string[]) => fromCents(values.reduce((a, v) => a + toCents(v), 0n));
+
+function emptyLights(): Record<Light | 'none', number> {
+  return { green: 0, yellow: 0, red: 0, none: 0 };
+}
+
+function breakdown(
+  groups: PortfolioGroup[],
+  keyOf: (g: PortfolioGroup) => string,
+  rowMeta: (key: string) => { labelZh: string; labelEn: string; sort: number; href: string },
+): BreakdownRow[] {
+  const acc = new Map<string, { projects: number; planned: string[]; completed: string[]; lights: Record<Light | 'none', number> }>();
+  for (const g of groups) {
+    const key = keyOf(g);
+    const row = acc.get(key) ?? { projects: 0, planned: [], completed: [], lights: emptyLights() };
+    row.projects += g.projects;
+    row.planned.push(g.planned);
+    row.completed.push(g.completed);
+    row.lights[g.light ?? 'none'] += g.projects;
+    acc.set(key, row);
+  }
+  return [...acc.entries()]
+    .map(([key, r]) => {
+      const meta = rowMeta(key);
+      return {
+        sort: meta.sort,
+        row: {
+          key,
+          labelZh: meta.labelZh,
+          labelEn: meta.labelEn,
+          projects: r.projects,
+          planned: sum(r.planned),
+          completed: sum(r.completed),
+          lights: r.lights,
+          href: meta.href,
+        } satisfies BreakdownRow,
+      };
+    })
+    .sort((a, b) => a.sort - b.sort || a.row.key.localeCompare(b.row.key))
+    .map((x) => x.row);
+}
+
+function categoryRows(groups: PortfolioGroup[], ref: Labels): BreakdownRow[] {
+  const byCode = new Map(ref.categories.map((c) => [c.code, c]));
+  return breakdown(
+    groups,
+    (g) => g.category,
+    (code) => {
+      const c = byCode.get(code);
+      return { labelZh: c?.nameZh ?? code, labelEn: c?.nameEn ?? code, sort: c?.sort ?? 1e9, href: registryHref({ category: code }) };
+    },
+  );
+}
+
+function countyRows(groups: PortfolioGroup[], ref: Labels): BreakdownRow[] {
+  const byId = new Map(ref.counties.map((c) => [String(c.id), c]));
+  return breakdown(
+    groups,
+    (g) => (g.countyId === null ? '' : String(g.countyId)),
+    (key) => {
+      if (key === '') {
+        // The catalogues' own wording for projects without a county (项目 page: 地区级).
+        return { labelZh: zhProject.prefectureWide, labelEn: enProject.prefectureWide, sort: 1e9, href: registryHref({ county: 'none' }) };
+      }
+      const c = byId.get(key);
+      return { labelZh: c?.nameZh ?? key, labelEn: c?.nameEn ?? key, sort: c?.sort ?? 1e8, href: registryHref({ county: key }) };
+    },
+  );
+}
+
+async function loadDashboard(actor: Actor): Promise<Dashboard> {
+  const db = await getDb();
+  const day = today();
+  const year = Number(day.slice(0, 4));
+  const [groups, ref, plan, completed, ms, problemGroups, missing, capacity, target] = await Promise.all([
+    portfolioGroups(db, actor, year, day),
+    labels(db),
+    monthlyPlan(db, actor, year),
+    completedByMonth(db, actor, year),
+    milestoneCounts(db, actor, day),
+    activeProblemGroups(db, actor, day),
+    missingReports(db, actor, day),
+    capacityData(db, actor),
+    readCapacityTarget(db),
+  ]);
+
+  const total = groups.reduce((a, g) => a + g.projects, 0);
+  const byStage: StageFigure[] = STAGES.map((stage) => ({
+    stage,
+    count: groups.filter((g) => g.stage === stage).reduce((a, g) => a + g.projects, 0),
+    href: registryHref({ stage }),
+  }));
+  const lights: LightFigure[] = LIGHT_ORDER.map((light) => ({
+    light,
+    count: groups.filter((g) => g.light === light).reduce((a, g) => a + g.projects, 0),
+    href: registryHref({ light: light ?? 'none' }),
+  }));
+
+  const planned = sum(groups.map((g) => g.planned));
+  const done = sum(groups.map((g) => g.completed));
+  const months = investmentMonths(plan, completed, Number(day.slice(5, 7)));
+  const asOfMonth = lastCompleteMonth(day);
+  const plannedAtMonth = asOfMonth === 0 ? '0.00' : months[asOfMonth - 1]!.plannedCumulative;
+
+  const openProblems = problemGroups.reduce((a, g) => a + g.n, 0);
+  const overdueProblems = problemGroups.reduce((a, g) => a + g.overdue, 0);
+
+  // Problem lists: only the active ones (open, in progress), like the counts.
+  const active = { status: ACTIVE_PROBLEM_FILTER };
+  return {
+    asOf: day,
+    headline: {
+      projects: { count: total, href: registryHref() },
+      byStage,
+      lights,
+      investment: {
+        year,
+        planned,
+        completed: done,
+        completionRate: ratio(done, planned),
+        timeElapsed: ratio(plannedAtMonth, planned),
+        asOfMonth,
+        href: registryHref({ sort: 'annualPlannedInvestment.desc' }),
+      },
+      milestonesDue: { milestones: ms.due, projects: { count: ms.dueProjects, href: registryHref({ milestone: 'due30' }) } },
+      milestonesOverdue: {
+        milestones: ms.overdue,
+        projects: { count: ms.overdueProjects, href: registryHref({ milestone: 'overdue' }) },
+      },
+      openProblems: { count: openProblems, href: problemsHref(active) },
+      overdueProblems: { count: overdueProblems, href: problemsHref({ overdue: 1 }) },
+      missingReports: {
+        count: missing.missing,
+        href: registryHref({ report: 'missing', period: missing.period?.id ?? null }),
+        periodId: missing.period?.id ?? null,
+        periodLabel: missing.period ? { start: missing.period.start, end: missing.period.end } : null,
+      },
+    },
+    investmentByMonth: months,
+    byCategory: categoryRows(groups, ref),
+    byCounty: countyRows(groups, ref),
+    capacity: {
+      target: target?.amount ?? null,
+      targetQuote: target?.quote ?? null,
+      connected: capacity.connected,
+      planned: capacity.total,
+      projects: capacity.rows.map((r) => ({
+        projectId: r.id,
+        code: r.code,
+        nameZh: r.name,
+        nameEn: r.nameEn,
+        capacity: r.capacity,
+        connected: r.connected,
+        connectedOn: r.connectedOn,
+        href: `/projects/${r.id}`,
+      })),
+      all: { count: capacity.projects, href: registryHref({ energy: 'all' }) },
+      connectedProjects: { count: capacity.connectedProjects, href: registryHref({ energy: 'connected' }) },
+      pendingProjects: { count: capacity.projects - capacity.connectedProjects, href: registryHref({ energy: 'pending' }) },
+    },
+    problems: {
+      byType: PROBLEM_TYPES.map((type) => ({
+        type,
+        count: problemGroups.filter((g) => g.type === type).reduce((a, g) => a + g.n, 0),
+        href: problemsHref({ ...active, type }),
+      })),
+      byAge: PROBLEM_AGE_BUCKETS.map((bucket) => ({
+        bucket,
+        count: problemGroups.filter((g) => g.bucket === bucket).reduce((a, g) => a + g.n, 0),
+        href: problemsHref({ ...active, age: bucket }),
+      })),
+    },
+  };
+}
+
+/** The dashboard for this actor (once per request: the page and its metadata may both ask). */
+export const getDashboard = cache(loadDashboard);
+
