@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 
+/** Leadership opens the dashboard first. */
 export default function Home() {
-  redirect('/projects');
+  redirect('/dashboard');
 }

@@ -1,0 +1,17 @@
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+
+/** The option type of the charts the dashboard draws (only the installed parts). */
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
+>;
+
+export type ChartTheme = 'light' | 'dark';
+
+/** A table fallback for a chart: the same numbers, each row with its drill-down. */
+export interface ChartTable {
+  caption: string;
+  head: string[];
+  rows: { key: string; cells: string[]; href?: string }[];
+}

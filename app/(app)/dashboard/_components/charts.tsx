@@ -1,0 +1,322 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useMemo } from 'react';
+import type { Light } from '@/db/schema/enums';
+import type { BreakdownRow, CapacityProgress, Dashboard, ProblemBreakdown } from '@/lib/dashboard/types';
+import { formatCapacity, formatDate, formatMoney } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { ChartCard } from './chart-card';
+import {
+  type ChartContext,
+  LIGHT_ORDER,
+  barsHeight,
+  breakdownInvestmentOption,
+  breakdownLightsOption,
+  capacityOption,
+  figureBarOption,
+  investmentTrendOption,
+  monthLabel,
+  percent,
+  projectName,
+  rowLabel,
+} from './chart-options';
+import type { ChartTable, ChartTheme } from './chart-types';
+import { EChart } from './echart';
+
+function useCtx(theme: ChartTheme): ChartContext {
+  const locale = toLocale(useLocale());
+  return useMemo(() => ({ locale, theme }), [locale, theme]);
+}
+
+function useUnits() {
+  const t = useTranslations('dashboard.unit');
+  return useMemo(() => ({ wan: t('wan'), yi: t('yi'), cnyM: t('cnyM'), cnyBn: t('cnyBn') }), [t]);
+}
+
+// ——— Cumulative investment by month ———
+
+export function InvestmentTrendChart({ data, theme = 'light', height = 300, className }: { data: Dashboard; theme?: ChartTheme; height?: number; className?: string }) {
+  const t = useTranslations('dashboard.chart');
+  const ctx = useCtx(theme);
+  const unit = useUnits();
+  const { investmentByMonth: months, headline } = data;
+  const option = useMemo(
+    () =>
+      investmentTrendOption(months, headline.investment, ctx, {
+        planned: t('planned'),
+        completed: t('completed'),
+        timeElapsed: t('timeElapsed'),
+        unit,
+      }),
+    [months, headline.investment, ctx, t, unit],
+  );
+  const table: ChartTable = {
+    caption: t('investmentTrend'),
+    head: [t('month'), t('planned'), t('completed')],
+    rows: months.map((m) => ({
+      key: String(m.month),
+      cells: [monthLabel(m.month, ctx.locale), formatMoney(m.plannedCumulative, ctx.locale), formatMoney(m.completedCumulative, ctx.locale)],
+      href: headline.investment.href,
+    })),
+  };
+  return (
+    <ChartCard title={t('investmentTrend')} subtitle={theme === 'dark' ? undefined : t('investmentTrendSub')} tables={[table]} theme={theme} className={className} testId="chart-investment-trend">
+      <EChart option={option} height={height} theme={theme} label={t('label.investmentTrend', { year: headline.investment.year })} testId="echart-investment-trend" />
+    </ChartCard>
+  );
+}
+
+// ——— By category / by county ———
+
+export function BreakdownCharts({
+  rows,
+  dimension,
+  theme = 'light',
+  show = 'both',
+  testId,
+  className,
+  minHeight,
+}: {
+  rows: BreakdownRow[];
+  dimension: 'category' | 'county';
+  theme?: ChartTheme;
+  /** The screen shows one of the two charts per panel. */
+  show?: 'both' | 'investment' | 'lights';
+  testId?: string;
+  className?: string;
+  minHeight?: number;
+}) {
+  const t = useTranslations('dashboard');
+  const ctx = useCtx(theme);
+  const unit = useUnits();
+  const lightLabels = useMemo(
+    () => Object.fromEntries(LIGHT_ORDER.map((l) => [l, t(`light.${l}`)])) as Record<Light | 'none', string>,
+    [t],
+  );
+  const investment = useMemo(
+    () => breakdownInvestmentOption(rows, ctx, { planned: t('chart.plannedShort'), completed: t('chart.completedShort'), unit }),
+    [rows, ctx, t, unit],
+  );
+  const lights = useMemo(() => breakdownLightsOption(rows, ctx, lightLabels), [rows, ctx, lightLabels]);
+  const title = dimension === 'category' ? t('chart.byCategory') : t('chart.byCounty');
+  const dimName = title;
+  const height = barsHeight(rows.length, ctx, minHeight);
+  const tables: ChartTable[] = [];
+  if (show !== 'lights') {
+    tables.push({
+      caption: `${title}：${t('chart.investmentSub')}`,
+      head: [title, t('chart.projects'), t('chart.plannedShort'), t('chart.completedShort')],
+      rows: rows.map((r) => ({
+        key: r.key || 'none',
+        cells: [rowLabel(r, ctx.locale), String(r.projects), formatMoney(r.planned, ctx.locale), formatMoney(r.completed, ctx.locale)],
+        href: r.href,
+      })),
+    });
+  }
+  if (show !== 'investment') {
+    tables.push({
+      caption: `${title}：${t('chart.lightsSub')}`,
+      head: [title, ...LIGHT_ORDER.map((l) => lightLabels[l])],
+      rows: rows.map((r) => ({
+        key: r.key || 'none',
+        cells: [rowLabel(r, ctx.locale), ...LIGHT_ORDER.map((l) => String(r.lights[l] ?? 0))],
+        href: r.href,
+      })),
+    });
+  }
+  const sub = show === 'investment' ? t('chart.investmentSub') : show === 'lights' ? t('chart.lightsSub') : undefined;
+  return (
+    <ChartCard title={title} subtitle={sub} tables={tables} theme={theme} className={className} testId={testId}>
+      {rows.length === 0 ? (
+        <p className="py-10 text-center text-sm text-slate-500">{t('chart.noData')}</p>
+      ) : (
+        <div className={show === 'both' ? 'grid gap-x-6 gap-y-4 lg:grid-cols-2' : ''}>
+          {show !== 'lights' ? (
+            <div>
+              {show === 'both' ? <h3 className="mb-1 text-xs font-medium text-slate-500">{t('chart.investmentSub')}</h3> : null}
+              <EChart option={investment} height={height} theme={theme} label={t('chart.label.investment', { dimension: dimName })} testId={testId ? `${testId}-investment` : undefined} />
+            </div>
+          ) : null}
+          {show !== 'investment' ? (
+            <div>
+              {show === 'both' ? <h3 className="mb-1 text-xs font-medium text-slate-500">{t('chart.lightsSub')}</h3> : null}
+              <EChart option={lights} height={height} theme={theme} label={t('chart.label.lights', { dimension: dimName })} testId={testId ? `${testId}-lights` : undefined} />
+            </div>
+          ) : null}
+        </div>
+      )}
+    </ChartCard>
+  );
+}
+
+// ——— New-energy capacity ———
+
+export function CapacityChart({ capacity, theme = 'light', maxHeight, className }: { capacity: CapacityProgress; theme?: ChartTheme; maxHeight?: number; className?: string }) {
+  const t = useTranslations('dashboard.chart');
+  const ctx = useCtx(theme);
+  const option = useMemo(
+    () =>
+      capacityOption(capacity.projects, ctx, {
+        connected: t('capacityConnected'),
+        notConnected: t('capacityNotConnected'),
+        unit: ctx.locale === 'en' ? 'MW' : '万千瓦',
+      }),
+    [capacity.projects, ctx, t],
+  );
+  const dark = theme === 'dark';
+  const cap = (v: number | null) => formatCapacity(v, '万千瓦', ctx.locale);
+  const goal = capacity.target ?? null;
+  const share = goal ? capacity.connected / goal : null;
+  const plannedShare = goal ? Math.min(1, capacity.planned / goal) : null;
+  const table: ChartTable = {
+    caption: t('capacityProjects'),
+    head: [t('project'), t('capacity'), t('status'), t('connectedOn')],
+    rows: [...capacity.projects]
+      .sort((a, b) => b.capacity - a.capacity)
+      .map((x) => ({
+        key: String(x.projectId),
+        cells: [projectName(x, ctx.locale), cap(x.capacity), x.connected ? t('capacityConnected') : t('capacityNotConnected'), formatDate(x.connectedOn, ctx.locale)],
+        href: x.href,
+      })),
+  };
+  const summary: ChartTable = {
+    caption: t('capacity'),
+    head: ['', t('capacity')],
+    rows: [
+      { key: 'connected', cells: [t('capacityConnected'), cap(capacity.connected)] },
+      { key: 'planned', cells: [t('capacityPlanned'), cap(capacity.planned)] },
+      { key: 'target', cells: [t('capacityTarget'), goal === null ? t('capacityNoTarget') : cap(goal)] },
+    ],
+  };
+  return (
+    <ChartCard
+      title={t('capacity')}
+      subtitle={
+        dark ? undefined : (
+          <>
+            {goal === null ? t('capacityNoTarget') : t('capacitySub', { target: cap(goal) })}
+            {capacity.targetQuote ? <span className="mt-0.5 block text-slate-400">{t('capacityQuote', { quote: capacity.targetQuote })}</span> : null}
+          </>
+        )
+      }
+      tables={[summary, table]}
+      theme={theme}
+      className={className}
+      testId="chart-capacity"
+      aside={
+        <div className="mb-3" data-testid="capacity-progress">
+          <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+            <p className={dark ? 'text-lg text-slate-300' : 'text-sm text-slate-600'}>
+              <span className={`font-semibold tabular-nums ${dark ? 'text-4xl text-emerald-400' : 'text-2xl text-emerald-700'}`}>{cap(capacity.connected)}</span>
+              <span className="mx-1.5" aria-hidden>/</span>
+              <span>
+                {t('capacityTarget')} {goal === null ? t('capacityNoTarget') : cap(goal)}
+              </span>
+            </p>
+            {share !== null ? (
+              <p className={`font-medium ${dark ? 'text-lg text-slate-200' : 'text-sm text-slate-700'}`}>{t('capacityOfTarget', { percent: percent(share, ctx.locale) })}</p>
+            ) : null}
+          </div>
+          {goal !== null ? (
+            <div
+              className={`relative mt-2 overflow-hidden rounded-full ${dark ? 'h-4 bg-white/10' : 'h-3 bg-slate-100'}`}
+              role="progressbar"
+              aria-label={t('capacity')}
+              aria-valuemin={0}
+              aria-valuemax={goal}
+              aria-valuenow={capacity.connected}
+              aria-valuetext={`${cap(capacity.connected)} / ${cap(goal)}`}
+            >
+              <div className={`absolute inset-y-0 left-0 ${dark ? 'bg-sky-500/30' : 'bg-brand-100'}`} style={{ width: `${(plannedShare ?? 0) * 100}%` }} />
+              <div className="absolute inset-y-0 left-0 rounded-full bg-emerald-500" style={{ width: `${Math.min(1, share ?? 0) * 100}%` }} />
+            </div>
+          ) : null}
+          <ul className={`mt-2 flex flex-wrap gap-x-4 gap-y-1 ${dark ? 'text-base text-slate-300' : 'text-xs text-slate-600'}`}>
+            {[
+              { key: 'connected', label: t('capacityConnected'), dot: 'bg-emerald-500', value: capacity.connected, figure: capacity.connectedProjects },
+              { key: 'pending', label: t('capacityNotConnected'), dot: dark ? 'bg-sky-500/60' : 'bg-[#9dbbe8]', value: capacity.planned - capacity.connected, figure: capacity.pendingProjects },
+              { key: 'all', label: t('capacityPlanned'), dot: dark ? 'bg-white/30' : 'bg-slate-300', value: capacity.planned, figure: capacity.all },
+            ].map((x) => (
+              <li key={x.key}>
+                <Link
+                  href={x.figure.href}
+                  data-testid={`figure-capacity-${x.key}`}
+                  data-count={x.figure.count}
+                  className={`inline-flex items-center gap-1.5 rounded hover:underline ${dark ? 'hover:text-white' : 'hover:text-brand-700'}`}
+                >
+                  <span className={`inline-block h-2 w-2 rounded-full ${x.dot}`} aria-hidden />
+                  {x.label} {cap(x.value)} · {t('capacityProjectCount', { count: x.figure.count })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      }
+    >
+      {capacity.projects.length === 0 ? (
+        <p className="py-8 text-center text-sm text-slate-500">{t('capacityEmpty')}</p>
+      ) : (
+        <div className={maxHeight ? 'overflow-y-auto' : ''} style={maxHeight ? { maxHeight } : undefined}>
+          <EChart option={option} height={barsHeight(capacity.projects.length, ctx, 120)} theme={theme} label={t('label.capacity')} testId="echart-capacity" />
+        </div>
+      )}
+    </ChartCard>
+  );
+}
+
+// ——— Problems ———
+
+const TYPE_COLORS = ['#d97706'];
+const AGE_COLORS = ['#fcd34d', '#f59e0b', '#ea580c', '#dc2626'];
+
+export function ProblemCharts({ problems, theme = 'light', height = 220, className }: { problems: ProblemBreakdown; theme?: ChartTheme; height?: number; className?: string }) {
+  const t = useTranslations();
+  const ctx = useCtx(theme);
+  const typeLabel = (x: ProblemBreakdown['byType'][number]) => t(`enums.problemType.${x.type}`);
+  const ageLabel = (x: ProblemBreakdown['byAge'][number]) => t(`dashboard.chart.ageBucket.${x.bucket}`);
+  const byType = useMemo(
+    () => figureBarOption(problems.byType, typeLabel, ctx, { name: t('dashboard.chart.count'), colors: TYPE_COLORS }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [problems.byType, ctx, t],
+  );
+  const byAge = useMemo(
+    () => figureBarOption(problems.byAge, ageLabel, ctx, { name: t('dashboard.chart.count'), colors: AGE_COLORS }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [problems.byAge, ctx, t],
+  );
+  const tables: ChartTable[] = [
+    {
+      caption: t('dashboard.chart.problemsByType'),
+      head: [t('dashboard.chart.problemType'), t('dashboard.chart.count')],
+      rows: problems.byType.map((x) => ({ key: x.type, cells: [typeLabel(x), String(x.count)], href: x.href })),
+    },
+    {
+      caption: t('dashboard.chart.problemsByAge'),
+      head: [t('dashboard.chart.age'), t('dashboard.chart.count')],
+      rows: problems.byAge.map((x) => ({ key: x.bucket, cells: [ageLabel(x), String(x.count)], href: x.href })),
+    },
+  ];
+  const dark = theme === 'dark';
+  const none = problems.byType.every((x) => x.count === 0) && problems.byAge.every((x) => x.count === 0);
+  return (
+    <ChartCard title={t('dashboard.chart.problems')} subtitle={dark ? undefined : t('dashboard.chart.problemsSub')} tables={tables} theme={theme} className={className} testId="chart-problems">
+      {none ? (
+        <p className={`py-10 text-center ${dark ? 'text-lg text-slate-400' : 'text-sm text-slate-500'}`}>{t('dashboard.chart.noProblems')}</p>
+      ) : (
+        <div className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
+          <div>
+            <h3 className={`mb-1 font-medium ${dark ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>{t('dashboard.chart.problemsByType')}</h3>
+            <EChart option={byType} height={height} theme={theme} label={t('dashboard.chart.label.problemsByType')} testId="echart-problems-type" />
+          </div>
+          <div>
+            <h3 className={`mb-1 font-medium ${dark ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>{t('dashboard.chart.problemsByAge')}</h3>
+            <EChart option={byAge} height={height} theme={theme} label={t('dashboard.chart.label.problemsByAge')} testId="echart-problems-age" />
+          </div>
+        </div>
+      )}
+    </ChartCard>
+  );
+}
+

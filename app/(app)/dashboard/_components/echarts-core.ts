@@ -1,0 +1,12 @@
+/**
+ * The parts of ECharts the dashboard uses, and nothing else (loaded lazily by <EChart>, so the
+ * headline figures never wait for the chart code). SVG renderer: crisp text at any zoom, small.
+ */
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { init, use } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+
+use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+
+export { init };

@@ -1,0 +1,119 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { Suspense } from 'react';
+import { requireActor } from '@/lib/auth/session';
+import { type Actor, can } from '@/lib/authz';
+import { today } from '@/lib/clock';
+import { getDashboard, getTimeline } from '@/lib/dashboard/queries';
+import { parseTimelineFilters, timelineQueryString } from '@/lib/dashboard/search-params';
+import type { TimelineFilters as Filters } from '@/lib/dashboard/types';
+import { formatDate } from '@/lib/format';
+import { type Locale, toLocale } from '@/lib/i18n/config';
+import { getCountyName, getReferenceData } from '@/lib/reference/queries';
+import { BreakdownCharts, CapacityChart, InvestmentTrendChart, ProblemCharts } from './_components/charts';
+import { HeadlineFigures } from './_components/headline';
+import { DashboardSkeleton } from './_components/skeletons';
+import { TimelineFilters } from './_components/timeline-filters';
+import { TimelineSkeleton, TimelineView } from './_components/timeline';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('dashboard');
+  return { title: t('title') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** How many projects the timeline draws; the rest are one click away in the registry. */
+const TIMELINE_ROWS = 30;
+
+/**
+ * 领导驾驶舱: where the key projects stand, what is red and why. Every figure and chart segment
+ * links to the registry or the problem list filtered to exactly what it counts. The headline
+ * streams first; the charts load their code after; the timeline streams on its own, keyed by
+ * its filters (category, county, leader in the URL).
+ */
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  await connection();
+  const actor = await requireActor();
+  if (!can(actor, 'project.read')) notFound();
+  const filters = parseTimelineFilters(await searchParams);
+  const [t, rawLocale, county] = await Promise.all([getTranslations('dashboard'), getLocale(), getCountyName(actor.countyId)]);
+  const locale = toLocale(rawLocale);
+  const scope = county ? (locale === 'en' ? county.nameEn : county.nameZh) : (await getTranslations('common'))('scopePrefecture');
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold text-slate-900 sm:text-2xl">{t('title')}</h1>
+          <p className="mt-1 text-sm text-slate-500" data-testid="dashboard-subtitle">
+            {t('subtitle', { date: formatDate(today(), locale), scope })}
+          </p>
+        </div>
+        <Link
+          href="/dashboard/screen"
+          title={t('presentationHint')}
+          data-testid="presentation-link"
+          className="inline-flex items-center gap-2 rounded-md border border-brand-700 bg-brand-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-800"
+        >
+          <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8">
+            <rect x="2.5" y="3.5" width="15" height="10" rx="1" />
+            <path d="M7 17h6M10 13.5V17" />
+          </svg>
+          {t('presentation')}
+        </Link>
+      </div>
+      <Suspense fallback={<DashboardSkeleton />}>
+        <DashboardBody actor={actor} locale={locale} filters={filters} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function DashboardBody({ actor, locale, filters }: { actor: Actor; locale: Locale; filters: Filters }) {
+  const [data, ref, t] = await Promise.all([getDashboard(actor), getReferenceData(actor), getTranslations('dashboard')]);
+
+  if (data.headline.projects.count === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-14 text-center" data-testid="dashboard-empty">
+        <h2 className="text-lg font-semibold text-slate-900">{t('empty.title')}</h2>
+        <p className="mx-auto mt-2 max-w-xl text-sm text-slate-500">{t('empty.body')}</p>
+        <Link href="/projects" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
+          {t('empty.registry')}
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4" data-testid="dashboard">
+      <HeadlineFigures headline={data.headline} locale={locale} />
+      <div className="grid gap-4 xl:grid-cols-12">
+        <InvestmentTrendChart data={data} className="xl:col-span-7" />
+        <CapacityChart capacity={data.capacity} className="xl:col-span-5" maxHeight={300} />
+        <BreakdownCharts rows={data.byCategory} dimension="category" className="xl:col-span-12" testId="chart-by-category" />
+        <BreakdownCharts rows={data.byCounty} dimension="county" className="xl:col-span-7" testId="chart-by-county" />
+        <ProblemCharts problems={data.problems} className="xl:col-span-5" />
+      </div>
+      <section id="timeline" className="scroll-mt-20 space-y-2" aria-label={t('timeline.title')}>
+        <TimelineFilters
+          filters={filters}
+          categories={ref.categories}
+          counties={actor.countyId === null ? ref.counties : []}
+          leaders={ref.leaders}
+        />
+        <Suspense key={timelineQueryString(filters)} fallback={<TimelineSkeleton />}>
+          <TimelineSection actor={actor} filters={filters} locale={locale} />
+        </Suspense>
+      </section>
+    </div>
+  );
+}
+
+async function TimelineSection({ actor, filters, locale }: { actor: Actor; filters: Filters; locale: Locale }) {
+  const timeline = await getTimeline(actor, filters, TIMELINE_ROWS);
+  return <TimelineView timeline={timeline} locale={locale} />;
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { BreakdownCharts, CapacityChart, InvestmentTrendChart } from '@/app/(app)/dashboard/_components/charts';
+import { HeadlineFigures } from '@/app/(app)/dashboard/_components/headline';
+import { requireActor } from '@/lib/auth/session';
+import { can } from '@/lib/authz';
+import { now } from '@/lib/clock';
+import { getDashboard } from '@/lib/dashboard/queries';
+import { formatDate } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { getCountyName } from '@/lib/reference/queries';
+import { ScreenControls } from './screen-controls';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('dashboard.screen');
+  return { title: t('title') };
+}
+
+const REFRESH_SECONDS = 60;
+/** On the screen the capacity chart shows the largest projects only (no scrolling on a wall). */
+const SCREEN_CAPACITY_PROJECTS = 10;
+
+/**
+ * 大屏: the dashboard for the command-centre display (1920×1080): dark, large type, the headline
+ * figures and the four charts that answer "where do we stand, what is red", refreshed every minute.
+ */
+export default async function ScreenPage() {
+  await connection();
+  const actor = await requireActor();
+  if (!can(actor, 'project.read')) notFound();
+  const [data, t, rawLocale, county] = await Promise.all([getDashboard(actor), getTranslations(), getLocale(), getCountyName(actor.countyId)]);
+  const locale = toLocale(rawLocale);
+  const scope = county ? (locale === 'en' ? county.nameEn : county.nameZh) : t('common.scopePrefecture');
+  const empty = data.headline.projects.count === 0;
+  const capacity = { ...data.capacity, projects: data.capacity.projects.slice(0, SCREEN_CAPACITY_PROJECTS) };
+
+  return (
+    <div className="mx-auto flex min-h-dvh max-w-[2400px] flex-col gap-4 px-6 py-5" data-testid="screen">
+      <header className="flex flex-wrap items-center justify-between gap-4 border-b border-white/10 pb-4">
+        <div className="flex items-center gap-4">
+          <span className="flex h-12 w-12 items-center justify-center rounded-lg bg-sky-500/20 text-2xl font-bold text-sky-300" aria-hidden>
+            调
+          </span>
+          <div>
+            <h1 className="text-3xl font-semibold tracking-wide text-white" data-testid="screen-title">
+              {t('dashboard.screen.title')}
+            </h1>
+            <p className="mt-0.5 text-lg text-slate-400">
+              {scope} · {t('dashboard.screen.asOf', { date: formatDate(data.asOf, locale) })}
+            </p>
+          </div>
+        </div>
+        <ScreenControls renderedAt={now().toISOString()} seconds={REFRESH_SECONDS} />
+      </header>
+
+      {empty ? (
+        <div className="flex flex-1 flex-col items-center justify-center text-center" data-testid="dashboard-empty">
+          <p className="text-3xl font-semibold text-slate-200">{t('dashboard.empty.title')}</p>
+          <p className="mt-3 max-w-2xl text-xl text-slate-400">{t('dashboard.empty.body')}</p>
+        </div>
+      ) : (
+        <>
+          <HeadlineFigures headline={data.headline} locale={locale} variant="screen" />
+          <div className="grid flex-1 grid-cols-1 gap-4 lg:grid-cols-2 2xl:grid-cols-4">
+            <InvestmentTrendChart data={data} theme="dark" height={430} />
+            <BreakdownCharts rows={data.byCounty} dimension="county" theme="dark" show="lights" minHeight={430} testId="chart-by-county" />
+            <BreakdownCharts rows={data.byCategory} dimension="category" theme="dark" show="lights" minHeight={430} testId="chart-by-category" />
+            <CapacityChart capacity={capacity} theme="dark" />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
