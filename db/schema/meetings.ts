@@ -107,7 +107,15 @@ export type AgendaReason =
       override: { light: 'red' | 'yellow' | 'green'; reason: string } | null;
     }
   | { kind: 'overdue_problem'; deadline: string; daysOverdue: number; escalationLevel: number }
-  | { kind: 'milestone_slip'; baselineDate: string; expectedDate: string; daysLate: number; actual: boolean }
+  | {
+      kind: 'milestone_slip';
+      baselineDate: string;
+      /** The forecast (or planned) date beyond the baseline; with `overdue`, the day the agenda was proposed. */
+      expectedDate: string;
+      daysLate: number;
+      /** true: the baseline date has passed and the milestone is not done (no later forecast given). */
+      overdue: boolean;
+    }
   | {
       kind: 'carried_over';
       fromMeetingId: number;

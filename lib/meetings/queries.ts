@@ -16,3 +16,4 @@ export {
 // For lib/exports: the heading, the rows (async iterator, batched) and the minutes.
 export { getMeetingHeading, getMinutesDoc, snapshotRows, SNAPSHOT_READ_BATCH } from './export-reads';
 export type { MeetingHeading, MinutesDoc, MinutesDecision, StatusRow } from './types';
+export { getMeetingChanges, type MeetingChanges, type MilestoneChange, type ProjectChange } from './changes';

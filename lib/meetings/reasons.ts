@@ -68,7 +68,7 @@ export function agendaReasonLines(t: Translate, reason: AgendaReason, locale: Lo
       ];
     case 'milestone_slip':
       return [
-        t(reason.actual ? 'meetings.reason.slipActual' : 'meetings.reason.slip', {
+        t(reason.overdue ? 'meetings.reason.slipOverdue' : 'meetings.reason.slip', {
           date: reason.expectedDate,
           baseline: reason.baselineDate,
           days: reason.daysLate,
