@@ -138,7 +138,7 @@ describe('savePlan', () => {
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ code: 'CONFLICT' });
     const [plan] = await getDb().select().from(annualPlans);
-    expect((conflicts[0] as { current: { plannedInvestment: string } }).current.plannedInvestment).toBe(plan!.plannedInvestment);
+    expect((conflicts[0] as unknown as { current: { plannedInvestment: string } }).current.plannedInvestment).toBe(plan!.plannedInvestment);
   });
 
   it('after the freeze the current plan still changes and the frozen baseline does not', async () => {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { LIGHTS, type Light } from '@/db/schema/enums';
@@ -78,6 +79,9 @@ export default async function LightsPage({ searchParams }: { searchParams: Searc
       <div>
         <h1 className="text-xl font-semibold text-slate-900 sm:text-2xl">{t('lights.ops.title')}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-500">{t('lights.ops.subtitle')}</p>
+        <Link href={`/lights/plans?year=${year}`} className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline" data-testid="plans-link">
+          {t('lights.plans.link')} <span aria-hidden>→</span>
+        </Link>
       </div>
 
       {canCompute || canFreeze ? (

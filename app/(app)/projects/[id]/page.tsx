@@ -10,6 +10,7 @@ import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { toLocale } from '@/lib/i18n/config';
 import { canOverrideLight } from '@/lib/lights/overrides';
+import { getPlanSummary } from '@/lib/lights/plan-queries';
 import { getProjectLight } from '@/lib/lights/queries';
 import { getProject, getProjectHistory, getProjectMilestones } from '@/lib/projects/queries';
 import { getReferenceData } from '@/lib/reference/queries';
@@ -17,6 +18,7 @@ import { HistoryList } from './_components/history-list';
 import { LightPanel } from './_components/light-panel';
 import { MilestoneList } from './_components/milestone-list';
 import { parseId } from './_components/parse-id';
+import { PlanSection } from './_components/plan-section';
 import { hasDemoData, ProjectFields } from './_components/project-fields';
 
 type Params = { params: Promise<{ id: string }> };
@@ -38,12 +40,13 @@ export default async function ProjectPage({ params }: Params) {
   const actor = await requireActor();
   const id = parseId((await params).id);
   if (id === null) notFound();
-  const [project, milestones, history, reference, light, t, rawLocale] = await Promise.all([
+  const [project, milestones, history, reference, light, plan, t, rawLocale] = await Promise.all([
     loadProject(actor, id),
     getProjectMilestones(actor, id),
     getProjectHistory(actor, id, { limit: 100 }),
     getReferenceData(actor),
     getProjectLight(actor, id),
+    getPlanSummary(actor, id),
     getTranslations(),
     getLocale(),
   ]);
@@ -95,6 +98,7 @@ export default async function ProjectPage({ params }: Params) {
       ) : null}
 
       <LightPanel data={light} locale={locale} today={today()} canOverride={canOverrideLight(actor, project)} />
+      <PlanSection data={plan} locale={locale} canEdit={can(actor, 'plan.edit', project)} />
       <ProjectFields project={project} locale={locale} />
       <MilestoneList
         projectId={project.id}

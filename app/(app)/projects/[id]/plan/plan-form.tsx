@@ -1,0 +1,294 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useRef, useState, useTransition } from 'react';
+import type { FieldErrors } from '@/lib/errors';
+import { formatNumber } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { savePlan } from '@/lib/lights/actions';
+import { isDecimalAmount } from '@/lib/lights/decimal';
+import { monthlyTotals, splitEvenly } from '@/lib/lights/plan-figures';
+import { MONTHS, type PlanFormValues, planValues, TARGETS_MAX } from './plan-values';
+import { type ConflictRow, ConflictPanel } from '@/app/(app)/projects/_edit/conflict-panel';
+import {
+  controlProps,
+  Field,
+  FormAlert,
+  inputClass,
+  primaryButton,
+  secondaryButton,
+  useFieldMessage,
+} from '@/app/(app)/projects/_edit/form-controls';
+
+type Current = Record<string, unknown>;
+
+const validAmount = (s: string) => isDecimalAmount(s) && !s.trim().startsWith('-');
+
+/**
+ * The annual plan form: planned investment, optional monthly targets (with an even split and a
+ * live running total against the annual figure), the year's targets. Saves with the version last
+ * seen; a conflict shows the saved values beside the user's, with reload (like the milestone form).
+ */
+export function PlanForm({
+  projectId,
+  year,
+  initial,
+  initialVersion,
+}: {
+  projectId: number;
+  year: number;
+  initial: PlanFormValues;
+  /** null: the year has no plan yet (saving creates it). */
+  initialVersion: number | null;
+}) {
+  const t = useTranslations();
+  const tp = useTranslations('lights.plan');
+  const locale = toLocale(useLocale());
+  const router = useRouter();
+  const message = useFieldMessage();
+  const [values, setValues] = useState(initial);
+  const [version, setVersion] = useState(initialVersion);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Current | null>(null);
+  const [pending, startTransition] = useTransition();
+  const alertRef = useRef<HTMLDivElement>(null);
+  const back = `/projects/${projectId}`;
+
+  const set = <K extends keyof PlanFormValues>(key: K, value: PlanFormValues[K]) => {
+    setSaved(null);
+    setValues((v) => ({ ...v, [key]: value }));
+  };
+  const setMonth = (i: number, value: string) => {
+    setSaved(null);
+    setValues((v) => ({ ...v, months: v.months.map((m, j) => (j === i ? value : m)) }));
+  };
+
+  const money = (s: string | null) => (s === null ? '—' : formatNumber(s, locale, 2));
+  const totals = monthlyTotals(values.months, values.plannedInvestment);
+  const annualValid = validAmount(values.plannedInvestment);
+
+  function payload() {
+    return {
+      projectId,
+      year,
+      plannedInvestment: values.plannedInvestment,
+      monthlyTargets: values.split ? values.months.map((m) => (m.trim() === '' ? '0' : m)) : null,
+      targets: values.targets,
+      ...(version !== null ? { version } : {}),
+    };
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(null);
+    startTransition(async () => {
+      const res = await savePlan(payload());
+      if (res.ok) {
+        const data = res.data as { version: number };
+        setVersion(data.version);
+        setErrors({});
+        setAlert(null);
+        setConflict(null);
+        setSaved(tp('saved', { version: data.version }));
+        router.refresh();
+        return;
+      }
+      setErrors(res.fieldErrors ?? {});
+      if (res.code === 'CONFLICT' && res.current) {
+        setConflict(res.current);
+        setAlert(null);
+      } else {
+        setConflict(null);
+        setAlert(res.fieldErrors && res.code === 'INVALID' ? t('project.form.errorSummary') : res.message);
+      }
+      requestAnimationFrame(() => alertRef.current?.querySelector<HTMLElement>('[role=alert]')?.focus());
+    });
+  }
+
+  function reload() {
+    if (!conflict) return;
+    setValues(planValues(conflict));
+    setVersion(Number(conflict.version));
+    setConflict(null);
+    setErrors({});
+    setAlert(null);
+  }
+
+  const showMonths = (v: PlanFormValues) =>
+    v.split ? v.months.map((m, i) => `${tp('monthLabel', { month: String(i + 1) })} ${m.trim() === '' ? '0' : m}`).join(locale === 'en' ? ', ' : '，') : tp('monthsNone');
+  const conflictRows: ConflictRow[] = conflict
+    ? (() => {
+        const theirs = planValues(conflict);
+        return [
+          { key: 'plannedInvestment', label: tp('field.plannedInvestment'), yours: values.plannedInvestment || t('project.empty'), current: theirs.plannedInvestment || t('project.empty') },
+          { key: 'monthlyTargets', label: tp('field.monthlyTargets'), yours: showMonths(values), current: showMonths(theirs) },
+          { key: 'targets', label: tp('field.targets'), yours: values.targets.trim() || t('project.empty'), current: theirs.targets || t('project.empty') },
+        ];
+      })()
+    : [];
+
+  const sumError = errors.monthlyTargets;
+  const balanced = totals.remaining !== null && totals.remaining === '0.00';
+  const remainingAmount = totals.remaining === null ? null : Number(totals.remaining);
+  const totalTone = totals.sum === null || !annualValid ? 'text-red-700' : balanced ? 'text-emerald-700' : 'text-amber-800';
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" data-testid="plan-form" aria-busy={pending}>
+      <div ref={alertRef} className="space-y-3">
+        {conflict ? (
+          <ConflictPanel
+            rows={conflictRows}
+            changedBy={typeof conflict.changedBy === 'string' ? conflict.changedBy : null}
+            changedAt={(conflict.changedAt as Date | string | null) ?? null}
+            onReload={reload}
+            onCancel={() => router.push(back)}
+          />
+        ) : null}
+        <FormAlert message={alert} />
+      </div>
+
+      <Field id="plannedInvestment" label={tp('plannedInvestment')} required hint={tp('plannedHint')} errors={errors.plannedInvestment}>
+        <input
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          {...controlProps('plannedInvestment', errors.plannedInvestment, true, true)}
+          value={values.plannedInvestment}
+          onChange={(e) => set('plannedInvestment', e.target.value)}
+          className={`${inputClass} sm:max-w-xs`}
+        />
+      </Field>
+
+      <fieldset
+        className="rounded-md border border-slate-200 p-3 sm:p-4"
+        aria-describedby={['monthly-hint', sumError?.length ? 'monthlyTargets-error' : null].filter(Boolean).join(' ')}
+        data-testid="monthly-targets"
+      >
+        <legend className="px-1 text-sm font-medium text-slate-700">{tp('monthly')}</legend>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input
+            type="checkbox"
+            checked={values.split}
+            onChange={(e) => set('split', e.target.checked)}
+            className="h-4 w-4 rounded border-slate-300 text-brand-600"
+            data-testid="monthly-toggle"
+          />
+          {tp('monthlyToggle')}
+        </label>
+        <p id="monthly-hint" className="mt-1 text-xs text-slate-500">
+          {tp('monthlyHint')}
+        </p>
+
+        {values.split ? (
+          <>
+            <div className="mt-3 flex flex-wrap items-center gap-2">
+              <button
+                type="button"
+                className={secondaryButton}
+                disabled={!annualValid}
+                onClick={() => set('months', splitEvenly(values.plannedInvestment))}
+                data-testid="split-evenly"
+              >
+                {tp('splitEvenly')}
+              </button>
+            </div>
+            <div className="mt-3 grid grid-cols-2 gap-x-3 gap-y-3 sm:grid-cols-3 lg:grid-cols-4">
+              {MONTHS.map((month, i) => {
+                const id = `month-${month}`;
+                const monthErrors = errors[`monthlyTargets.${i}`];
+                const cumulative = totals.cumulative[i] ?? null;
+                return (
+                  <div key={month} data-field={id}>
+                    <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
+                      {tp('monthLabel', { month: String(month) })}
+                    </label>
+                    <input
+                      type="text"
+                      inputMode="decimal"
+                      autoComplete="off"
+                      {...controlProps(id, monthErrors, true)}
+                      aria-invalid={monthErrors?.length || sumError?.length ? true : undefined}
+                      value={values.months[i] ?? ''}
+                      onChange={(e) => setMonth(i, e.target.value)}
+                      placeholder="0"
+                      className={`${inputClass} tabular-nums`}
+                      data-testid={id}
+                    />
+                    <p id={`${id}-hint`} className="mt-0.5 text-xs tabular-nums text-slate-500">
+                      {tp('cumulative', { amount: money(cumulative) })}
+                    </p>
+                    {monthErrors?.length ? (
+                      <p id={`${id}-error`} className="mt-0.5 text-xs text-red-700" data-testid={`error-${id}`}>
+                        {monthErrors.map(message).join(' ')}
+                      </p>
+                    ) : null}
+                  </div>
+                );
+              })}
+            </div>
+            <div className="mt-3 rounded-md bg-slate-50 px-3 py-2 text-sm" aria-live="polite" data-testid="monthly-total">
+              {totals.sum === null ? (
+                <p className="text-red-700">{tp('totalInvalid')}</p>
+              ) : (
+                <>
+                  <p className="tabular-nums text-slate-800">
+                    {tp('total', { sum: money(totals.sum), annual: annualValid ? money(values.plannedInvestment) : '—' })}
+                  </p>
+                  {annualValid && remainingAmount !== null ? (
+                    <p className={`mt-0.5 font-medium tabular-nums ${totalTone}`} data-testid="monthly-remaining" data-balanced={balanced}>
+                      {balanced
+                        ? tp('balanced')
+                        : remainingAmount > 0
+                          ? tp('remaining', { amount: money(totals.remaining) })
+                          : tp('over', { amount: money(totals.remaining!.replace('-', '')) })}
+                    </p>
+                  ) : null}
+                </>
+              )}
+            </div>
+            {sumError?.length ? (
+              <p id="monthlyTargets-error" className="mt-2 text-sm text-red-700" data-testid="error-monthlyTargets">
+                {sumError.map(message).join(' ')}
+              </p>
+            ) : null}
+          </>
+        ) : null}
+      </fieldset>
+
+      <Field
+        id="targets"
+        label={tp('targets')}
+        hint={tp('targetsHint', { max: TARGETS_MAX, count: values.targets.length })}
+        errors={errors.targets}
+      >
+        <textarea
+          rows={3}
+          maxLength={TARGETS_MAX}
+          {...controlProps('targets', errors.targets, true)}
+          value={values.targets}
+          onChange={(e) => set('targets', e.target.value)}
+          className={inputClass}
+        />
+      </Field>
+
+      {errors.year?.length ? <FormAlert message={errors.year.map(message).join(' ')} id="year-alert" /> : null}
+
+      <div className="flex flex-col-reverse gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:items-center sm:justify-end">
+        {saved ? (
+          <p role="status" className="text-sm text-emerald-700 sm:mr-auto" data-testid="plan-saved">
+            {saved}
+          </p>
+        ) : null}
+        <button type="button" onClick={() => router.push(back)} className={secondaryButton}>
+          {tp('backToProject')}
+        </button>
+        <button type="submit" disabled={pending} className={primaryButton} data-testid="plan-submit">
+          {pending ? t('common.saving') : version === null ? tp('create') : tp('save')}
+        </button>
+      </div>
+    </form>
+  );
+}
