@@ -11,6 +11,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { lightOverrides, milestones, problems, projectLights, projects, reportingPeriods, reports, settings } from '@/db/schema';
 import type { Light } from '@/db/schema/enums';
 import { overdueSql } from '@/lib/milestones/overdue';
+import { PROBLEM_AGE_BUCKETS, type ProblemAgeBucket } from '@/lib/problems/search-params';
 
 /** How many days ahead "due" looks. */
 export const DUE_WINDOW_DAYS = 30;
@@ -120,8 +121,7 @@ export function energyFilterSql(which: EnergyFilter): SQL {
   return which === 'connected' ? sql`(${base} AND ${gridConnectedSql()})` : sql`(${base} AND NOT ${gridConnectedSql()})`;
 }
 
-export const PROBLEM_AGE_BUCKETS = ['0-30', '31-90', '91-180', '180+'] as const;
-export type ProblemAgeBucket = (typeof PROBLEM_AGE_BUCKETS)[number];
+export { PROBLEM_AGE_BUCKETS, type ProblemAgeBucket };
 
 function timeZone(): string {
   return process.env.APP_TIME_ZONE ?? 'Asia/Shanghai';

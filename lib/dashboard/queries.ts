@@ -7,8 +7,10 @@ import 'server-only';
  * carries the drill-down link to the list of exactly the items it counts (lib/dashboard/hrefs.ts,
  * with the predicates shared in lib/dashboard/drilldown-sql.ts).
  */
+import { sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
+import { reportingPeriods } from '@/db/schema';
 import enProject from '@/lib/i18n/messages/en/project.json';
 import zhProject from '@/lib/i18n/messages/zh-CN/project.json';
 import { type Light, PROBLEM_TYPES, STAGES } from '@/db/schema/enums';
@@ -17,7 +19,8 @@ import { today } from '@/lib/clock';
 import { fromCents, toCents } from '@/lib/lights/decimal';
 import { activeProblemGroups, milestoneCounts, missingReports } from './activity';
 import { capacityData, readCapacityTarget } from './capacity';
-import { PROBLEM_AGE_BUCKETS } from './drilldown-sql';
+import { currentPeriodIdSql, PROBLEM_AGE_BUCKETS } from './drilldown-sql';
+import { rowsOf } from './sql-util';
 import { ACTIVE_PROBLEM_FILTER, problemsHref, registryHref } from './hrefs';
 import { completedByMonth, investmentMonths, lastCompleteMonth, monthlyPlan, ratio } from './investment';
 import { type Labels, labels, type PortfolioGroup, portfolioGroups } from './portfolio';
@@ -206,3 +209,17 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
 /** The dashboard for this actor (once per request: the page and its metadata may both ask). */
 export const getDashboard = cache(loadDashboard);
 
+
+/**
+ * The dates of a reporting period (null: the current one, as the missing-reports figure takes
+ * it), for the registry's "report missing" filter chip. Periods are prefecture-wide, not scoped.
+ */
+export async function drilldownPeriod(periodId: number | null): Promise<{ start: string; end: string } | null> {
+  const db = await getDb();
+  const id = periodId === null ? currentPeriodIdSql(today()) : sql`${periodId}::int`;
+  const [row] = await rowsOf<{ start: string; end: string }>(
+    db,
+    sql`SELECT start_date::text AS start, end_date::text AS "end" FROM ${reportingPeriods} WHERE id = ${id}`,
+  );
+  return row ?? null;
+}

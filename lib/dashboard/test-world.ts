@@ -136,8 +136,8 @@ export async function buildDashboardWorld(db: Db) {
       type: (['land', 'funding', 'approvals', 'power', 'water', 'other'] as const)[i % 6]!,
       responsibleUnitId: unitId,
       deadline: i % 2 === 0 ? '2026-11-01' : '2026-12-31',
-      status: i === 7 ? ('closed' as const) : i === 6 ? ('resolved' as const) : i % 3 === 0 ? ('in_progress' as const) : ('open' as const),
-      resolution: i >= 6 ? '已处理' : null,
+      status: i === 3 ? ('closed' as const) : i === 1 ? ('resolved' as const) : i % 3 === 0 ? ('in_progress' as const) : ('open' as const),
+      resolution: i === 1 || i === 3 ? '已处理' : null,
       createdAt: new Date(Date.parse(`${WORLD_TODAY}T04:00:00Z`) - age * 86_400_000),
     })),
   );

@@ -6,6 +6,7 @@ import { counties, problemComments, problems, projects, units, users } from '@/d
 import type { ProblemStatus } from '@/db/schema/enums';
 import { type Actor, projectScope } from '@/lib/authz';
 import { today } from '@/lib/clock';
+import { problemAgeFilterSql } from '@/lib/dashboard/drilldown-sql';
 import { ACTIVE_STATUSES } from './rules';
 import type { ProblemListParams, ProblemSortKey } from './search-params';
 
@@ -48,6 +49,7 @@ export function problemWhere(actor: Actor, p: ProblemListParams, day = today()):
   if (p.county.length) parts.push(inArray(projects.countyId, p.county));
   if (p.project.length) parts.push(inArray(problems.projectId, p.project));
   if (p.overdue) parts.push(overdueProblemSql(day));
+  if (p.age.length) parts.push(problemAgeFilterSql(day, p.age));
   return and(...parts);
 }
 

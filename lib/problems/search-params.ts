@@ -11,7 +11,11 @@ import { PROBLEM_STATUSES, PROBLEM_TYPES, type ProblemStatus, type ProblemType }
 export const PROBLEM_SORTABLE = ['urgency', 'deadline', 'createdAt', 'updatedAt', 'status', 'type', 'escalation', 'project'] as const;
 export type ProblemSortKey = (typeof PROBLEM_SORTABLE)[number];
 
-export const PROBLEM_FILTERS = ['status', 'type', 'unit', 'leader', 'county', 'project'] as const;
+export const PROBLEM_FILTERS = ['status', 'type', 'unit', 'leader', 'county', 'project', 'age'] as const;
+
+/** Age of a problem in days since it was raised: the dashboard's buckets (`age=31-90`). */
+export const PROBLEM_AGE_BUCKETS = ['0-30', '31-90', '91-180', '180+'] as const;
+export type ProblemAgeBucket = (typeof PROBLEM_AGE_BUCKETS)[number];
 export type ProblemFilterKey = (typeof PROBLEM_FILTERS)[number];
 
 export const PROBLEM_PAGE_SIZES = [10, 20, 50, 100] as const;
@@ -32,6 +36,8 @@ export interface ProblemListParams {
   project: number[];
   /** Only problems past their deadline and not yet resolved. */
   overdue: boolean;
+  /** Only problems raised this many days ago (buckets, see PROBLEM_AGE_BUCKETS). */
+  age: ProblemAgeBucket[];
 }
 
 export const DEFAULT_PROBLEM_PARAMS: ProblemListParams = {
@@ -47,6 +53,7 @@ export const DEFAULT_PROBLEM_PARAMS: ProblemListParams = {
   county: [],
   project: [],
   overdue: false,
+  age: [],
 };
 
 type Raw = Record<string, string | string[] | undefined> | URLSearchParams;
@@ -96,6 +103,8 @@ export function parseProblemParams(raw: Raw): ProblemListParams {
     county: ids(raw, 'county'),
     project: ids(raw, 'project'),
     overdue: get(raw, 'overdue') === '1',
+    // '180+' typed into a URL arrives as '180 ' (a plus means a space in a query string).
+    age: oneOf(PROBLEM_AGE_BUCKETS, list(raw, 'age').map((a) => (a === '180' ? '180+' : a))),
   };
 }
 

@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { categories, counties, milestones, projects, units, users } from '@/db/schema';
 import { type Actor, projectScope } from '@/lib/authz';
 import { today } from '@/lib/clock';
+import { energyFilterSql, lightFilterSql, projectMilestoneSql, reportMissingSql } from '@/lib/dashboard/drilldown-sql';
 import { overdueSql } from '@/lib/milestones/overdue';
 import type { RegistryParams, SortKey } from './search-params';
 
@@ -16,18 +17,25 @@ function likePattern(q: string): string {
 }
 
 /** The WHERE clause for the registry: the actor's scope AND the filters. Shared by list, count and export. */
-export function registryWhere(actor: Actor, p: RegistryParams): SQL | undefined {
+export function registryWhere(actor: Actor, p: RegistryParams, day = today()): SQL | undefined {
   const parts: (SQL | undefined)[] = [projectScope(actor)];
   if (p.q) {
     const pattern = likePattern(p.q);
     parts.push(or(ilike(projects.name, pattern), ilike(projects.code, pattern), ilike(projects.nameEn, pattern)));
   }
   if (p.category.length) parts.push(inArray(projects.categoryCode, p.category));
-  if (p.county.length) parts.push(inArray(projects.countyId, p.county));
+  if (p.county.length || p.countyNone) {
+    parts.push(or(p.county.length ? inArray(projects.countyId, p.county) : undefined, p.countyNone ? isNull(projects.countyId) : undefined));
+  }
   if (p.stage.length) parts.push(inArray(projects.stage, p.stage as (typeof projects.stage.enumValues)[number][]));
   if (p.status.length) parts.push(inArray(projects.status, p.status as (typeof projects.status.enumValues)[number][]));
   if (p.leader.length) parts.push(inArray(projects.responsibleLeaderId, p.leader));
   if (p.unit.length) parts.push(inArray(projects.responsibleUnitId, p.unit));
+  // The dashboard's drill-downs: the same predicates as its figures (lib/dashboard/drilldown-sql.ts).
+  if (p.light.length) parts.push(lightFilterSql(day, p.light));
+  if (p.milestone) parts.push(projectMilestoneSql(day, p.milestone));
+  if (p.report === 'missing') parts.push(reportMissingSql(day, p.period));
+  if (p.energy) parts.push(energyFilterSql(p.energy));
   return and(...parts);
 }
 
@@ -71,10 +79,10 @@ export interface RegistryRow {
  */
 export async function listProjects(actor: Actor, p: RegistryParams): Promise<{ rows: RegistryRow[]; total: number }> {
   const db = await getDb();
-  const where = registryWhere(actor, p);
+  const d = today();
+  const where = registryWhere(actor, p, d);
   const col = SORT_COLUMNS[p.sort];
   const order = p.dir === 'desc' ? sql`${col} DESC NULLS LAST` : sql`${col} ASC NULLS LAST`;
-  const d = today();
   const idOrder = p.dir === 'desc' ? desc(projects.id) : asc(projects.id);
   // The page's ids first, then the joins and the per-row milestone count for those rows only:
   // PostgreSQL evaluates select-list subqueries for rows skipped by OFFSET too, so a deep page

@@ -4,7 +4,7 @@
  * columns that may be sorted and filtered. Anything not on the list is ignored, not an error,
  * so an old or hand-edited link still opens.
  */
-import { PROJECT_STATUSES, STAGES } from '@/db/schema/enums';
+import { LIGHTS, PROJECT_STATUSES, STAGES, type Light } from '@/db/schema/enums';
 
 export const SORTABLE = [
   'code',
@@ -20,7 +20,20 @@ export const SORTABLE = [
 ] as const;
 export type SortKey = (typeof SORTABLE)[number];
 
-export const FILTERS = ['category', 'county', 'stage', 'leader', 'unit', 'status'] as const;
+export const FILTERS = ['category', 'county', 'stage', 'leader', 'unit', 'status', 'light'] as const;
+
+/**
+ * Filters the dashboard's drill-downs add (lib/dashboard/hrefs.ts), each shown on the registry as
+ * a removable chip: the effective light (`none`: no light yet), a milestone due within 30 days or
+ * overdue, a missing report for a period (`period`, default the current one), the new-energy
+ * projects (all, grid-connected, pending), and projects without a county (`county=none`).
+ */
+export const LIGHT_FILTERS = [...LIGHTS, 'none'] as const;
+export type LightFilter = Light | 'none';
+export const MILESTONE_FILTERS = ['due30', 'overdue'] as const;
+export type MilestoneFilter = (typeof MILESTONE_FILTERS)[number];
+export const ENERGY_FILTERS = ['all', 'connected', 'pending'] as const;
+export type EnergyFilter = (typeof ENERGY_FILTERS)[number];
 export type FilterKey = (typeof FILTERS)[number];
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
@@ -38,6 +51,14 @@ export interface RegistryParams {
   leader: number[];
   unit: number[];
   status: string[];
+  light: LightFilter[];
+  /** Prefecture-level projects without a county (`county=none`), besides the county ids. */
+  countyNone: boolean;
+  milestone: MilestoneFilter | null;
+  /** Only `missing`: the report for `period` (null: the current period) is not submitted. */
+  report: 'missing' | null;
+  period: number | null;
+  energy: EnergyFilter | null;
 }
 
 export const DEFAULT_PARAMS: RegistryParams = {
@@ -52,6 +73,12 @@ export const DEFAULT_PARAMS: RegistryParams = {
   leader: [],
   unit: [],
   status: [],
+  light: [],
+  countyNone: false,
+  milestone: null,
+  report: null,
+  period: null,
+  energy: null,
 };
 
 type Raw = Record<string, string | string[] | undefined> | URLSearchParams;
@@ -80,9 +107,14 @@ function positiveInt(value: string | undefined, fallback: number, max: number): 
   return n >= 1 ? Math.min(n, max) : fallback;
 }
 
+function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | null {
+  return (values as readonly string[]).includes(value ?? '') ? (value as T) : null;
+}
+
 export function parseRegistryParams(raw: Raw): RegistryParams {
   const [sortKey, sortDir] = (get(raw, 'sort') ?? '').split('.');
   const sizeRaw = Number(get(raw, 'size'));
+  const periodRaw = get(raw, 'period');
   return {
     page: positiveInt(get(raw, 'page'), 1, 1_000_000),
     pageSize: (PAGE_SIZES as readonly number[]).includes(sizeRaw) ? sizeRaw : DEFAULT_PAGE_SIZE,
@@ -95,6 +127,12 @@ export function parseRegistryParams(raw: Raw): RegistryParams {
     leader: ids(raw, 'leader'),
     unit: ids(raw, 'unit'),
     status: list(raw, 'status').filter((s) => (PROJECT_STATUSES as readonly string[]).includes(s)),
+    light: list(raw, 'light').filter((s): s is LightFilter => (LIGHT_FILTERS as readonly string[]).includes(s)),
+    countyNone: list(raw, 'county').includes('none'),
+    milestone: oneOf(MILESTONE_FILTERS, get(raw, 'milestone')),
+    report: get(raw, 'report') === 'missing' ? 'missing' : null,
+    period: periodRaw && /^\d{1,9}$/.test(periodRaw) && Number(periodRaw) >= 1 ? Number(periodRaw) : null,
+    energy: oneOf(ENERGY_FILTERS, get(raw, 'energy')),
   };
 }
 
@@ -103,9 +141,13 @@ export function registryQueryString(p: RegistryParams): string {
   const out = new URLSearchParams();
   if (p.q) out.set('q', p.q);
   for (const key of FILTERS) {
-    const values = p[key] as (string | number)[];
+    const values: (string | number)[] = key === 'county' && p.countyNone ? [...p.county, 'none'] : p[key];
     if (values.length) out.set(key, values.join(','));
   }
+  if (p.milestone) out.set('milestone', p.milestone);
+  if (p.report) out.set('report', p.report);
+  if (p.report && p.period !== null) out.set('period', String(p.period));
+  if (p.energy) out.set('energy', p.energy);
   if (p.sort !== DEFAULT_PARAMS.sort || p.dir !== DEFAULT_PARAMS.dir) out.set('sort', `${p.sort}.${p.dir}`);
   if (p.pageSize !== DEFAULT_PAGE_SIZE) out.set('size', String(p.pageSize));
   if (p.page !== 1) out.set('page', String(p.page));

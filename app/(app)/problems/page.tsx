@@ -8,6 +8,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { listProblems, problemCounts } from '@/lib/problems/queries';
 import { DEFAULT_PROBLEM_PARAMS, parseProblemParams, type ProblemListParams, problemQueryString } from '@/lib/problems/search-params';
 import { getReferenceData } from '@/lib/reference/queries';
+import { ProblemAgeChips } from './_components/age-chips';
 import { ProblemFilters } from './_components/problem-filters';
 import { ProblemTable } from './_components/problem-table';
 
@@ -82,6 +83,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
         leaders={ref.leaders}
         showCounty={actor.countyId === null}
       />
+      <ProblemAgeChips params={params} />
       <ProblemTable rows={rows} total={total} params={params} locale={toLocale(locale)} />
     </div>
   );

@@ -8,6 +8,8 @@ import { toLocale } from '@/lib/i18n/config';
 import { listProjects } from '@/lib/projects/queries';
 import { parseRegistryParams } from '@/lib/projects/search-params';
 import { getReferenceData } from '@/lib/reference/queries';
+import { drilldownPeriod } from '@/lib/dashboard/queries';
+import { RegistryDrilldownChips } from './_components/drilldown-chips';
 import { RegistryFilters } from './_components/registry-filters';
 import { RegistryTable } from './_components/registry-table';
 
@@ -26,6 +28,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
     getTranslations('projects'),
     getLocale(),
   ]);
+  const period = params.report ? await drilldownPeriod(params.period) : null;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -45,6 +48,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         ) : null}
       </div>
       <RegistryFilters params={params} reference={{ counties: ref.counties, categories: ref.categories, leaders: ref.leaders, responsibleUnits: ref.responsibleUnits }} showCounty={actor.countyId === null} />
+      <RegistryDrilldownChips params={params} period={period} />
       <RegistryTable rows={rows} total={total} params={params} locale={toLocale(locale)} />
     </div>
   );

@@ -44,7 +44,8 @@ export function ProblemFilters({
     params.county.length ||
     params.unit.length ||
     params.leader.length ||
-    params.project.length;
+    params.project.length ||
+    params.age.length;
 
   return (
     <div className="flex flex-wrap items-center gap-2" role="search">
@@ -111,7 +112,7 @@ export function ProblemFilters({
           type="button"
           onClick={() => {
             setQ('');
-            go({ q: '', status: [], type: [], county: [], unit: [], leader: [], project: [], overdue: false });
+            go({ q: '', status: [], type: [], county: [], unit: [], leader: [], project: [], overdue: false, age: [] });
           }}
           className="px-2 py-1.5 text-sm text-brand-700 hover:underline"
         >

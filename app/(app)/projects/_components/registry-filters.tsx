@@ -34,7 +34,8 @@ export function RegistryFilters({ params, reference, showCounty }: {
   }, [q]);
 
   const any =
-    params.q || params.category.length || params.county.length || params.stage.length || params.status.length || params.leader.length || params.unit.length;
+    params.q || params.category.length || params.county.length || params.stage.length || params.status.length || params.leader.length || params.unit.length ||
+    params.light.length || params.countyNone || params.milestone || params.report || params.energy;
 
   return (
     <div className="flex flex-wrap items-center gap-2" role="search" data-ready={ready ? 'true' : 'false'}>
@@ -99,7 +100,7 @@ export function RegistryFilters({ params, reference, showCounty }: {
           type="button"
           onClick={() => {
             setQ('');
-            go({ q: '', category: [], county: [], stage: [], status: [], leader: [], unit: [] });
+            go({ q: '', category: [], county: [], stage: [], status: [], leader: [], unit: [], light: [], countyNone: false, milestone: null, report: null, period: null, energy: null });
           }}
           className="px-2 py-1.5 text-sm text-brand-700 hover:underline"
         >
