@@ -1,0 +1,238 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { auditEvents, meetingAgendaItems, meetings, meetingSnapshotRows } from '@/db/schema';
+import type { ActionResult } from '@/lib/actions/result';
+import type { Actor } from '@/lib/authz';
+import { setClockForTests } from '@/lib/clock';
+import { translator } from '@/lib/i18n/translate';
+import { useTestDb } from '@/test/db';
+import { addAgendaItem, proposeAgenda, recordDecision, removeAgendaItem, reorderAgenda } from './agenda-actions';
+import { createMeeting, freezeMeeting, holdMeeting, publishMinutes, updateMeeting } from './meeting-actions';
+import { buildMeetingWorld, type MeetingRole, type MeetingWorld, ROLES, TODAY, writeCounts } from './test-world';
+
+const getDb = useTestDb();
+let w: MeetingWorld;
+
+beforeAll(() => setClockForTests(TODAY));
+afterAll(() => setClockForTests(null));
+beforeEach(async () => {
+  setClockForTests(TODAY);
+  w = await buildMeetingWorld();
+});
+
+function ok<T>(r: ActionResult<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message} ${JSON.stringify(r.fieldErrors ?? {})}`);
+  return r.data;
+}
+
+type State = 'planned' | 'frozen' | 'held' | 'published';
+
+/** A meeting brought to a state by the prefecture dispatch office, with one custom item. */
+async function meetingIn(state: State, scope: { scopeCountyId?: number } = {}, by: Actor = w.actors.dispatch) {
+  const m = ok(await createMeeting.execute(by, { title: '六月调度会', meetingDate: '2026-06-15', chairId: w.users.leader.id, participantIds: [w.users.leader.id], unitIds: [w.unitA.id], ...scope }));
+  const item = ok(await addAgendaItem.execute(by, { meetingId: m.id, version: m.version, title: '其他事项', projectId: w.projects.a1.id }));
+  let version = item.version;
+  if (state !== 'planned') version = ok(await freezeMeeting.execute(by, { id: m.id, version })).version;
+  if (state === 'held' || state === 'published') version = ok(await holdMeeting.execute(by, { id: m.id, version })).version;
+  if (state === 'published') version = ok(await publishMinutes.execute(by, { id: m.id, version })).version;
+  const [row] = await getDb().select().from(meetingAgendaItems).where(eq(meetingAgendaItems.id, item.id));
+  return { id: m.id, version, itemId: item.id, itemVersion: row!.version };
+}
+
+type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND';
+const onlyPrefectureDispatch: Record<MeetingRole, Outcome> = {
+  admin: 'FORBIDDEN',
+  dispatch: 'ok',
+  leader: 'FORBIDDEN',
+  leader2: 'FORBIDDEN',
+  lead: 'FORBIDDEN',
+  viewer: 'FORBIDDEN',
+  viewerA: 'FORBIDDEN',
+  // County offices see a prefecture meeting (their county's part) but do not run it.
+  dispatchA: 'FORBIDDEN',
+  dispatchB: 'FORBIDDEN',
+};
+
+type Step = { state: State; run: (a: Actor, m: Awaited<ReturnType<typeof meetingIn>>) => Promise<ActionResult<unknown>> };
+const STEPS: Record<string, Step> = {
+  updateMeeting: {
+    state: 'planned',
+    run: (a, m) => updateMeeting.execute(a, { id: m.id, version: m.version, title: '改名', meetingDate: '2026-06-16', chairId: w.users.leader.id }),
+  },
+  proposeAgenda: { state: 'planned', run: (a, m) => proposeAgenda.execute(a, { id: m.id, version: m.version }) },
+  addAgendaItem: { state: 'planned', run: (a, m) => addAgendaItem.execute(a, { meetingId: m.id, version: m.version, title: '新议题' }) },
+  removeAgendaItem: { state: 'planned', run: (a, m) => removeAgendaItem.execute(a, { id: m.itemId, version: m.itemVersion }) },
+  reorderAgenda: { state: 'planned', run: (a, m) => reorderAgenda.execute(a, { meetingId: m.id, version: m.version, itemIds: [m.itemId] }) },
+  freezeMeeting: { state: 'planned', run: (a, m) => freezeMeeting.execute(a, { id: m.id, version: m.version }) },
+  holdMeeting: { state: 'frozen', run: (a, m) => holdMeeting.execute(a, { id: m.id, version: m.version }) },
+  recordDecision: {
+    state: 'held',
+    run: (a, m) =>
+      recordDecision.execute(a, {
+        id: m.itemId,
+        version: m.itemVersion,
+        decision: '由交通运输局牵头协调',
+        problem: { description: '协调施工用电', type: 'power', deadline: '2026-07-31' },
+      }),
+  },
+  publishMinutes: { state: 'held', run: (a, m) => publishMinutes.execute(a, { id: m.id, version: m.version }) },
+};
+
+describe('who may run each step of a prefecture meeting', () => {
+  for (const [name, step] of Object.entries(STEPS)) {
+    it.each(ROLES)(`${name} × %s`, async (role) => {
+      const m = await meetingIn(step.state);
+      const before = await writeCounts(getDb());
+      const r = await step.run(w.actors[role], m);
+      const expected = onlyPrefectureDispatch[role];
+      if (expected === 'ok') {
+        expect(r.ok, JSON.stringify(r)).toBe(true);
+      } else {
+        expect(r.ok ? 'ok' : r.code).toBe(expected);
+        expect(await writeCounts(getDb())).toEqual(before);
+      }
+    });
+  }
+
+  it.each(ROLES)('createMeeting × %s', async (role) => {
+    const r = await createMeeting.execute(w.actors[role], { title: '调度会', meetingDate: '2026-06-20' });
+    const allowed = role === 'dispatch' || role === 'dispatchA' || role === 'dispatchB';
+    expect(r.ok ? 'ok' : r.code).toBe(allowed ? 'ok' : 'FORBIDDEN');
+    if (r.ok) {
+      const [row] = await getDb().select().from(meetings).where(eq(meetings.id, r.data.id));
+      // A county office's meeting is of its county.
+      expect(row!.scopeCountyId).toBe(w.actors[role].countyId);
+    }
+  });
+});
+
+describe('a county meeting', () => {
+  it('is run by its county office and the prefecture office; another county does not see it', async () => {
+    const a = await meetingIn('planned', { scopeCountyId: w.countyA.id }, w.actors.dispatchA);
+    expect(ok(await proposeAgenda.execute(w.actors.dispatchA, { id: a.id, version: a.version })).added).toBeGreaterThan(0);
+    const current = (await getDb().select().from(meetings).where(eq(meetings.id, a.id)))[0]!;
+    const r = await freezeMeeting.execute(w.actors.dispatchB, { id: a.id, version: current.version });
+    expect(r.ok ? 'ok' : r.code).toBe('NOT_FOUND');
+    expect((await freezeMeeting.execute(w.actors.dispatch, { id: a.id, version: current.version })).ok).toBe(true);
+  });
+
+  it('a county office may not create a meeting of another county', async () => {
+    const r = await createMeeting.execute(w.actors.dispatchA, { title: '调度会', meetingDate: '2026-06-20', scopeCountyId: w.countyB.id });
+    expect(r.ok ? 'ok' : r.code).toBe('INVALID');
+    expect(!r.ok && r.fieldErrors?.scopeCountyId).toBeTruthy();
+  });
+});
+
+describe('the state machine', () => {
+  const t = translator('zh-CN');
+
+  it('holding needs the frozen status table, with a translated reason', async () => {
+    const m = await meetingIn('planned');
+    const r = await holdMeeting.execute(w.actors.dispatch, { id: m.id, version: m.version }, t);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.code).toBe('INVALID');
+      expect(r.message).toBe(t('meetings.error.notFrozen'));
+    }
+  });
+
+  it('holding needs a chair', async () => {
+    const m = ok(await createMeeting.execute(w.actors.dispatch, { title: '无主持', meetingDate: '2026-06-15' }));
+    const f = ok(await freezeMeeting.execute(w.actors.dispatch, { id: m.id, version: m.version }));
+    const r = await holdMeeting.execute(w.actors.dispatch, { id: m.id, version: f.version }, t);
+    expect(!r.ok && r.message).toBe(t('meetings.error.chairRequired'));
+  });
+
+  it('freezes only once', async () => {
+    const m = await meetingIn('frozen');
+    const r = await freezeMeeting.execute(w.actors.dispatch, { id: m.id, version: m.version }, t);
+    expect(!r.ok && r.message).toBe(t('meetings.error.alreadyFrozen'));
+  });
+
+  it('decisions only while held; publish only from held', async () => {
+    const planned = await meetingIn('frozen');
+    const d = await recordDecision.execute(w.actors.dispatch, { id: planned.itemId, version: planned.itemVersion, decision: '决定' }, t);
+    expect(!d.ok && d.code).toBe('INVALID');
+    const p = await publishMinutes.execute(w.actors.dispatch, { id: planned.id, version: planned.version }, t);
+    expect(!p.ok && p.code).toBe('INVALID');
+  });
+
+  it('after publishing, nothing changes: agenda, decisions, meeting fields', async () => {
+    const m = await meetingIn('published');
+    const d = await recordDecision.execute(w.actors.dispatch, { id: m.itemId, version: m.itemVersion, decision: '决定' }, t);
+    expect(!d.ok && d.message).toBe(t('meetings.error.published'));
+    const a = await addAgendaItem.execute(w.actors.dispatch, { meetingId: m.id, version: m.version, title: 'x' }, t);
+    expect(!a.ok && a.message).toBe(t('meetings.error.published'));
+    const u = await updateMeeting.execute(w.actors.dispatch, { id: m.id, version: m.version, title: 'x', meetingDate: '2026-06-15' }, t);
+    expect(!u.ok && u.code).toBe('INVALID');
+  });
+
+  it('a stale version is a conflict with the current values', async () => {
+    const m = await meetingIn('planned');
+    ok(await addAgendaItem.execute(w.actors.dispatch, { meetingId: m.id, version: m.version, title: '先到' }));
+    const r = await freezeMeeting.execute(w.actors.dispatch, { id: m.id, version: m.version });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.code).toBe('CONFLICT');
+      expect(r.current?.version).toBe(m.version + 1);
+      expect(r.current?.changedBy).toBe(w.users.dispatch.displayName);
+    }
+  });
+
+  it('the scope cannot change after freezing', async () => {
+    const m = await meetingIn('frozen');
+    const r = await updateMeeting.execute(
+      w.actors.dispatch,
+      { id: m.id, version: m.version, title: '六月调度会', meetingDate: '2026-06-15', chairId: w.users.leader.id, scopeCountyId: w.countyA.id },
+      t,
+    );
+    expect(!r.ok && r.message).toBe(t('meetings.error.scopeFrozen'));
+  });
+
+  it('an item with a decision cannot be removed', async () => {
+    const m = await meetingIn('held');
+    const d = ok(await recordDecision.execute(w.actors.dispatch, { id: m.itemId, version: m.itemVersion, decision: '按期推进' }));
+    const r = await removeAgendaItem.execute(w.actors.dispatch, { id: m.itemId, version: d.version }, t);
+    expect(!r.ok && r.message).toBe(t('meetings.error.hasDecision'));
+  });
+
+  it('every mutation writes an audit event', async () => {
+    const m = await meetingIn('published');
+    const events = await getDb().select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityType, 'meeting'));
+    expect(events.map((e) => e.action)).toEqual(['meeting.create', 'meeting.freeze', 'meeting.hold', 'meeting.publish']);
+    const itemEvents = await getDb().select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityType, 'meeting_agenda_item'));
+    expect(itemEvents.map((e) => e.action)).toEqual(['meeting.agenda.add']);
+    expect(m.id).toBeGreaterThan(0);
+  });
+});
+
+describe('the database backs the rules', () => {
+  it('refuses a status going back, skipping a step, or holding without a frozen table', async () => {
+    const db = getDb();
+    const m = await meetingIn('published');
+    await expect(db.update(meetings).set({ status: 'held' }).where(eq(meetings.id, m.id))).rejects.toThrow();
+    const p = await meetingIn('planned');
+    await expect(db.update(meetings).set({ status: 'held', heldAt: new Date() }).where(eq(meetings.id, p.id))).rejects.toThrow();
+    const f = await meetingIn('frozen');
+    await expect(
+      db.update(meetings).set({ status: 'published', heldAt: new Date(), publishedAt: new Date() }).where(eq(meetings.id, f.id)),
+    ).rejects.toThrow();
+  });
+
+  it('refuses changing the frozen time, or changing and deleting snapshot rows', async () => {
+    const db = getDb();
+    const m = await meetingIn('frozen');
+    await expect(db.update(meetings).set({ frozenAt: new Date() }).where(eq(meetings.id, m.id))).rejects.toThrow();
+    await expect(db.update(meetingSnapshotRows).set({ sort: 99 }).where(eq(meetingSnapshotRows.meetingId, m.id))).rejects.toThrow();
+    await expect(db.delete(meetingSnapshotRows).where(eq(meetingSnapshotRows.meetingId, m.id))).rejects.toThrow();
+    const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(meetingSnapshotRows).where(eq(meetingSnapshotRows.meetingId, m.id));
+    expect(n!.n).toBe(4);
+  });
+
+  it('refuses agenda changes once the minutes are published', async () => {
+    const db = getDb();
+    const m = await meetingIn('published');
+    await expect(db.update(meetingAgendaItems).set({ decision: '后补' }).where(eq(meetingAgendaItems.id, m.itemId))).rejects.toThrow();
+    await expect(db.delete(meetingAgendaItems).where(eq(meetingAgendaItems.id, m.itemId))).rejects.toThrow();
+  });
+});
