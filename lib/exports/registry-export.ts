@@ -1,0 +1,131 @@
+import 'server-only';
+/**
+ * The registry (项目库) export: exactly the rows the registry shows for the URL's filters and
+ * sort, all pages, nothing the actor may not see. It reads through the registry's own query
+ * (listProjects: the same WHERE clause with the actor's scope, the same ORDER BY), a batch at a
+ * time, so memory holds one batch whatever the count.
+ */
+import type { Readable } from 'node:stream';
+import type { Actor } from '@/lib/authz';
+import { now } from '@/lib/clock';
+import { formatDateTime } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/config';
+import { translator } from '@/lib/i18n/translate';
+import { listProjects, type RegistryRow } from '@/lib/projects/queries';
+import { FILTERS, type RegistryParams } from '@/lib/projects/search-params';
+import { type CsvCell, csvStream, decimalCell } from './csv';
+import { toNumber } from './decimal';
+import { type ListCell, type ListColumn, listXlsx } from './list-xlsx';
+
+export const EXPORT_BATCH = 500;
+
+const COLUMNS = [
+  ['seq', 6, 'int'],
+  ['code', 16, 'text'],
+  ['name', 32, 'text'],
+  ['category', 12, 'center'],
+  ['county', 12, 'center'],
+  ['stage', 8, 'center'],
+  ['status', 10, 'center'],
+  ['totalInvestment', 14, 'money'],
+  ['annualPlannedInvestment', 14, 'money'],
+  ['plannedCompletionDate', 12, 'date'],
+  ['leader', 10, 'center'],
+  ['unit', 18, 'text'],
+  ['overdue', 10, 'int'],
+] as const satisfies readonly (readonly [string, number, ListColumn['kind']])[];
+
+export interface Batched<T> {
+  /** How many rows the export will have (the registry's count under the same WHERE clause). */
+  total: number;
+  rows: AsyncIterable<T>;
+}
+
+/**
+ * The registry's rows for these params, every page, in the registry's order. The first batch is
+ * read before returning (its count is the total); the rest as the consumer pulls.
+ */
+export async function registryRows(actor: Actor, params: RegistryParams): Promise<Batched<RegistryRow>> {
+  const p: RegistryParams = { ...params, page: 1, pageSize: EXPORT_BATCH };
+  const first = await listProjects(actor, p);
+  async function* rows(): AsyncGenerator<RegistryRow> {
+    // Ids already written: an edit between two batches that moves a row across the boundary
+    // must not write it twice.
+    const seen = new Set<number>();
+    let batch = first.rows;
+    for (let page = 1; ; ) {
+      for (const r of batch) {
+        if (seen.has(r.id)) continue;
+        seen.add(r.id);
+        yield r;
+      }
+      if (batch.length < EXPORT_BATCH) return;
+      page += 1;
+      batch = (await listProjects(actor, { ...p, page })).rows;
+    }
+  }
+  return { total: first.total, rows: rows() };
+}
+
+export function hasRegistryFilters(p: RegistryParams): boolean {
+  return Boolean(p.q) || FILTERS.some((k) => (p[k] as unknown[]).length > 0);
+}
+
+function values(r: RegistryRow, seq: number, locale: Locale, t: ReturnType<typeof translator>) {
+  const en = locale === 'en';
+  return {
+    seq,
+    code: r.code,
+    name: en ? r.nameEn || r.name : r.name,
+    category: en ? r.categoryEn : r.categoryZh,
+    county: (en ? r.countyEn : r.countyZh) ?? t('exports.registry.prefectureWide'),
+    stage: t(`enums.stage.${r.stage}`),
+    status: t(`enums.status.${r.status}`),
+    totalInvestment: r.totalInvestment,
+    annualPlannedInvestment: r.annualPlannedInvestment,
+    plannedCompletionDate: r.plannedCompletionDate,
+    leader: r.leaderName,
+    unit: en ? r.unitEn || r.unitZh : r.unitZh,
+    overdue: r.overdueMilestones,
+  };
+}
+
+export interface ExportFile {
+  body: Readable;
+  total: number;
+  /** The file name without extension, in the user's language. */
+  baseName: string;
+}
+
+export async function registryExport(actor: Actor, params: RegistryParams, format: 'xlsx' | 'csv', locale: Locale): Promise<ExportFile> {
+  const t = translator(locale);
+  const { total, rows } = await registryRows(actor, params);
+  const headers = COLUMNS.map(([key]) => t(`exports.registry.col.${key}`));
+  const baseName = t('exports.registry.fileName');
+  if (format === 'csv') {
+    async function* records(): AsyncGenerator<CsvCell[]> {
+      let seq = 0;
+      for await (const r of rows) {
+        const v = values(r, ++seq, locale, t);
+        yield COLUMNS.map(([key]) => (key === 'totalInvestment' || key === 'annualPlannedInvestment' ? decimalCell(v[key]) : v[key]));
+      }
+    }
+    return { body: csvStream([headers], records()), total, baseName };
+  }
+  async function* cells(): AsyncGenerator<ListCell[]> {
+    let seq = 0;
+    for await (const r of rows) {
+      const v = values(r, ++seq, locale, t);
+      yield COLUMNS.map(([key]) => (key === 'totalInvestment' || key === 'annualPlannedInvestment' ? toNumber(v[key]) : v[key]));
+    }
+  }
+  const body = listXlsx({
+    sheetName: t('exports.registry.sheetName'),
+    title: t('exports.registry.title'),
+    subtitle: t('exports.registry.subtitle', { now: formatDateTime(now(), locale), total, filters: hasRegistryFilters(params) ? 'yes' : 'no' }),
+    columns: COLUMNS.map(([, width, kind], i) => ({ header: headers[i]!, width, kind })),
+    rows: cells(),
+    t,
+  });
+  return { body, total, baseName };
+}
