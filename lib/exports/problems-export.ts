@@ -10,7 +10,7 @@ import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import { listProblems, type ProblemListRow } from '@/lib/problems/queries';
-import { PROBLEM_FILTERS, type ProblemListParams } from '@/lib/problems/search-params';
+import { DEFAULT_PROBLEM_PARAMS, type ProblemListParams, problemQueryString } from '@/lib/problems/search-params';
 import { type CsvCell, csvStream } from './csv';
 import { type ListCell, type ListColumn, listXlsx, wallClockText } from './list-xlsx';
 import { type Batched, EXPORT_BATCH, type ExportFile } from './registry-export';
@@ -52,8 +52,10 @@ export async function problemRows(actor: Actor, params: ProblemListParams): Prom
   return { total: first.total, rows: rows() };
 }
 
+/** Whether any filter narrows the list (the query string of the filters alone is not empty). */
 export function hasProblemFilters(p: ProblemListParams): boolean {
-  return Boolean(p.q) || p.overdue || PROBLEM_FILTERS.some((k) => (p[k] as unknown[]).length > 0);
+  const d = DEFAULT_PROBLEM_PARAMS;
+  return problemQueryString({ ...p, page: 1, pageSize: d.pageSize, sort: d.sort, dir: d.dir }) !== '';
 }
 
 function values(r: ProblemListRow, seq: number, locale: Locale, t: ReturnType<typeof translator>) {

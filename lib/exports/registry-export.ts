@@ -12,7 +12,7 @@ import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import { listProjects, type RegistryRow } from '@/lib/projects/queries';
-import { FILTERS, type RegistryParams } from '@/lib/projects/search-params';
+import { DEFAULT_PARAMS, type RegistryParams, registryQueryString } from '@/lib/projects/search-params';
 import { type CsvCell, csvStream, decimalCell } from './csv';
 import { toNumber } from './decimal';
 import { type ListCell, type ListColumn, listXlsx } from './list-xlsx';
@@ -67,8 +67,9 @@ export async function registryRows(actor: Actor, params: RegistryParams): Promis
   return { total: first.total, rows: rows() };
 }
 
+/** Whether any filter narrows the list (the query string of the filters alone is not empty). */
 export function hasRegistryFilters(p: RegistryParams): boolean {
-  return Boolean(p.q) || FILTERS.some((k) => (p[k] as unknown[]).length > 0);
+  return registryQueryString({ ...p, page: 1, pageSize: DEFAULT_PARAMS.pageSize, sort: DEFAULT_PARAMS.sort, dir: DEFAULT_PARAMS.dir }) !== '';
 }
 
 function values(r: RegistryRow, seq: number, locale: Locale, t: ReturnType<typeof translator>) {

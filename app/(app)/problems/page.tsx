@@ -8,6 +8,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { listProblems, problemCounts } from '@/lib/problems/queries';
 import { DEFAULT_PROBLEM_PARAMS, parseProblemParams, type ProblemListParams, problemQueryString } from '@/lib/problems/search-params';
 import { getReferenceData } from '@/lib/reference/queries';
+import { ExportMenu } from '@/app/_components/export-menu';
 import { ProblemAgeChips } from './_components/age-chips';
 import { ProblemFilters } from './_components/problem-filters';
 import { ProblemTable } from './_components/problem-table';
@@ -51,15 +52,18 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
             {t('problems.subtitle', { total })}
           </p>
         </div>
-        {canCreate ? (
-          <Link
-            href="/problems/new"
-            data-testid="problem-create"
-            className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
-          >
-            {t('problems.create')}
-          </Link>
-        ) : null}
+        <div className="flex items-start gap-2">
+          <ExportMenu endpoint="/api/exports/problems" query={problemQueryString({ ...params, page: 1 })} total={total} />
+          {canCreate ? (
+            <Link
+              href="/problems/new"
+              data-testid="problem-create"
+              className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+            >
+              {t('problems.create')}
+            </Link>
+          ) : null}
+        </div>
       </div>
 
       <nav aria-label={t('problems.summary.label')} className="grid grid-cols-3 gap-2 sm:grid-cols-5" data-testid="problem-counts">

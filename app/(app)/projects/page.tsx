@@ -6,7 +6,8 @@ import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { toLocale } from '@/lib/i18n/config';
 import { listProjects } from '@/lib/projects/queries';
-import { parseRegistryParams } from '@/lib/projects/search-params';
+import { parseRegistryParams, registryQueryString } from '@/lib/projects/search-params';
+import { ExportMenu } from '@/app/_components/export-menu';
 import { getReferenceData } from '@/lib/reference/queries';
 import { drilldownPeriod } from '@/lib/dashboard/queries';
 import { RegistryDrilldownChips } from './_components/drilldown-chips';
@@ -38,14 +39,17 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             {t('subtitle', { total })}
           </p>
         </div>
-        {can(actor, 'project.create') ? (
-          <Link
-            href="/projects/new"
-            className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
-          >
-            {t('create')}
-          </Link>
-        ) : null}
+        <div className="flex items-start gap-2">
+          <ExportMenu endpoint="/api/exports/registry" query={registryQueryString({ ...params, page: 1 })} total={total} />
+          {can(actor, 'project.create') ? (
+            <Link
+              href="/projects/new"
+              className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+            >
+              {t('create')}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <RegistryFilters params={params} reference={{ counties: ref.counties, categories: ref.categories, leaders: ref.leaders, responsibleUnits: ref.responsibleUnits }} showCounty={actor.countyId === null} />
       <RegistryDrilldownChips params={params} period={period} />
