@@ -19,7 +19,7 @@ import {
 import type { ProblemStatus } from '@/db/schema/enums';
 import { type Actor, hasPermission, projectScope } from '@/lib/authz';
 import type { MeetingAgendaKind, MeetingStatus } from './constants';
-import { canManageMeeting, meetingVisibility, sameScopeSql } from './scope';
+import { canManageMeeting, meetingProjectScope, meetingVisibility, sameScopeSql } from './scope';
 
 // One meeting with its agenda, and the list of meetings. Every read takes the actor: a meeting
 // outside the actor's scope is not found, and agenda items of projects outside it are left out.
@@ -321,4 +321,15 @@ export async function meetingFormOptions(actor: Actor) {
     users: people.filter(inScope).map((p) => ({ id: p.id, name: p.name, role: p.role })),
     units: unitRows,
   };
+}
+
+/** The projects of a meeting's scope that the actor sees (the "add item" choices), by code; at most 1000. */
+export async function meetingProjectChoices(actor: Actor, m: Pick<MeetingSummary, 'scopeCategoryCode' | 'scopeCountyId' | 'scopeLeaderId'>) {
+  const db = await getDb();
+  return db
+    .select({ id: projects.id, code: projects.code, name: projects.name, nameEn: projects.nameEn })
+    .from(projects)
+    .where(and(meetingProjectScope(m), projectScope(actor)))
+    .orderBy(asc(projects.code))
+    .limit(1000);
 }

@@ -7,6 +7,7 @@ export {
   getMeeting,
   listMeetings,
   meetingFormOptions,
+  meetingProjectChoices,
   MEETINGS_PAGE_SIZE,
   type AgendaItemView,
   type MeetingDetail,
