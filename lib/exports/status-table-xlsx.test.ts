@@ -166,12 +166,17 @@ describe('status table workbook (调度表 .xlsx)', () => {
       }
     }
     const out = statusTableXlsx(HEADING, counted(), { locale: 'zh-CN' });
-    // Nobody reads: the writer fills the pipeline's buffers and then waits.
-    await new Promise((r) => setTimeout(r, 500));
-    const stalledAt = pulled;
-    await new Promise((r) => setTimeout(r, 500));
-    expect(pulled).toBe(stalledAt);
-    expect(stalledAt).toBeLessThan(12_000);
+    // Nobody reads: the writer fills the pipeline's buffers and then waits. Wait until the count
+    // stops moving (three samples 200 ms apart), however busy the machine is.
+    let stable = 0;
+    for (let last = -1, waited = 0; stable < 3 && waited < 15_000; waited += 200) {
+      await new Promise((r) => setTimeout(r, 200));
+      stable = pulled === last ? stable + 1 : 0;
+      last = pulled;
+    }
+    expect(stable).toBe(3);
+    // Without the backpressure every row would have been pulled into memory by now.
+    expect(pulled).toBeLessThan(12_000);
     expect(out.readableLength).toBeLessThan(1024 * 1024);
     const buf = await readAll(out);
     expect(pulled).toBe(20_000);

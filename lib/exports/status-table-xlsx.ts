@@ -16,13 +16,12 @@
  */
 import type { Readable } from 'node:stream';
 import type { Fill, Style } from 'exceljs';
-import { formatDateTime, formatDate } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { translator, type Translate } from '@/lib/i18n/translate';
+import { translator } from '@/lib/i18n/translate';
 import type { MeetingHeading, StatusRow } from '@/lib/meetings/types';
 import { toNumber } from './decimal';
 import { neutraliseCell } from './neutralise';
-import { columnUnit, projectTexts, STATUS_COLUMNS, statusTableLines, type StatusColumn, type Totals } from './status-table';
+import { columnUnit, projectTexts, STATUS_COLUMNS, statusTableLines, statusTableSubtitle, statusTableTitle, type StatusColumn, type Totals } from './status-table';
 import { pace, streamWorkbook } from './xlsx-stream';
 
 export const STATUS_HEADER_ROW = 3;
@@ -94,17 +93,6 @@ export interface StatusTableOptions {
   locale: Locale;
   /** "Now" for an unfrozen table's subtitle (tests pin it). */
   now?: Date;
-}
-
-export function statusTableTitle(heading: MeetingHeading, t: Translate): string {
-  return t('exports.statusTable.title', { title: heading.title });
-}
-
-export function statusTableSubtitle(heading: MeetingHeading, t: Translate, locale: Locale, now: Date): string {
-  const date = formatDate(heading.date, locale);
-  return heading.frozenAt
-    ? t('exports.statusTable.subtitle', { date, frozenAt: formatDateTime(heading.frozenAt, locale) })
-    : t('exports.statusTable.subtitleNotFrozen', { date, now: formatDateTime(now, locale) });
 }
 
 function totalsCells(totals: Totals): (number | null)[] {

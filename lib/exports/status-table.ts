@@ -7,7 +7,8 @@
 import type { Light } from '@/db/schema/enums';
 import type { Locale } from '@/lib/i18n/config';
 import type { Translate } from '@/lib/i18n/translate';
-import type { StatusRow } from '@/lib/meetings/types';
+import type { MeetingHeading, StatusRow } from '@/lib/meetings/types';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { DecimalSum, decimalToNumber } from './decimal';
 
 export interface Totals {
@@ -148,4 +149,15 @@ export function columnUnit(col: StatusColumn, t: Translate): string {
   if ((MONEY_COLUMNS as readonly string[]).includes(col)) return t('exports.statusTable.unit.money');
   if (col === 'rate') return t('exports.statusTable.unit.rate');
   return '';
+}
+
+export function statusTableTitle(heading: MeetingHeading, t: Translate): string {
+  return t('exports.statusTable.title', { title: heading.title });
+}
+
+export function statusTableSubtitle(heading: MeetingHeading, t: Translate, locale: Locale, now: Date): string {
+  const date = formatDate(heading.date, locale);
+  return heading.frozenAt
+    ? t('exports.statusTable.subtitle', { date, frozenAt: formatDateTime(heading.frozenAt, locale) })
+    : t('exports.statusTable.subtitleNotFrozen', { date, now: formatDateTime(now, locale) });
 }
