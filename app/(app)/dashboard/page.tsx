@@ -98,13 +98,25 @@ async function DashboardBody({ actor, locale, filters }: { actor: Actor; locale:
         <BreakdownCharts rows={data.byCounty} dimension="county" className="xl:col-span-7" testId="chart-by-county" />
         <ProblemCharts problems={data.problems} className="xl:col-span-5" />
       </div>
-      <section id="timeline" className="scroll-mt-20 space-y-2" aria-label={t('timeline.title')}>
-        <TimelineFilters
-          filters={filters}
-          categories={ref.categories}
-          counties={actor.countyId === null ? ref.counties : []}
-          leaders={ref.leaders}
-        />
+      <section
+        id="timeline"
+        aria-labelledby="timeline-title"
+        className="scroll-mt-20 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4"
+      >
+        <div className="mb-3 space-y-2">
+          <div>
+            <h2 id="timeline-title" className="text-base font-semibold text-slate-900">
+              {t('timeline.title')}
+            </h2>
+            <p className="mt-0.5 text-xs text-slate-500">{t('timeline.subtitle')}</p>
+          </div>
+          <TimelineFilters
+            filters={filters}
+            categories={ref.categories}
+            counties={actor.countyId === null ? ref.counties : []}
+            leaders={ref.leaders}
+          />
+        </div>
         <Suspense key={timelineQueryString(filters)} fallback={<TimelineSkeleton />}>
           <TimelineSection actor={actor} filters={filters} locale={locale} />
         </Suspense>

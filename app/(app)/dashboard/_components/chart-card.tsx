@@ -18,6 +18,7 @@ export function ChartCard({
   className = '',
   testId,
   aside,
+  plain = false,
   children,
 }: {
   title: string;
@@ -28,37 +29,51 @@ export function ChartCard({
   testId?: string;
   /** Shown between the title and the chart (e.g. a summary line). */
   aside?: ReactNode;
+  /** Inside a panel that has its own frame and heading: no border, the title for screen readers only. */
+  plain?: boolean;
   children: ReactNode;
 }) {
   const t = useTranslations('dashboard.chart');
   const [showTable, setShowTable] = useState(false);
   const titleId = useId();
   const dark = theme === 'dark';
-  return (
-    <section
-      aria-labelledby={titleId}
-      data-testid={testId}
-      className={`flex min-w-0 flex-col rounded-lg border p-3 sm:p-4 ${dark ? 'border-white/10 bg-white/[0.03]' : 'border-slate-200 bg-white shadow-sm'} ${className}`}
+  const toggle = dark ? null : (
+    <button
+      type="button"
+      onClick={() => setShowTable((v) => !v)}
+      aria-pressed={showTable}
+      className="shrink-0 rounded-md border border-slate-300 px-2 py-1 text-xs text-slate-600 hover:bg-slate-50"
     >
-      <div className="mb-2 flex items-start justify-between gap-3">
-        <div className="min-w-0">
-          <h2 id={titleId} className={`font-semibold ${dark ? 'text-xl text-slate-100' : 'text-base text-slate-900'}`}>
+      {showTable ? t('showChart') : t('showTable')}
+    </button>
+  );
+  const frame = plain
+    ? ''
+    : `rounded-lg border p-3 sm:p-4 ${dark ? 'border-white/10 bg-white/[0.03]' : 'border-slate-200 bg-white shadow-sm'}`;
+  return (
+    <section aria-labelledby={titleId} data-testid={testId} className={`flex min-w-0 flex-col ${frame} ${className}`}>
+      {plain ? (
+        <div className="mb-2 flex items-start justify-between gap-3">
+          <h3 id={titleId} className="sr-only">
             {title}
-          </h2>
-          {subtitle ? <p className={`mt-0.5 ${dark ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>{subtitle}</p> : null}
+          </h3>
+          <div className="min-w-0 flex-1">{aside}</div>
+          {toggle}
         </div>
-        {dark ? null : (
-          <button
-            type="button"
-            onClick={() => setShowTable((v) => !v)}
-            aria-pressed={showTable}
-            className="shrink-0 rounded-md border border-slate-300 px-2 py-1 text-xs text-slate-600 hover:bg-slate-50"
-          >
-            {showTable ? t('showChart') : t('showTable')}
-          </button>
-        )}
-      </div>
-      {aside}
+      ) : (
+        <>
+          <div className="mb-2 flex items-start justify-between gap-3">
+            <div className="min-w-0">
+              <h2 id={titleId} className={`font-semibold ${dark ? 'text-xl text-slate-100' : 'text-base text-slate-900'}`}>
+                {title}
+              </h2>
+              {subtitle ? <p className={`mt-0.5 ${dark ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>{subtitle}</p> : null}
+            </div>
+            {toggle}
+          </div>
+          {aside}
+        </>
+      )}
       <div className={showTable ? 'hidden' : 'min-w-0 flex-1'}>{children}</div>
       <div className={showTable ? 'space-y-4 overflow-x-auto' : 'sr-only'}>
         {tables.map((table) => (
@@ -90,7 +105,7 @@ export function DataTable({ table, focusable }: { table: ChartTable; focusable: 
                 <th key={i} scope="row" className="px-2 py-1.5 text-left font-normal">
                   {row.href ? (
                     // Hidden tables keep their links for screen readers but out of the tab order.
-                    <Link href={row.href} tabIndex={focusable ? undefined : -1} className="text-brand-700 hover:underline">
+                    <Link href={row.href} prefetch={false} tabIndex={focusable ? undefined : -1} className="text-brand-700 hover:underline">
                       {c}
                     </Link>
                   ) : (

@@ -63,6 +63,11 @@ function base(ctx: ChartContext): ChartOption {
 }
 
 /** Money axis: values in 万元 shown in 亿元 (zh, from 1 亿) or CNY m / bn (en). */
+/** The unit of a money axis for these values (in 万元). */
+export function moneyUnit(valuesWan: (string | number | null)[], locale: Locale) {
+  return moneyScale(Math.max(0, ...valuesWan.map((v) => toNumber(v) ?? 0)), locale).unit;
+}
+
 export function moneyScale(maxWan: number, locale: Locale): { div: number; unit: 'wan' | 'yi' | 'cnyM' | 'cnyBn' } {
   if (locale === 'en') return maxWan >= 100_000 ? { div: 100_000, unit: 'cnyBn' } : { div: 100, unit: 'cnyM' };
   return maxWan >= 10_000 ? { div: 10_000, unit: 'yi' } : { div: 1, unit: 'wan' };
@@ -119,7 +124,7 @@ export function investmentTrendOption(
   const asOf = monthLabel(headline.asOfMonth, ctx.locale);
   return {
     ...base(ctx),
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: p.dark ? 72 : 60, bottom: 8, containLabel: true },
     tooltip: {
       ...base(ctx).tooltip,
       trigger: 'axis',
@@ -135,6 +140,7 @@ export function investmentTrendOption(
     yAxis: {
       type: 'value',
       name: labels.unit[scale.unit],
+      nameGap: 12,
       nameTextStyle: { color: p.text, fontSize: p.fontSize, align: 'left' },
       axisLabel: { color: p.text, fontSize: p.fontSize },
       splitLine: { lineStyle: { color: p.split } },
@@ -158,7 +164,8 @@ export function investmentTrendOption(
                   formatter: `${labels.timeElapsed} ${percent(headline.timeElapsed, ctx.locale)}`,
                   color: p.dark ? '#fbbf24' : '#92400e',
                   fontSize: p.fontSize,
-                  position: 'insideEndTop',
+                  position: 'end',
+                  distance: 4,
                 },
                 data: [{ xAxis: asOf }],
               },
@@ -183,6 +190,11 @@ export function rowLabel(row: { labelZh: string; labelEn: string }, locale: Loca
 }
 
 
+/** Room for category / county names: English names are longer; the screen's type is larger. */
+function labelWidth(ctx: ChartContext): number {
+  return ctx.theme === 'dark' ? 170 : ctx.locale === 'en' ? 150 : 130;
+}
+
 function categoryAxis(labels: string[], ctx: ChartContext, width: number) {
   const p = palette(ctx);
   return {
@@ -206,22 +218,20 @@ export function breakdownInvestmentOption(
   const item = (r: BreakdownRow, v: string) => ({ value: round(num(v) / scale.div), raw: num(v), href: r.href });
   return {
     ...base(ctx),
-    grid: { left: 8, right: 24, top: 32, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 16, top: 32, bottom: 4, containLabel: true },
     tooltip: {
       ...base(ctx).tooltip,
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (items: unknown) => tipRows(items as Tip[], (tip) => formatMoney(raw(tip), ctx.locale)),
     },
+    // The unit (moneyScale) is in the heading above the chart.
     xAxis: {
       type: 'value',
-      name: labels.unit[scale.unit],
-      nameLocation: 'end',
-      nameTextStyle: { color: p.text, fontSize: p.fontSize, verticalAlign: 'top', padding: [8, 0, 0, 0] },
       axisLabel: { color: p.text, fontSize: p.fontSize, hideOverlap: true },
       splitLine: { lineStyle: { color: p.split } },
     },
-    yAxis: categoryAxis(rows.map((r) => rowLabel(r, ctx.locale)), ctx, p.dark ? 150 : 112),
+    yAxis: categoryAxis(rows.map((r) => rowLabel(r, ctx.locale)), ctx, labelWidth(ctx)),
     series: [
       { type: 'bar', name: labels.planned, data: rows.map((r) => item(r, r.planned)), itemStyle: { color: p.planned, borderRadius: [0, 2, 2, 0] }, barGap: '10%', barMaxWidth: 14 },
       { type: 'bar', name: labels.completed, data: rows.map((r) => item(r, r.completed)), itemStyle: { color: p.completed, borderRadius: [0, 2, 2, 0] }, barMaxWidth: 14 },
@@ -246,16 +256,16 @@ export function breakdownLightsOption(rows: BreakdownRow[], ctx: ChartContext, l
       axisLabel: { color: p.text, fontSize: p.fontSize, hideOverlap: true },
       splitLine: { lineStyle: { color: p.split } },
     },
-    yAxis: categoryAxis(rows.map((r) => rowLabel(r, ctx.locale)), ctx, p.dark ? 150 : 112),
+    yAxis: categoryAxis(rows.map((r) => rowLabel(r, ctx.locale)), ctx, labelWidth(ctx)),
     series: LIGHT_ORDER.map((l) => ({
       type: 'bar' as const,
       name: labels[l],
       stack: 'lights',
       barMaxWidth: 18,
-      itemStyle: { color: LIGHT_COLOR[l], borderColor: p.dark ? '#0b1526' : '#ffffff', borderWidth: 1 },
+      itemStyle: { color: l === 'none' && p.dark ? '#64748b' : LIGHT_COLOR[l], borderColor: p.dark ? '#0b1526' : '#ffffff', borderWidth: 1 },
       label: {
         show: true,
-        color: l === 'yellow' || l === 'none' ? '#1e293b' : '#ffffff',
+        color: l === 'yellow' || (l === 'none' && !p.dark) ? '#1e293b' : '#ffffff',
         fontSize: p.dark ? 14 : 11,
         formatter: (tip: { value?: unknown }) => (Number(tip.value) > 0 ? String(tip.value) : ''),
       },
@@ -289,7 +299,9 @@ export function capacityOption(
   });
   return {
     ...base(ctx),
-    grid: { left: 8, right: 24, top: 32, bottom: 4, containLabel: true },
+    // The colours are explained by the figures above the chart (links), not a second legend.
+    legend: { show: false },
+    grid: { left: 8, right: p.dark ? 72 : 52, top: 8, bottom: 4, containLabel: true },
     tooltip: {
       ...base(ctx).tooltip,
       trigger: 'item',
@@ -306,7 +318,7 @@ export function capacityOption(
       axisLabel: { color: p.text, fontSize: p.fontSize, hideOverlap: true },
       splitLine: { lineStyle: { color: p.split } },
     },
-    yAxis: categoryAxis(sorted.map((x) => projectName(x, ctx.locale)), ctx, p.dark ? 220 : 150),
+    yAxis: categoryAxis(sorted.map((x) => projectName(x, ctx.locale)), ctx, p.dark ? 170 : 150),
     series: [series(true, labels.connected, '#10b981'), series(false, labels.notConnected, p.planned)],
   };
 }
@@ -334,7 +346,7 @@ export function figureBarOption<T extends Figure>(
       data: items.map(label),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: p.axis } },
-      axisLabel: { color: p.strong, fontSize: p.fontSize, interval: 0, hideOverlap: false },
+      axisLabel: { color: p.strong, fontSize: p.fontSize, interval: 0, hideOverlap: false, width: p.dark ? 96 : 60, overflow: 'breakAll', lineHeight: p.fontSize + 3 },
     },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: p.text, fontSize: p.fontSize }, splitLine: { lineStyle: { color: p.split } } },
     series: [

@@ -18,6 +18,7 @@ import {
   figureBarOption,
   investmentTrendOption,
   monthLabel,
+  moneyUnit,
   percent,
   projectName,
   rowLabel,
@@ -77,7 +78,7 @@ export function BreakdownCharts({
   show = 'both',
   testId,
   className,
-  minHeight,
+  height: fixedHeight,
 }: {
   rows: BreakdownRow[];
   dimension: 'category' | 'county';
@@ -86,7 +87,8 @@ export function BreakdownCharts({
   show?: 'both' | 'investment' | 'lights';
   testId?: string;
   className?: string;
-  minHeight?: number;
+  /** A fixed height (the screen); by default it grows with the rows. */
+  height?: number;
 }) {
   const t = useTranslations('dashboard');
   const ctx = useCtx(theme);
@@ -102,7 +104,7 @@ export function BreakdownCharts({
   const lights = useMemo(() => breakdownLightsOption(rows, ctx, lightLabels), [rows, ctx, lightLabels]);
   const title = dimension === 'category' ? t('chart.byCategory') : t('chart.byCounty');
   const dimName = title;
-  const height = barsHeight(rows.length, ctx, minHeight);
+  const height = fixedHeight ?? barsHeight(rows.length, ctx);
   const tables: ChartTable[] = [];
   if (show !== 'lights') {
     tables.push({
@@ -135,7 +137,11 @@ export function BreakdownCharts({
         <div className={show === 'both' ? 'grid gap-x-6 gap-y-4 lg:grid-cols-2' : ''}>
           {show !== 'lights' ? (
             <div>
-              {show === 'both' ? <h3 className="mb-1 text-xs font-medium text-slate-500">{t('chart.investmentSub')}</h3> : null}
+              {show === 'both' ? (
+                <h3 className="mb-1 text-xs font-medium text-slate-500">
+                  {t('chart.investmentSubUnit', { unit: unit[moneyUnit(rows.flatMap((r) => [r.planned, r.completed]), ctx.locale)] })}
+                </h3>
+              ) : null}
               <EChart option={investment} height={height} theme={theme} label={t('chart.label.investment', { dimension: dimName })} testId={testId ? `${testId}-investment` : undefined} />
             </div>
           ) : null}
@@ -241,6 +247,7 @@ export function CapacityChart({ capacity, theme = 'light', maxHeight, className 
             ].map((x) => (
               <li key={x.key}>
                 <Link
+                  prefetch={false}
                   href={x.figure.href}
                   data-testid={`figure-capacity-${x.key}`}
                   data-count={x.figure.count}

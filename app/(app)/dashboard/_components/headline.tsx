@@ -81,6 +81,7 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
         {/* Projects, by stage */}
         <Card title={t('dashboard.headline.projects')} variant={variant} className={screen ? 'col-span-3' : 'xl:col-span-3'}>
           <Link
+            prefetch={false}
             href={headline.projects.href}
             data-testid="figure-projects"
             data-count={headline.projects.count}
@@ -90,19 +91,20 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
             <span className={screen ? 'text-lg' : 'text-sm'}>{t('dashboard.headline.projectsUnit')}</span>
           </Link>
           <p className={`mt-3 ${screen ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>{t('dashboard.headline.byStage')}</p>
-          <ul className="mt-1 grid grid-cols-4 gap-1.5">
+          <ul className="mt-1 grid grid-cols-2 gap-1.5">
             {headline.byStage.map((s) => (
               <li key={s.stage}>
                 <Link
+                  prefetch={false}
                   href={s.href}
                   data-testid={`figure-stage-${s.stage}`}
                   data-count={s.count}
-                  className={`block rounded-md border px-1.5 py-1 text-center ${
+                  className={`flex items-baseline justify-between gap-2 rounded-md border px-2 py-1 ${
                     screen ? 'border-white/10 bg-white/5 text-slate-200 hover:bg-white/10' : `border-slate-200 bg-slate-50 hover:border-brand-600 ${STAGE_TONE[s.stage]}`
                   }`}
                 >
-                  <span className={`block ${screen ? 'text-base' : 'text-xs'}`}>{t(`enums.stage.${s.stage}`)}</span>
-                  <span className={`block font-semibold tabular-nums ${screen ? 'text-3xl' : 'text-lg'}`}>{n(s.count)}</span>
+                  <span className={`min-w-0 truncate ${screen ? 'text-lg' : 'text-xs'}`}>{t(`enums.stage.${s.stage}`)}</span>
+                  <span className={`font-semibold tabular-nums ${screen ? 'text-3xl' : 'text-base'}`}>{n(s.count)}</span>
                 </Link>
               </li>
             ))}
@@ -111,7 +113,7 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
 
         {/* Lights */}
         <Card title={t('dashboard.headline.lights')} variant={variant} className={screen ? 'col-span-4' : 'xl:col-span-4'}>
-          <ul className="grid grid-cols-4 gap-2">
+          <ul className={`grid gap-2 ${screen ? 'grid-cols-4' : 'grid-cols-2 sm:grid-cols-4'}`}>
             {LIGHT_ORDER.map((key) => {
               const f = lightByKey.get(key);
               if (!f) return null;
@@ -119,6 +121,7 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
               return (
                 <li key={key}>
                   <Link
+                    prefetch={false}
                     href={f.href}
                     data-testid={`figure-light-${key}`}
                     data-count={f.count}
@@ -146,7 +149,7 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
 
         {/* Investment */}
         <Card title={t('dashboard.headline.investment', { year: inv.year })} variant={variant} className={screen ? 'col-span-5' : 'md:col-span-2 xl:col-span-5'}>
-          <Link href={inv.href} data-testid="figure-investment" className={`block rounded ${screen ? 'hover:bg-white/[0.03]' : 'hover:bg-slate-50'}`}>
+          <Link href={inv.href} prefetch={false} data-testid="figure-investment" className={`block rounded ${screen ? 'hover:bg-white/[0.03]' : 'hover:bg-slate-50'}`}>
             <span className="grid grid-cols-3 gap-3">
               <span className="min-w-0">
                 <span className={`block ${screen ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>{t('dashboard.headline.completionRate')}</span>

@@ -8,6 +8,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { ChartCard } from './chart-card';
 import { projectName } from './chart-options';
 import type { ChartTable } from './chart-types';
+import { TimelineScroller } from './timeline-scroller';
 
 const DAY = 86_400_000;
 const ms = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`);
@@ -33,11 +34,15 @@ export function monthTicks(from: string, to: string, locale: Locale): { date: st
     const first = ticks.length === 0;
     const major = m === 0 || first;
     const label =
-      locale === 'en'
-        ? new Date(t).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' }) + (major ? ` ${y}` : '')
-        : major
-          ? `${y}年${m + 1}月`
-          : `${m + 1}月`;
+      step === 12
+        ? locale === 'en'
+          ? String(y)
+          : `${y}年`
+        : locale === 'en'
+          ? new Date(t).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' }) + (major ? ` ${y}` : '')
+          : major
+            ? `${y}年${m + 1}月`
+            : `${m + 1}月`;
     ticks.push({ date: new Date(t).toISOString().slice(0, 10), label, major });
     m += step;
   }
@@ -124,16 +129,16 @@ export async function TimelineView({ timeline, locale }: { timeline: Timeline; l
   return (
     <ChartCard
       title={t('dashboard.timeline.title')}
-      subtitle={t('dashboard.timeline.subtitle')}
       tables={[table]}
       testId="timeline"
+      plain
       aside={
-        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
           {legend}
           <p className="text-xs text-slate-600" data-testid="timeline-count" data-shown={timeline.projects.length} data-total={timeline.total}>
             {t('dashboard.timeline.showing', { shown: timeline.projects.length, total: timeline.total })}
             {' · '}
-            <Link href={registry} className="text-brand-700 hover:underline">
+            <Link href={registry} prefetch={false} className="text-brand-700 hover:underline">
               {t('dashboard.timeline.openRegistry')}
             </Link>
           </p>
@@ -145,10 +150,10 @@ export async function TimelineView({ timeline, locale }: { timeline: Timeline; l
           {t('dashboard.timeline.empty')}
         </p>
       ) : (
-        <div
+        <TimelineScroller
+          todayPct={todayPct}
           className="overflow-x-auto rounded-md border border-slate-200 [--tl-label:9.5rem] sm:[--tl-label:16rem]"
-          role="group"
-          aria-label={t('dashboard.timeline.region', { from: d(timeline.from), to: d(timeline.to) })}
+          label={t('dashboard.timeline.region', { from: d(timeline.from), to: d(timeline.to) })}
         >
           <div className="relative min-w-[calc(var(--tl-label)+40rem)] text-xs" aria-hidden>
             {/* Month lines and today's line, behind the rows, over the time column only. */}
@@ -160,7 +165,7 @@ export async function TimelineView({ timeline, locale }: { timeline: Timeline; l
             </div>
             {/* Axis */}
             <div className="sticky top-0 z-20 flex h-8 border-b border-slate-200 bg-slate-50/95">
-              <div className="sticky left-0 z-20 flex w-[var(--tl-label)] shrink-0 items-center border-r border-slate-200 bg-slate-50 px-2 font-medium text-slate-600">
+              <div data-tl-label className="sticky left-0 z-20 flex w-[var(--tl-label)] shrink-0 items-center border-r border-slate-200 bg-slate-50 px-2 font-medium text-slate-600">
                 {t('dashboard.timeline.project')}
               </div>
               <div className="relative flex-1">
@@ -187,7 +192,7 @@ export async function TimelineView({ timeline, locale }: { timeline: Timeline; l
                 <li key={p.projectId} className="flex h-9 hover:bg-slate-50/60" data-testid="timeline-row">
                   <div className="sticky left-0 z-20 flex w-[var(--tl-label)] shrink-0 items-center gap-1.5 border-r border-slate-200 bg-white px-2">
                     <span aria-hidden className={`inline-block h-2 w-2 shrink-0 rounded-full ${p.light ? LIGHT_DOT[p.light] : 'bg-slate-300'}`} />
-                    <Link href={`/projects/${p.projectId}`} tabIndex={-1} className="truncate text-slate-800 hover:text-brand-700 hover:underline" title={projectName(p, locale)}>
+                    <Link href={`/projects/${p.projectId}`} prefetch={false} tabIndex={-1} className="truncate text-slate-800 hover:text-brand-700 hover:underline" title={projectName(p, locale)}>
                       {projectName(p, locale)}
                     </Link>
                   </div>
@@ -240,7 +245,7 @@ export async function TimelineView({ timeline, locale }: { timeline: Timeline; l
               ))}
             </ul>
           </div>
-        </div>
+        </TimelineScroller>
       )}
     </ChartCard>
   );
@@ -248,8 +253,8 @@ export async function TimelineView({ timeline, locale }: { timeline: Timeline; l
 
 export function TimelineSkeleton() {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="timeline-loading" aria-busy="true">
-      <div className="mb-3 h-5 w-48 animate-pulse rounded bg-slate-200" />
+    <div data-testid="timeline-loading" aria-busy="true">
+      <div className="mb-3 h-5 w-72 animate-pulse rounded bg-slate-100" />
       <div className="space-y-2">
         {Array.from({ length: 8 }, (_, i) => (
           <div key={i} className="flex gap-3">

@@ -20,7 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const REFRESH_SECONDS = 60;
 /** On the screen the capacity chart shows the largest projects only (no scrolling on a wall). */
-const SCREEN_CAPACITY_PROJECTS = 10;
+const SCREEN_CAPACITY_PROJECTS = 6;
+/** The chart height that fits the headline and one row of charts on 1080 lines. */
+const SCREEN_CHART_HEIGHT = 370;
 
 /**
  * 大屏: the dashboard for the command-centre display (1920×1080): dark, large type, the headline
@@ -64,9 +66,9 @@ export default async function ScreenPage() {
         <>
           <HeadlineFigures headline={data.headline} locale={locale} variant="screen" />
           <div className="grid flex-1 grid-cols-1 gap-4 lg:grid-cols-2 2xl:grid-cols-4">
-            <InvestmentTrendChart data={data} theme="dark" height={430} />
-            <BreakdownCharts rows={data.byCounty} dimension="county" theme="dark" show="lights" minHeight={430} testId="chart-by-county" />
-            <BreakdownCharts rows={data.byCategory} dimension="category" theme="dark" show="lights" minHeight={430} testId="chart-by-category" />
+            <InvestmentTrendChart data={data} theme="dark" height={SCREEN_CHART_HEIGHT} />
+            <BreakdownCharts rows={data.byCounty} dimension="county" theme="dark" show="lights" height={SCREEN_CHART_HEIGHT} testId="chart-by-county" />
+            <BreakdownCharts rows={data.byCategory} dimension="category" theme="dark" show="lights" height={SCREEN_CHART_HEIGHT} testId="chart-by-category" />
             <CapacityChart capacity={capacity} theme="dark" />
           </div>
         </>
