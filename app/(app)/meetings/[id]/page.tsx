@@ -208,6 +208,18 @@ export default async function MeetingPage({ params }: Params) {
                   </li>
                 ))}
               </ul>
+              <ul className="flex flex-wrap gap-x-4 gap-y-1">
+                <li>
+                  <a href={`/meetings/${m.id}/print/table`} target="_blank" rel="noopener" className="text-brand-700 hover:underline" data-testid="print-table">
+                    {t('meetings.exports.printTable')}
+                  </a>
+                </li>
+                <li>
+                  <a href={`/meetings/${m.id}/print/minutes`} target="_blank" rel="noopener" className="text-brand-700 hover:underline" data-testid="print-minutes">
+                    {t('meetings.exports.printMinutes')}
+                  </a>
+                </li>
+              </ul>
               {m.heldAt ? <p className="text-slate-600">{t('meetings.detail.heldInfo', { at: formatDateTime(m.heldAt, locale) })}</p> : null}
               {m.publishedAt ? (
                 <p className="text-slate-600" data-testid="meeting-published-info">
