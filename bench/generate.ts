@@ -2,7 +2,12 @@
  * BENCHMARK DATA — SYNTHETIC, FOR `npm run bench` ONLY. Never loaded into a real or demo database.
  *
  * A deterministic scale data set: 5,000 projects × 10 milestones, ~5 audit events per project,
- * with the reference data (counties and categories from db/seed/facts.ts) the app needs. The
+ * with the reference data (counties and categories from db/seed/facts.ts) the app needs; and the
+ * reporting cycle behind the dashboard: two years of monthly periods (July 2024 – June 2026, the
+ * last one current) with a report per project not in operation (approved, except a mix in the
+ * last period), annual plans for 2025 and 2026 (frozen; monthly targets for projects under
+ * construction), computed lights for the last six periods, a few overrides, ~2,000 problems of
+ * every type, status and age, and the new-energy capacity target setting. The
  * same seed always yields the same rows (a seeded PRNG, no Math.random, no clock); only the
  * argon2 salt of the password hash differs between runs.
  *
@@ -21,8 +26,9 @@ import {
   type ProjectStatus,
   type Stage,
 } from '@/db/schema/enums';
-import { CATEGORIES, COUNTIES, PREFECTURE_NAME } from '@/db/seed/facts';
+import { CATEGORIES, COUNTIES, NEW_ENERGY_CAPACITY_TARGET, PREFECTURE_NAME } from '@/db/seed/facts';
 import { hashPassword } from '@/lib/auth/password';
+import { ensureDefaultRuleSet } from '@/lib/lights/rule-set-store';
 
 export const BENCH_USERNAME = 'bench';
 export const BENCH_LEAD_USERNAME = 'bench_lead';
@@ -48,6 +54,11 @@ export interface GenerateSummary {
   auditEvents: number;
   users: number;
   units: number;
+  periods: number;
+  reports: number;
+  plans: number;
+  lights: number;
+  problems: number;
   /** Id of project #1 (led by bench_lead). */
   firstProjectId: number;
 }
@@ -194,7 +205,10 @@ export async function generate(db: Db, opts: GenerateOptions = {}): Promise<Gene
       .values(COUNTIES.map((c) => ({ ...c })))
       .returning({ id: s.counties.id, code: s.counties.code, nameZh: s.counties.nameZh, nameEn: s.counties.nameEn });
     await tx.insert(s.categories).values(CATEGORIES.map((c) => ({ ...c })));
-    await tx.insert(s.settings).values({ key: 'prefecture_name', value: PREFECTURE_NAME });
+    await tx.insert(s.settings).values([
+      { key: 'prefecture_name', value: PREFECTURE_NAME },
+      { key: 'new_energy_capacity_target', value: JSON.stringify(NEW_ENERGY_CAPACITY_TARGET) },
+    ]);
 
     // Units: responsible departments (prefecture and per county) and owner companies.
     const unitValues: (typeof s.units.$inferInsert)[] = [];
@@ -426,13 +440,191 @@ export async function generate(db: Db, opts: GenerateOptions = {}): Promise<Gene
     await insertChunks(auditValues, chunk, (part) => tx.insert(s.auditEvents).values(part));
     log(`audit events: ${auditValues.length}`);
 
+    const cycle = await generateReportingCycle(tx, {
+      chunk,
+      projectIds,
+      projects: projectValues,
+      benchUserId: benchUser.id,
+      leaderIds: leaders.map((l) => l.id),
+      responsibleUnits,
+      log,
+    });
+
     return {
       projects: projectIds.length,
       milestones: milestoneIds.length,
       auditEvents: auditValues.length,
       users: userRows.length,
       units: unitRows.length,
+      ...cycle,
       firstProjectId: projectIds[0]!,
     };
   });
+}
+
+// ── The reporting cycle (for the dashboard) ────────────────────────────────────────────────────
+
+/** Share of the year's works per month, per mille (construction season March–November). */
+const SEASON = [0, 0, 60, 100, 130, 140, 140, 140, 130, 100, 60, 0] as const;
+
+function seasonal(annual: string): string[] {
+  const cents = BigInt(Math.round(Number(annual) * 100));
+  const parts = SEASON.map((pm) => (cents * BigInt(pm)) / 1000n);
+  parts[10] = parts[10]! + (cents - parts.reduce((a, b) => a + b, 0n));
+  return parts.map((c) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`);
+}
+
+const monthEnd = (y: number, m: number): string => iso(Date.UTC(y, m, 0));
+
+/**
+ * Two years of monthly periods up to BENCH_AS_OF with their reports, the annual plans, lights,
+ * overrides and problems. Its own PRNG, so the projects and milestones above stay as they were.
+ */
+async function generateReportingCycle(
+  tx: Tx,
+  ctx: {
+    chunk: number;
+    projectIds: number[];
+    projects: (typeof s.projects.$inferInsert)[];
+    benchUserId: number;
+    leaderIds: number[];
+    responsibleUnits: number[];
+    log: (msg: string) => void;
+  },
+): Promise<{ periods: number; reports: number; plans: number; lights: number; problems: number }> {
+  const rnd = prng(20250701);
+  const { chunk, projectIds, projects, log } = ctx;
+  const reporting = projectIds.map((id, i) => ({ id, p: projects[i]! })).filter((x) => x.p.stage !== 'operating');
+
+  // 24 monthly periods: July 2024 … June 2026 (BENCH_AS_OF's month is the last, the current one).
+  const periodValues: (typeof s.reportingPeriods.$inferInsert)[] = [];
+  for (let k = 0; k < 24; k++) {
+    const y = 2024 + Math.floor((6 + k) / 12);
+    const m = ((6 + k) % 12) + 1;
+    const mm = String(m).padStart(2, '0');
+    const next = m === 12 ? `${y + 1}-01-05` : `${y}-${String(m + 1).padStart(2, '0')}-05`;
+    periodValues.push({
+      kind: 'monthly',
+      startDate: `${y}-${mm}-01`,
+      endDate: monthEnd(y, m),
+      dueDate: next,
+      openedById: ctx.benchUserId,
+      openedAt: new Date(ms(`${y}-${mm}-01`) + 9 * 3600_000),
+    });
+  }
+  const periods = await tx.insert(s.reportingPeriods).values(periodValues).returning({ id: s.reportingPeriods.id, endDate: s.reportingPeriods.endDate });
+  const last = periods.length - 1;
+
+  const reportValues: (typeof s.reports.$inferInsert)[] = [];
+  periods.forEach((period, k) => {
+    const submitted = new Date(ms(period.endDate) + 3 * DAY + 10 * 3600_000);
+    for (const { id, p } of reporting) {
+      const status =
+        k < last ? 'approved' : rnd.weighted([['approved', 60], ['submitted', 15], ['draft', 15], ['returned', 10]] as const);
+      const monthly = (Number(p.annualPlannedInvestment ?? 0) / 12) * (0.3 + rnd.next());
+      reportValues.push({
+        periodId: period.id,
+        projectId: id,
+        status,
+        investmentThisPeriod: status === 'draft' ? null : monthly.toFixed(2),
+        physicalProgress: status === 'draft' ? null : '按计划推进主体工程施工',
+        percentComplete: status === 'draft' ? null : Math.min(100, k * 4 + rnd.int(0, 10)),
+        submittedAt: status === 'draft' ? null : submitted,
+        submittedById: status === 'draft' ? null : ctx.benchUserId,
+        late: status !== 'draft' && rnd.next() < 0.08,
+        reviewedAt: status === 'approved' || status === 'returned' ? new Date(submitted.getTime() + 2 * DAY) : null,
+        reviewedById: status === 'approved' || status === 'returned' ? ctx.benchUserId : null,
+        reviewComment: status === 'returned' ? '请补充现场照片和投资完成佐证材料' : null,
+        createdAt: new Date(ms(period.endDate) - 20 * DAY),
+        updatedAt: submitted,
+      });
+    }
+  });
+  await insertChunks(reportValues, chunk, (part) => tx.insert(s.reports).values(part));
+  log(`periods: ${periods.length}, reports: ${reportValues.length}`);
+
+  // Annual plans for 2025 and 2026, both frozen (the baseline), seasonal targets under construction.
+  const planValues: (typeof s.annualPlans.$inferInsert)[] = [];
+  for (const year of [2025, 2026]) {
+    const frozenAt = new Date(`${year}-01-15T02:00:00Z`);
+    for (const { id, p } of reporting) {
+      const planned = p.annualPlannedInvestment ?? '0.00';
+      const monthly = p.stage === 'construction' ? seasonal(planned) : null;
+      planValues.push({
+        projectId: id,
+        year,
+        plannedInvestment: planned,
+        monthlyTargets: monthly,
+        frozenInvestment: planned,
+        frozenMonthlyTargets: monthly,
+        frozenAt,
+        updatedById: ctx.benchUserId,
+        createdAt: frozenAt,
+        updatedAt: frozenAt,
+      });
+    }
+    await tx.insert(s.baselineFreezes).values({ year, frozenAt, frozenById: ctx.benchUserId, planCount: reporting.length, milestoneCount: 0 });
+  }
+  await insertChunks(planValues, chunk, (part) => tx.insert(s.annualPlans).values(part));
+
+  // Lights for the last six periods, with the default rule set; a few overrides.
+  const ruleSet = await ensureDefaultRuleSet(tx);
+  const lightValues: (typeof s.projectLights.$inferInsert)[] = [];
+  for (const period of periods.slice(-6)) {
+    for (const { id } of reporting) {
+      lightValues.push({
+        projectId: id,
+        periodId: period.id,
+        light: rnd.weighted([['green', 60], ['yellow', 25], ['red', 15]] as const),
+        ruleSetId: ruleSet.id,
+        ruleSetVersion: ruleSet.version,
+        computedAt: new Date(ms(period.endDate) + 6 * DAY),
+        computedById: ctx.benchUserId,
+      });
+    }
+  }
+  await insertChunks(lightValues, chunk, (part) => tx.insert(s.projectLights).values(part));
+  const overrideValues: (typeof s.lightOverrides.$inferInsert)[] = reporting
+    .filter((_, i) => i % 100 === 7)
+    .map(({ id }, i) => ({
+      projectId: id,
+      light: i % 2 ? ('red' as const) : ('yellow' as const),
+      reason: '包抓领导现场调度后调整',
+      startsOn: '2026-06-01',
+      // Some have ended already; the others run to the end of the year.
+      endsOn: i % 3 === 0 ? '2026-06-20' : '2026-12-31',
+      createdById: ctx.benchUserId,
+      createdAt: new Date('2026-06-01T03:00:00Z'),
+    }));
+  if (overrideValues.length) await tx.insert(s.lightOverrides).values(overrideValues);
+  log(`plans: ${planValues.length}, lights: ${lightValues.length}, overrides: ${overrideValues.length}`);
+
+  // Problems: about 0.4 per project, raised up to 400 days before BENCH_AS_OF.
+  const types = ['land', 'funding', 'approvals', 'power', 'water', 'other'] as const;
+  const problemValues: (typeof s.problems.$inferInsert)[] = [];
+  for (const { id, p } of reporting) {
+    if (rnd.next() >= 0.4) continue;
+    const raised = addDays(BENCH_AS_OF, -rnd.int(0, 400));
+    const status = rnd.weighted([['open', 30], ['in_progress', 30], ['resolved', 15], ['closed', 25]] as const);
+    const done = status === 'resolved' || status === 'closed';
+    problemValues.push({
+      projectId: id,
+      description: '项目用地报批、资金到位或配套条件存在困难，需协调解决',
+      type: rnd.pick(types),
+      responsibleUnitId: p.responsibleUnitId ?? rnd.pick(ctx.responsibleUnits),
+      responsibleLeaderId: p.responsibleLeaderId ?? rnd.pick(ctx.leaderIds),
+      deadline: addDays(raised, rnd.int(15, 120)),
+      status,
+      resolution: done ? '已协调相关部门解决' : null,
+      raisedById: ctx.benchUserId,
+      resolvedAt: done ? new Date(ms(raised) + 30 * DAY) : null,
+      closedAt: status === 'closed' ? new Date(ms(raised) + 40 * DAY) : null,
+      createdAt: new Date(ms(raised) + 10 * 3600_000),
+      updatedAt: new Date(ms(raised) + 10 * 3600_000),
+    });
+  }
+  await insertChunks(problemValues, chunk, (part) => tx.insert(s.problems).values(part));
+  log(`problems: ${problemValues.length}`);
+
+  return { periods: periods.length, reports: reportValues.length, plans: planValues.length, lights: lightValues.length, problems: problemValues.length };
 }

@@ -110,8 +110,8 @@ const log = (msg: string) => console.log(`[bench] ${msg}`);
 
 // ── Targets ────────────────────────────────────────────────────────────────────────────────────
 
-type TargetId = 'trivial' | 'registry-first' | 'registry-deep' | 'registry-filtered' | 'project' | 'milestone-update';
-type Kind = 'registry' | 'project' | 'update' | 'trivial';
+type TargetId = 'trivial' | 'registry-first' | 'registry-deep' | 'registry-filtered' | 'project' | 'milestone-update' | 'dashboard';
+type Kind = 'registry' | 'project' | 'update' | 'trivial' | 'dashboard';
 
 interface Target {
   id: TargetId;
@@ -140,7 +140,10 @@ const ALL_TARGETS: Target[] = [
   },
   { id: 'project', label: 'project page', kind: 'project', path: '/projects/:id', goalP95: 80, ratioGoal: true },
   { id: 'milestone-update', label: 'milestone update (PATCH API)', kind: 'update', path: '/api/milestones/:id', ratioGoal: false },
+  { id: 'dashboard', label: 'dashboard', kind: 'dashboard', path: '/dashboard', goalP95: 150, ratioGoal: true },
 ];
+/** Rows of the dashboard's milestone timeline (TIMELINE_ROWS in app/(app)/dashboard/page.tsx). */
+const DASHBOARD_TIMELINE_ROWS = 30;
 const unknown = OPTS.only.filter((id) => !ALL_TARGETS.some((t) => t.id === id));
 if (unknown.length) throw new Error(`--only: unknown target ${unknown.join(', ')} (targets: ${ALL_TARGETS.map((t) => t.id).join(', ')})`);
 // The trivial page is always measured: every ratio needs it.
@@ -387,6 +390,7 @@ async function capturePlans(
   const { updateMilestone } = await import('@/lib/milestones/actions');
   const { findSessionActor } = await import('@/lib/auth/session-lookup');
   const { unreadCount } = await import('@/lib/notifications/queries');
+  const dashboard = await import('@/lib/dashboard/queries');
   const actor = fx.actor;
   setDbForTests(db);
   try {
@@ -418,6 +422,21 @@ async function capturePlans(
           project.getProjectMilestones(actor, fx.projectId),
           project.getProjectHistory(actor, fx.projectId, { limit: 100 }),
           getReferenceData(actor),
+        ]),
+      ),
+    };
+    // What app/(app)/dashboard/page.tsx loads besides the session: the layout's county name and
+    // unread count, the page's county name, getDashboard, the reference data and the timeline
+    // (no filters). The page streams the timeline after the rest; here all run at once.
+    plans.dashboard = {
+      shape: 'parallel',
+      statements: await capture(sink, () =>
+        Promise.all([
+          getCountyName(actor.countyId),
+          unreadCount(actor),
+          dashboard.getDashboard(actor),
+          getReferenceData(actor),
+          dashboard.getTimeline(actor, { category: [], county: [], leader: [] }, DASHBOARD_TIMELINE_ROWS),
         ]),
       ),
     };
@@ -760,7 +779,13 @@ async function benchHttp(
       const r = await fetch(base + checkPath, { headers, redirect: 'manual' });
       const body = await r.text();
       const marker =
-        target.kind === 'trivial' ? 'data-testid="healthz"' : target.kind === 'registry' ? 'data-testid="registry-total"' : fx.projectCode;
+        target.kind === 'trivial'
+          ? 'data-testid="healthz"'
+          : target.kind === 'registry'
+            ? 'data-testid="registry-total"'
+            : target.kind === 'dashboard'
+              ? 'data-testid="dashboard"'
+              : fx.projectCode;
       if (r.status !== 200 || !body.includes(marker)) {
         throw new Error(`${target.id}: GET ${checkPath} → ${r.status}, marker ${marker} ${body.includes(marker) ? 'found' : 'missing'}`);
       }
@@ -811,7 +836,7 @@ async function explain(exec: RawExecutor, plans: Record<TargetId, RawPlan>, file
   for (const target of TARGETS) {
     const plan = plans[target.id];
     for (const s of plan.statements) {
-      if (!/^\s*select/i.test(s.text)) continue;
+      if (!/^\s*(select|with)\b/i.test(s.text)) continue;
       const rows = (await exec.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.params)) as unknown;
       const list = Array.isArray(rows) ? rows : ((rows as { rows: unknown[] }).rows ?? []);
       lines.push(`── ${target.id}\n${s.text}\n-- params ${JSON.stringify(s.params)}`);
@@ -1041,12 +1066,25 @@ function machine(): string {
 }
 
 function section(r: ModeResult, when: string): string {
-  const s = r.fixture.summary as { projects: number; milestones: number; auditEvents: number };
+  const s = r.fixture.summary as {
+    projects: number;
+    milestones: number;
+    auditEvents: number;
+    periods?: number;
+    reports?: number;
+    plans?: number;
+    lights?: number;
+    problems?: number;
+  };
   return [
     `### ${r.mode === 'pg' ? 'PostgreSQL' : 'PGlite (embedded)'}`,
     '',
     `Run ${when}. Engine: ${r.engine}. App database access: ${r.appPool}. ` +
-      `Data: ${s.projects} projects, ${s.milestones} milestones, ${s.auditEvents} audit events (generated in ${r.fixture.generatedIn.toFixed(1)} s). ` +
+      `Data: ${s.projects} projects, ${s.milestones} milestones, ${s.auditEvents} audit events` +
+      (s.reports !== undefined
+        ? `, ${s.periods} monthly periods with ${s.reports} reports, ${s.plans} annual plans, ${s.lights} lights, ${s.problems} problems`
+        : '') +
+      ` (generated in ${r.fixture.generatedIn.toFixed(1)} s). ` +
       `${OPTS.connections} concurrent connections, ${OPTS.duration} s per target after ${OPTS.warmup} s warm-up` +
       `${OPTS.serial ? `, then ${OPTS.serial} s at one connection` : ''}. Project page: project id ${r.fixture.projectId}.` +
       (r.load ? ` Load average (1 min) ${r.load[0].toFixed(1)} at the start, ${r.load[1].toFixed(1)} at the end, on ${os.cpus().length} cores.` : ''),

@@ -76,6 +76,10 @@ export const reports = pgTable(
     uniqueIndex('reports_period_project_uq').on(t.periodId, t.projectId),
     index('reports_project_idx').on(t.projectId, t.periodId),
     index('reports_status_idx').on(t.status, t.periodId),
+    // The year's approved investment (dashboard, lights): an index-only scan of the year's periods.
+    index('reports_approved_period_idx')
+      .on(t.periodId, t.projectId, t.investmentThisPeriod)
+      .where(sql`${t.status} = 'approved'`),
     check('reports_investment_nonneg', sql`${t.investmentThisPeriod} IS NULL OR ${t.investmentThisPeriod} >= 0`),
     check('reports_percent_range', sql`${t.percentComplete} IS NULL OR (${t.percentComplete} BETWEEN 0 AND 100)`),
     check(

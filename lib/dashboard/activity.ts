@@ -30,14 +30,17 @@ export interface MilestoneCounts {
 export async function milestoneCounts(db: Executor, actor: Actor, day: string): Promise<MilestoneCounts> {
   const due = milestoneDueSql(day);
   const overdue = milestoneOverdueSql(day);
+  // Per project first (a hash aggregate), then the totals: cheaper than count(DISTINCT …), which sorts.
   const [row] = await rowsOf<{ due: number; due_projects: number; overdue: number; overdue_projects: number }>(
     db,
-    sql`SELECT count(*) FILTER (WHERE ${due})::int AS due,
-        count(DISTINCT ${milestones.projectId}) FILTER (WHERE ${due})::int AS due_projects,
-        count(*) FILTER (WHERE ${overdue})::int AS overdue,
-        count(DISTINCT ${milestones.projectId}) FILTER (WHERE ${overdue})::int AS overdue_projects
-      FROM ${milestones} JOIN ${projects} ON ${projects.id} = ${milestones.projectId}
-      ${whereAll(projectScope(actor), sql`${milestones.actualDate} IS NULL`)}`,
+    sql`SELECT coalesce(sum(d), 0)::int AS due, count(*) FILTER (WHERE d > 0)::int AS due_projects,
+        coalesce(sum(o), 0)::int AS overdue, count(*) FILTER (WHERE o > 0)::int AS overdue_projects
+      FROM (
+        SELECT ${milestones.projectId}, count(*) FILTER (WHERE ${due}) AS d, count(*) FILTER (WHERE ${overdue}) AS o
+        FROM ${milestones} JOIN ${projects} ON ${projects.id} = ${milestones.projectId}
+        ${whereAll(projectScope(actor), sql`${milestones.actualDate} IS NULL`)}
+        GROUP BY ${milestones.projectId}
+      ) per_project`,
   );
   return {
     due: Number(row?.due ?? 0),

@@ -78,7 +78,7 @@ export async function capacityData(db: Executor, actor: Actor, limit = CAPACITY_
     total_connected: string;
   }>(
     db,
-    sql`WITH e AS (
+    sql`WITH e AS MATERIALIZED (
         SELECT ${projects.id} AS id, ${projects.code} AS code, ${projects.name} AS name, ${projects.nameEn} AS name_en,
           ${capacityWanKwSql} AS capacity, ${projects.stage} AS stage,
           (SELECT min(gm.actual_date) FROM ${milestones} gm WHERE gm.project_id = ${projects.id} AND gm.kind = 'grid_connection') AS connected_on

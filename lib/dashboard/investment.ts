@@ -1,11 +1,12 @@
 /**
  * The year's investment by month: the cumulative plan (monthly targets where a plan has them,
  * else the plan × m/12, as 序时进度 does in lib/lights/time-elapsed.ts) and the cumulative
- * completed investment from approved reports, by the month their period ends.
+ * completed investment from approved reports, by the month their period ends (the per-month
+ * sums come from the portfolio statement, lib/dashboard/portfolio.ts).
  */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { projects, reportingPeriods, reports } from '@/db/schema';
+import { projects } from '@/db/schema';
 import { type Actor, projectScope } from '@/lib/authz';
 import { fromCents, toCents } from '@/lib/lights/decimal';
 import type { InvestmentMonth } from './types';
@@ -37,25 +38,6 @@ export async function monthlyPlan(db: Executor, actor: Actor, year: number): Pro
       FROM pp WHERE plan IS NOT NULL`,
   );
   return { flat: row?.flat ?? '0.00', targeted: MONTHS.map((m) => row?.[`m${m}`] ?? '0.00') };
-}
-
-/** Approved investment per month of the year (by the period's end), 万元. */
-export async function completedByMonth(db: Executor, actor: Actor, year: number): Promise<Map<number, string>> {
-  const rows = await rowsOf<{ month: number; total: string }>(
-    db,
-    sql`SELECT extract(month FROM rp.end_date)::int AS month, sum(r.investment_this_period)::numeric(16,2)::text AS total
-      FROM ${reports} r
-      JOIN ${reportingPeriods} rp ON rp.id = r.period_id
-      JOIN ${projects} ON ${projects.id} = r.project_id
-      ${whereAll(
-        projectScope(actor),
-        sql`r.status = 'approved'`,
-        sql`rp.start_date >= make_date(${year}::int, 1, 1)`,
-        sql`rp.end_date <= make_date(${year}::int, 12, 31)`,
-      )}
-      GROUP BY 1`,
-  );
-  return new Map(rows.map((r) => [Number(r.month), r.total]));
 }
 
 /** cents × m / 12, rounded half up. */

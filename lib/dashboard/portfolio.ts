@@ -1,7 +1,8 @@
 /**
  * The portfolio query: every project in scope, grouped by category, county, stage and effective
- * light, with the year's planned and completed investment of each group. One statement; the
- * headline counts and both breakdowns are sums over its (at most a few hundred) groups.
+ * light, with the year's planned and completed investment of each group, and the completed
+ * investment per month. One statement; the headline counts, both breakdowns and the chart's
+ * completed line are sums over its (at most a few hundred) rows.
  *
  * The plan of a project for the year is the one the lights use (lib/lights/measures.ts): the
  * frozen baseline where the year is frozen, else the current annual plan, else — for a project
@@ -10,10 +11,9 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { annualPlans, categories, counties, projects, reportingPeriods, reports } from '@/db/schema';
+import { annualPlans, categories, counties, lightOverrides, projectLights, projects, reportingPeriods, reports } from '@/db/schema';
 import type { Light, Stage } from '@/db/schema/enums';
 import { type Actor, projectScope } from '@/lib/authz';
-import { effectiveLightSql } from './drilldown-sql';
 import { rowsOf, whereAll } from './sql-util';
 
 /** The LEFT JOIN of the year's annual plan, as `ap`. */
@@ -34,12 +34,47 @@ export const planMonthlySql: SQL = sql`(CASE
   WHEN ap.id IS NOT NULL THEN ap.monthly_targets
   END)`;
 
-/** Approved reports' investment per project in the year's periods, as a derived table `done`. */
-export function completedByProjectSql(year: number): SQL {
-  return sql`(SELECT r.project_id, sum(r.investment_this_period) AS completed
-    FROM ${reports} r JOIN ${reportingPeriods} rp ON rp.id = r.period_id
-    WHERE r.status = 'approved' AND rp.start_date >= make_date(${year}::int, 1, 1) AND rp.end_date <= make_date(${year}::int, 12, 31)
-    GROUP BY r.project_id) done`;
+/**
+ * The effective light of every project in scope, as derived tables joined by hash (not a
+ * subquery per project): `lit` = the light of the latest period with a stored light (periods
+ * never overlap, so the latest end date is one period), `ov` = the override applying today (at
+ * most one uncleared per project). Same rule as effectiveLightSql and getCurrentLights.
+ */
+function lightCtes(actor: Actor, day: string): SQL {
+  return sql`lit AS (
+      SELECT DISTINCT ON (pl.project_id) pl.project_id, pl.light
+      FROM ${projectLights} pl
+      JOIN ${reportingPeriods} lrp ON lrp.id = pl.period_id
+      ${scopeJoin(actor, sql`pl.project_id`)}
+      ORDER BY pl.project_id, lrp.end_date DESC, lrp.start_date DESC
+    ), ov AS (
+      SELECT lo.project_id, lo.light
+      FROM ${lightOverrides} lo
+      ${scopeJoin(actor, sql`lo.project_id`)}
+      ${whereAll(sql`lo.cleared_at IS NULL`, sql`lo.starts_on <= ${day}::date`, sql`lo.ends_on >= ${day}::date`)}
+    )`;
+}
+
+/** For a county-scoped actor, a join of the projects table restricted to the scope (nothing for the prefecture). */
+function scopeJoin(actor: Actor, projectId: SQL): SQL {
+  const scope = projectScope(actor);
+  return scope ? sql`JOIN ${projects} ON ${projects.id} = ${projectId} AND ${scope}` : sql``;
+}
+
+/**
+ * Approved reports' investment in the year's periods, in one pass over the reports (index
+ * reports_approved_period_idx): per project (`month` NULL) and per month of the period's end
+ * (`project_id` NULL), as GROUPING SETS.
+ */
+function doneCte(actor: Actor, year: number): SQL {
+  return sql`done_g AS (
+      SELECT r.project_id, extract(month FROM rp.end_date)::int AS month, sum(r.investment_this_period) AS amount
+      FROM ${reportingPeriods} rp
+      JOIN ${reports} r ON r.period_id = rp.id AND r.status = 'approved'
+      ${scopeJoin(actor, sql`r.project_id`)}
+      ${whereAll(sql`rp.start_date >= make_date(${year}::int, 1, 1)`, sql`rp.end_date <= make_date(${year}::int, 12, 31)`)}
+      GROUP BY GROUPING SETS ((1), (2))
+    )`;
 }
 
 export interface PortfolioGroup {
@@ -53,36 +88,62 @@ export interface PortfolioGroup {
   completed: string;
 }
 
-export async function portfolioGroups(db: Executor, actor: Actor, year: number, day: string): Promise<PortfolioGroup[]> {
+export interface Portfolio {
+  groups: PortfolioGroup[];
+  /** Completed (approved) investment per month of the year, 万元. */
+  completedByMonth: Map<number, string>;
+}
+
+/** One statement: the project groups, and (UNION ALL) the completed investment per month. */
+export async function portfolio(db: Executor, actor: Actor, year: number, day: string): Promise<Portfolio> {
   const rows = await rowsOf<{
-    category: string;
+    kind: 'g' | 'm';
+    category: string | null;
     county_id: number | null;
-    stage: Stage;
+    stage: Stage | null;
     light: Light | null;
     n: number;
-    planned: string;
+    planned: string | null;
     completed: string;
+    month: number | null;
   }>(
     db,
-    sql`SELECT ${projects.categoryCode} AS category, ${projects.countyId} AS county_id, ${projects.stage} AS stage,
-        ${effectiveLightSql(day)} AS light, count(*)::int AS n,
+    sql`WITH ${lightCtes(actor, day)}, ${doneCte(actor, year)},
+      done AS (SELECT project_id, amount AS completed FROM done_g WHERE project_id IS NOT NULL)
+      SELECT 'g' AS kind, ${projects.categoryCode} AS category, ${projects.countyId} AS county_id, ${projects.stage} AS stage,
+        coalesce(ov.light, lit.light) AS light, count(*)::int AS n,
         coalesce(sum(${planAmountSql}), 0)::numeric(16,2)::text AS planned,
-        coalesce(sum(done.completed), 0)::numeric(16,2)::text AS completed
+        coalesce(sum(done.completed), 0)::numeric(16,2)::text AS completed,
+        NULL::int AS month
       FROM ${projects}
       ${planJoinSql(year)}
-      LEFT JOIN ${completedByProjectSql(year)} ON done.project_id = ${projects.id}
+      LEFT JOIN done ON done.project_id = ${projects.id}
+      LEFT JOIN lit ON lit.project_id = ${projects.id}
+      LEFT JOIN ov ON ov.project_id = ${projects.id}
       ${whereAll(projectScope(actor))}
-      GROUP BY 1, 2, 3, 4`,
+      GROUP BY 2, 3, 4, 5
+      UNION ALL
+      SELECT 'm', NULL, NULL, NULL, NULL, 0, NULL, amount::numeric(16,2)::text, month
+      FROM done_g WHERE project_id IS NULL`,
   );
-  return rows.map((r) => ({
-    category: r.category,
-    countyId: r.county_id === null ? null : Number(r.county_id),
-    stage: r.stage,
-    light: r.light,
-    projects: Number(r.n),
-    planned: r.planned,
-    completed: r.completed,
-  }));
+  const groups: PortfolioGroup[] = [];
+  const completedByMonth = new Map<number, string>();
+  for (const r of rows) {
+    if (r.kind === 'm') {
+      completedByMonth.set(Number(r.month), r.completed);
+      continue;
+    }
+    groups.push({
+      category: r.category!,
+      countyId: r.county_id === null ? null : Number(r.county_id),
+      stage: r.stage!,
+      light: r.light,
+      projects: Number(r.n),
+      planned: r.planned ?? '0.00',
+      completed: r.completed,
+    });
+  }
+  return { groups, completedByMonth };
 }
 
 export interface Labels {

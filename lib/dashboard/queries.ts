@@ -22,8 +22,8 @@ import { capacityData, readCapacityTarget } from './capacity';
 import { currentPeriodIdSql, PROBLEM_AGE_BUCKETS } from './drilldown-sql';
 import { rowsOf } from './sql-util';
 import { ACTIVE_PROBLEM_FILTER, problemsHref, registryHref } from './hrefs';
-import { completedByMonth, investmentMonths, lastCompleteMonth, monthlyPlan, ratio } from './investment';
-import { type Labels, labels, type PortfolioGroup, portfolioGroups } from './portfolio';
+import { investmentMonths, lastCompleteMonth, monthlyPlan, ratio } from './investment';
+import { type Labels, labels, portfolio, type PortfolioGroup } from './portfolio';
 import type { BreakdownRow, Dashboard, LightFigure, StageFigure } from './types';
 
 export { getTimeline, TIMELINE_DEFAULT_LIMIT, TIMELINE_MAX_LIMIT } from './timeline';
@@ -105,11 +105,10 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
   const db = await getDb();
   const day = today();
   const year = Number(day.slice(0, 4));
-  const [groups, ref, plan, completed, ms, problemGroups, missing, capacity, target] = await Promise.all([
-    portfolioGroups(db, actor, year, day),
+  const [{ groups, completedByMonth: completed }, ref, plan, ms, problemGroups, missing, capacity, target] = await Promise.all([
+    portfolio(db, actor, year, day),
     labels(db),
     monthlyPlan(db, actor, year),
-    completedByMonth(db, actor, year),
     milestoneCounts(db, actor, day),
     activeProblemGroups(db, actor, day),
     missingReports(db, actor, day),

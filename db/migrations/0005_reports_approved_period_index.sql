@@ -1,0 +1,1 @@
+CREATE INDEX "reports_approved_period_idx" ON "reports" USING btree ("period_id","project_id","investment_this_period") WHERE "reports"."status" = 'approved';
