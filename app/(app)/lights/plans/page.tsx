@@ -106,8 +106,8 @@ export default async function PlansOverviewPage({ searchParams }: { searchParams
                 <th scope="col" className="px-3 py-2 font-medium">{t('lights.plans.col.project')}</th>
                 <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">{t('lights.plans.col.stage')}</th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">{t('lights.plans.col.plan')}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t('lights.plans.col.baseline')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('lights.plans.col.monthly')}</th>
+                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">{t('lights.plans.col.baseline')}</th>
+                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">{t('lights.plans.col.monthly')}</th>
                 <th scope="col" className="hidden px-3 py-2 font-medium lg:table-cell">{t('lights.plans.col.targets')}</th>
                 {canEdit ? <th scope="col" className="px-3 py-2 font-medium">{t('lights.plans.col.action')}</th> : null}
               </tr>
@@ -117,7 +117,7 @@ export default async function PlansOverviewPage({ searchParams }: { searchParams
                 const name = locale === 'en' ? (r.nameEn ?? r.name) : r.name;
                 return (
                   <tr key={r.projectId} className={`align-top ${r.plan ? '' : 'bg-amber-50/50'}`} data-testid={`plan-row-${r.code}`} data-has-plan={r.plan ? 'yes' : 'no'}>
-                    <th scope="row" className="px-3 py-2 text-left font-normal">
+                    <th scope="row" className="min-w-40 px-3 py-2 text-left font-normal">
                       <Link href={`/projects/${r.projectId}`} className="font-medium text-brand-700 hover:underline">
                         {name}
                       </Link>
@@ -128,7 +128,16 @@ export default async function PlansOverviewPage({ searchParams }: { searchParams
                     </td>
                     <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
                       {r.plan ? (
-                        <span className="text-slate-900">{amount(r.plan.plannedInvestment)}</span>
+                        <>
+                          <span className="text-slate-900">{amount(r.plan.plannedInvestment)}</span>
+                          {/* Phones: the baseline and the monthly split under the plan (their columns are hidden). */}
+                          <span className="block text-xs text-slate-500 sm:hidden">
+                            {t('lights.plans.phoneLine', {
+                              baseline: r.plan.frozenInvestment != null ? amount(r.plan.frozenInvestment) : '—',
+                              monthly: r.plan.monthly ? t('lights.plans.yes') : t('lights.plans.no'),
+                            })}
+                          </span>
+                        </>
                       ) : (
                         <>
                           <span className="inline-flex rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">
@@ -140,10 +149,10 @@ export default async function PlansOverviewPage({ searchParams }: { searchParams
                         </>
                       )}
                     </td>
-                    <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-700">
+                    <td className="hidden whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-700 sm:table-cell">
                       {r.plan?.frozenInvestment != null ? amount(r.plan.frozenInvestment) : <span className="text-slate-400">—</span>}
                     </td>
-                    <td className="px-3 py-2 text-slate-700">
+                    <td className="hidden px-3 py-2 text-slate-700 sm:table-cell">
                       {r.plan ? (r.plan.monthly ? t('lights.plans.yes') : t('lights.plans.no')) : <span className="text-slate-400">—</span>}
                     </td>
                     <td className="hidden max-w-xs px-3 py-2 text-slate-700 lg:table-cell">

@@ -24,7 +24,7 @@ export function YearSelect({
   const [pending, start] = useTransition();
   return (
     <div className="flex items-center gap-2" data-testid="year-select">
-      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="whitespace-nowrap text-sm font-medium text-slate-700">
         {label}
       </label>
       <select

@@ -42,7 +42,7 @@ export async function PlanSection({ data, locale, canEdit }: { data: PlanSummary
         </p>
       )}
 
-      <dl className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="mt-3 grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-4">
         {plan ? (
           <div className="rounded-md bg-slate-50 px-3 py-2">
             <dt className="text-xs text-slate-500">{t('planSection.annual')}</dt>

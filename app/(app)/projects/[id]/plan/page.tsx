@@ -98,9 +98,9 @@ export default async function ProjectPlanPage({ params, searchParams }: Props) {
               {t('lights.plan.baseline.title')}
               <span className="ml-2 text-xs font-normal text-sky-800">{t('lights.plan.baseline.frozenAt', { at: formatDateTime(plan.frozenAt, locale) })}</span>
             </h2>
-            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+            <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
               <dt className="text-sky-800">{t('lights.plan.baseline.investment')}</dt>
-              <dd className="font-medium tabular-nums" data-testid="baseline-investment">
+              <dd className="mb-1 font-medium tabular-nums sm:mb-0" data-testid="baseline-investment">
                 {t('lights.planSection.amount', { amount: amount(plan.frozenInvestment) })}
               </dd>
               <dt className="text-sky-800">{t('lights.plan.baseline.monthly')}</dt>
@@ -108,7 +108,7 @@ export default async function ProjectPlanPage({ params, searchParams }: Props) {
                 {plan.frozenMonthlyTargets ? (
                   <ol className="grid grid-cols-3 gap-x-3 gap-y-0.5 tabular-nums sm:grid-cols-4 lg:grid-cols-6" data-testid="baseline-monthly">
                     {MONTHS.map((m, i) => (
-                      <li key={m}>
+                      <li key={m} className="whitespace-nowrap">
                         <span className="text-sky-800">{monthLabel(m)}</span> {amount(plan.frozenMonthlyTargets![i] ?? null)}
                       </li>
                     ))}
