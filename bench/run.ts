@@ -1152,6 +1152,7 @@ async function main(): Promise<void> {
   if (OPTS.docs && !OPTS.only.length && !OPTS.rawOnly) writeDocs(results, when);
   const missed = results.flatMap((r) => rows(r).filter((x) => x.verdict.includes('✗')).map((x) => `${r.mode} ${x.target.id}: ${x.verdict}`));
   if (missed.length) console.log(`\nTargets missed:\n  ${missed.join('\n  ')}`);
+  if (!OPTS.rawOnly && !OPTS.only.length) spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'exports.ts'), '--skip-build', '--mode', OPTS.mode, ...(OPTS.docs ? [] : ['--no-docs'])], { stdio: 'inherit', cwd: ROOT }); // exports: bench/exports.ts
 }
 
 await main();
