@@ -2,43 +2,13 @@
  * The year's investment by month: the cumulative plan (monthly targets where a plan has them,
  * else the plan × m/12, as 序时进度 does in lib/lights/time-elapsed.ts) and the cumulative
  * completed investment from approved reports, by the month their period ends (the per-month
- * sums come from the portfolio statement, lib/dashboard/portfolio.ts).
+ * sums come from the portfolio statement, lib/dashboard/portfolio.ts). Pure functions.
  */
-import { sql } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
-import { projects } from '@/db/schema';
-import { type Actor, projectScope } from '@/lib/authz';
 import { fromCents, toCents } from '@/lib/lights/decimal';
+import type { MonthlyPlan } from './portfolio';
 import type { InvestmentMonth } from './types';
-import { planAmountSql, planJoinSql, planMonthlySql } from './portfolio';
-import { rowsOf, whereAll } from './sql-util';
-
-export interface MonthlyPlan {
-  /** Sum of the plans without monthly targets, 万元. */
-  flat: string;
-  /** Per-month sums of the monthly targets (January first), 万元. */
-  targeted: string[];
-}
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
-
-export async function monthlyPlan(db: Executor, actor: Actor, year: number): Promise<MonthlyPlan> {
-  const monthCols = sql.join(
-    MONTHS.map((m) => sql`coalesce(sum((monthly ->> ${m - 1}::int)::numeric), 0)::numeric(16,2)::text AS ${sql.identifier(`m${m}`)}`),
-    sql`, `,
-  );
-  const [row] = await rowsOf<Record<string, string>>(
-    db,
-    sql`WITH pp AS (
-        SELECT ${planAmountSql} AS plan, ${planMonthlySql} AS monthly
-        FROM ${projects} ${planJoinSql(year)}
-        ${whereAll(projectScope(actor))}
-      )
-      SELECT coalesce(sum(plan) FILTER (WHERE monthly IS NULL), 0)::numeric(16,2)::text AS flat, ${monthCols}
-      FROM pp WHERE plan IS NOT NULL`,
-  );
-  return { flat: row?.flat ?? '0.00', targeted: MONTHS.map((m) => row?.[`m${m}`] ?? '0.00') };
-}
 
 /** cents × m / 12, rounded half up. */
 function shareOf(cents: bigint, m: number): bigint {

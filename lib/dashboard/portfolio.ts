@@ -92,45 +92,80 @@ export interface Portfolio {
   groups: PortfolioGroup[];
   /** Completed (approved) investment per month of the year, 万元. */
   completedByMonth: Map<number, string>;
+  /** The year's plan by month (for the cumulative plan and 序时进度). */
+  monthlyPlan: MonthlyPlan;
 }
 
-/** One statement: the project groups, and (UNION ALL) the completed investment per month. */
+/** The year's plans by month: plans without monthly targets (m/12 applies) and the targets' per-month sums. */
+export interface MonthlyPlan {
+  /** Sum of the plans without monthly targets, 万元. */
+  flat: string;
+  /** Per-month sums of the monthly targets (January first), 万元. */
+  targeted: string[];
+}
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+
+/**
+ * One statement, three kinds of rows (UNION ALL): the project groups ('g'), the completed
+ * investment per month ('m'), and one row with the plan by month ('p'). The projects and their
+ * plans are read once (`pp`).
+ */
 export async function portfolio(db: Executor, actor: Actor, year: number, day: string): Promise<Portfolio> {
+  const monthSums = sql.join(
+    MONTHS.map((m) => sql`coalesce(sum((monthly ->> ${m - 1}::int)::numeric), 0)::numeric(16,2)::text`),
+    sql`, `,
+  );
   const rows = await rowsOf<{
-    kind: 'g' | 'm';
+    kind: 'g' | 'm' | 'p';
     category: string | null;
     county_id: number | null;
     stage: Stage | null;
     light: Light | null;
     n: number;
     planned: string | null;
-    completed: string;
+    completed: string | null;
     month: number | null;
+    months: string[] | null;
   }>(
     db,
     sql`WITH ${lightCtes(actor, day)}, ${doneCte(actor, year)},
-      done AS (SELECT project_id, amount AS completed FROM done_g WHERE project_id IS NOT NULL)
-      SELECT 'g' AS kind, ${projects.categoryCode} AS category, ${projects.countyId} AS county_id, ${projects.stage} AS stage,
+      done AS (SELECT project_id, amount AS completed FROM done_g WHERE project_id IS NOT NULL),
+      pp AS MATERIALIZED (
+        SELECT ${projects.id} AS id, ${projects.categoryCode} AS category, ${projects.countyId} AS county_id, ${projects.stage} AS stage,
+          ${planAmountSql} AS plan, ${planMonthlySql} AS monthly
+        FROM ${projects} ${planJoinSql(year)}
+        ${whereAll(projectScope(actor))}
+      )
+      SELECT 'g' AS kind, pp.category, pp.county_id, pp.stage,
         coalesce(ov.light, lit.light) AS light, count(*)::int AS n,
-        coalesce(sum(${planAmountSql}), 0)::numeric(16,2)::text AS planned,
+        coalesce(sum(pp.plan), 0)::numeric(16,2)::text AS planned,
         coalesce(sum(done.completed), 0)::numeric(16,2)::text AS completed,
-        NULL::int AS month
-      FROM ${projects}
-      ${planJoinSql(year)}
-      LEFT JOIN done ON done.project_id = ${projects.id}
-      LEFT JOIN lit ON lit.project_id = ${projects.id}
-      LEFT JOIN ov ON ov.project_id = ${projects.id}
-      ${whereAll(projectScope(actor))}
+        NULL::int AS month, NULL::text[] AS months
+      FROM pp
+      LEFT JOIN done ON done.project_id = pp.id
+      LEFT JOIN lit ON lit.project_id = pp.id
+      LEFT JOIN ov ON ov.project_id = pp.id
       GROUP BY 2, 3, 4, 5
       UNION ALL
-      SELECT 'm', NULL, NULL, NULL, NULL, 0, NULL, amount::numeric(16,2)::text, month
-      FROM done_g WHERE project_id IS NULL`,
+      SELECT 'm', NULL, NULL, NULL, NULL, 0, NULL, amount::numeric(16,2)::text, month, NULL
+      FROM done_g WHERE project_id IS NULL
+      UNION ALL
+      SELECT 'p', NULL, NULL, NULL, NULL, 0,
+        coalesce(sum(plan) FILTER (WHERE monthly IS NULL), 0)::numeric(16,2)::text, NULL, NULL,
+        ARRAY[${monthSums}]
+      FROM pp WHERE plan IS NOT NULL`,
   );
   const groups: PortfolioGroup[] = [];
   const completedByMonth = new Map<number, string>();
+  let monthlyPlan: MonthlyPlan = { flat: '0.00', targeted: MONTHS.map(() => '0.00') };
   for (const r of rows) {
     if (r.kind === 'm') {
-      completedByMonth.set(Number(r.month), r.completed);
+      completedByMonth.set(Number(r.month), r.completed ?? '0.00');
+      continue;
+    }
+    if (r.kind === 'p') {
+      monthlyPlan = { flat: r.planned ?? '0.00', targeted: MONTHS.map((m) => r.months?.[m - 1] ?? '0.00') };
       continue;
     }
     groups.push({
@@ -140,10 +175,10 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
       light: r.light,
       projects: Number(r.n),
       planned: r.planned ?? '0.00',
-      completed: r.completed,
+      completed: r.completed ?? '0.00',
     });
   }
-  return { groups, completedByMonth };
+  return { groups, completedByMonth, monthlyPlan };
 }
 
 export interface Labels {

@@ -22,7 +22,7 @@ import { capacityData, readCapacityTarget } from './capacity';
 import { currentPeriodIdSql, PROBLEM_AGE_BUCKETS } from './drilldown-sql';
 import { rowsOf } from './sql-util';
 import { ACTIVE_PROBLEM_FILTER, problemsHref, registryHref } from './hrefs';
-import { investmentMonths, lastCompleteMonth, monthlyPlan, ratio } from './investment';
+import { investmentMonths, lastCompleteMonth, ratio } from './investment';
 import { type Labels, labels, portfolio, type PortfolioGroup } from './portfolio';
 import type { BreakdownRow, Dashboard, LightFigure, StageFigure } from './types';
 
@@ -105,10 +105,9 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
   const db = await getDb();
   const day = today();
   const year = Number(day.slice(0, 4));
-  const [{ groups, completedByMonth: completed }, ref, plan, ms, problemGroups, missing, capacity, target] = await Promise.all([
+  const [{ groups, completedByMonth: completed, monthlyPlan: plan }, ref, ms, problemGroups, missing, capacity, target] = await Promise.all([
     portfolio(db, actor, year, day),
     labels(db),
-    monthlyPlan(db, actor, year),
     milestoneCounts(db, actor, day),
     activeProblemGroups(db, actor, day),
     missingReports(db, actor, day),
