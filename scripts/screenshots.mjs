@@ -25,10 +25,13 @@ for (const locale of ['zh-CN', 'en']) {
     await page.locator('#username').fill(user);
     await page.locator('#password').fill(password);
     await page.locator('button[type=submit]').click();
-    await page.waitForURL(/\/projects/);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     for (const p of pages) {
       await page.goto(`${base}${p}`);
-      await page.waitForLoadState('networkidle');
+      // Not 'networkidle': the inbox count polls, and the presentation mode refreshes itself.
+      await page.waitForLoadState('load');
+      await page.evaluate(() => document.fonts.ready);
+      await page.waitForTimeout(800);
       const name = p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'root';
       await page.screenshot({ path: `screenshots/${name}-${vpName}-${locale}.png`, fullPage: true });
     }
