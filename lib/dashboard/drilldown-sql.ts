@@ -20,6 +20,11 @@ export const DUE_WINDOW_DAYS = 30;
  * A project's effective light today: the override that applies today (not cleared, today
  * within its dates; at most one is uncleared), else the light of the latest period with a
  * stored light; NULL when neither exists. The same rule as getCurrentLights (lib/lights/queries.ts).
+ *
+ * Two forms of the one rule: this scalar subquery, for a few rows (the timeline's page), and
+ * effectiveLightsSql, a derived table of all projects joined by hash, for whole-portfolio
+ * aggregates and filters (a subquery per row over 5,000 projects costs enough to make PostgreSQL
+ * JIT-compile the statement, which alone takes longer than the query).
  */
 export function effectiveLightSql(day: string): SQL<Light | null> {
   return sql<Light | null>`coalesce(
@@ -33,14 +38,32 @@ export function effectiveLightSql(day: string): SQL<Light | null> {
       LIMIT 1))`;
 }
 
+/**
+ * Derived table (project_id, light) of every project that has an effective light today (the
+ * same rule as effectiveLightSql): the latest computed light per project (periods never
+ * overlap, so the latest end date is one period), replaced by the override that applies today.
+ */
+export function effectiveLightsSql(day: string): SQL {
+  return sql`(SELECT coalesce(ov.project_id, lit.project_id) AS project_id, coalesce(ov.light, lit.light) AS light
+    FROM (SELECT DISTINCT ON (pl.project_id) pl.project_id, pl.light
+          FROM ${projectLights} pl JOIN ${reportingPeriods} lrp ON lrp.id = pl.period_id
+          ORDER BY pl.project_id, lrp.end_date DESC, lrp.start_date DESC) lit
+    FULL JOIN (SELECT lo.project_id, lo.light FROM ${lightOverrides} lo
+          WHERE lo.cleared_at IS NULL AND lo.starts_on <= ${day}::date AND lo.ends_on >= ${day}::date) ov
+      ON ov.project_id = lit.project_id)`;
+}
+
 /** The effective light is one of `lights` (`none`: no light). */
 export function lightFilterSql(day: string, lights: readonly (Light | 'none')[]): SQL | undefined {
   if (lights.length === 0) return undefined;
   const colored = lights.filter((l): l is Light => l !== 'none');
   const parts: SQL[] = [];
-  const expr = effectiveLightSql(day);
-  if (colored.length) parts.push(sql`${expr} IN (${sql.join(colored.map((l) => sql`${l}`), sql`, `)})`);
-  if (lights.includes('none')) parts.push(sql`${expr} IS NULL`);
+  if (colored.length) {
+    parts.push(
+      sql`${projects.id} IN (SELECT el.project_id FROM ${effectiveLightsSql(day)} el WHERE el.light IN (${sql.join(colored.map((l) => sql`${l}`), sql`, `)}))`,
+    );
+  }
+  if (lights.includes('none')) parts.push(sql`${projects.id} NOT IN (SELECT el.project_id FROM ${effectiveLightsSql(day)} el)`);
   return parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql` OR `)})`;
 }
 

@@ -11,9 +11,10 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { annualPlans, categories, counties, lightOverrides, projectLights, projects, reportingPeriods, reports } from '@/db/schema';
+import { annualPlans, categories, counties, projects, reportingPeriods, reports } from '@/db/schema';
 import type { Light, Stage } from '@/db/schema/enums';
 import { type Actor, projectScope } from '@/lib/authz';
+import { effectiveLightsSql } from './drilldown-sql';
 import { rowsOf, whereAll } from './sql-util';
 
 /** The LEFT JOIN of the year's annual plan, as `ap`. */
@@ -33,27 +34,6 @@ export const planMonthlySql: SQL = sql`(CASE
   WHEN ap.frozen_investment IS NOT NULL THEN ap.frozen_monthly_targets
   WHEN ap.id IS NOT NULL THEN ap.monthly_targets
   END)`;
-
-/**
- * The effective light of every project in scope, as derived tables joined by hash (not a
- * subquery per project): `lit` = the light of the latest period with a stored light (periods
- * never overlap, so the latest end date is one period), `ov` = the override applying today (at
- * most one uncleared per project). Same rule as effectiveLightSql and getCurrentLights.
- */
-function lightCtes(actor: Actor, day: string): SQL {
-  return sql`lit AS (
-      SELECT DISTINCT ON (pl.project_id) pl.project_id, pl.light
-      FROM ${projectLights} pl
-      JOIN ${reportingPeriods} lrp ON lrp.id = pl.period_id
-      ${scopeJoin(actor, sql`pl.project_id`)}
-      ORDER BY pl.project_id, lrp.end_date DESC, lrp.start_date DESC
-    ), ov AS (
-      SELECT lo.project_id, lo.light
-      FROM ${lightOverrides} lo
-      ${scopeJoin(actor, sql`lo.project_id`)}
-      ${whereAll(sql`lo.cleared_at IS NULL`, sql`lo.starts_on <= ${day}::date`, sql`lo.ends_on >= ${day}::date`)}
-    )`;
-}
 
 /** For a county-scoped actor, a join of the projects table restricted to the scope (nothing for the prefecture). */
 function scopeJoin(actor: Actor, projectId: SQL): SQL {
@@ -129,7 +109,7 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
     months: string[] | null;
   }>(
     db,
-    sql`WITH ${lightCtes(actor, day)}, ${doneCte(actor, year)},
+    sql`WITH ${doneCte(actor, year)},
       done AS (SELECT project_id, amount AS completed FROM done_g WHERE project_id IS NOT NULL),
       pp AS MATERIALIZED (
         SELECT ${projects.id} AS id, ${projects.categoryCode} AS category, ${projects.countyId} AS county_id, ${projects.stage} AS stage,
@@ -138,14 +118,14 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
         ${whereAll(projectScope(actor))}
       )
       SELECT 'g' AS kind, pp.category, pp.county_id, pp.stage,
-        coalesce(ov.light, lit.light) AS light, count(*)::int AS n,
+        el.light, count(*)::int AS n,
         coalesce(sum(pp.plan), 0)::numeric(16,2)::text AS planned,
         coalesce(sum(done.completed), 0)::numeric(16,2)::text AS completed,
         NULL::int AS month, NULL::text[] AS months
       FROM pp
       LEFT JOIN done ON done.project_id = pp.id
-      LEFT JOIN lit ON lit.project_id = pp.id
-      LEFT JOIN ov ON ov.project_id = pp.id
+      -- The effective light (the registry's light filter uses the same derived table).
+      LEFT JOIN ${effectiveLightsSql(day)} el ON el.project_id = pp.id
       GROUP BY 2, 3, 4, 5
       UNION ALL
       SELECT 'm', NULL, NULL, NULL, NULL, 0, NULL, amount::numeric(16,2)::text, month, NULL
