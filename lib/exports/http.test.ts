@@ -212,7 +212,7 @@ describe('meeting exports', () => {
     expect(res.headers.get('content-disposition')).toContain(`filename="meeting-${id}-status-table.xlsx"`);
     expect(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe('六月调度会-调度表.xlsx');
     const ws = await sheet(res);
-    expect(ws.getCell('A1').value).toBe('六月调度会 重点项目调度表');
+    expect(ws.getCell('A1').value).toBe('六月调度会 · 调度表');
     const projectRows = [];
     for (let r = 5; r <= ws.rowCount; r++) if (typeof ws.getCell(`A${r}`).value === 'number') projectRows.push(ws.getRow(r));
     expect(projectRows.map((r) => r.getCell(2).value)).toEqual(snapshot.map((s) => s.name));

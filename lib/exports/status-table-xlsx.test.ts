@@ -21,7 +21,7 @@ describe('status table workbook (调度表 .xlsx)', () => {
     expect(ws.name).toBe('调度表');
 
     // Title merged across A:L; the subtitle with the date and the snapshot time, merged too.
-    expect(ws.getCell('A1').value).toBe('2025年第6次重点项目调度会 重点项目调度表');
+    expect(ws.getCell('A1').value).toBe('2025年第6次重点项目调度会 · 调度表');
     expect(ws.getCell('L1').isMerged).toBe(true);
     expect(ws.getCell('L1').master.address).toBe('A1');
     expect(ws.getCell('A1').font?.bold).toBe(true);
@@ -135,7 +135,7 @@ describe('status table workbook (调度表 .xlsx)', () => {
   it('speaks English for an English user', async () => {
     const { ws } = await load(await readAll(statusTableXlsx({ ...HEADING, frozenAt: null }, rowsOf(ROWS), { locale: 'en', now: new Date('2025-06-16T01:00:00Z') })));
     expect(ws.name).toBe('Status table');
-    expect(ws.getCell('A1').value).toBe('2025年第6次重点项目调度会: key project status table');
+    expect(ws.getCell('A1').value).toBe('2025年第6次重点项目调度会 · Status table');
     expect(ws.getCell('A2').value).toBe('Meeting date: 16 Jun 2025    The status table is not frozen yet: live data as of the export (16 Jun 2025, 09:00)');
     expect(ws.getCell('B3').value).toBe('Project');
     expect(ws.getCell('D4').value).toBe('10k yuan');

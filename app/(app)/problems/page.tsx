@@ -58,7 +58,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
             <Link
               href="/problems/new"
               data-testid="problem-create"
-              className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+              className="whitespace-nowrap rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
             >
               {t('problems.create')}
             </Link>

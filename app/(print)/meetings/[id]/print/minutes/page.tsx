@@ -58,7 +58,16 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
           <p>{t('exports.minutes.noDecisions')}</p>
         ) : (
           <div className="overflow-x-auto print:overflow-visible">
-            <table className="w-full min-w-[560px] border-collapse text-[13px] print:min-w-0 print:text-[10.5pt]" data-testid="print-decisions">
+            <table className="w-full min-w-[560px] table-fixed border-collapse text-[13px] print:min-w-0 print:text-[10.5pt]" data-testid="print-decisions">
+              <colgroup>
+                <col className="w-[6%]" />
+                <col className="w-[17%]" />
+                <col className="w-[14%]" />
+                <col className="w-[29%]" />
+                <col className="w-[14%]" />
+                <col className="w-[10%]" />
+                <col className="w-[10%]" />
+              </colgroup>
               <thead className="bg-slate-100">
                 <tr>
                   {cols.map((c) => (

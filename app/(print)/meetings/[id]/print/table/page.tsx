@@ -64,20 +64,20 @@ export default async function PrintStatusTablePage({ params }: { params: Promise
       />
       <main className="mx-auto max-w-none px-4 py-4 print:p-0">
         <h1 className="text-center text-xl font-bold" data-testid="print-title">{statusTableTitle(heading, t)}</h1>
-        <p className="mb-2 mt-1 text-center text-xs">{statusTableSubtitle(heading, t, locale, new Date())}</p>
+        <p className="mb-2 mt-1 whitespace-pre-wrap text-center text-xs">{statusTableSubtitle(heading, t, locale, new Date())}</p>
         <div className="overflow-x-auto print:overflow-visible">
           <table className="status-table w-full min-w-[1100px] border-collapse text-[11px] leading-snug print:min-w-0" data-testid="print-status-table">
             <colgroup>
               <col className="w-[3%]" />
               <col className="w-[12%]" />
-              <col className="w-[15%]" />
+              <col className="w-[14%]" />
               <col className="w-[6.5%]" />
               <col className="w-[6.5%]" />
               <col className="w-[6.5%]" />
               <col className="w-[4.5%]" />
               <col className="w-[14%]" />
-              <col className="w-[13%]" />
-              <col className="w-[5%]" />
+              <col className="w-[12.5%]" />
+              <col className="w-[6.5%]" />
               <col className="w-[8%]" />
               <col className="w-[4%]" />
             </colgroup>
