@@ -52,8 +52,8 @@ export function agendaItemTitle(t: Translate, item: AgendaItemText, locale: Loca
   }
 }
 
-/** Why the item is on the agenda, one sentence per line. */
-export function agendaReasonLines(t: Translate, reason: AgendaReason, locale: Locale): string[] {
+/** Why the item is on the agenda, one sentence per line; `day` formats the dates (default: as stored, YYYY-MM-DD). */
+export function agendaReasonLines(t: Translate, reason: AgendaReason, locale: Locale, day: (d: string) => string = (d) => d): string[] {
   switch (reason.kind) {
     case 'light': {
       const lines = reason.reasons.map((r) => renderReason(t, r, locale));
@@ -63,14 +63,14 @@ export function agendaReasonLines(t: Translate, reason: AgendaReason, locale: Lo
     }
     case 'overdue_problem':
       return [
-        t('meetings.reason.overdue', { days: reason.daysOverdue, deadline: reason.deadline }) +
+        t('meetings.reason.overdue', { days: reason.daysOverdue, deadline: day(reason.deadline) }) +
           (reason.escalationLevel > 0 ? t(`meetings.reason.escalated${reason.escalationLevel === 2 ? 'Office' : 'Leader'}`) : ''),
       ];
     case 'milestone_slip':
       return [
         t(reason.overdue ? 'meetings.reason.slipOverdue' : 'meetings.reason.slip', {
-          date: reason.expectedDate,
-          baseline: reason.baselineDate,
+          date: day(reason.expectedDate),
+          baseline: day(reason.baselineDate),
           days: reason.daysLate,
         }),
       ];
@@ -78,9 +78,9 @@ export function agendaReasonLines(t: Translate, reason: AgendaReason, locale: Lo
       return [
         t(reason.assigned ? 'meetings.reason.carriedAssigned' : 'meetings.reason.carriedAgenda', {
           meeting: reason.fromMeetingTitle,
-          date: reason.fromMeetingDate,
+          date: day(reason.fromMeetingDate),
         }) +
-          t('meetings.reason.carriedStatus', { status: t(`enums.problemStatus.${reason.status}`), deadline: reason.deadline }),
+          t('meetings.reason.carriedStatus', { status: t(`enums.problemStatus.${reason.status}`), deadline: day(reason.deadline) }),
       ];
     default:
       return [t('meetings.reason.custom')];

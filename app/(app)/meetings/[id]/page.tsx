@@ -65,7 +65,7 @@ export default async function MeetingPage({ params }: Params) {
     kind: i.kind,
     kindLabel: t(`meetings.agenda.kind.${i.kind}`),
     title: agendaItemTitle(t, i, locale),
-    reasonLines: agendaReasonLines(t, i.reason, locale),
+    reasonLines: agendaReasonLines(t, i.reason, locale, (d) => formatDate(d, locale)),
     project: i.project ? { id: i.project.id, name: en ? (i.project.nameEn ?? i.project.name) : i.project.name } : null,
     problem: i.problem
       ? {
@@ -172,8 +172,8 @@ export default async function MeetingPage({ params }: Params) {
           </Section>
         </div>
 
-        <div className="space-y-4">
-          {m.canManage ? (
+        <div className="order-first space-y-4 lg:order-none">
+          {m.canManage && m.status !== 'published' ? (
             <Section id="steps-title" title={t('meetings.detail.steps')}>
               <MeetingSteps id={m.id} version={m.version} status={m.status} frozen={m.frozenAt !== null} />
             </Section>

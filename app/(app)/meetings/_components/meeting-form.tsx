@@ -68,7 +68,7 @@ export function MeetingForm({
     });
   }
 
-  const select = (id: keyof MeetingFormValues, list: { value: string; label: string }[], disabled?: boolean) => (
+  const select = (id: keyof MeetingFormValues, list: { value: string; label: string }[], disabled?: boolean, empty = t('form.choose')) => (
     <select
       {...controlProps(id, errors[id])}
       value={values[id] as string}
@@ -76,7 +76,7 @@ export function MeetingForm({
       disabled={disabled}
       className={`${inputClass} disabled:bg-slate-100`}
     >
-      <option value="">{t('form.choose')}</option>
+      <option value="">{empty}</option>
       {list.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}
@@ -120,13 +120,13 @@ export function MeetingForm({
         {scopeLocked ? <p className="text-xs text-slate-500">{t('form.scopeLocked')}</p> : null}
         <div className="grid gap-4 sm:grid-cols-3">
           <Field id="scopeCategoryCode" label={t('form.scopeCategory')} errors={errors.scopeCategoryCode}>
-            {select('scopeCategoryCode', options.categories, scopeLocked)}
+            {select('scopeCategoryCode', options.categories, scopeLocked, t('form.any'))}
           </Field>
           <Field id="scopeCountyId" label={t('form.scopeCounty')} errors={errors.scopeCountyId} hint={countyFixed ? t('form.countyFixed') : undefined}>
-            {select('scopeCountyId', options.counties, scopeLocked || countyFixed)}
+            {select('scopeCountyId', options.counties, scopeLocked || countyFixed, t('form.any'))}
           </Field>
           <Field id="scopeLeaderId" label={t('form.scopeLeader')} errors={errors.scopeLeaderId}>
-            {select('scopeLeaderId', leaderOptions, scopeLocked)}
+            {select('scopeLeaderId', leaderOptions, scopeLocked, t('form.any'))}
           </Field>
         </div>
       </fieldset>
