@@ -115,3 +115,15 @@ describe('status table CSV', () => {
     expect(first).toEqual(['1', 'Transport', 'S317 Yumin–Toli highway', '新建二级公路96公里', '120000.00', '30000.00', '12000.10', '40', '路基完成80%', '', '李副专员', 'Transport Bureau', 'Green']);
   });
 });
+
+describe('wrappedRowHeight', () => {
+  it('counts CJK as two widths, wraps at the column width and adds the paragraphs', async () => {
+    const { wrappedRowHeight } = await import('./xlsx-stream');
+    expect(wrappedRowHeight([['短', 10]])).toBe(18);
+    // 20 CJK characters = 40 widths in a column of 21.5 usable → 2 lines
+    const two = wrappedRowHeight([['一二三四五六七八九十一二三四五六七八九十', 23]]);
+    expect(two).toBe(Math.ceil(2 * 13.5 + 4));
+    // three paragraphs, the tallest cell wins
+    expect(wrappedRowHeight([['a\nb\nc', 30], ['x', 5]])).toBe(Math.ceil(3 * 13.5 + 4));
+  });
+});

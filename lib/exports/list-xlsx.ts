@@ -9,7 +9,7 @@ import type { Style } from 'exceljs';
 import { TIME_ZONE } from '@/lib/i18n/config';
 import type { Translate } from '@/lib/i18n/translate';
 import { neutraliseCell } from './neutralise';
-import { pace, streamWorkbook } from './xlsx-stream';
+import { pace, streamWorkbook, wrappedRowHeight } from './xlsx-stream';
 
 export type ListColumnKind = 'text' | 'center' | 'int' | 'money' | 'date' | 'datetime';
 export interface ListColumn {
@@ -136,7 +136,7 @@ export function listXlsx(spec: ListWorkbook): Readable {
     subtitle.getCell(1).style = { font: FONT, alignment: { horizontal: 'center', vertical: 'middle' } };
     subtitle.commit();
     const header = sheet.addRow(columns.map((c) => c.header));
-    header.height = 28;
+    header.height = wrappedRowHeight(columns.map((c) => [c.header, c.width] as const));
     columns.forEach((_, i) => (header.getCell(i + 1).style = STYLES.header));
     header.commit();
 
@@ -144,6 +144,7 @@ export function listXlsx(spec: ListWorkbook): Readable {
     for await (const values of spec.rows) {
       const row = sheet.addRow(columns.map((c, i) => cellValue(c.kind, values[i] ?? null)));
       columns.forEach((c, i) => (row.getCell(i + 1).style = STYLES[c.kind]));
+      row.height = wrappedRowHeight(columns.map((c, i) => [c.kind === 'text' || c.kind === 'center' ? (values[i] as string | null) : null, c.width] as const));
       row.commit();
       if (++n % 200 === 0) await pace(sheet, output);
     }

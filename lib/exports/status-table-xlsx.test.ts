@@ -97,6 +97,10 @@ describe('status table workbook (调度表 .xlsx)', () => {
     expect(ws.getCell('B6').alignment?.wrapText).toBe(true);
     expect(ws.getCell('I7').alignment?.wrapText).toBe(true);
     expect(ws.getCell('B6').border?.top?.style).toBe('thin');
+    // Rows are tall enough for their wrapped text (apps do not all re-measure on opening).
+    expect(ws.getRow(6).height).toBe(18);
+    expect(ws.getRow(7).height).toBe(31); // two lines: the two problems, the name, the content
+    expect(ws.getRow(3).height).toBeGreaterThan(18);
     expect(ws.getColumn(1).width).toBe(6);
     expect(ws.getColumn(3).width).toBeGreaterThanOrEqual(30);
     expect(ws.getColumn(4).width).toBeGreaterThanOrEqual(12);

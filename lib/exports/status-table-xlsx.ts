@@ -22,7 +22,7 @@ import type { MeetingHeading, StatusRow } from '@/lib/meetings/types';
 import { toNumber } from './decimal';
 import { neutraliseCell } from './neutralise';
 import { columnUnit, projectTexts, STATUS_COLUMNS, statusTableLines, statusTableSubtitle, statusTableTitle, type StatusColumn, type Totals } from './status-table';
-import { pace, streamWorkbook } from './xlsx-stream';
+import { pace, streamWorkbook, wrappedRowHeight } from './xlsx-stream';
 
 export const STATUS_HEADER_ROW = 3;
 export const STATUS_UNITS_ROW = 4;
@@ -118,7 +118,6 @@ export function statusTableXlsx(heading: MeetingHeading, rows: AsyncIterable<Sta
         margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
       },
       headerFooter: { oddFooter: `&C${t('exports.statusTable.footer')}`, evenFooter: `&C${t('exports.statusTable.footer')}` },
-      properties: { defaultRowHeight: 18 },
     } as unknown as Parameters<typeof workbook.addWorksheet>[1]);
     sheet.columns = STATUS_COLUMNS.map((key) => ({ key, width: WIDTHS[key] }));
 
@@ -135,10 +134,11 @@ export function statusTableXlsx(heading: MeetingHeading, rows: AsyncIterable<Sta
     subtitle.commit();
 
     const header = sheet.addRow(STATUS_COLUMNS.map((c) => t(`exports.statusTable.col.${c}`)));
-    header.height = 30;
     for (let c = 1; c <= COLS; c++) header.getCell(c).style = S.header;
+    header.height = wrappedRowHeight(STATUS_COLUMNS.map((c) => [t(`exports.statusTable.col.${c}`), WIDTHS[c]] as const));
     header.commit();
     const units = sheet.addRow(STATUS_COLUMNS.map((c) => columnUnit(c, t)));
+    units.height = 18;
     for (let c = 1; c <= COLS; c++) units.getCell(c).style = S.header;
     units.commit();
 
@@ -173,12 +173,21 @@ export function statusTableXlsx(heading: MeetingHeading, rows: AsyncIterable<Sta
         row.getCell(10).style = S.center;
         row.getCell(11).style = S.center;
         row.getCell(12).style = S.light[r.light ?? 'none'];
+        row.height = wrappedRowHeight([
+          [tx.name, WIDTHS.name],
+          [tx.content, WIDTHS.content],
+          [tx.progress, WIDTHS.progress],
+          [tx.problems, WIDTHS.problems],
+          [tx.leader, WIDTHS.leader],
+          [tx.unit, WIDTHS.unit],
+        ]);
         row.commit();
       } else if (line.kind === 'category') {
         const row = sheet.addRow([neutraliseCell(line.label)]);
         const at = row.number;
         sheet.mergeCells(`A${at}:${LAST_COL}${at}`);
         row.getCell(1).style = S.category;
+        row.height = 18;
         row.commit();
       } else {
         const total = line.kind === 'total';
@@ -189,6 +198,7 @@ export function statusTableXlsx(heading: MeetingHeading, rows: AsyncIterable<Sta
         for (let c = 4; c <= 6; c++) row.getCell(c).style = total ? S.totalMoney : S.subMoney;
         row.getCell(7).style = total ? S.totalRate : S.subRate;
         for (let c = 8; c <= COLS; c++) row.getCell(c).style = total ? S.totalText : S.subText;
+        row.height = wrappedRowHeight([[line.label, WIDTHS.seq + WIDTHS.name + WIDTHS.content]]);
         row.commit();
       }
       if (++n % PACE_EVERY === 0) await pace(sheet, output);

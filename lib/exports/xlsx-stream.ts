@@ -85,3 +85,26 @@ export function streamWorkbook(write: (workbook: WorkbookWriter, output: PassThr
     });
   return output;
 }
+
+/**
+ * A row height (points) that shows every line of wrapped text. Excel, WPS and LibreOffice do
+ * not all re-measure rows when they open a file, so the height is written: each cell's text is
+ * measured in character widths (CJK and full-width forms count two, others one), wrapped at
+ * the column width, and the tallest cell sets the row.
+ */
+export function wrappedRowHeight(cells: readonly (readonly [text: string | null | undefined, columnWidth: number])[], fontPt = 10): number {
+  let lines = 1;
+  for (const [text, width] of cells) {
+    if (!text) continue;
+    const usable = Math.max(1, width - 1.5);
+    let n = 0;
+    for (const paragraph of text.split(/\r\n|\r|\n/)) {
+      let w = 0;
+      for (const ch of paragraph) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+      n += Math.max(1, Math.ceil(w / usable));
+    }
+    lines = Math.max(lines, n);
+  }
+  const lineHeight = fontPt * 1.35;
+  return Math.max(18, Math.ceil(lines * lineHeight + 4));
+}
