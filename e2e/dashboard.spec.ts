@@ -22,11 +22,13 @@ async function registryTotal(page: Page): Promise<number> {
   return totalIn(total);
 }
 
+/** The charts' code has loaded and the first chart has finished drawing. */
 async function chartsReady(page: Page) {
   for (const id of ['echart-investment-trend', 'echart-problems-type']) {
     const chart = page.getByTestId(id);
     if ((await chart.count()) > 0) await expect(chart).toHaveAttribute('data-ready', 'true');
   }
+  await expect(page.getByTestId('echart-investment-trend')).toHaveAttribute('data-rendered', 'true');
 }
 
 for (const role of ['admin', 'dispatch', 'leader', 'lead', 'viewer', 'county'] as RoleKey[]) {
@@ -122,6 +124,8 @@ test('a chart segment and a chart table row drill down to matching lists', async
   const max = Math.max(...counts.map((c) => c.count));
   test.skip(max === 0, 'no open problems in the demo data');
   const chart = page.getByTestId('echart-problems-type');
+  await chart.scrollIntoViewIfNeeded();
+  await expect(chart).toHaveAttribute('data-rendered', 'true');
   const box = await chart.evaluate((el) => {
     const bars = [...el.querySelectorAll('path')].filter((p) => (p.getAttribute('fill') ?? '').toLowerCase() === '#d97706');
     const rects = bars.map((b) => b.getBoundingClientRect()).filter((r) => r.height > 0);
@@ -196,7 +200,7 @@ test('the English switch shows the dashboard in English', async ({ browser }) =>
   await page.getByTestId('language-switch').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Leadership dashboard' })).toBeVisible();
   await expect(page.getByTestId('figure-projects')).toContainText('projects');
-  await expect(page.getByRole('heading', { name: 'Milestone timeline' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Milestone timeline' })).toBeVisible();
   await expect(page.getByTestId('headline')).toContainText('CNY');
   await chartsReady(page);
   await expect(page.getByRole('img', { name: /cumulative planned and completed investment/ })).toBeVisible();

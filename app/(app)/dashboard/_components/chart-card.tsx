@@ -51,12 +51,14 @@ export function ChartCard({
     ? ''
     : `rounded-lg border p-3 sm:p-4 ${dark ? 'border-white/10 bg-white/[0.03]' : 'border-slate-200 bg-white shadow-sm'}`;
   return (
-    <section aria-labelledby={titleId} data-testid={testId} className={`flex min-w-0 flex-col ${frame} ${className}`}>
+    <section
+      aria-labelledby={plain ? undefined : titleId}
+      aria-label={plain ? title : undefined}
+      data-testid={testId}
+      className={`flex min-w-0 flex-col ${frame} ${className}`}
+    >
       {plain ? (
         <div className="mb-2 flex items-start justify-between gap-3">
-          <h3 id={titleId} className="sr-only">
-            {title}
-          </h3>
           <div className="min-w-0 flex-1">{aside}</div>
           {toggle}
         </div>

@@ -35,6 +35,8 @@ export function EChart({ option, label, height, theme = 'light', testId }: {
         const data = params.data as { href?: unknown } | null | undefined;
         if (data && typeof data === 'object' && typeof data.href === 'string') router.push(data.href);
       });
+      // Drawn and done animating (tests and screenshots wait for it).
+      c.on('finished', () => el.setAttribute('data-rendered', 'true'));
       observer = new ResizeObserver(() => c.resize());
       observer.observe(el);
       setReady(true);
@@ -50,7 +52,9 @@ export function EChart({ option, label, height, theme = 'light', testId }: {
   }, []);
 
   useEffect(() => {
-    if (ready) chart.current?.setOption(option, { notMerge: true });
+    if (!ready || !chart.current) return;
+    ref.current?.setAttribute('data-rendered', 'false');
+    chart.current.setOption(option, { notMerge: true });
   }, [ready, option]);
 
   return (

@@ -9,11 +9,11 @@ import { LIGHT_ORDER, percent } from './chart-options';
 
 type Variant = 'page' | 'screen';
 
-const LIGHT_TILE: Record<Light | 'none', { page: string; screen: string; dot: string }> = {
+const LIGHT_TILE: Record<Light | 'none', { page: string; screen: string; dot: string; screenDot?: string }> = {
   red: { page: 'border-red-200 bg-red-50 text-red-800 hover:border-red-400', screen: 'border-red-500/40 bg-red-500/10 text-red-300', dot: 'bg-red-500' },
   yellow: { page: 'border-amber-200 bg-amber-50 text-amber-900 hover:border-amber-400', screen: 'border-amber-400/40 bg-amber-400/10 text-amber-200', dot: 'bg-amber-400' },
   green: { page: 'border-emerald-200 bg-emerald-50 text-emerald-800 hover:border-emerald-400', screen: 'border-emerald-500/40 bg-emerald-500/10 text-emerald-300', dot: 'bg-emerald-500' },
-  none: { page: 'border-slate-200 bg-slate-50 text-slate-700 hover:border-slate-400', screen: 'border-white/15 bg-white/5 text-slate-300', dot: 'bg-slate-300' },
+  none: { page: 'border-slate-200 bg-slate-50 text-slate-700 hover:border-slate-400', screen: 'border-white/15 bg-white/5 text-slate-300', dot: 'bg-slate-300', screenDot: 'bg-slate-500' },
 };
 
 const STAGE_TONE: Record<Stage, string> = {
@@ -103,7 +103,9 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
                     screen ? 'border-white/10 bg-white/5 text-slate-200 hover:bg-white/10' : `border-slate-200 bg-slate-50 hover:border-brand-600 ${STAGE_TONE[s.stage]}`
                   }`}
                 >
-                  <span className={`min-w-0 truncate ${screen ? 'text-lg' : 'text-xs'}`}>{t(`enums.stage.${s.stage}`)}</span>
+                  <span className={`min-w-0 truncate ${screen ? 'text-lg' : 'text-xs'}`} title={t(`enums.stage.${s.stage}`)}>
+                    {t(`enums.stage.${s.stage}`)}
+                  </span>
                   <span className={`font-semibold tabular-nums ${screen ? 'text-3xl' : 'text-base'}`}>{n(s.count)}</span>
                 </Link>
               </li>
@@ -141,7 +143,7 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
             <div className={`mt-3 flex overflow-hidden rounded-full ${screen ? 'h-3' : 'h-2'}`} aria-hidden>
               {LIGHT_ORDER.map((key) => {
                 const c = lightByKey.get(key)?.count ?? 0;
-                return c > 0 ? <span key={key} className={LIGHT_TILE[key].dot} style={{ width: `${(c / lightsTotal) * 100}%` }} /> : null;
+                return c > 0 ? <span key={key} className={(screen && LIGHT_TILE[key].screenDot) || LIGHT_TILE[key].dot} style={{ width: `${(c / lightsTotal) * 100}%` }} /> : null;
               })}
             </div>
           ) : null}
