@@ -35,12 +35,12 @@ const WIDTHS: Record<StatusColumn, number> = {
   totalInvestment: 13,
   annualPlanned: 13,
   completed: 13,
-  rate: 9,
+  rate: 10,
   progress: 34,
   problems: 32,
-  leader: 10,
+  leader: 11,
   unit: 16,
-  light: 8,
+  light: 10,
 };
 
 export const MONEY_FORMAT = '#,##0.00';
