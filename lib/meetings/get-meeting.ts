@@ -142,6 +142,8 @@ export interface MeetingDetail extends MeetingSummary {
   snapshotYear: number | null;
   /** Rows of the frozen table this actor reads (their scope). */
   snapshotRowCount: number | null;
+  /** Rows of the frozen table in all (every county of the meeting's scope). */
+  snapshotTotalRows: number | null;
   createdAt: Date;
   participants: { users: { id: number; name: string }[]; units: { id: number; nameZh: string; nameEn: string }[] };
   agenda: AgendaItemView[];
@@ -286,6 +288,7 @@ export async function getMeeting(actor: Actor, id: number): Promise<MeetingDetai
     publishedByName: names?.publishedByName ?? null,
     snapshotYear: m.snapshotYear,
     snapshotRowCount: m.frozenAt ? (rowCount?.n ?? 0) : null,
+    snapshotTotalRows: m.snapshotRowCount,
     createdAt: m.createdAt,
     participants: {
       users: participantRows.flatMap((p) => (p.userId !== null && p.userName !== null ? [{ id: p.userId, name: p.userName }] : [])),

@@ -185,9 +185,10 @@ export default async function MeetingPage({ params }: Params) {
                   {t('meetings.detail.frozenInfo', {
                     at: formatDateTime(m.frozenAt, locale),
                     name: m.frozenByName ?? '—',
-                    count: m.snapshotRowCount ?? 0,
+                    count: m.snapshotTotalRows ?? 0,
                     year: m.snapshotYear ?? '—',
                   })}
+                  {m.snapshotRowCount !== m.snapshotTotalRows ? t('meetings.detail.frozenInfoScoped', { count: m.snapshotRowCount ?? 0 }) : null}
                 </p>
               ) : (
                 <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900" data-testid="meeting-not-frozen">
