@@ -79,6 +79,47 @@ test('the county user sees fewer projects than the prefecture', async ({ browser
   await prefecture.context().close();
 });
 
+test('a user whose scope has no projects gets a clear message instead of empty charts', async ({ browser }) => {
+  // The counties that have projects (the dispatch office's county breakdown) …
+  const office = await open(browser, 'dispatch');
+  await office.goto('/dashboard');
+  const withProjects = await office.getByTestId('chart-by-county').locator('table').first().locator('tbody th').allTextContents();
+  await office.context().close();
+  // … and a new viewer scoped to a county that has none.
+  const admin = await open(browser, 'admin');
+  await admin.goto('/admin/users/new');
+  const form = admin.getByTestId('user-form');
+  const options = await form.locator('#countyId option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent?.trim() ?? '' })));
+  const county = options.find((o) => o.value && !withProjects.includes(o.label));
+  test.skip(!county, 'every county has projects in this data set');
+  const username = `e2e_empty_${Date.now().toString(36)}`;
+  const password = 'Site2025check';
+  await form.locator('#username').fill(username);
+  await form.locator('#displayName').fill('空范围 查看者');
+  await form.locator('#role').selectOption('viewer');
+  await form.locator('#countyId').selectOption(county!.value);
+  await form.locator('#password').fill(password);
+  await admin.getByTestId('user-form-submit').click();
+  await expect(admin.getByTestId(`user-row-${username}`)).toBeVisible();
+  await admin.context().close();
+
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await ctx.newPage();
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/\/projects/);
+  await page.goto('/dashboard');
+  await expect(page.getByTestId('dashboard-empty')).toContainText('您的权限范围内暂无重点项目');
+  await expect(page.getByTestId('dashboard-subtitle')).toContainText(county!.label);
+  await expect(page.getByTestId('headline')).toHaveCount(0);
+  await expect(page.getByRole('img')).toHaveCount(0);
+  await page.goto('/dashboard/screen');
+  await expect(page.getByTestId('dashboard-empty')).toBeVisible();
+  await ctx.close();
+});
+
 test('each headline figure opens a list with exactly that many items', async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await open(browser, 'dispatch');
