@@ -231,6 +231,14 @@ test('the presentation mode is dark, large and says when it was updated', async 
   await expect(page.getByTestId('screen-updated')).toContainText('更新于');
   await expect(page.getByTestId('screen-fullscreen')).toBeVisible();
   await expect(page.getByTestId('echart-investment-trend')).toHaveAttribute('data-ready', 'true');
+
+  // It refreshes itself (every minute by default; ?refresh=10 for this test): the time moves on.
+  await page.goto('/dashboard/screen?refresh=10');
+  const updated = page.getByTestId('screen-updated');
+  await expect(page.getByText('每 10 秒自动刷新')).toBeVisible();
+  const first = await updated.textContent();
+  await expect(updated).not.toHaveText(first ?? '', { timeout: 25_000 });
+  await expect(page.getByTestId('echart-investment-trend')).toHaveAttribute('data-ready', 'true');
   await page.context().close();
 });
 

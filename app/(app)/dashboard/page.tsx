@@ -92,7 +92,7 @@ async function DashboardBody({ actor, locale, filters }: { actor: Actor; locale:
     <div className="space-y-4" data-testid="dashboard">
       <HeadlineFigures headline={data.headline} locale={locale} />
       <div className="grid gap-4 xl:grid-cols-12">
-        <InvestmentTrendChart data={data} className="xl:col-span-7" />
+        <InvestmentTrendChart months={data.investmentByMonth} investment={data.headline.investment} className="xl:col-span-7" />
         <CapacityChart capacity={data.capacity} className="xl:col-span-5" maxHeight={300} />
         <BreakdownCharts rows={data.byCategory} dimension="category" className="xl:col-span-12" testId="chart-by-category" />
         <BreakdownCharts rows={data.byCounty} dimension="county" className="xl:col-span-7" testId="chart-by-county" />

@@ -38,20 +38,31 @@ function useUnits() {
 
 // ——— Cumulative investment by month ———
 
-export function InvestmentTrendChart({ data, theme = 'light', height = 300, className }: { data: Dashboard; theme?: ChartTheme; height?: number; className?: string }) {
+export function InvestmentTrendChart({
+  months,
+  investment,
+  theme = 'light',
+  height = 300,
+  className,
+}: {
+  months: Dashboard['investmentByMonth'];
+  investment: Dashboard['headline']['investment'];
+  theme?: ChartTheme;
+  height?: number;
+  className?: string;
+}) {
   const t = useTranslations('dashboard.chart');
   const ctx = useCtx(theme);
   const unit = useUnits();
-  const { investmentByMonth: months, headline } = data;
   const option = useMemo(
     () =>
-      investmentTrendOption(months, headline.investment, ctx, {
+      investmentTrendOption(months, investment, ctx, {
         planned: t('planned'),
         completed: t('completed'),
         timeElapsed: t('timeElapsed'),
         unit,
       }),
-    [months, headline.investment, ctx, t, unit],
+    [months, investment, ctx, t, unit],
   );
   const table: ChartTable = {
     caption: t('investmentTrend'),
@@ -59,12 +70,12 @@ export function InvestmentTrendChart({ data, theme = 'light', height = 300, clas
     rows: months.map((m) => ({
       key: String(m.month),
       cells: [monthLabel(m.month, ctx.locale), formatMoney(m.plannedCumulative, ctx.locale), formatMoney(m.completedCumulative, ctx.locale)],
-      href: headline.investment.href,
+      href: investment.href,
     })),
   };
   return (
     <ChartCard title={t('investmentTrend')} subtitle={theme === 'dark' ? undefined : t('investmentTrendSub')} tables={[table]} theme={theme} className={className} testId="chart-investment-trend">
-      <EChart option={option} height={height} theme={theme} label={t('label.investmentTrend', { year: headline.investment.year })} testId="echart-investment-trend" />
+      <EChart option={option} height={height} theme={theme} label={t('label.investmentTrend', { year: investment.year })} testId="echart-investment-trend" />
     </ChartCard>
   );
 }

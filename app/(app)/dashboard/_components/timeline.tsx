@@ -211,7 +211,6 @@ export async function TimelineView({ timeline, locale }: { timeline: Timeline; l
                             <span
                               className={`absolute top-1/2 h-1 -translate-y-1/2 rounded-full ${m.overdue ? 'bg-red-300' : 'bg-amber-300'}`}
                               style={{ left: `${slip.left}%`, width: `${Math.max(0.2, slip.right - slip.left)}%` }}
-                              title={title}
                             />
                           ) : null}
                           <span
@@ -219,7 +218,6 @@ export async function TimelineView({ timeline, locale }: { timeline: Timeline; l
                               m.overdue && !m.forecast ? 'border-red-600 bg-red-100' : 'border-slate-500 bg-white'
                             }`}
                             style={{ left: `${pct(committed)}%` }}
-                            title={title}
                           />
                           {m.forecast && !m.actual ? (
                             <span
@@ -227,14 +225,12 @@ export async function TimelineView({ timeline, locale }: { timeline: Timeline; l
                                 m.overdue ? 'border-red-600 bg-red-100' : 'border-brand-600 bg-white'
                               }`}
                               style={{ left: `${pct(m.forecast)}%` }}
-                              title={title}
                             />
                           ) : null}
                           {m.actual ? (
                             <span
                               className="absolute top-1/2 z-[3] h-3 w-3 -translate-x-1/2 -translate-y-1/2 rounded-full bg-emerald-600 ring-2 ring-white"
                               style={{ left: `${pct(m.actual)}%` }}
-                              title={title}
                             />
                           ) : null}
                         </span>

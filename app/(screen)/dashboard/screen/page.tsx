@@ -19,6 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const REFRESH_SECONDS = 60;
+
+/** ?refresh=30 sets another interval for a particular screen (10 s to 1 h); anything else: every minute. */
+function refreshSeconds(raw: string | string[] | undefined): number {
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  if (!v || !/^\d{1,4}$/.test(v)) return REFRESH_SECONDS;
+  const n = Number(v);
+  return n >= 10 && n <= 3600 ? n : REFRESH_SECONDS;
+}
 /** On the screen the capacity chart shows the largest projects only (no scrolling on a wall). */
 const SCREEN_CAPACITY_PROJECTS = 6;
 /** The chart height that fits the headline and one row of charts on 1080 lines. */
@@ -28,10 +36,11 @@ const SCREEN_CHART_HEIGHT = 370;
  * 大屏: the dashboard for the command-centre display (1920×1080): dark, large type, the headline
  * figures and the four charts that answer "where do we stand, what is red", refreshed every minute.
  */
-export default async function ScreenPage() {
+export default async function ScreenPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const actor = await requireActor();
   if (!can(actor, 'project.read')) notFound();
+  const seconds = refreshSeconds((await searchParams).refresh);
   const [data, t, rawLocale, county] = await Promise.all([getDashboard(actor), getTranslations(), getLocale(), getCountyName(actor.countyId)]);
   const locale = toLocale(rawLocale);
   const scope = county ? (locale === 'en' ? county.nameEn : county.nameZh) : t('common.scopePrefecture');
@@ -54,7 +63,7 @@ export default async function ScreenPage() {
             </p>
           </div>
         </div>
-        <ScreenControls renderedAt={now().toISOString()} seconds={REFRESH_SECONDS} />
+        <ScreenControls renderedAt={now().toISOString()} seconds={seconds} />
       </header>
 
       {empty ? (
@@ -66,7 +75,7 @@ export default async function ScreenPage() {
         <>
           <HeadlineFigures headline={data.headline} locale={locale} variant="screen" />
           <div className="grid flex-1 grid-cols-1 gap-4 lg:grid-cols-2 2xl:grid-cols-4">
-            <InvestmentTrendChart data={data} theme="dark" height={SCREEN_CHART_HEIGHT} />
+            <InvestmentTrendChart months={data.investmentByMonth} investment={data.headline.investment} theme="dark" height={SCREEN_CHART_HEIGHT} />
             <BreakdownCharts rows={data.byCounty} dimension="county" theme="dark" show="lights" height={SCREEN_CHART_HEIGHT} testId="chart-by-county" />
             <BreakdownCharts rows={data.byCategory} dimension="category" theme="dark" show="lights" height={SCREEN_CHART_HEIGHT} testId="chart-by-category" />
             <CapacityChart capacity={capacity} theme="dark" />
