@@ -94,10 +94,16 @@ interface Tip {
   value?: unknown;
 }
 
-function tipRows(items: Tip | Tip[], fmt: (tip: Tip) => string): string {
+function tipRows(items: Tip | Tip[], fmt: (tip: Tip) => string, locale: Locale): string {
+  const sep = colon(locale);
   const list = Array.isArray(items) ? items : [items];
   const head = list[0]?.name ? `<div style="font-weight:600;margin-bottom:2px">${escapeHtml(String(list[0].name))}</div>` : '';
-  return head + list.map((tip) => `<div>${typeof tip.marker === 'string' ? tip.marker : ''}${escapeHtml(tip.seriesName ?? '')}：<b>${escapeHtml(fmt(tip))}</b></div>`).join('');
+  return head + list.map((tip) => `<div>${typeof tip.marker === 'string' ? tip.marker : ''}${escapeHtml(tip.seriesName ?? '')}${sep}<b>${escapeHtml(fmt(tip))}</b></div>`).join('');
+}
+
+/** 冒号: full width in Chinese, ': ' in English. */
+export function colon(locale: Locale): string {
+  return locale === 'en' ? ': ' : '：';
 }
 
 export function escapeHtml(s: string): string {
@@ -128,7 +134,7 @@ export function investmentTrendOption(
     tooltip: {
       ...base(ctx).tooltip,
       trigger: 'axis',
-      formatter: (items: unknown) => tipRows(items as Tip[], (tip) => formatMoney(raw(tip), ctx.locale)),
+      formatter: (items: unknown) => tipRows(items as Tip[], (tip) => formatMoney(raw(tip), ctx.locale), ctx.locale),
     },
     xAxis: {
       type: 'category',
@@ -223,7 +229,7 @@ export function breakdownInvestmentOption(
       ...base(ctx).tooltip,
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      formatter: (items: unknown) => tipRows(items as Tip[], (tip) => formatMoney(raw(tip), ctx.locale)),
+      formatter: (items: unknown) => tipRows(items as Tip[], (tip) => formatMoney(raw(tip), ctx.locale), ctx.locale),
     },
     // The unit (moneyScale) is in the heading above the chart.
     xAxis: {
@@ -248,7 +254,7 @@ export function breakdownLightsOption(rows: BreakdownRow[], ctx: ChartContext, l
       ...base(ctx).tooltip,
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      formatter: (items: unknown) => tipRows(items as Tip[], (tip) => formatNumber(tip.value as number, ctx.locale, 0)),
+      formatter: (items: unknown) => tipRows(items as Tip[], (tip) => formatNumber(tip.value as number, ctx.locale, 0), ctx.locale),
     },
     xAxis: {
       type: 'value',
@@ -308,7 +314,7 @@ export function capacityOption(
       formatter: (tip: unknown) => {
         const t = tip as Tip & { dataIndex: number };
         const x = sorted[t.dataIndex];
-        return x ? `<div style="font-weight:600">${escapeHtml(projectName(x, ctx.locale))}</div>${escapeHtml(t.seriesName ?? '')}：<b>${escapeHtml(formatCapacity(x.capacity, '万千瓦', ctx.locale))}</b>` : '';
+        return x ? `<div style="font-weight:600">${escapeHtml(projectName(x, ctx.locale))}</div>${escapeHtml(t.seriesName ?? '')}${colon(ctx.locale)}<b>${escapeHtml(formatCapacity(x.capacity, '万千瓦', ctx.locale))}</b>` : '';
       },
     },
     xAxis: {
@@ -339,7 +345,7 @@ export function figureBarOption<T extends Figure>(
     tooltip: {
       ...base(ctx).tooltip,
       trigger: 'item',
-      formatter: (tip: unknown) => tipRows(tip as Tip, (x) => formatNumber(x.value as number, ctx.locale, 0)),
+      formatter: (tip: unknown) => tipRows(tip as Tip, (x) => formatNumber(x.value as number, ctx.locale, 0), ctx.locale),
     },
     xAxis: {
       type: 'category',

@@ -12,6 +12,7 @@ import {
   type ChartContext,
   LIGHT_ORDER,
   barsHeight,
+  colon,
   breakdownInvestmentOption,
   breakdownLightsOption,
   capacityOption,
@@ -119,7 +120,7 @@ export function BreakdownCharts({
   const tables: ChartTable[] = [];
   if (show !== 'lights') {
     tables.push({
-      caption: `${title}：${t('chart.investmentSub')}`,
+      caption: `${title}${colon(ctx.locale)}${t('chart.investmentSub')}`,
       head: [title, t('chart.projects'), t('chart.plannedShort'), t('chart.completedShort')],
       rows: rows.map((r) => ({
         key: r.key || 'none',
@@ -130,7 +131,7 @@ export function BreakdownCharts({
   }
   if (show !== 'investment') {
     tables.push({
-      caption: `${title}：${t('chart.lightsSub')}`,
+      caption: `${title}${colon(ctx.locale)}${t('chart.lightsSub')}`,
       head: [title, ...LIGHT_ORDER.map((l) => lightLabels[l])],
       rows: rows.map((r) => ({
         key: r.key || 'none',
