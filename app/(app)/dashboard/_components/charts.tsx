@@ -173,15 +173,16 @@ export function BreakdownCharts({
 
 export function CapacityChart({ capacity, theme = 'light', maxHeight, className }: { capacity: CapacityProgress; theme?: ChartTheme; maxHeight?: number; className?: string }) {
   const t = useTranslations('dashboard.chart');
+  const tUnit = useTranslations('dashboard.unit');
   const ctx = useCtx(theme);
   const option = useMemo(
     () =>
       capacityOption(capacity.projects, ctx, {
         connected: t('capacityConnected'),
         notConnected: t('capacityNotConnected'),
-        unit: ctx.locale === 'en' ? 'MW' : '万千瓦',
+        unit: tUnit('capacity'),
       }),
-    [capacity.projects, ctx, t],
+    [capacity.projects, ctx, t, tUnit],
   );
   const dark = theme === 'dark';
   const cap = (v: number | null) => formatCapacity(v, '万千瓦', ctx.locale);
