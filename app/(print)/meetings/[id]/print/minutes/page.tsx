@@ -62,11 +62,11 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
               <colgroup>
                 <col className="w-[6%]" />
                 <col className="w-[17%]" />
-                <col className="w-[14%]" />
-                <col className="w-[29%]" />
-                <col className="w-[14%]" />
-                <col className="w-[10%]" />
-                <col className="w-[10%]" />
+                <col className="w-[13%]" />
+                <col className="w-[28%]" />
+                <col className="w-[13%]" />
+                <col className="w-[11%]" />
+                <col className="w-[12%]" />
               </colgroup>
               <thead className="bg-slate-100">
                 <tr>
@@ -89,7 +89,7 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
                     </td>
                     <td className={cell}>{d.problem?.unitName ?? none}</td>
                     <td className={`${cell} text-center`}>{d.problem?.leaderName ?? none}</td>
-                    <td className={`${cell} whitespace-nowrap text-center`}>{d.problem?.deadline ? formatDate(d.problem.deadline, locale) : none}</td>
+                    <td className={`${cell} text-center`}>{d.problem?.deadline ? formatDate(d.problem.deadline, locale) : none}</td>
                   </tr>
                 ))}
               </tbody>
