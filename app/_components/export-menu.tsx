@@ -105,9 +105,10 @@ export function ExportMenu({ endpoint, query, total, testId = 'export-menu' }: {
         if (part.done) break;
         chunks.push(part.value as Uint8Array<ArrayBuffer>);
         received += part.value.byteLength;
-        // Re-render at most every 64 KB.
-        if (received - last >= 64 * 1024) {
-          last = received;
+        // Re-render at most every 150 ms.
+        const at = Date.now();
+        if (at - last >= 150) {
+          last = at;
           setState({ kind: 'running', format, received, totalRows });
         }
       }
