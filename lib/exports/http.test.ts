@@ -7,7 +7,7 @@ import { setClockForTests } from '@/lib/clock';
 import { recordDecision } from '@/lib/meetings/agenda-actions';
 import { createMeeting, freezeMeeting, holdMeeting, publishMinutes } from '@/lib/meetings/meeting-actions';
 import { snapshotRows } from '@/lib/meetings/queries';
-import { buildMeetingWorld, TODAY } from '@/lib/meetings/test-world';
+import { buildMeetingWorld, ROLES, TODAY } from '@/lib/meetings/test-world';
 import type { StatusRow } from '@/lib/meetings/types';
 import { listProblems } from '@/lib/problems/queries';
 import { parseProblemParams } from '@/lib/problems/search-params';
@@ -239,6 +239,20 @@ describe('meeting exports', () => {
     const countyCsv = await csvRecords(await exportStatusTable(w.actors.viewerA, String(id), 'csv', 'zh-CN'));
     expect(countyCsv.slice(1).map((r) => r[2])).toEqual(countyRows.map((s) => s.name));
     expect(countyCsv.slice(1).map((r) => r[2]).sort()).toEqual([w.projects.a1.name, w.projects.a2.name].sort());
+  });
+
+  it('for every role, the exported rows are exactly the snapshot rows that role may see', async () => {
+    const { w, id } = await frozenMeeting();
+    const countyOf = new Map<string, number | null>(Object.values(w.projects).map((p) => [p.name, p.countyId]));
+    for (const role of ROLES) {
+      const actor = w.actors[role];
+      const visible = (await collect(actor, id)).map((s) => s.name);
+      const csv = await csvRecords(await exportStatusTable(actor, String(id), 'csv', 'zh-CN'));
+      expect(csv.slice(1).map((r) => r[2]), role).toEqual(visible);
+      // A county user's rows are all in their county.
+      if (actor.countyId !== null) for (const name of visible) expect(countyOf.get(name), `${role}: ${name}`).toBe(actor.countyId);
+      else expect(visible, role).toHaveLength(4);
+    }
   });
 
   it('a meeting the actor may not see is 404, like one that does not exist', async () => {
