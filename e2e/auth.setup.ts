@@ -8,8 +8,9 @@ for (const role of Object.keys(ROLES) as RoleKey[]) {
     await page.getByLabel('用户名').fill(ROLES[role]);
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
-    await expect(page).toHaveURL(/\/projects/);
-    await expect(page.getByRole('heading', { name: '项目库' })).toBeVisible();
+    // Everyone lands on the dashboard (leadership opens it first).
+    await expect(page).toHaveURL(/\/dashboard/);
+    await expect(page.getByRole('heading', { name: '领导驾驶舱' })).toBeVisible();
     await page.context().storageState({ path: storageState(role) });
   });
 }

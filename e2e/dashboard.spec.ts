@@ -109,8 +109,7 @@ test('a user whose scope has no projects gets a clear message instead of empty c
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/\/projects/);
-  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/dashboard/);
   await expect(page.getByTestId('dashboard-empty')).toContainText('您的权限范围内暂无重点项目');
   await expect(page.getByTestId('dashboard-subtitle')).toContainText(county!.label);
   await expect(page.getByTestId('headline')).toHaveCount(0);

@@ -38,7 +38,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </a>
       <header className="sticky top-0 z-30 border-b border-brand-800 bg-brand-700 text-white shadow-sm">
         <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5">
-          <Link href="/projects" className="flex items-center gap-2 font-semibold">
+          <Link href="/dashboard" className="flex items-center gap-2 font-semibold">
             <span className="flex h-7 w-7 items-center justify-center rounded-md bg-white/15 text-sm" aria-hidden>
               调
             </span>

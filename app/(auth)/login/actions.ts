@@ -8,7 +8,7 @@ export type LoginState = { error?: 'invalid' | 'locked' | 'disabled' | 'required
 /** Only local paths may be a post-login destination (no open redirects). */
 function safeCallback(value: FormDataEntryValue | null): string {
   const s = typeof value === 'string' ? value : '';
-  return s.startsWith('/') && !s.startsWith('//') && !s.startsWith('/\\') ? s : '/projects';
+  return s.startsWith('/') && !s.startsWith('//') && !s.startsWith('/\\') ? s : '/dashboard';
 }
 
 export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {

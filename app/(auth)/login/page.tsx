@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [actor, params, t] = await Promise.all([getActor(), searchParams, getTranslations()]);
-  if (actor) redirect('/projects');
+  if (actor) redirect('/dashboard');
   const cb = typeof params.callbackUrl === 'string' && params.callbackUrl.startsWith('/') && !params.callbackUrl.startsWith('//') ? params.callbackUrl : undefined;
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-10">
