@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, DEMO_PROJECT_FIELDS, DEMO_PROJECTS, DEMO_UNITS, DEMO_USE
 import { CATEGORIES, COUNTIES, NEW_ENERGY_CAPACITY_TARGET, PREFECTURE_NAME, PROJECTS, type ProjectFact } from './facts';
 import { seedDefaultRuleSet, seedDemoPlans } from './demo-plans';
 import { seedDemoProblems } from './demo-problems';
+import { seedDemoReports } from './demo-reports';
 
 export interface SeedOptions {
   /** Include the illustrative demo set. */
@@ -22,6 +23,12 @@ export interface SeedOptions {
    * seedIfEmpty falls back to the ADMIN_PASSWORD environment variable.
    */
   adminPassword?: string;
+  /**
+   * With the demo set: also its illustrative reporting history (./demo-reports.ts: periods
+   * January–October 2026, reports, computed lights). seedIfEmpty (app start, npm run db:seed)
+   * includes it unless false; seed() only when true (test fixtures build their own periods).
+   */
+  history?: boolean;
 }
 
 /** Whether the database holds no reference data and no projects yet. */
@@ -35,7 +42,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   const adminPassword = opts.adminPassword ?? (process.env.ADMIN_PASSWORD || undefined);
-  await seed(db, { ...opts, adminPassword });
+  await seed(db, { ...opts, adminPassword, history: opts.history ?? true });
   return true;
 }
 
@@ -147,5 +154,6 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
     if (milestoneRows.length) await tx.insert(s.milestones).values(milestoneRows);
     await seedDemoProblems(tx, { projectIds, userIds, unitIds });
     await seedDemoPlans(tx, { projectIds, userIds });
+    if (opts.history) await seedDemoReports(tx, { projectIds, userIds });
   });
 }
