@@ -1,8 +1,9 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { storageState, type RoleKey } from './users';
 
-// The dispatch office opens the October 2026 period (cycle.spec.ts opens November), computes its
-// lights on /lights and sees the counts and the table; a viewer sees the table but no forms.
+// The dispatch office opens the October 2026 period if it is not open yet (the demo history has
+// it; cycle.spec.ts opens November), computes its lights on /lights and sees the counts and the
+// table; a viewer sees the table but no forms.
 
 test.describe.configure({ mode: 'serial' });
 
@@ -22,7 +23,7 @@ test('dispatch computes the lights of a period and sees them per project', async
   await form.locator('#period-end').fill('2026-10-31');
   await form.locator('#period-due').fill('2026-11-05');
   await office.getByTestId('open-period-submit').click();
-  // Opened (the page moves to the period) — or already open from an earlier attempt of this test.
+  // Opened (the page moves to the period) — or already open (the demo history, an earlier attempt).
   await expect(office.getByTestId('report-row-TC2025-001').or(form.getByTestId('form-error'))).toBeVisible();
 
   await office.goto('/lights');

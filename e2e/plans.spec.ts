@@ -8,9 +8,10 @@ import { storageState, type RoleKey } from './users';
 //    everyone sees it on the project page; a viewer cannot open the form.
 // 2. From the overview, the office creates TC2025-007's 2027 plan; a stale second form gets the
 //    conflict with the saved values and reloads.
-// 3. TC2025-004 (construction, on track, frozen seasonal baseline 94% due by the end of October
-//    and 100% by the end of November) reports 72% of its plan in November: 22–28 points behind
-//    the time-elapsed progress on any day of November → yellow under "≥10 yellow, >30 red". The
+// 3. TC2025-004 (construction, frozen seasonal baseline 94% due by the end of October and 100%
+//    by the end of November; the demo history has it far behind, under 64% approved by October)
+//    reports in November what brings its year to 72% of its plan: 22–28 points behind the
+//    time-elapsed progress on any day of November → yellow under "≥10 yellow, >30 red". The
 //    administrator lowers the red threshold to >20, the office recomputes November, and the
 //    light turns red with "(>20)" in its reason, while October's entry keeps its old "(>30)".
 //    The threshold is put back (and November recomputed) at the end, for the specs after this.
@@ -219,16 +220,20 @@ test('a lower red threshold turns a light red with the new threshold in its reas
   await ensurePeriod(office, '2026-10-01', '2026-10-31', '2026-11-05');
   await ensurePeriod(office, '2026-11-01', '2026-11-30', '2026-12-05');
 
-  // TC2025-004 reports 72% of its (frozen) annual plan in November; its leader approves.
+  // TC2025-004's November report brings its year to 72% of its (frozen) annual plan; its leader approves.
   const path = await openProject(lead, 'TC2025-004');
   const plan = amountOf((await lead.getByTestId('plan-baseline-amount').textContent()) ?? '');
   expect(plan).toBeGreaterThan(0);
-  const invested = money((plan * 72) / 100);
   await lead.goto('/reports');
   await lead.getByTestId('report-row-TC2025-004').getByRole('link').first().click();
   const report = lead.getByTestId('report-form');
   await expect(report).toBeVisible();
   const reportUrl = lead.url();
+  // The year so far (the demo history's approved reports), as the form shows it with nothing entered.
+  await report.getByLabel('本期完成投资（万元）').fill('0');
+  const before = amountOf((await lead.getByTestId('live-cumulative').locator('span').nth(1).textContent()) ?? '');
+  expect(before).toBeLessThan((plan * 64) / 100);
+  const invested = money((plan * 72) / 100 - before);
   await report.getByLabel('本期完成投资（万元）').fill(invested);
   await report.getByLabel('总体完成进度（%）').fill('72');
   await report.getByLabel('形象进度').fill('大坝填筑完成，溢洪道衬砌完成 80%。');
@@ -238,7 +243,7 @@ test('a lower red threshold turns a light red with the new threshold in its reas
   await leader.getByTestId('review-approve').click();
   await expect(leader.getByTestId('report-status')).toHaveText('已审核');
 
-  // Lights under the rules as they are: October red (nothing approved, >30 behind), November yellow.
+  // Lights under the rules as they are: October red (>30 behind), November yellow.
   await computeLights(office, '2026年10月');
   await computeLights(office, '2026年11月');
   await office.goto(path);
