@@ -13,7 +13,8 @@ import { listProblems, type ProblemListRow } from '@/lib/problems/queries';
 import { DEFAULT_PROBLEM_PARAMS, type ProblemListParams, problemQueryString } from '@/lib/problems/search-params';
 import { type CsvCell, csvStream } from './csv';
 import { type ListCell, type ListColumn, listXlsx, wallClockText } from './list-xlsx';
-import { type Batched, EXPORT_BATCH, type ExportFile } from './registry-export';
+import { allPages, type Batched } from './batched';
+import type { ExportFile } from './registry-export';
 
 const COLUMNS = [
   ['seq', 6, 'int'],
@@ -32,24 +33,9 @@ const COLUMNS = [
   ['createdAt', 17, 'datetime'],
 ] as const satisfies readonly (readonly [string, number, ListColumn['kind']])[];
 
-export async function problemRows(actor: Actor, params: ProblemListParams): Promise<Batched<ProblemListRow>> {
-  const p: ProblemListParams = { ...params, page: 1, pageSize: EXPORT_BATCH };
-  const first = await listProblems(actor, p);
-  async function* rows(): AsyncGenerator<ProblemListRow> {
-    const seen = new Set<number>();
-    let batch = first.rows;
-    for (let page = 1; ; ) {
-      for (const r of batch) {
-        if (seen.has(r.id)) continue;
-        seen.add(r.id);
-        yield r;
-      }
-      if (batch.length < EXPORT_BATCH) return;
-      page += 1;
-      batch = (await listProblems(actor, { ...p, page })).rows;
-    }
-  }
-  return { total: first.total, rows: rows() };
+/** The problem list's rows for these params, every page, in the list's order. */
+export function problemRows(actor: Actor, params: ProblemListParams): Promise<Batched<ProblemListRow>> {
+  return allPages((p: ProblemListParams) => listProblems(actor, p), params);
 }
 
 /** Whether any filter narrows the list (the query string of the filters alone is not empty). */

@@ -14,10 +14,10 @@ import { translator } from '@/lib/i18n/translate';
 import { listProjects, type RegistryRow } from '@/lib/projects/queries';
 import { DEFAULT_PARAMS, type RegistryParams, registryQueryString } from '@/lib/projects/search-params';
 import { type CsvCell, csvStream, decimalCell } from './csv';
+import { allPages, type Batched } from './batched';
 import { toNumber } from './decimal';
 import { type ListCell, type ListColumn, listXlsx } from './list-xlsx';
 
-export const EXPORT_BATCH = 500;
 
 const COLUMNS = [
   ['seq', 6, 'int'],
@@ -35,36 +35,9 @@ const COLUMNS = [
   ['overdue', 10, 'int'],
 ] as const satisfies readonly (readonly [string, number, ListColumn['kind']])[];
 
-export interface Batched<T> {
-  /** How many rows the export will have (the registry's count under the same WHERE clause). */
-  total: number;
-  rows: AsyncIterable<T>;
-}
-
-/**
- * The registry's rows for these params, every page, in the registry's order. The first batch is
- * read before returning (its count is the total); the rest as the consumer pulls.
- */
-export async function registryRows(actor: Actor, params: RegistryParams): Promise<Batched<RegistryRow>> {
-  const p: RegistryParams = { ...params, page: 1, pageSize: EXPORT_BATCH };
-  const first = await listProjects(actor, p);
-  async function* rows(): AsyncGenerator<RegistryRow> {
-    // Ids already written: an edit between two batches that moves a row across the boundary
-    // must not write it twice.
-    const seen = new Set<number>();
-    let batch = first.rows;
-    for (let page = 1; ; ) {
-      for (const r of batch) {
-        if (seen.has(r.id)) continue;
-        seen.add(r.id);
-        yield r;
-      }
-      if (batch.length < EXPORT_BATCH) return;
-      page += 1;
-      batch = (await listProjects(actor, { ...p, page })).rows;
-    }
-  }
-  return { total: first.total, rows: rows() };
+/** The registry's rows for these params, every page, in the registry's order. */
+export function registryRows(actor: Actor, params: RegistryParams): Promise<Batched<RegistryRow>> {
+  return allPages((p: RegistryParams) => listProjects(actor, p), params);
 }
 
 /** Whether any filter narrows the list (the query string of the filters alone is not empty). */
