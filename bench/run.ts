@@ -888,7 +888,8 @@ async function runPostgres(baseUrl: string): Promise<ModeResult> {
   log(`PostgreSQL: scratch database ${name}`);
   let server: Server | undefined;
   try {
-    const client = postgres(url, { max: 20, onnotice: () => {} });
+    // JIT off, as the app's own connections have it (db/client.ts).
+    const client = postgres(url, { max: 20, onnotice: () => {}, connection: { jit: 'off' } });
     const { sink, logger } = recorder();
     const db = drizzlePg(client, { schema, logger }) as unknown as Db;
     await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS });

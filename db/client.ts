@@ -32,6 +32,11 @@ async function openPostgres(url: string): Promise<Db> {
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
+    // JIT off for this application's sessions (a startup parameter, so every pooled connection
+    // has it): its statements are short OLTP reads/writes and aggregates of a few tens of ms,
+    // and a cost estimate past jit_above_cost made PostgreSQL spend 1.2–1.4 s compiling a 50 ms
+    // dashboard query (docs/benchmarks.md, "The dashboard"). Compiling never pays off here.
+    connection: { jit: 'off' },
   });
   holder.close = async () => client.end({ timeout: 5 });
   return drizzle(client, { schema });
