@@ -24,7 +24,7 @@ test.describe('user administration', () => {
     await theirs.getByLabel('用户名').fill(username);
     await theirs.getByLabel('密码').fill(password);
     await theirs.getByRole('button', { name: '登录' }).click();
-    await expect(theirs.getByRole('heading', { name: '项目库' })).toBeVisible();
+    await expect(theirs.getByRole('heading', { name: '领导驾驶舱' })).toBeVisible();
 
     // The administrator disables them.
     await page.getByTestId(`user-row-${username}`).getByRole('link').first().click();
