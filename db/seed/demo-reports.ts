@@ -176,69 +176,164 @@ function monthlyTargets(fact: ProjectFact, demo: DemoProject): string[] {
   return parts.map(fromCents);
 }
 
-/** Overall completion of the project (%), from its schedule, as at a date. */
-function percentComplete(fact: ProjectFact, demo: DemoProject, date: string, perf: number): number {
-  if (fact.stage === 'preliminary') return clamp(Math.round((1 + Number(date.slice(5, 7)) / 3) * perf), 1, 6);
-  const span = daysBetween(demo.startDate, demo.plannedCompletionDate);
-  const done = daysBetween(demo.startDate, date);
-  const linear = span > 0 ? (done / span) * 100 : 100;
-  return clamp(Math.round(linear * (0.9 + 0.1 * perf)), 3, 98);
+/**
+ * Where the project stands at a date, by its demo milestones (in their order): how many are done,
+ * the last one done and the next one open, and how far it is (0–1) from the one to the other.
+ */
+function milestoneState(demo: DemoProject, date: string) {
+  const sorted = [...demo.milestones].sort((a, b) => a.sort - b.sort);
+  const isDone = (m: DemoMilestone) => m.actualDate !== null && m.actualDate <= date;
+  const doneCount = sorted.findIndex((m) => !isDone(m));
+  const done = doneCount < 0 ? sorted.length : doneCount;
+  const last = done > 0 ? sorted[done - 1]! : null;
+  const next = sorted[done] ?? null;
+  let within = 1;
+  if (next) {
+    const from = last?.actualDate ?? demo.startDate;
+    const to = next.forecastDate ?? next.plannedDate;
+    const span = daysBetween(from, to);
+    within = span > 0 ? clamp(daysBetween(from, date) / span, 0.05, 0.95) : 0.9;
+  }
+  return { done, total: sorted.length, last, next, within, startPending: sorted.some((m) => m.kind === 'start_works' && !isDone(m)) };
 }
 
-/** The last milestone done and the next one open, as at a date (by the demo milestones' dates). */
-function milestoneState(ms: readonly DemoMilestone[], date: string) {
-  const sorted = [...ms].sort((a, b) => a.sort - b.sort);
-  const done = sorted.filter((m) => m.actualDate !== null && m.actualDate <= date);
-  const next = sorted.find((m) => !(m.actualDate !== null && m.actualDate <= date));
-  return { last: done[done.length - 1] ?? null, next: next ?? null };
+/** Overall completion of the project (%): the milestones done, and the way to the next one. */
+function percentComplete(state: ReturnType<typeof milestoneState>): number {
+  if (state.startPending) return clamp(Math.round(1 + 4 * state.within), 1, 5);
+  if (!state.next) return 100;
+  return clamp(Math.round(((state.done + state.within) / state.total) * 100), 1, 99);
 }
 
-type Work = (p: number, rnd: () => number, fact: ProjectFact) => string;
+/**
+ * What is happening on site, by project kind and by the next milestone open (index = milestones
+ * done; the last entry: all done). a = progress within that stage (%), b = a second figure.
+ * Aligned with the milestone templates of demo.ts. Generic, illustrative.
+ */
+type Phase = (a: number, b: number, f: ProjectFact) => string;
+const turbines = (f: ProjectFact) => Math.round((Number(f.capacity ?? 50) * 10) / 6.25);
+const RENEWABLE_PHASES = (build: string, connect: string): Phase[] => [
+  () => '核准（备案）要件办理中，接入系统方案及用地手续同步推进',
+  (a) => `施工准备完成${a}%，场区道路及施工临建施工中`,
+  build === 'wind'
+    ? (a, b, f) => `风机基础浇筑完成${Math.round((turbines(f) * clamp(a + 15, 0, 100)) / 100)}/${turbines(f)}台，风机吊装完成${Math.round((turbines(f) * b) / 100)}台，升压站土建完成${pct(a)}`
+    : build === 'solar'
+      ? (a, b) => `光伏支架安装完成${pct(a + 10)}，组件安装完成${pct(b)}，升压站土建完成${pct(a)}`
+      : (a, b) => `风机吊装完成${pct(a)}，光伏组件安装完成${pct(b)}，升压站土建及电气安装同步推进`,
+  (a) => `${connect}安装完成，集电线路及升压站调试完成${pct(a)}，首批并网准备中`,
+  (a) => `首批已并网发电，剩余${build === 'solar' ? '光伏方阵' : '机组'}调试并网完成${pct(a)}`,
+  (a) => `已全容量并网运行，消缺整改完成${pct(a)}，竣工验收资料整理中`,
+  () => '已通过竣工验收，转入生产运营',
+];
 
-/** What is happening on site, by project kind, at overall completion p (%). Generic, illustrative. */
-const WORK: Readonly<Record<string, Work>> = {
-  transport: (p) => `路基土石方累计完成${pct(p + 14)}，桥涵结构物完成${pct(p + 6)}，路面工程完成${pct(p - 12)}，交安及沿线设施同步施工`,
-  water: (p) => `大坝填筑累计完成${pct(p + 12)}，溢洪道及导流洞衬砌完成${pct(p)}，库区清理和移民安置有序推进`,
-  coal_power: (p) =>
-    `1号机组锅炉受热面安装完成${pct(p + 8)}，汽轮发电机组安装完成${pct(p - 4)}，2号机组主厂房结构施工中，主要设备到货率${pct(p + 15)}`,
-  pumped_storage: (_p, rnd) =>
-    `核准要件办理中，进厂交通洞、通风兼安全洞施工准备，${pick(rnd, ['上水库区域水保方案变更报批中', '征地移民安置规划复核中', '主体工程招标文件编制中'])}`,
-  wind: (p, _rnd, f) => {
-    const n = Math.round((Number(f.capacity ?? 50) * 10) / 6.25);
-    return `风机基础浇筑完成${Math.min(n, Math.round((n * (p + 10)) / 100))}/${n}台，风机吊装完成${Math.min(n, Math.round((n * p) / 100))}台，升压站电气设备安装调试完成${pct(p - 5)}`;
-  },
-  solar: (p, _rnd, f) => {
-    const cap = Number(f.capacity ?? 50);
-    return `光伏支架安装完成${pct(p + 8)}，组件安装完成${Math.round((cap * clamp(p, 0, 100)) / 10) / 10}万千瓦，升压站及送出线路施工完成${pct(p - 5)}`;
-  },
-  wind_solar: (p) => `风机吊装完成${pct(p + 3)}，光伏组件安装完成${pct(p)}，升压站及集电线路施工完成${pct(p - 6)}`,
-  coal_mine: (p) => `井巷（剥离）工程累计完成${pct(p + 8)}，地面生产系统土建完成${pct(p)}，选煤厂设备安装完成${pct(p - 10)}`,
-  grid: (p) => `线路基础完成${pct(p + 12)}，铁塔组立完成${pct(p)}，架线完成${pct(p - 18)}，变电站主变及GIS设备安装中`,
-  logistics: (p) => `主体工程累计完成${pct(p + 8)}，仓储及查验设施完成${pct(p)}，场区道路、给排水等配套工程施工中`,
-  textile: (_p, rnd) => `项目备案已完成，${pick(rnd, ['厂房施工图设计', '主要设备选型及招标', '用地报批及场地平整'])}推进中，供水、供电、污水处理等配套条件落实中`,
-  mining: (_p, rnd) => `${pick(rnd, ['储量核实报告评审', '采矿权证办理', '开发利用方案编制'])}推进中，可行性研究及初步设计编制中，用地预审和环评手续同步办理`,
-  agriculture: (p) => `高标准制种田平整及滴灌管网铺设完成${pct(p + 6)}，种子加工车间及晒场施工完成${pct(p - 4)}，良种繁育配套设施安装中`,
-  tourism: (p) => `游客服务中心及景区道路提升完成${pct(p + 5)}，标识导览和智慧景区系统安装完成${pct(p - 8)}，5A级创建资料整理中`,
+const PHASES: Readonly<Record<string, readonly Phase[]>> = {
+  transport: [
+    (a, b) => `路基土石方完成${pct(a + 10)}，桥涵结构物完成${pct(b)}`,
+    (a, b) => `路基桥涵已完工，路面基层完成${pct(a)}、面层完成${pct(b)}`,
+    (a) => `路面工程基本完成，交安设施及沿线房建完成${pct(a)}，通车前检测准备中`,
+    (a) => `已建成通车，交工验收前缺陷修复及附属工程完成${pct(a)}`,
+    (a) => `已通过交工验收，缺陷责任期养护中，绿化及附属设施完善、竣工资料整理完成${pct(a)}`,
+    () => '已通过竣工验收，开展结算及移交工作',
+  ],
+  water: [
+    (a, b) => `大坝填筑累计完成${pct(a)}，溢洪道及导流洞衬砌完成${pct(b)}`,
+    (a) => `大坝已填筑到顶，坝顶结构及安全监测设施完成${pct(a)}，蓄水阶段验收资料准备中`,
+    (a) => `蓄水阶段验收已通过，库底清理及下闸准备完成${pct(a)}`,
+    (a, b) => `水库已下闸蓄水，输水管线铺设完成${pct(a)}，配套泵站及管理设施完成${pct(b)}`,
+    (a) => `输水及配套工程已完工，蓄水安全监测运行正常，竣工验收资料整理完成${pct(a)}`,
+    () => '已通过竣工验收，转入运行管理',
+  ],
+  coal_power: [
+    (a, b) => `主厂房结构施工完成${pct(a)}，锅炉钢架吊装完成${pct(b)}`,
+    (a, b) => `主厂房已封顶，1号锅炉受热面安装完成${pct(a)}，汽轮发电机组安装完成${pct(b)}`,
+    (a, b) => `1号锅炉水压试验完成，1号机组分系统调试完成${pct(a)}，2号机组安装完成${pct(b)}`,
+    (a) => `1号机组已投产发电，2号机组安装完成${pct(a)}，整套启动调试准备中`,
+    (a) => `两台机组均已并网发电，尾工及性能试验完成${pct(a)}，竣工验收准备中`,
+    () => '已通过竣工验收，转入生产运营',
+  ],
+  pumped_storage: [
+    () => '可研报告评审及核准要件办理中',
+    () => '项目已核准，进厂交通洞、通风兼安全洞施工准备，主体工程开工前手续办理中',
+    (a) => `主体工程已开工，地下厂房开挖完成${pct(a)}`,
+    (a) => `地下厂房开挖完成，上水库大坝填筑完成${pct(a)}`,
+    (a) => `机组埋件及主机安装完成${pct(a)}`,
+    () => '首台机组已投产发电',
+  ],
+  wind: RENEWABLE_PHASES('wind', '风机'),
+  solar: RENEWABLE_PHASES('solar', '光伏组件'),
+  wind_solar: RENEWABLE_PHASES('wind_solar', '风机及光伏组件'),
+  coal_mine: [
+    (a) => `井巷（剥离）工程累计完成${pct(a)}，地面生产系统土建同步施工`,
+    (a, b) => `井巷工程已完工，地面生产系统土建完成${pct(a)}，选煤厂设备安装完成${pct(b)}`,
+    (a) => `地面生产系统已完工，联合试运转准备完成${pct(a)}`,
+    (a) => `联合试运转中，竣工验收准备完成${pct(a)}`,
+    (a) => `已正式投产，产能逐步释放，月均产量达设计能力的${pct(a)}`,
+    () => '已达产达效，转入正常生产',
+  ],
+  grid: [
+    () => '施工图设计及物资招标推进中，开工准备',
+    (a) => `线路基础完成${pct(a)}，变电站土建同步施工`,
+    (a) => `线路基础已完成，铁塔组立完成${pct(a)}`,
+    (a, b) => `铁塔组立已完成，架线完成${pct(a)}，变电站主变及GIS设备安装完成${pct(b)}`,
+    (a) => `架线及设备安装已完成，系统调试完成${pct(a)}，带电投运准备中`,
+    () => '已带电投运',
+  ],
+  logistics: [
+    () => '施工图设计及招标完成，开工准备',
+    (a, b) => `主体工程完成${pct(a)}，仓储及查验设施完成${pct(b)}`,
+    (a) => `主体工程已完工，场区道路、给排水等配套设施完成${pct(a)}`,
+    (a) => `配套设施已完工，设备调试及竣工验收准备完成${pct(a)}`,
+    () => '已竣工验收投入使用',
+  ],
+  textile: [
+    () => '项目备案办理中，厂址及配套条件论证',
+    () => '项目已备案，环评报告编制及审查中',
+    () => '环评已批复，施工图设计及开工前手续办理中',
+    (a) => `已开工建设，厂房主体施工完成${pct(a)}`,
+    (a) => `厂房主体已封顶，主要设备到货及安装完成${pct(a)}`,
+    (a) => `设备安装调试完成${pct(a)}，试生产准备中`,
+    () => '已建成投产',
+  ],
+  mining: [
+    () => '采矿许可办理及储量核实报告评审推进中，开发利用方案编制中',
+    () => '采矿许可及项目核准已完成，施工准备及用地手续办理中',
+    (a) => `已开工建设，基建剥离及井巷工程完成${pct(a)}`,
+    (a) => `基建剥离及井巷工程已完工，选矿厂及配套设施完成${pct(a)}`,
+    () => '已建成投产',
+  ],
+  agriculture: [
+    () => '施工准备，地块流转及规划设计推进中',
+    (a, b) => `高标准制种田平整完成${pct(a)}，滴灌管网铺设完成${pct(b)}`,
+    (a) => `田间工程及节水设施已完工，种子加工车间及晒场完成${pct(a)}`,
+    (a) => `已完成建设并通过验收，良种繁育及加工设备调试完成${pct(a)}`,
+    () => '制种基地已投入生产',
+  ],
+  tourism: [
+    () => '创建提升规划报批中',
+    (a, b) => `游客服务中心及景区道路提升完成${pct(a)}，标识导览系统完成${pct(b)}`,
+    (a) => `提升工程已完工，智慧景区系统及服务设施完善完成${pct(a)}，景观质量评审准备中`,
+    (a) => `已通过景观质量评审，创建迎检资料及服务质量提升完成${pct(a)}`,
+    () => '已通过国家5A级旅游景区评定，巩固提升中',
+  ],
 };
 
 const NEXT: Readonly<Record<string, string>> = {
-  transport: '加快路面及交安工程施工',
-  water: '推进坝体填筑及溢洪道衬砌',
-  coal_power: '推进机组安装及调试准备',
-  pumped_storage: '加快核准要件办理',
+  transport: '加快剩余工程施工及验收准备',
+  water: '推进剩余工程施工及验收准备',
+  coal_power: '推进机组安装调试及尾工施工',
+  pumped_storage: '加快核准及开工要件办理',
   wind: '推进风机安装调试及消缺',
   solar: '推进组件安装及并网调试',
   wind_solar: '推进风机、组件安装及并网调试',
-  coal_mine: '推进井巷工程及地面生产系统建设',
-  grid: '推进铁塔组立及架线施工',
+  coal_mine: '推进井巷及地面生产系统建设',
+  grid: '推进线路及变电站施工',
   logistics: '推进主体及配套工程施工',
-  textile: '加快开工前手续办理',
+  textile: '加快手续办理及工程建设',
   mining: '加快前期要件办理',
   agriculture: '推进田间工程及配套设施建设',
-  tourism: '推进景区提升工程及创建迎检准备',
+  tourism: '推进景区提升及创建迎检准备',
 };
 
-const WINTER = '冬季停工期间，开展施工组织设计优化、设备检修及复工前安全检查，主要材料储备中';
+const WINTER = '冬季停工期间，现场开展设备检修、安全检查及复工准备';
 const APPROVE_COMMENTS = [null, null, '同意。', '同意，请继续加快进度。', '已阅，同意。'] as const;
 
 /**
@@ -283,14 +378,23 @@ export function buildDemoHistory(kind: PeriodKind = 'monthly'): DemoHistory {
       const submittedDay = late ? addDays(period.dueDate, int(rnd, 1, 4)) : addDays(period.endDate, int(rnd, 1, 5));
       const submittedAt = at(submittedDay, int(rnd, 9, 18), int(rnd, 0, 59));
       const reviewedDay = addDays(submittedDay, int(rnd, 1, 3));
-      const p = percentComplete(fact, demo, period.endDate, factor);
+      const state = milestoneState(demo, period.endDate);
+      const p = percentComplete(state);
       const winter = fact.stage === 'construction' && toCents(targets[m - 1]!) === 0n;
-      const { last: done, next } = milestoneState(demo.milestones, period.endDate);
-      const work = winter ? WINTER : WORK[fact.categoryCode]!(p, rnd, fact);
+      const phases = PHASES[fact.categoryCode]!;
+      const a = clamp(Math.round(15 + 80 * state.within + (rnd() - 0.5) * 6), 5, 97);
+      const b = clamp(a - int(rnd, 6, 18), 0, 95);
+      const stage = phases[Math.min(state.done, phases.length - 1)]!(a, b, fact);
+      const work = `${winter ? `${WINTER}；` : ''}${stage}${state.next ? '' : '，工程结算及尾款支付推进中'}`;
+      const { last: done, next } = state;
       const milestone = [done ? `已完成“${done.name}”` : null, next ? `正在推进“${next.name}”` : null].filter(Boolean).join('，');
       const behind = factor < 0.9 && perf.issue;
-      const physicalProgress = `${DEMO_REPORT_MARK}${work}${milestone ? `；${milestone}` : ''}${behind ? `。受${perf.issue}影响，进度滞后于计划` : ''}。`;
-      const nextSteps = winter ? '做好复工准备，天气转暖后及时全面复工。' : `下一步：${NEXT[fact.categoryCode]}${next ? `，确保“${next.name}”按期完成` : ''}。`;
+      const physicalProgress = `${DEMO_REPORT_MARK}${work}${milestone ? `；${milestone}` : ''}${behind ? `。受${perf.issue}影响，投资完成滞后于序时进度` : ''}。`;
+      const nextSteps = !next
+        ? '下一步：完成工程结算及尾款支付，做好资料归档和运营移交。'
+        : winter
+          ? '做好复工准备，天气转暖后及时全面复工。'
+          : `下一步：${NEXT[fact.categoryCode]}，确保“${next.name}”按期完成。`;
       const coordinationNeeds = behind ? `请协调解决：${perf.issue}。` : null;
 
       const status: ReportStatus = october === 'submitted' ? 'submitted' : october === 'returned' ? 'returned' : 'approved';
