@@ -6,9 +6,10 @@ import { type ReactNode, useId, useState } from 'react';
 import type { ChartTable, ChartTheme } from './chart-types';
 
 /**
- * A dashboard panel: title, the chart, and the same numbers as a table. The table is always in
- * the page (visually hidden, for screen readers); "Table" shows it on screen instead of the
- * chart, with working drill-down links (phones, keyboard users, copying numbers).
+ * A dashboard panel: title, the chart, and the same numbers as a table. The table is in the
+ * page (visually hidden, for screen readers) unless it is built on demand; "Table" shows it on
+ * screen instead of the chart, with working drill-down links (phones, keyboard users, copying
+ * numbers).
  */
 export function ChartCard({
   title,
@@ -23,7 +24,11 @@ export function ChartCard({
 }: {
   title: string;
   subtitle?: ReactNode;
-  tables: ChartTable[];
+  /**
+   * The chart's numbers as tables. A function builds them only when "Table" is pressed (the
+   * timeline: hundreds of rows that would otherwise weigh down every page load).
+   */
+  tables: ChartTable[] | (() => ChartTable[]);
   theme?: ChartTheme;
   className?: string;
   testId?: string;
@@ -77,11 +82,21 @@ export function ChartCard({
         </>
       )}
       <div className={showTable ? 'hidden' : 'min-w-0 flex-1'}>{children}</div>
-      <div className={showTable ? 'space-y-4 overflow-x-auto' : 'sr-only'}>
-        {tables.map((table) => (
-          <DataTable key={table.caption} table={table} focusable={showTable} />
-        ))}
-      </div>
+      {typeof tables === 'function' ? (
+        showTable ? (
+          <div className="space-y-4 overflow-x-auto">
+            {tables().map((table) => (
+              <DataTable key={table.caption} table={table} focusable />
+            ))}
+          </div>
+        ) : null
+      ) : (
+        <div className={showTable ? 'space-y-4 overflow-x-auto' : 'sr-only'}>
+          {tables.map((table) => (
+            <DataTable key={table.caption} table={table} focusable={showTable} />
+          ))}
+        </div>
+      )}
     </section>
   );
 }
