@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
 import { recordAudit, type AuditInput } from '@/lib/audit/record';
 import { type Actor, hasPermission, type Permission } from '@/lib/authz';
+import { dataChanged } from '@/lib/dashboard/data-changed';
 import { AppError, fromDatabaseError } from '@/lib/errors';
 import type { Translate } from '@/lib/i18n/translate';
 import type { ActionResult } from './result';
@@ -81,6 +82,7 @@ export function createAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Acti
           audit: (ev) => recordAudit(tx, actor, { ...ev, action: ev.action || def.name }, requestId),
         }),
       );
+      dataChanged(); // committed: in-process read caches (lib/dashboard/cache.ts) start afresh
       return { ok: true, data };
     } catch (err) {
       const appErr = err instanceof AppError ? err : fromDatabaseError(err);

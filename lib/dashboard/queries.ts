@@ -15,9 +15,10 @@ import enProject from '@/lib/i18n/messages/en/project.json';
 import zhProject from '@/lib/i18n/messages/zh-CN/project.json';
 import { type Light, PROBLEM_TYPES, STAGES } from '@/db/schema/enums';
 import type { Actor } from '@/lib/authz';
-import { today } from '@/lib/clock';
+import { now, today } from '@/lib/clock';
 import { fromCents, toCents } from '@/lib/lights/decimal';
 import { activeProblemGroups, milestoneCounts, missingReports } from './activity';
+import { cachedByScope } from './cache';
 import { capacityData, readCapacityTarget } from './capacity';
 import { currentPeriodIdSql, PROBLEM_AGE_BUCKETS } from './drilldown-sql';
 import { rowsOf } from './sql-util';
@@ -102,6 +103,7 @@ function countyRows(groups: PortfolioGroup[], ref: Labels): BreakdownRow[] {
 }
 
 async function loadDashboard(actor: Actor): Promise<Dashboard> {
+  const computedAt = now().toISOString();
   const db = await getDb();
   const day = today();
   const year = Number(day.slice(0, 4));
@@ -140,6 +142,7 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
   const active = { status: ACTIVE_PROBLEM_FILTER };
   return {
     asOf: day,
+    computedAt,
     headline: {
       projects: { count: total, href: registryHref() },
       byStage,
@@ -204,8 +207,12 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
   };
 }
 
-/** The dashboard for this actor (once per request: the page and its metadata may both ask). */
-export const getDashboard = cache(loadDashboard);
+/**
+ * The dashboard for this actor: once per request (the page and its metadata may both ask), and
+ * shared for a short time between requests of the same scope (lib/dashboard/cache.ts: keyed by
+ * county and day, dropped at once when this process writes anything).
+ */
+export const getDashboard = cache((actor: Actor) => cachedByScope(actor, () => loadDashboard(actor)));
 
 
 /**

@@ -169,6 +169,8 @@ export interface Timeline {
 
 export interface Dashboard {
   asOf: string; // today
+  /** When these figures were computed (ISO instant): they may come from the short-lived cache. */
+  computedAt: string;
   headline: Headline;
   investmentByMonth: InvestmentMonth[];
   byCategory: BreakdownRow[];

@@ -4,6 +4,7 @@
  * (the handle lives on globalThis); a failed run is logged and the next one tries again.
  */
 import { getDb } from '@/db/client';
+import { dataChanged } from '@/lib/dashboard/data-changed';
 import { escalateOverdueProblems } from './escalation';
 
 export const ESCALATION_INTERVAL_MS = 15 * 60 * 1000;
@@ -18,6 +19,7 @@ export async function runEscalationOnce(): Promise<void> {
   try {
     const changes = await escalateOverdueProblems(await getDb());
     if (changes.length) {
+      dataChanged(); // the dashboard's problem figures (lib/dashboard/cache.ts)
       console.log(`[escalation] raised ${changes.length} problem(s): ${changes.map((c) => `#${c.id} ${c.from}→${c.to}`).join(', ')}`);
     }
   } catch (err) {

@@ -14,6 +14,7 @@ import { formatDate } from '@/lib/format';
 import { type Locale, toLocale } from '@/lib/i18n/config';
 import { getCountyName, getReferenceData } from '@/lib/reference/queries';
 import { BreakdownCharts, CapacityChart, InvestmentTrendChart, ProblemCharts } from './_components/charts';
+import { FiguresAsOf } from './_components/figures-as-of';
 import { HeadlineFigures } from './_components/headline';
 import { DashboardSkeleton } from './_components/skeletons';
 import { TimelineFilters } from './_components/timeline-filters';
@@ -90,6 +91,7 @@ async function DashboardBody({ actor, locale, filters }: { actor: Actor; locale:
 
   return (
     <div className="space-y-4" data-testid="dashboard">
+      <FiguresAsOf computedAt={data.computedAt} locale={locale} className="-mb-2 text-right text-xs text-slate-500" />
       <HeadlineFigures headline={data.headline} locale={locale} />
       <div className="grid gap-4 xl:grid-cols-12">
         <InvestmentTrendChart months={data.investmentByMonth} investment={data.headline.investment} className="xl:col-span-7" />

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BreakdownCharts, CapacityChart, InvestmentTrendChart } from '@/app/(app)/dashboard/_components/charts';
+import { clockTime } from '@/app/(app)/dashboard/_components/figures-as-of';
 import { HeadlineFigures } from '@/app/(app)/dashboard/_components/headline';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
@@ -59,7 +60,10 @@ export default async function ScreenPage({ searchParams }: { searchParams: Promi
               {t('dashboard.screen.title')}
             </h1>
             <p className="mt-0.5 text-lg text-slate-400">
-              {scope} · {t('dashboard.screen.asOf', { date: formatDate(data.asOf, locale) })}
+              {scope} · {t('dashboard.screen.asOf', { date: formatDate(data.asOf, locale) })} ·{' '}
+              <time dateTime={data.computedAt} data-testid="figures-as-of">
+                {t('dashboard.figuresAsOf', { time: clockTime(data.computedAt, locale) })}
+              </time>
             </p>
           </div>
         </div>

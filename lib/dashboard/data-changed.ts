@@ -1,0 +1,38 @@
+/**
+ * The in-process "data changed" signal for read caches (lib/dashboard/cache.ts). Every write path
+ * of this process calls dataChanged() once its transaction has committed: the action wrapper
+ * (lib/actions/wrapper.ts) after every successful mutation, and the escalation job
+ * (lib/problems/schedule.ts) when it changed something. A cache keeps the generation its entry
+ * was computed under and discards the entry once the generation has moved on.
+ *
+ * The counter lives on globalThis: Next.js may load a module once per bundle (pages, route
+ * handlers, server actions), and all of them must see the same generation.
+ */
+type Holder = { generation: number; listeners: Set<() => void> };
+const holder: Holder = ((globalThis as unknown as { __kpdDataChanged?: Holder }).__kpdDataChanged ??= {
+  generation: 0,
+  listeners: new Set(),
+});
+
+/** Call after a write has committed. Cheap; never throws. */
+export function dataChanged(): void {
+  holder.generation++;
+  for (const listener of holder.listeners) {
+    try {
+      listener();
+    } catch {
+      // A cache's clean-up must not fail the write that has already committed.
+    }
+  }
+}
+
+/** The current generation: it changes whenever data changed. */
+export function dataGeneration(): number {
+  return holder.generation;
+}
+
+/** Runs `listener` after every change (e.g. to free a cache's memory at once). Returns the unsubscribe. */
+export function onDataChanged(listener: () => void): () => void {
+  holder.listeners.add(listener);
+  return () => holder.listeners.delete(listener);
+}
