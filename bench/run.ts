@@ -568,7 +568,14 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** The dashboard cache the server runs with (lib/dashboard/cache.ts: 30 s in production unless set). */
+function dashboardCacheSetting(): string {
+  const v = process.env.DASHBOARD_CACHE_SECONDS;
+  return v === undefined || v.trim() === '' ? 'DASHBOARD_CACHE_SECONDS unset (30 s in production)' : `DASHBOARD_CACHE_SECONDS=${v}${Number(v) > 0 ? '' : ' (off)'}`;
+}
+
 async function startServer(env: Record<string, string | undefined>): Promise<Server> {
+  log(`server: ${dashboardCacheSetting()}`);
   const port = OPTS.port || (await freePort(3200));
   const base = `http://127.0.0.1:${port}`;
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, SEED_DEMO: '0', AUTH_TRUST_HOST: 'true', NODE_ENV: 'production' };
