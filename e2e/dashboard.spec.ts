@@ -136,6 +136,9 @@ test('each headline figure opens a list with exactly that many items', async ({ 
   for (const f of figures) {
     await page.goto('/dashboard');
     const figure = page.getByTestId(f.id);
+    // Streamed in: wait until React has revealed it (an element still in the hidden stream
+    // container cannot take the focus).
+    await expect(figure).toBeVisible();
     const count = await countOf(figure);
     if (count > 0) nonZero++;
     // A real link, reachable by keyboard: focus it and press Enter.

@@ -91,7 +91,7 @@ async function DashboardBody({ actor, locale, filters }: { actor: Actor; locale:
 
   return (
     <div className="space-y-4" data-testid="dashboard">
-      <FiguresAsOf computedAt={data.computedAt} locale={locale} className="-mb-2 text-right text-xs text-slate-500" />
+      <FiguresAsOf computedAt={data.computedAt} locale={locale} className="text-right text-xs text-slate-500" />
       <HeadlineFigures headline={data.headline} locale={locale} />
       <div className="grid gap-4 xl:grid-cols-12">
         <InvestmentTrendChart months={data.investmentByMonth} investment={data.headline.investment} className="xl:col-span-7" />
