@@ -5,6 +5,7 @@
  *
  *   /problems?status=open,in_progress&type=land&unit=3&leader=7&county=2&overdue=1&q=征地&sort=deadline.desc&page=2
  */
+import { param, paramIds, paramList, type RawParams } from '@/lib/url-params';
 import { PROBLEM_STATUSES, PROBLEM_TYPES, type ProblemStatus, type ProblemType } from '@/db/schema/enums';
 
 /** `urgency` (the default): active problems first, the most escalated first, then the earliest deadline. */
@@ -56,26 +57,6 @@ export const DEFAULT_PROBLEM_PARAMS: ProblemListParams = {
   age: [],
 };
 
-type Raw = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function get(raw: Raw, key: string): string | undefined {
-  if (raw instanceof URLSearchParams) return raw.get(key) ?? undefined;
-  const v = raw[key];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-function list(raw: Raw, key: string): string[] {
-  const v = get(raw, key);
-  if (!v) return [];
-  return [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 50);
-}
-
-function ids(raw: Raw, key: string): number[] {
-  return list(raw, key)
-    .filter((s) => /^\d{1,9}$/.test(s) && Number(s) >= 1)
-    .map(Number);
-}
-
 function oneOf<T extends string>(values: readonly T[], items: string[]): T[] {
   return items.filter((s): s is T => (values as readonly string[]).includes(s));
 }
@@ -86,25 +67,25 @@ function positiveInt(value: string | undefined, fallback: number, max: number): 
   return n >= 1 ? Math.min(n, max) : fallback;
 }
 
-export function parseProblemParams(raw: Raw): ProblemListParams {
-  const [sortKey, sortDir] = (get(raw, 'sort') ?? '').split('.');
-  const sizeRaw = Number(get(raw, 'size'));
+export function parseProblemParams(raw: RawParams): ProblemListParams {
+  const [sortKey, sortDir] = (param(raw, 'sort') ?? '').split('.');
+  const sizeRaw = Number(param(raw, 'size'));
   const known = (PROBLEM_SORTABLE as readonly string[]).includes(sortKey ?? '');
   return {
-    page: positiveInt(get(raw, 'page'), 1, 1_000_000),
+    page: positiveInt(param(raw, 'page'), 1, 1_000_000),
     pageSize: (PROBLEM_PAGE_SIZES as readonly number[]).includes(sizeRaw) ? sizeRaw : PROBLEM_DEFAULT_PAGE_SIZE,
     sort: known ? (sortKey as ProblemSortKey) : DEFAULT_PROBLEM_PARAMS.sort,
     dir: known ? (sortDir === 'desc' ? 'desc' : 'asc') : DEFAULT_PROBLEM_PARAMS.dir,
-    q: (get(raw, 'q') ?? '').trim().slice(0, 100),
-    status: oneOf(PROBLEM_STATUSES, list(raw, 'status')),
-    type: oneOf(PROBLEM_TYPES, list(raw, 'type')),
-    unit: ids(raw, 'unit'),
-    leader: ids(raw, 'leader'),
-    county: ids(raw, 'county'),
-    project: ids(raw, 'project'),
-    overdue: get(raw, 'overdue') === '1',
+    q: (param(raw, 'q') ?? '').trim().slice(0, 100),
+    status: oneOf(PROBLEM_STATUSES, paramList(raw, 'status')),
+    type: oneOf(PROBLEM_TYPES, paramList(raw, 'type')),
+    unit: paramIds(raw, 'unit'),
+    leader: paramIds(raw, 'leader'),
+    county: paramIds(raw, 'county'),
+    project: paramIds(raw, 'project'),
+    overdue: param(raw, 'overdue') === '1',
     // '180+' typed into a URL arrives as '180 ' (a plus means a space in a query string).
-    age: oneOf(PROBLEM_AGE_BUCKETS, list(raw, 'age').map((a) => (a === '180' ? '180+' : a))),
+    age: oneOf(PROBLEM_AGE_BUCKETS, paramList(raw, 'age').map((a) => (a === '180' ? '180+' : a))),
   };
 }
 

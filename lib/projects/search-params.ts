@@ -4,6 +4,7 @@
  * columns that may be sorted and filtered. Anything not on the list is ignored, not an error,
  * so an old or hand-edited link still opens.
  */
+import { param, paramIds, paramList, type RawParams } from '@/lib/url-params';
 import { LIGHTS, PROJECT_STATUSES, STAGES, type Light } from '@/db/schema/enums';
 
 export const SORTABLE = [
@@ -81,26 +82,6 @@ export const DEFAULT_PARAMS: RegistryParams = {
   energy: null,
 };
 
-type Raw = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function get(raw: Raw, key: string): string | undefined {
-  if (raw instanceof URLSearchParams) return raw.get(key) ?? undefined;
-  const v = raw[key];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-function list(raw: Raw, key: string): string[] {
-  const v = get(raw, key);
-  if (!v) return [];
-  return [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 50);
-}
-
-function ids(raw: Raw, key: string): number[] {
-  return list(raw, key)
-    .filter((s) => /^\d{1,9}$/.test(s))
-    .map(Number);
-}
-
 function positiveInt(value: string | undefined, fallback: number, max: number): number {
   if (!value || !/^\d{1,7}$/.test(value)) return fallback;
   const n = Number(value);
@@ -111,28 +92,28 @@ function oneOf<T extends string>(values: readonly T[], value: string | undefined
   return (values as readonly string[]).includes(value ?? '') ? (value as T) : null;
 }
 
-export function parseRegistryParams(raw: Raw): RegistryParams {
-  const [sortKey, sortDir] = (get(raw, 'sort') ?? '').split('.');
-  const sizeRaw = Number(get(raw, 'size'));
-  const periodRaw = get(raw, 'period');
+export function parseRegistryParams(raw: RawParams): RegistryParams {
+  const [sortKey, sortDir] = (param(raw, 'sort') ?? '').split('.');
+  const sizeRaw = Number(param(raw, 'size'));
+  const periodRaw = param(raw, 'period');
   return {
-    page: positiveInt(get(raw, 'page'), 1, 1_000_000),
+    page: positiveInt(param(raw, 'page'), 1, 1_000_000),
     pageSize: (PAGE_SIZES as readonly number[]).includes(sizeRaw) ? sizeRaw : DEFAULT_PAGE_SIZE,
     sort: (SORTABLE as readonly string[]).includes(sortKey ?? '') ? (sortKey as SortKey) : DEFAULT_PARAMS.sort,
     dir: sortDir === 'desc' ? 'desc' : 'asc',
-    q: (get(raw, 'q') ?? '').trim().slice(0, 100),
-    category: list(raw, 'category').filter((c) => /^[a-z0-9_-]{1,40}$/.test(c)),
-    county: ids(raw, 'county'),
-    stage: list(raw, 'stage').filter((s) => (STAGES as readonly string[]).includes(s)),
-    leader: ids(raw, 'leader'),
-    unit: ids(raw, 'unit'),
-    status: list(raw, 'status').filter((s) => (PROJECT_STATUSES as readonly string[]).includes(s)),
-    light: list(raw, 'light').filter((s): s is LightFilter => (LIGHT_FILTERS as readonly string[]).includes(s)),
-    countyNone: list(raw, 'county').includes('none'),
-    milestone: oneOf(MILESTONE_FILTERS, get(raw, 'milestone')),
-    report: get(raw, 'report') === 'missing' ? 'missing' : null,
+    q: (param(raw, 'q') ?? '').trim().slice(0, 100),
+    category: paramList(raw, 'category').filter((c) => /^[a-z0-9_-]{1,40}$/.test(c)),
+    county: paramIds(raw, 'county'),
+    stage: paramList(raw, 'stage').filter((s) => (STAGES as readonly string[]).includes(s)),
+    leader: paramIds(raw, 'leader'),
+    unit: paramIds(raw, 'unit'),
+    status: paramList(raw, 'status').filter((s) => (PROJECT_STATUSES as readonly string[]).includes(s)),
+    light: paramList(raw, 'light').filter((s): s is LightFilter => (LIGHT_FILTERS as readonly string[]).includes(s)),
+    countyNone: paramList(raw, 'county').includes('none'),
+    milestone: oneOf(MILESTONE_FILTERS, param(raw, 'milestone')),
+    report: param(raw, 'report') === 'missing' ? 'missing' : null,
     period: periodRaw && /^\d{1,9}$/.test(periodRaw) && Number(periodRaw) >= 1 ? Number(periodRaw) : null,
-    energy: oneOf(ENERGY_FILTERS, get(raw, 'energy')),
+    energy: oneOf(ENERGY_FILTERS, param(raw, 'energy')),
   };
 }
 
