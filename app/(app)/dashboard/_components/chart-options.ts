@@ -352,7 +352,11 @@ export function figureBarOption<T extends Figure>(
       data: items.map(label),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: p.axis } },
-      axisLabel: { color: p.strong, fontSize: p.fontSize, interval: 0, hideOverlap: false, width: p.dark ? 96 : 60, overflow: 'breakAll', lineHeight: p.fontSize + 3 },
+      // English words are wider than the bars' slots: tilt them instead of breaking them mid-word.
+      axisLabel:
+        ctx.locale === 'en'
+          ? { color: p.strong, fontSize: p.fontSize, interval: 0, hideOverlap: false, rotate: 35 }
+          : { color: p.strong, fontSize: p.fontSize, interval: 0, hideOverlap: false, width: p.dark ? 96 : 60, overflow: 'breakAll', lineHeight: p.fontSize + 3 },
     },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: p.text, fontSize: p.fontSize }, splitLine: { lineStyle: { color: p.split } } },
     series: [
