@@ -2,11 +2,11 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useRef, useState, useTransition } from 'react';
+import { type FormEvent, useState, useTransition } from 'react';
 import { type ConflictRow, ConflictPanel } from '@/app/(app)/projects/_edit/conflict-panel';
+import { useSaveFeedback } from '@/app/(app)/projects/_edit/use-save-feedback';
 import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/(app)/projects/_edit/form-controls';
 import { PROBLEM_TYPES, type ProblemType } from '@/db/schema/enums';
-import type { FieldErrors } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { createProblem, updateProblem } from '@/lib/problems/actions';
@@ -64,11 +64,8 @@ export function ProblemForm({
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [version, setVersion] = useState(mode.kind === 'edit' ? mode.version : 0);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Record<string, unknown> | null>(null);
+  const { errors, alert, conflict, alertRef, fail, clear } = useSaveFeedback();
   const [pending, startTransition] = useTransition();
-  const alertRef = useRef<HTMLDivElement>(null);
   const label = (o: Opt) => (locale === 'en' ? o.labelEn : o.labelZh);
   const set = <K extends keyof ProblemFormValues>(key: K, value: ProblemFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -103,15 +100,7 @@ export function ProblemForm({
         }
         return;
       }
-      setErrors(res.fieldErrors ?? {});
-      if (res.code === 'CONFLICT' && res.current) {
-        setConflict(res.current);
-        setAlert(null);
-      } else {
-        setConflict(null);
-        setAlert(res.code === 'INVALID' && res.fieldErrors ? t('problems.form.errorSummary') : res.message);
-      }
-      requestAnimationFrame(() => alertRef.current?.querySelector<HTMLElement>('[role=alert]')?.focus());
+      fail(res, t('problems.form.errorSummary'));
     });
   }
 
@@ -139,8 +128,7 @@ export function ProblemForm({
             onReload={() => {
               setValues(valuesFrom(conflict));
               setVersion(Number(conflict.version));
-              setConflict(null);
-              setErrors({});
+              clear();
             }}
             onCancel={() => router.push(onCancelHref)}
           />

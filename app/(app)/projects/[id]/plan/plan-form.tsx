@@ -2,8 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useRef, useState, useTransition } from 'react';
-import type { FieldErrors } from '@/lib/errors';
+import { type FormEvent, useState, useTransition } from 'react';
 import { formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { savePlan } from '@/lib/lights/actions';
@@ -11,6 +10,7 @@ import { isDecimalAmount } from '@/lib/lights/decimal';
 import { monthlyTotals, splitEvenly } from '@/lib/lights/plan-figures';
 import { MONTHS, type PlanFormValues, planValues, TARGETS_MAX } from './plan-values';
 import { type ConflictRow, ConflictPanel } from '@/app/(app)/projects/_edit/conflict-panel';
+import { useSaveFeedback } from '@/app/(app)/projects/_edit/use-save-feedback';
 import {
   controlProps,
   Field,
@@ -20,8 +20,6 @@ import {
   secondaryButton,
   useFieldMessage,
 } from '@/app/(app)/projects/_edit/form-controls';
-
-type Current = Record<string, unknown>;
 
 const validAmount = (s: string) => isDecimalAmount(s) && !s.trim().startsWith('-');
 
@@ -49,12 +47,9 @@ export function PlanForm({
   const message = useFieldMessage();
   const [values, setValues] = useState(initial);
   const [version, setVersion] = useState(initialVersion);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [alert, setAlert] = useState<string | null>(null);
+  const { errors, alert, conflict, alertRef, fail, clear } = useSaveFeedback();
   const [saved, setSaved] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Current | null>(null);
   const [pending, startTransition] = useTransition();
-  const alertRef = useRef<HTMLDivElement>(null);
   const back = `/projects/${projectId}`;
 
   const set = <K extends keyof PlanFormValues>(key: K, value: PlanFormValues[K]) => {
@@ -89,22 +84,12 @@ export function PlanForm({
       if (res.ok) {
         const data = res.data as { version: number };
         setVersion(data.version);
-        setErrors({});
-        setAlert(null);
-        setConflict(null);
+        clear();
         setSaved(tp('saved', { version: data.version }));
         router.refresh();
         return;
       }
-      setErrors(res.fieldErrors ?? {});
-      if (res.code === 'CONFLICT' && res.current) {
-        setConflict(res.current);
-        setAlert(null);
-      } else {
-        setConflict(null);
-        setAlert(res.fieldErrors && res.code === 'INVALID' ? t('project.form.errorSummary') : res.message);
-      }
-      requestAnimationFrame(() => alertRef.current?.querySelector<HTMLElement>('[role=alert]')?.focus());
+      fail(res, t('project.form.errorSummary'));
     });
   }
 
@@ -112,9 +97,7 @@ export function PlanForm({
     if (!conflict) return;
     setValues(planValues(conflict));
     setVersion(Number(conflict.version));
-    setConflict(null);
-    setErrors({});
-    setAlert(null);
+    clear();
   }
 
   const showMonths = (v: PlanFormValues) =>

@@ -2,14 +2,14 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useRef, useState, useTransition } from 'react';
+import { type FormEvent, useState, useTransition } from 'react';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '@/db/schema/enums';
-import type { FieldErrors } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { updateMilestone } from '@/lib/milestones/actions';
 import { NOTE_MAX } from '@/lib/milestones/schemas';
 import { type ConflictRow, ConflictPanel } from '@/app/(app)/projects/_edit/conflict-panel';
+import { useSaveFeedback } from '@/app/(app)/projects/_edit/use-save-feedback';
 import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/(app)/projects/_edit/form-controls';
 
 export interface MilestoneFormValues {
@@ -50,11 +50,8 @@ export function MilestoneForm({
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [version, setVersion] = useState(initialVersion);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Current | null>(null);
+  const { errors, alert, conflict, alertRef, fail, clear } = useSaveFeedback();
   const [pending, startTransition] = useTransition();
-  const alertRef = useRef<HTMLDivElement>(null);
   const back = `/projects/${projectId}`;
 
   const cancel = () => (onDone ? onDone(false) : router.push(back));
@@ -75,15 +72,7 @@ export function MilestoneForm({
         router.refresh();
         return;
       }
-      setErrors(res.fieldErrors ?? {});
-      if (res.code === 'CONFLICT' && res.current) {
-        setConflict(res.current);
-        setAlert(null);
-      } else {
-        setConflict(null);
-        setAlert(res.fieldErrors && res.code === 'INVALID' ? t('project.form.errorSummary') : res.message);
-      }
-      requestAnimationFrame(() => alertRef.current?.querySelector<HTMLElement>('[role=alert]')?.focus());
+      fail(res, t('project.form.errorSummary'));
     });
   }
 
@@ -91,9 +80,7 @@ export function MilestoneForm({
     if (!conflict) return;
     setValues(valuesFrom(conflict));
     setVersion(Number(conflict.version));
-    setConflict(null);
-    setErrors({});
-    setAlert(null);
+    clear();
   }
 
   const show = (key: (typeof FIELDS)[number], v: MilestoneFormValues): string => {
