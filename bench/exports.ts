@@ -36,6 +36,7 @@ import * as schema from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { generatedRow, generatedRows } from '@/lib/exports/generated-rows';
 import { statusTableXlsx } from '@/lib/exports/status-table-xlsx';
+import { signIn } from './sign-in';
 
 type Db = import('@/db/client').Db;
 
@@ -208,31 +209,6 @@ async function startServer(env: Record<string, string | undefined>): Promise<Ser
   return { base, pgid: child.pid!, stop };
 }
 
-/** Signs in through next-auth's own endpoints; returns the Cookie header. */
-async function signIn(base: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const i = pair!.indexOf('=');
-      jar.set(pair!.slice(0, i).trim(), pair!.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, username: USERNAME, password: PASSWORD, callbackUrl: `${base}/projects` }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.endsWith('authjs.session-token'))) throw new Error(`sign-in failed: HTTP ${res.status}`);
-  return cookie();
-}
-
 // ── Memory ─────────────────────────────────────────────────────────────────────────────────────
 
 /** Pids of a process group (from /proc). */
@@ -335,7 +311,7 @@ async function verify(body: Buffer, rows: number): Promise<string> {
 }
 
 async function measure(server: Server, meetings: Record<number, number>): Promise<SizeResult[]> {
-  const cookie = await signIn(server.base);
+  const cookie = await signIn(server.base, USERNAME, PASSWORD);
   const pids = groupPids(server.pgid);
   log(`server processes: ${pids.join(', ')}`);
   // Warm-up: the route's code is loaded and compiled on first use.

@@ -37,6 +37,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { signIn } from './sign-in';
 
 // ── Re-exec under the react-server condition ───────────────────────────────────────────────────
 // The app's query modules import 'server-only', which throws unless resolved with the
@@ -638,33 +639,6 @@ async function startServer(env: Record<string, string | undefined>): Promise<Ser
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Signs in through next-auth's own endpoints and returns the Cookie header to send. */
-async function signIn(base: string, username: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const i = pair!.indexOf('=');
-      jar.set(pair!.slice(0, i).trim(), pair!.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, username, password, callbackUrl: `${base}/projects` }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.endsWith('authjs.session-token'))) {
-    throw new Error(`sign-in as ${username} failed: HTTP ${res.status} ${res.headers.get('location') ?? ''}`);
-  }
-  return cookie();
-}
 
 // ── HTTP load with autocannon ──────────────────────────────────────────────────────────────────
 
