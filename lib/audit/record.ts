@@ -1,3 +1,4 @@
+import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import type { Actor } from '@/lib/authz';
@@ -47,4 +48,19 @@ export function diff<T extends Record<string, unknown>>(
     }
   }
   return Object.keys(a).length ? { before: b, after: a } : null;
+}
+
+/** Who changed a record last and when (its newest audit event): what a CONFLICT answer shows. */
+export async function lastChange(
+  tx: Executor,
+  entityType: string,
+  id: number,
+): Promise<{ changedBy: string | null; changedAt: Date | null }> {
+  const [last] = await tx
+    .select({ actorName: auditEvents.actorName, at: auditEvents.at })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, String(id))))
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  return { changedBy: last?.actorName ?? null, changedAt: last?.at ?? null };
 }

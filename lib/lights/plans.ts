@@ -12,11 +12,11 @@
  *   projects not yet in operation that have none), and every open milestone's planned date into
  *   its baseline date. From then on the lights compare against the frozen figures.
  */
-import { and, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { annualPlans, auditEvents, baselineFreezes, milestones, projects } from '@/db/schema';
+import { annualPlans, baselineFreezes, milestones, projects } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
-import { diff } from '@/lib/audit/record';
+import { diff, lastChange } from '@/lib/audit/record';
 import { can, inScope } from '@/lib/authz';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
@@ -26,13 +26,8 @@ import { freezeBaselineSchema, savePlanSchema } from './schemas';
 /** The plan as saved now, with who changed it last and when, for a CONFLICT answer. */
 async function currentForConflict(tx: Tx, id: number): Promise<Record<string, unknown>> {
   const [row] = await tx.select().from(annualPlans).where(eq(annualPlans.id, id)).limit(1);
-  const [last] = await tx
-    .select({ actorName: auditEvents.actorName, at: auditEvents.at })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'annual_plan'), eq(auditEvents.entityId, String(id))))
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
-  return { ...row, changedBy: last?.actorName ?? null, changedAt: last?.at ?? row?.updatedAt ?? null };
+  const last = await lastChange(tx, 'annual_plan', id);
+  return { ...row, changedBy: last.changedBy, changedAt: last.changedAt ?? row?.updatedAt ?? null };
 }
 
 export const savePlan = createAction({

@@ -2,9 +2,10 @@
  * Helpers of the meeting actions: loading a meeting or an agenda item for a change with the
  * checks every change shares, the conflict answer, versioned writes. Take the transaction.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '@/db/client';
-import { auditEvents, meetingAgendaItems, meetings } from '@/db/schema';
+import { meetingAgendaItems, meetings } from '@/db/schema';
+import { lastChange } from '@/lib/audit/record';
 import type { Actor } from '@/lib/authz';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
@@ -17,16 +18,6 @@ export type AgendaItemRow = typeof meetingAgendaItems.$inferSelect;
 /** A refusal because of the meeting's state; the message says why (catalogue key under meetings.error). */
 export function stateError(key: string, field = 'status'): AppError {
   return new AppError('INVALID', key, { messageKey: `meetings.error.${key}`, fieldErrors: { [field]: [`meetings.error.${key}`] } });
-}
-
-async function lastChange(tx: Executor, entityType: string, id: number) {
-  const [last] = await tx
-    .select({ actorName: auditEvents.actorName, at: auditEvents.at })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, String(id))))
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
-  return { changedBy: last?.actorName ?? null, changedAt: last?.at ?? null };
 }
 
 export async function meetingConflict(tx: Executor, id: number): Promise<AppError> {

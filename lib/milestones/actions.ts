@@ -1,10 +1,10 @@
 'use server';
 
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { auditEvents, milestones, projects } from '@/db/schema';
+import { milestones, projects } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
-import { diff } from '@/lib/audit/record';
+import { diff, lastChange } from '@/lib/audit/record';
 import { can, inScope } from '@/lib/authz';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
@@ -35,13 +35,8 @@ function audited(m: Partial<Milestone>): Record<string, unknown> {
 /** The milestone as it is now, with who changed it last, for a CONFLICT answer. */
 async function currentForConflict(tx: Tx, id: number): Promise<Record<string, unknown>> {
   const [row] = await tx.select().from(milestones).where(eq(milestones.id, id)).limit(1);
-  const [last] = await tx
-    .select({ actorName: auditEvents.actorName, at: auditEvents.at })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'milestone'), eq(auditEvents.entityId, String(id))))
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
-  return { ...row, changedBy: last?.actorName ?? null, changedAt: last?.at ?? row?.updatedAt ?? null };
+  const last = await lastChange(tx, 'milestone', id);
+  return { ...row, changedBy: last.changedBy, changedAt: last.changedAt ?? row?.updatedAt ?? null };
 }
 
 /**

@@ -2,9 +2,10 @@
  * Helpers of the problem actions: loading a problem with its project inside the transaction,
  * the conflict answer, who to notify. Take the transaction (`tx`), never the database.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor, Tx } from '@/db/client';
-import { auditEvents, problemComments, problems, projects, units, users } from '@/db/schema';
+import { problemComments, problems, projects, units, users } from '@/db/schema';
+import { lastChange } from '@/lib/audit/record';
 import type { NotificationInput } from '@/lib/notifications/notify';
 import { AppError } from '@/lib/errors';
 import { excerpt } from './rules';
@@ -62,13 +63,8 @@ export function audited(p: Partial<ProblemRow>): Record<string, unknown> {
 /** The problem as it is now, with who changed it last, for a CONFLICT answer. */
 export async function currentForConflict(tx: Executor, id: number): Promise<Record<string, unknown>> {
   const [row] = await tx.select().from(problems).where(eq(problems.id, id)).limit(1);
-  const [last] = await tx
-    .select({ actorName: auditEvents.actorName, at: auditEvents.at })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'problem'), eq(auditEvents.entityId, String(id))))
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
-  return { ...row, changedBy: last?.actorName ?? null, changedAt: last?.at ?? row?.updatedAt ?? null };
+  const last = await lastChange(tx, 'problem', id);
+  return { ...row, changedBy: last.changedBy, changedAt: last.changedAt ?? row?.updatedAt ?? null };
 }
 
 export async function conflictError(tx: Executor, id: number): Promise<AppError> {

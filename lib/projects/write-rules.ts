@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { auditEvents, categories, counties, projects, units, users, type FactSources } from '@/db/schema';
+import { categories, counties, projects, units, users, type FactSources } from '@/db/schema';
+import { lastChange } from '@/lib/audit/record';
 import { type Actor, inScope } from '@/lib/authz';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { PROJECT_FIELDS, type ProjectField, REFERENCE_FIELDS } from './schemas';
@@ -100,11 +101,6 @@ export function markUserSources(sources: FactSources, fields: Iterable<string>):
 /** The project as it is now, with who changed it last, for a CONFLICT answer. */
 export async function projectForConflict(tx: Tx, id: number): Promise<Record<string, unknown>> {
   const [row] = await tx.select().from(projects).where(eq(projects.id, id)).limit(1);
-  const [last] = await tx
-    .select({ actorName: auditEvents.actorName, at: auditEvents.at })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'project'), eq(auditEvents.entityId, String(id))))
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
-  return { ...row, changedBy: last?.actorName ?? null, changedAt: last?.at ?? row?.updatedAt ?? null };
+  const last = await lastChange(tx, 'project', id);
+  return { ...row, changedBy: last.changedBy, changedAt: last.changedAt ?? row?.updatedAt ?? null };
 }

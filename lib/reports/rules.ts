@@ -3,10 +3,11 @@
  * table (lib/authz/permissions.ts) says which roles hold report.edit.own, report.review(.own)
  * and report.reopen; these functions add what depends on the record.
  */
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { auditEvents, projects, reportingPeriods, reports } from '@/db/schema';
+import { projects, reportingPeriods, reports } from '@/db/schema';
 import type { ReportStatus } from '@/db/schema/enums';
+import { lastChange } from '@/lib/audit/record';
 import { type Actor, can, hasPermission, inScope, type ProjectRef } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import { REPORT_FIELDS } from './schemas';
@@ -81,12 +82,7 @@ export async function lockReport(tx: Tx, actor: Actor, id: number) {
 /** The report as it is now, with who changed it last: what a CONFLICT answer carries. */
 export async function reportForConflict(tx: Tx, id: number): Promise<Record<string, unknown>> {
   const [row] = await tx.select().from(reports).where(eq(reports.id, id)).limit(1);
-  const [last] = await tx
-    .select({ actorName: auditEvents.actorName, at: auditEvents.at })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(id))))
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
+  const last = await lastChange(tx, 'report', id);
   if (!row) return {};
   return {
     ...reportFields(row),
@@ -94,8 +90,8 @@ export async function reportForConflict(tx: Tx, id: number): Promise<Record<stri
     status: row.status,
     version: row.version,
     reviewComment: row.reviewComment,
-    changedBy: last?.actorName ?? null,
-    changedAt: last?.at ?? row.updatedAt,
+    changedBy: last.changedBy,
+    changedAt: last.changedAt ?? row.updatedAt,
   };
 }
 
