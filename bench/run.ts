@@ -252,9 +252,10 @@ interface RawExecutor {
 }
 
 function postgresExecutor(sql: Sql): RawExecutor {
-  // Exactly what drizzle's postgres-js session does for a select: unsafe(text, params, { prepare: false }).values()
+  // Exactly what the app's client sends (db/prepared.ts): named prepared statements when the
+  // statement has parameters, the simple protocol when it has none.
   const q = (s: Sql | import('postgres').TransactionSql) => (text: string, params: unknown[]) =>
-    s.unsafe(text, params as never[], { prepare: false }).values();
+    s.unsafe(text, params as never[], params.length > 0 ? { prepare: true } : {}).values();
   return {
     query: q(sql),
     transaction: async (fn) => {

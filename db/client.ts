@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { preparing } from './prepared';
 import * as schema from './schema';
 
 /**
@@ -39,7 +40,7 @@ async function openPostgres(url: string): Promise<Db> {
     connection: { jit: 'off' },
   });
   holder.close = async () => client.end({ timeout: 5 });
-  return drizzle(client, { schema });
+  return drizzle(preparing(client), { schema });
 }
 
 async function openEmbedded(): Promise<Db> {

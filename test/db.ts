@@ -21,6 +21,7 @@ import { readFile } from 'node:fs/promises';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { setDbForTests, type Db } from '@/db/client';
+import { preparing } from '@/db/prepared';
 import * as schema from '@/db/schema';
 import { buildPgliteTemplate, migratePostgres } from './global-setup';
 
@@ -68,7 +69,8 @@ export async function createTestDb(): Promise<TestDb> {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const client = postgres(url, { max: 10, onnotice: () => {} });
-    const db = drizzle(client, { schema });
+    // The same statement handling as the app's client (db/client.ts): named prepared statements.
+    const db = drizzle(preparing(client), { schema });
     try {
       await resetTestDb(db);
     } catch (err) {
