@@ -33,7 +33,7 @@ for (const locale of ['zh-CN', 'en']) {
       await page.evaluate(() => document.fonts.ready);
       await page.waitForTimeout(800);
       const name = p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'root';
-      await page.screenshot({ path: `screenshots/${name}-${vpName}-${locale}.png`, fullPage: true });
+      await page.screenshot({ path: `screenshots/${name}-${vpName}-${locale}.png`, fullPage: !process.env.VIEWPORT_ONLY });
     }
     await context.close();
   }

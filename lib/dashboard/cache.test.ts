@@ -12,6 +12,7 @@ import { actorOf, makeCounty, makeProject, makeUser } from '@/test/factories';
 import { cachedByScope, dashboardCacheKey, dashboardCacheSeconds, setDashboardCacheForTests } from './cache';
 import { dataChanged } from './data-changed';
 import { getDashboard } from './queries';
+import { getReferenceData } from '@/lib/reference/queries';
 
 const T0 = new Date('2026-11-20T04:00:00Z'); // 12:00 in Asia/Shanghai
 const at = (ms: number) => setClockForTests(new Date(T0.getTime() + ms));
@@ -77,6 +78,17 @@ describe('dashboard cache: mechanism', () => {
     expect(await cachedByScope(prefecture, p)).toBe('prefecture#1');
     expect(await cachedByScope(countyB, b)).toBe('countyB#1');
     expect([p.calls(), a.calls(), b.calls()]).toEqual([1, 1, 1]);
+  });
+
+  it('keeps the entries of different kinds apart (dashboard figures, reference lists)', async () => {
+    const figures = counter('figures');
+    const lists = counter('lists');
+    expect(await cachedByScope(prefecture, figures)).toBe('figures#1');
+    expect(await cachedByScope(prefecture, lists, 'reference')).toBe('lists#1');
+    expect(await cachedByScope(prefecture, figures)).toBe('figures#1');
+    expect(await cachedByScope(prefecture, lists, 'reference')).toBe('lists#1');
+    dataChanged();
+    expect(await cachedByScope(prefecture, lists, 'reference')).toBe('lists#2');
   });
 
   it('shares one computation between concurrent misses (single flight)', async () => {
@@ -171,5 +183,39 @@ describe('dashboard cache: getDashboard on the database', () => {
     const refused = await addProject.execute(dispatch, { countyId: 'x' });
     expect(refused.ok).toBe(false);
     expect((await getDashboard(dispatch)).headline.projects.count).toBe(6);
+  });
+});
+
+describe('reference lists: cached per scope like the figures', () => {
+  const getDb = useTestDb();
+  const addLeader = createAction({
+    name: 'test.addLeader',
+    schema: z.object({ name: z.string() }),
+    permission: 'user.manage',
+    run: async ({ tx, input }) => (await makeUser({ role: 'leader', displayName: input.name }, tx)).id,
+  });
+
+  it('serves the lists of the actor’s scope, and fresh ones at once after a mutation through the wrapper', async () => {
+    const db = getDb();
+    const [a, b] = [await makeCounty({}, db), await makeCounty({}, db)];
+    const admin = actorOf(await makeUser({ role: 'admin' }, db));
+    const inA = actorOf(await makeUser({ role: 'viewer', countyId: a.id }, db));
+    await makeUser({ role: 'leader', displayName: '甲领导' }, db);
+
+    const all = await getReferenceData(admin);
+    expect(all.counties.map((c) => c.value).sort()).toEqual([String(a.id), String(b.id)].sort());
+    expect((await getReferenceData(inA)).counties.map((c) => c.value)).toEqual([String(a.id)]);
+    expect(all.leaders.map((l) => l.labelZh)).toEqual(['甲领导']);
+
+    // Straight into the table (not through a write path of this process): not seen within the TTL.
+    await makeUser({ role: 'leader', displayName: '乙领导' }, db);
+    at(10_000);
+    expect((await getReferenceData(admin)).leaders).toHaveLength(1);
+
+    // Through the action wrapper: seen at once, in every scope.
+    const res = await addLeader.execute(admin, { name: '丙领导' });
+    expect(res.ok).toBe(true);
+    expect((await getReferenceData(admin)).leaders.map((l) => l.labelZh).sort()).toEqual(['丙领导', '乙领导', '甲领导'].sort());
+    expect((await getReferenceData(inA)).counties.map((c) => c.value)).toEqual([String(a.id)]);
   });
 });

@@ -64,12 +64,14 @@ export function dashboardCacheKey(actor: Pick<Actor, 'countyId'>): string {
 
 /**
  * compute() for this actor's scope, or the shared result of a computation for the same scope
- * started less than the TTL ago and after the latest data change.
+ * started less than the TTL ago and after the latest data change. `kind` keeps the entries of
+ * different computations apart (the dashboard's figures; the reference lists,
+ * lib/reference/queries.ts). A cached value is shared between requests: callers never mutate it.
  */
-export function cachedByScope<T>(actor: Pick<Actor, 'countyId'>, compute: () => Promise<T>): Promise<T> {
+export function cachedByScope<T>(actor: Pick<Actor, 'countyId'>, compute: () => Promise<T>, kind = 'dashboard'): Promise<T> {
   const seconds = dashboardCacheSeconds();
   if (seconds <= 0) return compute();
-  const key = dashboardCacheKey(actor);
+  const key = `${kind}:${dashboardCacheKey(actor)}`;
   const generation = dataGeneration();
   const at = now().getTime();
   const ttl = seconds * 1000;

@@ -4,6 +4,7 @@ import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { categories, counties, units, users } from '@/db/schema';
 import type { Actor } from '@/lib/authz';
+import { cachedByScope } from '@/lib/dashboard/cache';
 
 export interface Option {
   value: string;
@@ -15,7 +16,15 @@ export interface Option {
  * Reference lists for filters and forms. Counties are limited to the actor's scope; people
  * are the users who can hold the role (responsible leaders, project leads).
  */
-export const getReferenceData = cache(async (actor: Actor) => {
+export const getReferenceData = cache((actor: Actor) => cachedByScope(actor, () => loadReferenceData(actor), 'reference'));
+
+/**
+ * The lists depend on nothing but the actor's scope (countyId), so they are cached per scope like
+ * the dashboard's figures (lib/dashboard/cache.ts: DASHBOARD_CACHE_SECONDS, dropped at once by
+ * any write of this process): the registry, the project page and every form need them, and they
+ * change only when an administrator edits users or units.
+ */
+async function loadReferenceData(actor: Pick<Actor, 'countyId'>) {
   const db = await getDb();
   const [countyRows, categoryRows, unitRows, people] = await Promise.all([
     db
@@ -47,9 +56,9 @@ export const getReferenceData = cache(async (actor: Actor) => {
       .filter((p) => p.role === 'lead' && (actor.countyId === null || p.countyId === actor.countyId))
       .map((p) => ({ value: String(p.id), labelZh: p.displayName, labelEn: p.displayName, countyId: p.countyId })),
   };
-});
+}
 
-export type ReferenceData = Awaited<ReturnType<typeof getReferenceData>>;
+export type ReferenceData = Awaited<ReturnType<typeof loadReferenceData>>;
 
 export function optionLabel(options: Option[], value: string | number | null | undefined, locale: string): string | null {
   if (value === null || value === undefined) return null;

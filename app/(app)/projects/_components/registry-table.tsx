@@ -22,6 +22,20 @@ import { useRegistryNav } from './use-registry-nav';
 import { ariaSort, SortButton } from '@/app/_components/table/sort-button';
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
+
+/**
+ * How each column shows on a phone, where a row is a card: the name across the card (with the
+ * code, category and county under it), the stage and status badges, then total investment and
+ * leader as labelled lines. Columns not listed are hidden there.
+ */
+const PHONE: Record<string, string> = {
+  name: 'max-md:w-full',
+  stage: '',
+  status: '',
+  totalInvestment: 'max-md:mt-1 max-md:flex max-md:w-full max-md:justify-between max-md:text-xs',
+  leader: 'max-md:flex max-md:w-full max-md:justify-between max-md:text-xs',
+};
+const PHONE_LABELLED = new Set(['totalInvestment', 'leader']);
 type Col = ColumnDef<typeof features, RegistryRow>;
 
 interface Props {
@@ -52,11 +66,24 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
         id: 'name',
         accessorKey: 'name',
         header: () => t('projects.col.name'),
-        cell: ({ row }) => (
-          <Link href={`/projects/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
-            {en ? (row.original.nameEn ?? row.original.name) : row.original.name}
-          </Link>
-        ),
+        cell: ({ row }) => {
+          const r = row.original;
+          return (
+            <>
+              <Link href={`/projects/${r.id}`} className="font-medium text-brand-700 hover:underline max-md:block">
+                {en ? (r.nameEn ?? r.name) : r.name}
+              </Link>
+              {/* On a phone the code, category and county columns are hidden and shown here. */}
+              <span className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500 md:hidden">
+                <span className="font-mono">{r.code}</span>
+                <span aria-hidden>·</span>
+                <span>{en ? r.categoryEn : r.categoryZh}</span>
+                <span aria-hidden>·</span>
+                <span>{(en ? r.countyEn : r.countyZh) ?? t('projects.prefectureWide')}</span>
+              </span>
+            </>
+          );
+        },
       },
       {
         id: 'category',
@@ -154,10 +181,14 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
 
   return (
     <section aria-busy={pending} className={pending ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
-      {/* Desktop and tablet: the table. */}
-      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
-        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="registry-table">
-          <thead className="bg-slate-50">
+      {/*
+        One markup for both layouts: a table from the md breakpoint up, and on a phone every row
+        is a card (PHONE says how each column shows there). The rows used to be rendered twice,
+        as the table and as a list of cards, one of them hidden by CSS.
+      */}
+      <div className="md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white md:shadow-sm">
+        <table className="text-sm max-md:block md:min-w-full md:divide-y md:divide-slate-200" data-testid="registry-table">
+          <thead className="bg-slate-50 max-md:hidden">
             {table.getHeaderGroups().map((hg) => (
               <tr key={hg.id}>
                 {hg.headers.map((header) => {
@@ -183,16 +214,23 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="max-md:block max-md:space-y-2 md:divide-y md:divide-slate-100">
             {tableRows.map((row) => (
-              <tr key={row.id} className="hover:bg-slate-50">
+              <tr
+                key={row.id}
+                className="max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-1.5 max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-3 max-md:shadow-sm md:hover:bg-slate-50"
+              >
                 {row.getAllCells().map((cell) => {
                   const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                  const phone = PHONE[cell.column.id] ?? 'max-md:hidden';
                   return (
                     <td
                       key={cell.id}
-                      className={`px-3 py-2.5 align-top ${numeric ? 'whitespace-nowrap text-right tabular-nums' : ''} ${cell.column.id === 'name' ? 'min-w-64' : ''} ${cell.column.id === 'plannedCompletionDate' ? 'whitespace-nowrap' : ''}`}
+                      className={`md:px-3 md:py-2.5 md:align-top ${numeric ? 'tabular-nums md:whitespace-nowrap md:text-right' : ''} ${cell.column.id === 'name' ? 'md:min-w-64' : ''} ${cell.column.id === 'unit' ? 'md:min-w-56' : ''} ${cell.column.id === 'plannedCompletionDate' ? 'whitespace-nowrap' : ''} ${phone}`}
                     >
+                      {PHONE_LABELLED.has(cell.column.id) ? (
+                        <span className="text-slate-500 md:hidden">{t(`projects.col.${cell.column.id}`)}</span>
+                      ) : null}
                       <FlexRender cell={cell} />
                     </td>
                   );
@@ -202,37 +240,6 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
           </tbody>
         </table>
       </div>
-
-      {/* Phone: one card per project. */}
-      <ul className="space-y-2 md:hidden" data-testid="registry-cards">
-        {tableRows.map(({ original: r }) => (
-          <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-            <Link href={`/projects/${r.id}`} className="block font-medium text-brand-700">
-              {en ? (r.nameEn ?? r.name) : r.name}
-            </Link>
-            <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-              <span className="font-mono">{r.code}</span>
-              <span>·</span>
-              <span>{en ? r.categoryEn : r.categoryZh}</span>
-              <span>·</span>
-              <span>{(en ? r.countyEn : r.countyZh) ?? t('projects.prefectureWide')}</span>
-            </div>
-            <div className="mt-2 flex flex-wrap gap-1.5">
-              <StageBadge stage={r.stage} label={t(`enums.stage.${r.stage}`)} />
-              <StatusBadge status={r.status} label={t(`enums.status.${r.status}`)} />
-              {r.overdueMilestones > 0 ? (
-                <OverdueBadge label={t('projects.overdueCount', { count: r.overdueMilestones })} />
-              ) : null}
-            </div>
-            <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-xs">
-              <dt className="text-slate-500">{t('projects.col.totalInvestment')}</dt>
-              <dd className="text-right tabular-nums">{formatMoney(r.totalInvestment, locale)}</dd>
-              <dt className="text-slate-500">{t('projects.col.leader')}</dt>
-              <dd className="text-right">{r.leaderName ?? '—'}</dd>
-            </dl>
-          </li>
-        ))}
-      </ul>
 
       {tableRows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500" data-testid="registry-empty">
