@@ -21,7 +21,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -36,6 +35,7 @@ import * as schema from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { generatedRow, generatedRows } from '@/lib/exports/generated-rows';
 import { statusTableXlsx } from '@/lib/exports/status-table-xlsx';
+import { freePort } from './common';
 import { signIn } from './sign-in';
 
 type Db = import('@/db/client').Db;
@@ -119,16 +119,6 @@ async function seed(db: Db, sizes: number[]): Promise<Record<number, number>> {
 
 // ── Server ─────────────────────────────────────────────────────────────────────────────────────
 
-async function freePort(from: number): Promise<number> {
-  for (let port = from; port < from + 200; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const srv = net.createServer().once('error', () => resolve(false)).once('listening', () => srv.close(() => resolve(true)));
-      srv.listen(port, '127.0.0.1');
-    });
-    if (free) return port;
-  }
-  throw new Error('no free port');
-}
 
 interface Server {
   base: string;

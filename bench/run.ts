@@ -30,13 +30,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { cpuMeter, freePort, percentile } from './common';
 import { signIn } from './sign-in';
 
 // ── Re-exec under the react-server condition ───────────────────────────────────────────────────
@@ -170,11 +170,6 @@ interface Stats {
   dbCpu?: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
-}
 
 function summarize(samples: number[], seconds: number, extra: Partial<Stats> = {}): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -194,38 +189,6 @@ function summarize(samples: number[], seconds: number, extra: Partial<Stats> = {
 // ── CPU accounting ─────────────────────────────────────────────────────────────────────────────
 // Wall-clock latency on a shared 2-core machine depends on whatever else runs there; the CPU time
 // the app and the database spend per request does not, so the bench records both.
-
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
-
-/** utime + stime (ms) of each live process that `match` selects, from /proc/<pid>/stat. */
-function cpuSnapshot(match: (comm: string, pgrp: number) => boolean): Map<number, number> {
-  const out = new Map<number, number>();
-  if (!existsSync('/proc')) return out;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      const comm = stat.slice(stat.indexOf('(') + 1, close);
-      const f = stat.slice(close + 2).split(' ');
-      if (!match(comm, Number(f[2]))) continue;
-      out.set(Number(entry), ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK);
-    } catch {
-      /* the process ended */
-    }
-  }
-  return out;
-}
-
-/** CPU ms spent since `before` by the processes `match` selects (new processes count from zero). */
-function cpuMeter(match: (comm: string, pgrp: number) => boolean): () => number {
-  const before = cpuSnapshot(match);
-  return () => {
-    let ms = 0;
-    for (const [pid, now] of cpuSnapshot(match)) ms += now - (before.get(pid) ?? 0);
-    return ms;
-  };
-}
 
 const isPostgres = (comm: string) => comm === 'postgres' || comm === 'postmaster';
 
@@ -528,17 +491,6 @@ async function benchRaw(
 
 // ── The app server ─────────────────────────────────────────────────────────────────────────────
 
-async function freePort(from: number): Promise<number> {
-  for (let port = from; port < from + 200; port++) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const srv = net.createServer();
-      srv.once('error', () => resolve(false));
-      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-    });
-    if (ok) return port;
-  }
-  throw new Error('no free port');
-}
 
 function build(): void {
   const running = spawnSync('pgrep', ['-f', 'next build'], { encoding: 'utf8' }).stdout.trim();
@@ -1135,7 +1087,12 @@ async function main(): Promise<void> {
   if (OPTS.docs && !OPTS.only.length && !OPTS.rawOnly) writeDocs(results, when);
   const missed = results.flatMap((r) => rows(r).filter((x) => x.verdict.includes('✗')).map((x) => `${r.mode} ${x.target.id}: ${x.verdict}`));
   if (missed.length) console.log(`\nTargets missed:\n  ${missed.join('\n  ')}`);
-  if (!OPTS.rawOnly && !OPTS.only.length) spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'exports.ts'), '--skip-build', '--mode', OPTS.mode, ...(OPTS.docs ? [] : ['--no-docs'])], { stdio: 'inherit', cwd: ROOT }); // exports: bench/exports.ts
+  if (!OPTS.rawOnly && !OPTS.only.length) {
+    const docs = OPTS.docs ? [] : ['--no-docs'];
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'exports.ts'), '--skip-build', '--mode', OPTS.mode, ...docs], { stdio: 'inherit', cwd: ROOT }); // exports: bench/exports.ts
+    // The framework floor: the smallest App Router page on this machine (bench/floor.ts).
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'floor.ts'), '--duration', String(OPTS.duration), '--warmup', String(OPTS.warmup), '--serial', String(OPTS.serial), '--connections', String(OPTS.connections), ...docs], { stdio: 'inherit', cwd: ROOT });
+  }
 }
 
 await main();
