@@ -40,7 +40,9 @@ async function openPostgres(url: string): Promise<Db> {
     connection: { jit: 'off' },
   });
   holder.close = async () => client.end({ timeout: 5 });
-  return drizzle(preparing(client), { schema });
+  // Named prepared statements (db/prepared.ts), unless the server sits behind a pooler that
+  // cannot keep them (PgBouncer in transaction mode): DATABASE_PREPARE=0.
+  return drizzle(process.env.DATABASE_PREPARE === '0' ? client : preparing(client), { schema });
 }
 
 async function openEmbedded(): Promise<Db> {
