@@ -523,6 +523,12 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /** The dashboard cache the server runs with (lib/dashboard/cache.ts: 30 s in production unless set). */
+/** How many server processes scripts/app.mjs starts with PostgreSQL (its default: one per core). */
+function serverProcesses(): number {
+  const n = Number(process.env.WEB_CONCURRENCY ?? '');
+  return Number.isInteger(n) && n >= 1 ? n : os.availableParallelism();
+}
+
 function dashboardCacheSetting(): string {
   const v = process.env.DASHBOARD_CACHE_SECONDS;
   return v === undefined || v.trim() === '' ? 'DASHBOARD_CACHE_SECONDS unset (30 s in production)' : `DASHBOARD_CACHE_SECONDS=${v}${Number(v) > 0 ? '' : ' (off)'}`;
@@ -848,7 +854,7 @@ async function runPostgres(baseUrl: string): Promise<ModeResult> {
     return {
       mode: 'pg',
       engine: version.split(' on ')[0] ?? version,
-      appPool: `postgres.js, pool ${process.env.DATABASE_POOL_SIZE ?? 10} (DATABASE_POOL_SIZE)`,
+      appPool: `postgres.js, pool ${process.env.DATABASE_POOL_SIZE ?? 10} (DATABASE_POOL_SIZE) per server process; ${serverProcesses()} server processes (WEB_CONCURRENCY, scripts/app.mjs)`,
       raw,
       http,
       fixture: { projectId: fx.projectId, generatedIn, summary },

@@ -8,20 +8,47 @@
  * The counter lives on globalThis: Next.js may load a module once per bundle (pages, route
  * handlers, server actions), and all of them must see the same generation.
  */
-type Holder = { generation: number; listeners: Set<() => void> };
+type Holder = { generation: number; listeners: Set<() => void>; relaying?: boolean };
 const holder: Holder = ((globalThis as unknown as { __kpdDataChanged?: Holder }).__kpdDataChanged ??= {
   generation: 0,
   listeners: new Set(),
 });
 
-/** Call after a write has committed. Cheap; never throws. */
-export function dataChanged(): void {
+/**
+ * Several app processes (scripts/app.mjs with WEB_CONCURRENCY > 1 runs them as a Node.js cluster,
+ * each with KPD_WORKER set): a write in one process must drop the read caches of all of them.
+ * A worker tells the primary over the cluster's IPC channel, and the primary passes the message
+ * on to every other worker.
+ */
+export const DATA_CHANGED_MESSAGE = 'kpd:data-changed';
+const inCluster = () => process.env.KPD_WORKER !== undefined && typeof process.send === 'function';
+
+function bump(): void {
   holder.generation++;
   for (const listener of holder.listeners) {
     try {
       listener();
     } catch {
       // A cache's clean-up must not fail the write that has already committed.
+    }
+  }
+}
+
+if (!holder.relaying && inCluster()) {
+  holder.relaying = true;
+  process.on('message', (message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type === DATA_CHANGED_MESSAGE) bump();
+  });
+}
+
+/** Call after a write has committed. Cheap; never throws. */
+export function dataChanged(): void {
+  bump();
+  if (inCluster()) {
+    try {
+      process.send!({ type: DATA_CHANGED_MESSAGE });
+    } catch {
+      // The primary is gone (shutting down): the other workers go with it.
     }
   }
 }
