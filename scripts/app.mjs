@@ -78,7 +78,14 @@ if (workers === 1) {
     // A write in one worker drops the read caches of the others (lib/dashboard/data-changed.ts).
     worker.on('message', (message) => {
       if (message?.type !== DATA_CHANGED_MESSAGE) return;
-      for (const other of Object.values(cluster.workers ?? {})) if (other && other !== worker) other.send(message);
+      for (const other of Object.values(cluster.workers ?? {})) {
+        if (!other || other === worker || !other.isConnected()) continue;
+        try {
+          other.send(message);
+        } catch {
+          // That worker is on its way out; its replacement starts with empty caches.
+        }
+      }
     });
     worker.on('exit', (code, signal) => {
       if (stopping) return;
@@ -87,7 +94,8 @@ if (workers === 1) {
       while (restarts.length && restarts[0] < now - 60_000) restarts.shift();
       if (restarts.length > 5) {
         console.error(`[app] worker ${index} exited (${signal ?? code}); more than 5 exits in a minute, stopping`);
-        process.exit(1);
+        stop('SIGTERM', 1);
+        return;
       }
       console.error(`[app] worker ${index} exited (${signal ?? code}); starting it again`);
       setTimeout(() => fork(index), 1000);
@@ -95,14 +103,15 @@ if (workers === 1) {
   };
   console.log(`[app] ${workers} server processes on port ${port}`);
   for (let i = 0; i < workers; i++) fork(i);
-  for (const sig of ['SIGINT', 'SIGTERM']) {
-    process.on(sig, () => {
-      stopping = true;
-      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(sig);
-      const done = () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0);
-      cluster.on('exit', done);
-      done();
-      setTimeout(() => process.exit(0), 10_000).unref();
-    });
+  // Stops every worker, then the primary (after 10 s at the latest).
+  function stop(sig, code) {
+    if (stopping) return;
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(sig);
+    const done = () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(code);
+    cluster.on('exit', done);
+    done();
+    setTimeout(() => process.exit(code), 10_000).unref();
   }
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stop(sig, 0));
 }
