@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server-translations';
 import type { ReactNode } from 'react';
 import { ClientMessages } from './_components/client-messages';
 import './globals.css';

@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';

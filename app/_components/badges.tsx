@@ -21,7 +21,8 @@ const MILESTONE_STYLE: Record<MilestoneStatus, string> = {
   delayed: 'bg-red-50 text-red-800 ring-red-600/20',
 };
 
-const base = 'inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset';
+/** The pill's shape (globals.css: .badge); the maps above give its colours. */
+const base = 'badge';
 
 export function StatusBadge({ status, label }: { status: ProjectStatus; label: string }) {
   return <span className={`${base} ${STATUS_STYLE[status]}`}>{label}</span>;

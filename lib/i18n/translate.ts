@@ -1,5 +1,5 @@
 import { createTranslator } from 'use-intl/core';
-import { DEFAULT_LOCALE, type Locale } from './config';
+import { DEFAULT_LOCALE, TIME_ZONE, type Locale } from './config';
 import { MESSAGES } from './messages';
 
 export type TranslateValues = Record<string, string | number | Date>;
@@ -8,11 +8,27 @@ export interface Translate {
   has: (key: string) => boolean;
 }
 
-/** A translator for a locale, usable anywhere (server code, scripts, tests). */
-export function translator(locale: Locale): Translate {
-  const t = createTranslator({ locale, messages: MESSAGES[locale] });
-  const fn = ((key: string, values?: TranslateValues) => (t as unknown as (k: string, v?: TranslateValues) => string)(key, values)) as Translate;
-  fn.has = (key: string) => (t as unknown as { has: (k: string) => boolean }).has(key);
+/**
+ * One translator per language and namespace for the life of the process. The catalogues are
+ * static, and each translator keeps the messages it has parsed (use-intl's message cache), so a
+ * message is parsed once per process instead of once per request.
+ */
+const translators = new Map<string, Translate>();
+
+/** A translator for a locale (and optionally a namespace), usable anywhere (server code, scripts, tests). */
+export function translator(locale: Locale, namespace?: string): Translate {
+  const id = namespace ? `${locale}:${namespace}` : locale;
+  let fn = translators.get(id);
+  if (!fn) {
+    // Namespaces are plain strings here (the catalogue is not typed per key in this project).
+    const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: namespace as never, timeZone: TIME_ZONE }) as unknown as {
+      (k: string, v?: TranslateValues): string;
+      has: (k: string) => boolean;
+    };
+    fn = ((key: string, values?: TranslateValues) => t(key, values)) as Translate;
+    fn.has = (key: string) => t.has(key);
+    translators.set(id, fn);
+  }
   return fn;
 }
 

@@ -236,6 +236,13 @@ describe('computeLights', () => {
     expect((await getCurrentLights(w.actors.countyBDispatch)).map((c) => c.projectId)).toEqual([w.projectB.id]);
     expect(await getProjectLight(w.actors.countyBDispatch, w.project.id)).toBeNull();
   });
+
+  it('a project with no light yet: an empty panel when visible, null when not (a missing id too)', async () => {
+    const visible = await getProjectLight(w.actors.dispatch, w.project.id);
+    expect(visible).toMatchObject({ history: [], overrides: [], current: { projectId: w.project.id, computed: null, effective: null } });
+    expect(await getProjectLight(w.actors.countyBDispatch, w.project.id)).toBeNull();
+    expect(await getProjectLight(w.actors.dispatch, 2_000_000_000)).toBeNull();
+  });
 });
 
 describe('freeze', () => {

@@ -79,24 +79,27 @@ const projectColumns = {
   annualPlannedInvestment: projects.annualPlannedInvestment,
 };
 
+/**
+ * The project (within the actor's scope), its plan for the year and whether the year's baseline
+ * is frozen, in one statement: the plan and its editor are left-joined, the freeze is an EXISTS.
+ */
 async function loadPlan(actor: Actor, projectId: number, year: number) {
   const db = await getDb();
-  const [project] = await db
-    .select(projectColumns)
+  const [row] = await db
+    .select({
+      project: projectColumns,
+      plan: planColumns,
+      yearFrozen: sql<boolean>`exists (select 1 from ${baselineFreezes} where ${baselineFreezes.year} = ${year})`.mapWith(Boolean),
+    })
     .from(projects)
+    .leftJoin(annualPlans, and(eq(annualPlans.projectId, projects.id), eq(annualPlans.year, year)))
+    .leftJoin(users, eq(users.id, annualPlans.updatedById))
     .where(and(eq(projects.id, projectId), projectScope(actor)))
     .limit(1);
-  if (!project) return null;
-  const [[plan], [freeze]] = await Promise.all([
-    db
-      .select(planColumns)
-      .from(annualPlans)
-      .leftJoin(users, eq(users.id, annualPlans.updatedById))
-      .where(and(eq(annualPlans.projectId, projectId), eq(annualPlans.year, year)))
-      .limit(1),
-    db.select({ year: baselineFreezes.year }).from(baselineFreezes).where(eq(baselineFreezes.year, year)).limit(1),
-  ]);
-  return { project, plan: (plan ?? null) as AnnualPlanView | null, yearFrozen: Boolean(freeze) };
+  if (!row) return null;
+  // A missing plan row comes back as a plan object of nulls (its fields span two tables).
+  const plan = row.plan?.id == null ? null : (row.plan as AnnualPlanView);
+  return { project: row.project, plan, yearFrozen: row.yearFrozen };
 }
 
 export interface ProjectPlan {

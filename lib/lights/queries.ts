@@ -154,30 +154,33 @@ export async function getProjectLight(actor: Actor, projectId: number): Promise<
   if (!validId(projectId)) return null;
   const db = await getDb();
   const day = today();
-  const [visible] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(and(eq(projects.id, projectId), projectScope(actor)))
-    .limit(1);
-  if (!visible) return null;
+  // The project's scope is part of both statements (the inner join on projects); only when
+  // both come back empty does a third one tell "no lights yet" from "not visible".
+  const visibleProject = and(eq(projects.id, projectId), projectScope(actor));
   const [history, overrideRows] = await Promise.all([
     db
       .select(computedColumns)
       .from(projectLights)
+      .innerJoin(projects, eq(projects.id, projectLights.projectId))
       .innerJoin(reportingPeriods, eq(reportingPeriods.id, projectLights.periodId))
       .innerJoin(ruleSets, eq(ruleSets.id, projectLights.ruleSetId))
-      .where(eq(projectLights.projectId, projectId))
+      .where(and(eq(projectLights.projectId, projectId), visibleProject))
       .orderBy(desc(reportingPeriods.endDate), desc(reportingPeriods.startDate))
       .limit(60),
     db
       .select(overrideColumns)
       .from(lightOverrides)
+      .innerJoin(projects, eq(projects.id, lightOverrides.projectId))
       .leftJoin(creator, eq(creator.id, lightOverrides.createdById))
       .leftJoin(clearer, eq(clearer.id, lightOverrides.clearedById))
-      .where(eq(lightOverrides.projectId, projectId))
+      .where(and(eq(lightOverrides.projectId, projectId), visibleProject))
       .orderBy(desc(lightOverrides.id))
       .limit(100),
   ]);
+  if (history.length === 0 && overrideRows.length === 0) {
+    const [visible] = await db.select({ id: projects.id }).from(projects).where(visibleProject).limit(1);
+    if (!visible) return null;
+  }
   const overrides: OverrideView[] = overrideRows.map((o) => ({
     ...o,
     active: o.clearedAt === null && o.startsOn <= day && day <= o.endsOn,

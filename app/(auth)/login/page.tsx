@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server-translations';
 import { redirect } from 'next/navigation';
 import { LanguageSwitch } from '@/app/_components/language-switch';
 import { getActor } from '@/lib/auth/session';

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server-translations';
 import type { Locale } from '@/lib/i18n/config';
 
 const formats = new Map<string, Intl.DateTimeFormat>();

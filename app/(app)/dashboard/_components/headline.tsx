@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server-translations';
 import type { ReactNode } from 'react';
 import type { Light, Stage } from '@/db/schema/enums';
 import type { Headline } from '@/lib/dashboard/types';

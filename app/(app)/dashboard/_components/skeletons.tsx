@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server-translations';
 
 /** The dashboard's shape while its figures load. */
 export async function DashboardSkeleton() {

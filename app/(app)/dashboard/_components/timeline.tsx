@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server-translations';
 import { type Light, MILESTONE_STATUSES } from '@/db/schema/enums';
 import { registryHref } from '@/lib/dashboard/hrefs';
 import type { Timeline, TimelineMilestone } from '@/lib/dashboard/types';

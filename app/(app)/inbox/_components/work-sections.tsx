@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { EscalationBadge, OverdueDaysBadge, ProblemStatusBadge } from '@/app/(app)/problems/_components/problem-badges';
@@ -9,7 +9,8 @@ import type { ProblemListRow } from '@/lib/problems/queries';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
-const pill = 'inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset';
+/** The pill's shape: globals.css .badge. */
+const pill = 'badge';
 
 function Section({ id, title, count, tone = 'default', children, empty }: { id: string; title: string; count: number; tone?: 'default' | 'alert'; children: ReactNode; empty: string }) {
   return (

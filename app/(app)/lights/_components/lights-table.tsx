@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server-translations';
 import type { Light } from '@/db/schema/enums';
 import { formatDate } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
@@ -97,17 +98,17 @@ export default async function ProjectPage({ params }: Params) {
         </p>
       ) : null}
 
-      <LightPanel data={light} locale={locale} today={today()} canOverride={canOverrideLight(actor, project)} />
-      <PlanSection data={plan} locale={locale} canEdit={can(actor, 'plan.edit', project)} />
-      <ProjectFields project={project} locale={locale} />
-      <MilestoneList
+      {(process.env.EXP_SKIP ?? '').includes('light') ? null : <LightPanel data={light} locale={locale} today={today()} canOverride={canOverrideLight(actor, project)} />}
+      {(process.env.EXP_SKIP ?? '').includes('plan') ? null : <PlanSection data={plan} locale={locale} canEdit={can(actor, 'plan.edit', project)} />}
+      {(process.env.EXP_SKIP ?? '').includes('fields') ? null : <ProjectFields project={project} locale={locale} />}
+      {(process.env.EXP_SKIP ?? '').includes('ms') ? null : <MilestoneList
         projectId={project.id}
         milestones={milestones}
         locale={locale}
         today={today()}
         canUpdate={can(actor, 'milestone.update', project)}
-      />
-      <HistoryList entries={history} locale={locale} reference={reference} />
+      />}
+      {(process.env.EXP_SKIP ?? '').includes('history') ? null : <HistoryList entries={history} locale={locale} reference={reference} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
 
 /** Visible but not permitted: a 403 message with a way back (the actions refuse anyway). */

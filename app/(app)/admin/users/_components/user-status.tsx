@@ -1,4 +1,5 @@
-const base = 'inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset';
+/** The pill's shape: globals.css .badge. */
+const base = 'badge';
 
 const STYLE = {
   active: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20',

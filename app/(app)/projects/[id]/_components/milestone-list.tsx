@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
 import { MilestoneStatusBadge, OverdueBadge } from '@/app/_components/badges';
 import { formatDate } from '@/lib/format';
@@ -14,8 +14,14 @@ interface Props {
   canUpdate: boolean;
 }
 
-const cell = 'flex items-baseline justify-between gap-3 px-3 py-1 md:table-cell md:px-3 md:py-2.5 md:align-top';
-const label = 'text-xs text-slate-500 md:hidden';
+/**
+ * The props of a value cell: a table cell on a desktop; on a phone a line of the card with its
+ * column's name in front, which CSS draws from data-label (globals.css, "the milestone table"),
+ * so the label is not a second element in every cell. An empty value is a grey dash.
+ */
+function valueCell(label: string, value: string | null, extra = '') {
+  return { 'data-label': label, className: `ms-cell${extra}${value ? '' : ' ms-empty'}`, children: value ?? '—' };
+}
 
 /**
  * The project's milestones. One table: on a desktop a normal table, on a phone every row is
@@ -24,7 +30,7 @@ const label = 'text-xs text-slate-500 md:hidden';
 export async function MilestoneList({ projectId, milestones, locale, today, canUpdate }: Props) {
   const t = await getTranslations();
   const c = (key: string) => t(`project.milestones.col.${key}`);
-  const date = (v: string | null) => (v ? formatDate(v, locale) : <span className="text-slate-400">—</span>);
+  const date = (key: string, v: string | null) => valueCell(c(key), v ? formatDate(v, locale) : null);
   return (
     <section aria-labelledby="milestones-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <h2 id="milestones-title" className="border-b border-slate-200 px-4 py-3 text-base font-semibold text-slate-900">
@@ -58,48 +64,29 @@ export async function MilestoneList({ projectId, milestones, locale, today, canU
                 <tr
                   key={m.id}
                   data-testid={`milestone-row-${m.id}`}
-                  className="block rounded-lg border border-slate-200 py-1.5 md:table-row md:rounded-none md:border-0 md:py-0 md:hover:bg-slate-50"
+                  className="ms-row"
                 >
-                  <th scope="row" className="block px-3 pb-1 pt-1 text-left font-normal md:table-cell md:min-w-56 md:py-2.5 md:align-top">
-                    <span className="block font-medium text-slate-900">{name}</span>
-                    <span className="block text-xs text-slate-500">{t(`enums.milestoneKind.${m.kind}`)}</span>
+                  <th scope="row" className="ms-name">
+                    {name}
+                    <span>{t(`enums.milestoneKind.${m.kind}`)}</span>
                   </th>
-                  <td className={cell}>
-                    <span className={label}>{c('plannedDate')}</span>
-                    <span className="whitespace-nowrap">{date(m.plannedDate)}</span>
-                  </td>
-                  <td className={cell}>
-                    <span className={label}>{c('baselineDate')}</span>
-                    <span className="whitespace-nowrap">{date(m.baselineDate)}</span>
-                  </td>
-                  <td className={cell}>
-                    <span className={label}>{c('forecastDate')}</span>
-                    <span className="whitespace-nowrap" data-testid="milestone-forecast">{date(m.forecastDate)}</span>
-                  </td>
-                  <td className={cell}>
-                    <span className={label}>{c('actualDate')}</span>
-                    <span className="whitespace-nowrap" data-testid="milestone-actual">{date(m.actualDate)}</span>
-                  </td>
-                  <td className={cell}>
-                    <span className={label}>{c('status')}</span>
-                    <span className="flex flex-wrap justify-end gap-1 md:justify-start">
+                  <td {...date('plannedDate', m.plannedDate)} />
+                  <td {...date('baselineDate', m.baselineDate)} />
+                  <td {...date('forecastDate', m.forecastDate)} data-testid="milestone-forecast" />
+                  <td {...date('actualDate', m.actualDate)} data-testid="milestone-actual" />
+                  <td className="ms-cell" data-label={c('status')}>
+                    <span className="ms-badges">
                       <MilestoneStatusBadge status={m.status} label={t(`enums.milestoneStatus.${m.status}`)} />
                       {overdue ? <OverdueBadge label={t('project.milestones.overdue')} /> : null}
                     </span>
                   </td>
-                  <td className={`${cell} ${m.note ? '' : 'hidden md:table-cell'}`}>
-                    <span className={label}>{c('note')}</span>
-                    <span className="max-w-xs whitespace-pre-line break-words text-right text-slate-700 md:text-left" data-testid="milestone-note">
-                      {m.note ?? <span className="text-slate-400">—</span>}
-                    </span>
-                  </td>
+                  <td {...valueCell(c('note'), m.note, ' ms-note')} data-testid="milestone-note" />
                   {canUpdate ? (
-                    <td className="block px-3 pb-1 pt-2 md:table-cell md:py-2 md:text-right md:align-top">
+                    <td className="ms-action">
                       <Link
                         href={`/projects/${projectId}/milestones/${m.id}/edit`}
                         data-testid={`edit-milestone-${m.id}`}
                         aria-label={t('project.milestones.updateLabel', { name })}
-                        className="inline-flex w-full justify-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 md:w-auto md:py-1"
                       >
                         {t('project.milestones.update')}
                       </Link>

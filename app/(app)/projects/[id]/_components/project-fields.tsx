@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server-translations';
 import type { ReactNode } from 'react';
 import { StageBadge, StatusBadge } from '@/app/_components/badges';
 import type { FactSource, FactSources } from '@/db/schema';
@@ -98,14 +98,10 @@ export async function ProjectFields({ project: p, locale }: { project: ProjectDe
         {rows.map((row) => {
           const sources = sourcesFor(p.sources, row.keys);
           return (
-            <div
-              key={row.keys[0]}
-              data-field={row.keys[0]}
-              className={`grid grid-cols-[6.5rem_minmax(0,1fr)] gap-3 border-b border-slate-100 px-4 py-2.5 sm:grid-cols-[11rem_minmax(0,1fr)] ${row.wide ? 'md:col-span-2' : ''}`}
-            >
-              <dt className="text-sm text-slate-500">{row.label}</dt>
-              <dd className="min-w-0 text-sm text-slate-900">
-                <div className={`break-words ${row.wide ? 'whitespace-pre-line' : ''} ${row.numeric ? 'tabular-nums' : ''}`}>{row.value}</div>
+            <div key={row.keys[0]} data-field={row.keys[0]} className={row.wide ? 'pf-row pf-wide' : 'pf-row'}>
+              <dt>{row.label}</dt>
+              <dd>
+                <div className={row.numeric ? 'tabular-nums' : undefined}>{row.value}</div>
                 {sources.map((s, i) => (
                   <SourceBadge key={i} source={s} labels={labels} />
                 ))}

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
 import { MilestoneStatusBadge, OverdueBadge } from '@/app/_components/badges';
 import { formatDate } from '@/lib/format';
