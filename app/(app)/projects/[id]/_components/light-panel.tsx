@@ -5,31 +5,9 @@ import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import type { OverrideView, ProjectLightDetail } from '@/lib/lights/queries';
 import { renderReason } from '@/lib/lights/reasons';
+import { DOT, LightChip } from './light-chip';
+import { LightHistoryTable } from './light-history-table';
 import { LightOverrideForm } from './light-override-form';
-
-const DOT: Record<Light, string> = {
-  green: 'bg-emerald-500 ring-emerald-200',
-  yellow: 'bg-amber-400 ring-amber-200',
-  red: 'bg-red-500 ring-red-200',
-};
-
-const CHIP: Record<Light, string> = {
-  green: 'border-emerald-200 bg-emerald-50 text-emerald-800',
-  yellow: 'border-amber-200 bg-amber-50 text-amber-900',
-  red: 'border-red-200 bg-red-50 text-red-800',
-};
-
-function LightChip({ light, label, large }: { light: Light; label: string; large?: boolean }) {
-  return (
-    <span
-      className={`inline-flex items-center gap-1.5 rounded-full border px-2.5 py-0.5 font-medium ${CHIP[light]} ${large ? 'text-base' : 'text-xs'}`}
-      data-light={light}
-    >
-      <span aria-hidden className={`inline-block rounded-full ring-2 ${DOT[light]} ${large ? 'h-3 w-3' : 'h-2 w-2'}`} />
-      {label}
-    </span>
-  );
-}
 
 /**
  * The project's red/yellow/green panel: the current computed light with its reasons and the rule
@@ -125,46 +103,24 @@ export async function LightPanel({
 
       <h3 className="mt-4 text-sm font-semibold text-slate-900">{t('panel.history')}</h3>
       {history.length ? (
-        <div className="mt-2 overflow-x-auto">
-          <table className="min-w-full text-sm" data-testid="light-history">
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-                <th scope="col" className="py-1.5 pr-3 font-medium">{t('panel.colPeriod')}</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">{t('panel.colComputed')}</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">{t('panel.colOverride')}</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">{t('panel.colReasons')}</th>
-                <th scope="col" className="py-1.5 font-medium">{t('panel.colRuleSet')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h) => (
-                <tr key={h.periodId} className="border-b border-slate-100 align-top">
-                  <td className="whitespace-nowrap py-1.5 pr-3 text-slate-700">
-                    {formatDate(h.periodStart, locale)} – {formatDate(h.periodEnd, locale)}
-                  </td>
-                  <td className="py-1.5 pr-3">
-                    <LightChip light={h.light} label={lightLabel(h.light)} />
-                  </td>
-                  <td className="py-1.5 pr-3">
-                    {h.override ? (
-                      <span title={h.override.reason}>
-                        <LightChip light={h.override.light} label={lightLabel(h.override.light)} />
-                      </span>
-                    ) : (
-                      <span className="text-slate-400">—</span>
-                    )}
-                  </td>
-                  <td className="py-1.5 pr-3 text-slate-700">
-                    {h.reasons.length ? h.reasons.map((r, i) => <div key={i}>{renderReason(tr, r, locale)}</div>) : <span className="text-slate-400">—</span>}
-                  </td>
-                  <td className="whitespace-nowrap py-1.5 text-xs text-slate-500">
-                    {h.ruleSetName} · v{h.ruleSetVersion}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <LightHistoryTable
+          labels={{
+            period: t('panel.colPeriod'),
+            computed: t('panel.colComputed'),
+            override: t('panel.colOverride'),
+            reasons: t('panel.colReasons'),
+            ruleSet: t('panel.colRuleSet'),
+          }}
+          rows={history.map((h) => ({
+            periodId: h.periodId,
+            period: `${formatDate(h.periodStart, locale)} – ${formatDate(h.periodEnd, locale)}`,
+            light: h.light,
+            lightLabel: lightLabel(h.light),
+            override: h.override ? { light: h.override.light, label: lightLabel(h.override.light), reason: h.override.reason } : null,
+            reasons: h.reasons.map((r) => renderReason(tr, r, locale)),
+            ruleSet: `${h.ruleSetName} · v${h.ruleSetVersion}`,
+          }))}
+        />
       ) : (
         <p className="mt-1 text-sm text-slate-500">{t('panel.historyEmpty')}</p>
       )}
