@@ -1,6 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
-
-const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+import { SESSION_COOKIES } from '@/lib/auth/cookie-names';
 
 /**
  * Only a convenience: sends page visitors without a session cookie to the sign-in page. It is never

@@ -21,7 +21,7 @@ const credentialsSchema = z.object({
  * a server-side session row; getActor() checks that row on every request, so signing out or
  * disabling a user takes effect at once.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login' },

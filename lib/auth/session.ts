@@ -1,19 +1,20 @@
 import 'server-only';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/authz';
-import { auth } from './auth';
+import { sessionIdFromCookies } from './session-cookie';
 import { findSessionActor } from './session-lookup';
 
 /**
  * The signed-in user for this request, or null. The session row must exist, be unexpired and
  * unrevoked, and the user must not be disabled: this is what makes sign-out and disabling
- * immediate. Cached per request.
+ * immediate. Cached per request. The cookie is read by sessionIdFromCookies (session-cookie.ts).
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = (await auth()) as { sid?: string } | null;
-  const sid = session?.sid;
+  const jar = await cookies();
+  const sid = await sessionIdFromCookies((name) => jar.get(name)?.value);
   if (!sid) return null;
   return findSessionActor(await getDb(), sid);
 });
