@@ -31,3 +31,22 @@ describe('sessionIdFromCookies', () => {
     expect(await sessionIdFromCookies(cookie(name, token), secret)).toBeNull();
   });
 });
+
+describe('sessionIdFromCookies, repeated', () => {
+  it('answers the same for a cookie seen before, and stops when it expires', async () => {
+    const name = 'authjs.session-token';
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = await encode({ token: { sub: '7', sid: 'again', exp }, secret, salt: name, maxAge: 2 });
+    expect(await sessionIdFromCookies(cookie(name, token), secret)).toBe('again');
+    expect(await sessionIdFromCookies(cookie(name, token), secret)).toBe('again');
+    expect(await sessionIdFromCookies(cookie(name, token), 'another-secret-0123456789-01234567')).toBeNull();
+    const later = Date.now() + 3_000;
+    const realNow = Date.now;
+    Date.now = () => later;
+    try {
+      expect(await sessionIdFromCookies(cookie(name, token), secret)).toBeNull();
+    } finally {
+      Date.now = realNow;
+    }
+  });
+});
