@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from './messages';
 import { pickMessages, type MessageTree } from './pick-messages';
@@ -28,10 +30,19 @@ describe('pickMessages', () => {
     expect(() => pickMessages(catalogue, ['common.ok.deeper'])).toThrow();
   });
 
-  it('finds every part the project segment sends to the browser in both languages', () => {
-    const paths = ['projects', 'project', 'exports.menu', 'lights.light', 'lights.overrideForm', 'lights.plan'];
+  it('finds, in both languages, every path a route segment layout or the root sends to the browser', () => {
+    const paths = new Set<string>();
+    const files = readdirSync('app', { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)layout\.tsx$|client-messages\.tsx$/.test(f));
+    for (const file of files) {
+      const source = readFileSync(path.join('app', file), 'utf8');
+      for (const list of source.matchAll(/(?:withMessages\(|BASE: readonly MessagePath\[\] = )\[([^\]]*)\]/g)) {
+        for (const [, p] of list[1]!.matchAll(/'([^']+)'/g)) paths.add(p!);
+      }
+    }
+    expect(paths).toContain('lights.overrideForm');
+    expect(paths).toContain('common');
     for (const locale of ['zh-CN', 'en'] as const) {
-      expect(() => pickMessages(MESSAGES[locale] as unknown as MessageTree, paths)).not.toThrow();
+      expect(() => pickMessages(MESSAGES[locale] as unknown as MessageTree, [...paths])).not.toThrow();
     }
   });
 });
