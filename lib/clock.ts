@@ -10,13 +10,18 @@ export function now(): Date {
 // Building the formatter costs ~190 µs; formatting ~1 µs. Rebuilt only if APP_TIME_ZONE changes.
 let dayFormat: { tz: string; f: Intl.DateTimeFormat } | undefined;
 
-/** Today's date as YYYY-MM-DD in the deployment's time zone (Asia/Shanghai by default). */
-export function today(): string {
+/** The date of an instant as YYYY-MM-DD in the deployment's time zone (Asia/Shanghai by default). */
+export function dayOf(d: Date): string {
   const tz = process.env.APP_TIME_ZONE ?? 'Asia/Shanghai';
   if (dayFormat?.tz !== tz) {
     dayFormat = { tz, f: new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }) };
   }
-  return dayFormat.f.format(now());
+  return dayFormat.f.format(d);
+}
+
+/** Today's date as YYYY-MM-DD in the deployment's time zone. */
+export function today(): string {
+  return dayOf(now());
 }
 
 export function setClockForTests(d: Date | null): void {

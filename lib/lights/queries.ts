@@ -13,7 +13,7 @@ import { lightOverrides, projectLights, projects, reportingPeriods, ruleSets, us
 import type { Light } from '@/db/schema/enums';
 import type { LightMeasures, LightReason } from '@/db/schema/lights';
 import { type Actor, hasPermission, projectScope } from '@/lib/authz';
-import { today } from '@/lib/clock';
+import { dayOf, today } from '@/lib/clock';
 import { listRuleSetVersions, loadActiveRuleSet, type RuleSetWithRules } from './rule-set-store';
 
 const MAX_ID = 2_147_483_647;
@@ -187,7 +187,7 @@ export async function getProjectLight(actor: Actor, projectId: number): Promise<
   }));
   const appliedAt = (end: string) =>
     overrides.find((o) => {
-      const clearedDay = o.clearedAt ? isoDay(o.clearedAt) : null;
+      const clearedDay = o.clearedAt ? dayOf(o.clearedAt) : null;
       return o.startsOn <= end && end <= o.endsOn && (clearedDay === null || clearedDay > end);
     }) ?? null;
   const active = overrides.find((o) => o.active) ?? null;
@@ -197,11 +197,6 @@ export async function getProjectLight(actor: Actor, projectId: number): Promise<
     history: history.map((h) => ({ ...h, override: appliedAt(h.periodEnd) })),
     overrides,
   };
-}
-
-function isoDay(d: Date): string {
-  const tz = process.env.APP_TIME_ZONE ?? 'Asia/Shanghai';
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
 
 export interface RuleSetAdminView {
