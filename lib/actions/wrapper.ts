@@ -2,16 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
 import { recordAudit, type AuditInput } from '@/lib/audit/record';
-import { type Actor, hasPermission, type Permission } from '@/lib/authz';
-import { dataChanged } from '@/lib/dashboard/data-changed';
+import { type Actor, can, mayEver, type Permission } from '@/lib/authz';
+import { authorize, type LoadSpec } from '@/lib/authz/resource';
+import { dataChanged } from '@/lib/cache/data-changed';
 import { AppError, fromDatabaseError } from '@/lib/errors';
 import type { Translate } from '@/lib/i18n/translate';
 import type { ActionResult } from './result';
 import { zodFieldErrors } from './translate-zod';
 
-export interface ActionContext<I> {
+export interface ActionContext<I, Rec = undefined> {
   actor: Actor;
   input: I;
+  /** The record named by the input, loaded through its scoped query and authorized (def.load). */
+  record: Rec;
   tx: Tx;
   requestId: string;
   /** The user's language, for field errors raised inside run. */
@@ -20,42 +23,52 @@ export interface ActionContext<I> {
   audit: (ev: AuditInput) => Promise<void>;
 }
 
-export interface ActionDef<S extends z.ZodType, R> {
+export interface ActionDef<S extends z.ZodType, R, Rec = undefined> {
   name: string;
   schema: S;
   /**
-   * The coarse permission checked before anything runs. Checks that depend on the record
-   * (ownership, scope) are made inside `run` with can(), after loading it in the transaction.
-   * A permission whose `.own`/`.unit` variant the role holds passes here and must be checked in run.
+   * The permission. With `load`, it is checked on the loaded record (the role's grant: ANY, or
+   * a relation to the record, as the permission table says); without, only an ANY grant passes.
    */
   permission: Permission;
-  run: (ctx: ActionContext<z.output<S>>) => Promise<R>;
+  /**
+   * The record the action works on: loaded inside the transaction through its resource's scoped
+   * query and authorized before `run` (404 / 403 / 409 answered here, never in run).
+   */
+  load?: LoadSpec<z.output<S>, Rec>;
+  run: (ctx: ActionContext<z.output<S>, Rec>) => Promise<R>;
+}
+
+/** What the wrapper knows of an action (for the tests that walk every action). */
+export interface ActionMeta {
+  name: string;
+  permission: Permission;
+  load?: LoadSpec<never, unknown>;
 }
 
 export type Action<R> = ((input: unknown) => Promise<ActionResult<R>>) & {
   /** Runs the action for a given actor (tests, scripts, route handlers). */
   execute: (actor: Actor | null, input: unknown, t?: Translate) => Promise<ActionResult<R>>;
+  meta: ActionMeta;
 };
+
+/** Whether a value is an action made by createAction (every mutation export must be one). */
+export function isAction(value: unknown): value is Action<unknown> {
+  return typeof value === 'function' && typeof (value as Partial<Action<unknown>>).execute === 'function' && 'meta' in value;
+}
 
 /** Field errors raised inside run may be catalogue keys (validation.codeTaken): translate those. */
 function translateFieldErrors(errors: Record<string, string[]>, t: Translate): Record<string, string[]> {
   return Object.fromEntries(Object.entries(errors).map(([k, msgs]) => [k, msgs.map((m) => (t.has(m) ? t(m) : m))]));
 }
 
-function allowedCoarse(actor: Actor, permission: Permission): boolean {
-  return (
-    hasPermission(actor, permission) ||
-    hasPermission(actor, `${permission}.own` as Permission) ||
-    hasPermission(actor, `${permission}.unit` as Permission)
-  );
-}
 
 /**
  * The one wrapper every mutation goes through: authenticate, validate with zod, check the
  * permission, run the mutation and its audit event in one transaction, and return a typed
  * result with a message in the user's language. Nothing is written when any step fails.
  */
-export function createAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Action<R> {
+export function createAction<S extends z.ZodType, R, Rec = undefined>(def: ActionDef<S, R, Rec>): Action<R> {
   const execute = async (actor: Actor | null, raw: unknown, maybeT?: Translate): Promise<ActionResult<R>> => {
     const t = maybeT ?? (await import('@/lib/i18n/translate')).fallbackTranslator();
     const requestId = randomUUID();
@@ -70,12 +83,16 @@ export function createAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Acti
           fieldErrors: zodFieldErrors(parsed.error, t),
         };
       }
-      if (!allowedCoarse(actor, def.permission)) throw new AppError('FORBIDDEN');
+      // A role without the permission in any form is refused before anything is read; without a
+      // record to relate to, only an ANY grant counts.
+      if (def.load ? !mayEver(actor, def.permission) : !can(actor, def.permission)) throw new AppError('FORBIDDEN');
+      const input = parsed.data as z.output<S>;
       const db = await getDb();
       const data = await db.transaction(async (tx) =>
         def.run({
           actor,
-          input: parsed.data as z.output<S>,
+          input,
+          record: (def.load ? await authorize(tx, actor, def.permission, def.load, input) : undefined) as Rec,
           tx,
           t,
           requestId,
@@ -109,5 +126,6 @@ export function createAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Acti
     ]);
     return execute(await getActor(), raw, await requestTranslator());
   };
-  return Object.assign(bound, { execute });
+  const meta: ActionMeta = { name: def.name, permission: def.permission, ...(def.load ? { load: def.load as LoadSpec<never, unknown> } : {}) };
+  return Object.assign(bound, { execute, meta });
 }

@@ -18,7 +18,7 @@ import type { Actor } from '@/lib/authz';
 import { now, today } from '@/lib/clock';
 import { fromCents, toCents } from '@/lib/lights/decimal';
 import { activeProblemGroups, milestoneCounts, missingReports } from './activity';
-import { cachedByScope } from './cache';
+import { cachedByScope } from '@/lib/cache/cache';
 import { capacityData, readCapacityTarget } from './capacity';
 import { currentPeriodIdSql, PROBLEM_AGE_BUCKETS } from './drilldown-sql';
 import { rowsOf } from './sql-util';

@@ -5,7 +5,7 @@ import { setClockForTests } from '@/lib/clock';
 import { useTestDb } from '@/test/db';
 import { computeLights } from './compute';
 import { clearOverride, overrideLight } from './overrides';
-import { freezeBaseline, savePlan } from './plans';
+import { freezeBaseline, savePlan } from '@/lib/plans/plans';
 import { getProjectLight } from './queries';
 import { editRuleSet, ensureDefaultRuleSet } from './rule-sets';
 import { ALL_ROLES, buildLightWorld, expectUnchanged, type LightRole, type LightWorld, makeMonth, makeReport, snapshot } from './test-world';

@@ -13,7 +13,7 @@
  */
 import { computeLights as computeDef } from './compute';
 import { clearOverride as clearDef, overrideLight as overrideDef } from './overrides';
-import { freezeBaseline as freezeDef, savePlan as savePlanDef } from './plans';
+import { freezeBaseline as freezeDef, savePlan as savePlanDef } from '@/lib/plans/plans';
 import { editRuleSet as editDef } from './rule-sets';
 
 export async function editRuleSet(input: unknown) {

@@ -247,7 +247,7 @@ describe('computeLights', () => {
 
 describe('freeze', () => {
   it('copies milestone planned dates into the baseline', async () => {
-    const { freezeBaseline } = await import('./plans');
+    const { freezeBaseline } = await import('@/lib/plans/plans');
     const m = await makeMilestone({ projectId: w.project.id, plannedDate: '2026-06-30' });
     const res = await freezeBaseline.execute(w.actors.dispatch, { year: 2026 });
     expect(res.ok).toBe(true);

@@ -4,7 +4,7 @@
  * (the handle lives on globalThis); a failed run is logged and the next one tries again.
  */
 import { getDb } from '@/db/client';
-import { dataChanged } from '@/lib/dashboard/data-changed';
+import { dataChanged } from '@/lib/cache/data-changed';
 import { escalateOverdueProblems } from './escalation';
 
 export const ESCALATION_INTERVAL_MS = 15 * 60 * 1000;

@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { categories, counties, units, users } from '@/db/schema';
 import type { Actor } from '@/lib/authz';
-import { cachedByScope } from '@/lib/dashboard/cache';
+import { cachedByScope } from '@/lib/cache/cache';
 
 export interface Option {
   value: string;

@@ -10,7 +10,7 @@ import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { getBaselineFreeze } from '@/lib/lights/baseline-queries';
+import { getBaselineFreeze } from '@/lib/plans/baseline-queries';
 import { listCurrentLights } from '@/lib/lights/list-lights';
 import { listPeriods } from '@/lib/reports/queries';
 import { periodLabel } from '../reports/_components/report-format';

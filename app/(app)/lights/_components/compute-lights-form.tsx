@@ -6,7 +6,7 @@ import { type FormEvent, useState, useTransition } from 'react';
 import type { Light } from '@/db/schema/enums';
 import type { FieldErrors } from '@/lib/errors';
 import { computeLights } from '@/lib/lights/actions';
-import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/(app)/projects/_edit/form-controls';
+import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 
 export interface PeriodOption {
   id: number;

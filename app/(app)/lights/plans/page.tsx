@@ -10,9 +10,9 @@ import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { getBaselineFreeze } from '@/lib/lights/baseline-queries';
-import { PLAN_FILTERS, PLANS_PAGE_SIZE, parsePage, parsePlanFilter, parsePlanYear, plansHref, yearOptions } from '@/lib/lights/plan-params';
-import { listPlans } from '@/lib/lights/plan-queries';
+import { getBaselineFreeze } from '@/lib/plans/baseline-queries';
+import { PLAN_FILTERS, PLANS_PAGE_SIZE, parsePage, parsePlanFilter, parsePlanYear, plansHref, yearOptions } from '@/lib/plans/plan-params';
+import { listPlans } from '@/lib/plans/plan-queries';
 import { YearSelect } from './_components/year-select';
 
 export async function generateMetadata(): Promise<Metadata> {

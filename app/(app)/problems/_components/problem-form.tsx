@@ -3,9 +3,9 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState, useTransition } from 'react';
-import { type ConflictRow, ConflictPanel } from '@/app/(app)/projects/_edit/conflict-panel';
-import { useSaveFeedback } from '@/app/(app)/projects/_edit/use-save-feedback';
-import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/(app)/projects/_edit/form-controls';
+import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
+import { useSaveFeedback } from '@/app/_components/form/use-save-feedback';
+import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 import { PROBLEM_TYPES, type ProblemType } from '@/db/schema/enums';
 import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';

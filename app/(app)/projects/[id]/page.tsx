@@ -11,7 +11,7 @@ import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { toLocale } from '@/lib/i18n/config';
 import { canOverrideLight } from '@/lib/lights/overrides';
-import { getPlanSummary } from '@/lib/lights/plan-queries';
+import { getPlanSummary } from '@/lib/plans/plan-queries';
 import { getProjectLight } from '@/lib/lights/queries';
 import { getProject, getProjectHistory, getProjectMilestones } from '@/lib/projects/queries';
 import { getReferenceData } from '@/lib/reference/queries';

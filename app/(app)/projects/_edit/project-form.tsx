@@ -9,8 +9,8 @@ import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { createProject, updateProject } from '@/lib/projects/actions';
 import { PROJECT_FIELDS, type ProjectField } from '@/lib/projects/schemas';
-import { type ConflictRow, ConflictPanel } from './conflict-panel';
-import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from './form-controls';
+import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
+import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 import {
   CAPACITY_UNITS,
   type Option,

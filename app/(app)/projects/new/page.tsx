@@ -6,7 +6,7 @@ import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { toLocale } from '@/lib/i18n/config';
-import { Forbidden } from '../_edit/forbidden';
+import { Forbidden } from '@/app/_components/form/forbidden';
 import { projectFormOptions } from '../_edit/form-options';
 import { ProjectForm } from '../_edit/project-form';
 import { projectFormValues } from '../_edit/project-values';

@@ -7,7 +7,7 @@ import { PERIOD_KINDS, type PeriodKind } from '@/db/schema/enums';
 import type { FieldErrors } from '@/lib/errors';
 import { openPeriod } from '@/lib/reports/actions';
 import { periodDateErrors, suggestNextPeriod } from '@/lib/reports/schemas';
-import { controlProps, Field, FormAlert, inputClass, primaryButton } from '@/app/(app)/projects/_edit/form-controls';
+import { controlProps, Field, FormAlert, inputClass, primaryButton } from '@/app/_components/form/form-controls';
 
 /**
  * The dispatch office opens a reporting period. Dates are suggested for the period containing

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { inputClass } from '@/app/(app)/projects/_edit/form-controls';
+import { inputClass } from '@/app/_components/form/form-controls';
 
 /** Chooses the year of a plan page: navigates to the year's URL (hrefs[i] for years[i]). */
 export function YearSelect({

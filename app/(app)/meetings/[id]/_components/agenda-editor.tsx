@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
-import { inputClass, secondaryButton } from '@/app/(app)/projects/_edit/form-controls';
+import { inputClass, secondaryButton } from '@/app/_components/form/form-controls';
 import type { MeetingAgendaKind } from '@/lib/meetings/constants';
 import { addAgendaItem, removeAgendaItem, reorderAgenda } from '@/lib/meetings/actions';
 import { ITEM_TITLE_MAX } from '@/lib/meetings/schemas';

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { controlProps, Field, inputClass, primaryButton, secondaryButton } from '@/app/(app)/projects/_edit/form-controls';
+import { controlProps, Field, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 import { recordDecision } from '@/lib/meetings/actions';
 import { DECISION_MAX } from '@/lib/meetings/schemas';
 import { DESCRIPTION_MAX } from '@/lib/problems/schemas';

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { primaryButton, secondaryButton } from '@/app/(app)/projects/_edit/form-controls';
+import { primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 import { freezeMeeting, holdMeeting, proposeAgenda, publishMinutes } from '@/lib/meetings/actions';
 import type { MeetingStatus } from '@/lib/meetings/constants';
 import { RunFeedback } from './run-feedback';

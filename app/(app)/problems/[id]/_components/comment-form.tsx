@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { inputClass, primaryButton, useFieldMessage } from '@/app/(app)/projects/_edit/form-controls';
+import { inputClass, primaryButton, useFieldMessage } from '@/app/_components/form/form-controls';
 import { commentOnProblem } from '@/lib/problems/actions';
 import { COMMENT_MAX } from '@/lib/problems/schemas';
 

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { inputClass, primaryButton, secondaryButton, useFieldMessage } from '@/app/(app)/projects/_edit/form-controls';
+import { inputClass, primaryButton, secondaryButton, useFieldMessage } from '@/app/_components/form/form-controls';
 import type { ActionResult } from '@/lib/actions/result';
 import { closeProblem, reopenProblem, resolveProblem, startProblem } from '@/lib/problems/actions';
 import { REASON_MAX, RESOLUTION_MAX } from '@/lib/problems/schemas';

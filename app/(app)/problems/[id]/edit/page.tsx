@@ -4,7 +4,7 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { Forbidden } from '@/app/(app)/projects/_edit/forbidden';
+import { Forbidden } from '@/app/_components/form/forbidden';
 import { parseId } from '@/app/(app)/projects/[id]/_components/parse-id';
 import { requireActor } from '@/lib/auth/session';
 import { today } from '@/lib/clock';

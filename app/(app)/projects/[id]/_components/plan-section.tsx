@@ -2,7 +2,7 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import type { PlanSummary } from '@/lib/lights/plan-queries';
+import type { PlanSummary } from '@/lib/plans/plan-queries';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 

@@ -8,7 +8,7 @@ import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { toLocale } from '@/lib/i18n/config';
 import { getProject } from '@/lib/projects/queries';
-import { Forbidden } from '@/app/(app)/projects/_edit/forbidden';
+import { Forbidden } from '@/app/_components/form/forbidden';
 import { projectFormOptions } from '@/app/(app)/projects/_edit/form-options';
 import { ProjectForm } from '@/app/(app)/projects/_edit/project-form';
 import { projectFormValues } from '@/app/(app)/projects/_edit/project-values';

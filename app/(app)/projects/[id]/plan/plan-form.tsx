@@ -7,10 +7,10 @@ import { formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { savePlan } from '@/lib/lights/actions';
 import { isDecimalAmount } from '@/lib/lights/decimal';
-import { monthlyTotals, splitEvenly } from '@/lib/lights/plan-figures';
+import { monthlyTotals, splitEvenly } from '@/lib/plans/plan-figures';
 import { MONTHS, type PlanFormValues, planValues, TARGETS_MAX } from './plan-values';
-import { type ConflictRow, ConflictPanel } from '@/app/(app)/projects/_edit/conflict-panel';
-import { useSaveFeedback } from '@/app/(app)/projects/_edit/use-save-feedback';
+import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
+import { useSaveFeedback } from '@/app/_components/form/use-save-feedback';
 import {
   controlProps,
   Field,
@@ -19,7 +19,7 @@ import {
   primaryButton,
   secondaryButton,
   useFieldMessage,
-} from '@/app/(app)/projects/_edit/form-controls';
+} from '@/app/_components/form/form-controls';
 
 const validAmount = (s: string) => isDecimalAmount(s) && !s.trim().startsWith('-');
 

@@ -9,8 +9,8 @@ import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { saveReport, submitReport } from '@/lib/reports/actions';
 import { addDecimal, isDecimal, REQUIRED_TO_SUBMIT, TEXT_MAX } from '@/lib/reports/schemas';
-import { type ConflictRow, ConflictPanel } from '@/app/(app)/projects/_edit/conflict-panel';
-import { controlProps, Field, FormAlert, inputClass } from '@/app/(app)/projects/_edit/form-controls';
+import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
+import { controlProps, Field, FormAlert, inputClass } from '@/app/_components/form/form-controls';
 import { formatPercent, formatWan } from '../../_components/report-format';
 
 export interface ReportFormValues {

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { reopenReport, reviewReport } from '@/lib/reports/actions';
 import { COMMENT_MAX } from '@/lib/reports/schemas';
-import { controlProps, Field, inputClass } from '@/app/(app)/projects/_edit/form-controls';
+import { controlProps, Field, inputClass } from '@/app/_components/form/form-controls';
 
 const bigButton = 'inline-flex min-h-11 flex-1 items-center justify-center rounded-md px-4 py-2.5 text-sm font-medium shadow-sm disabled:opacity-60 sm:flex-none';
 

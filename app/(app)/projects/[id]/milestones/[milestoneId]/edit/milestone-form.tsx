@@ -8,9 +8,9 @@ import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { updateMilestone } from '@/lib/milestones/actions';
 import { NOTE_MAX } from '@/lib/milestones/schemas';
-import { type ConflictRow, ConflictPanel } from '@/app/(app)/projects/_edit/conflict-panel';
-import { useSaveFeedback } from '@/app/(app)/projects/_edit/use-save-feedback';
-import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/(app)/projects/_edit/form-controls';
+import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
+import { useSaveFeedback } from '@/app/_components/form/use-save-feedback';
+import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 
 export interface MilestoneFormValues {
   forecastDate: string;

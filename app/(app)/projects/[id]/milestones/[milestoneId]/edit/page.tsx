@@ -11,7 +11,7 @@ import { today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getMilestoneForEdit, getProject } from '@/lib/projects/queries';
-import { Forbidden } from '@/app/(app)/projects/_edit/forbidden';
+import { Forbidden } from '@/app/_components/form/forbidden';
 import { parseId } from '@/app/(app)/projects/[id]/_components/parse-id';
 import { MilestoneForm } from './milestone-form';
 

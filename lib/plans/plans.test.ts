@@ -7,7 +7,7 @@ import { onPostgres, useTestDb } from '@/test/db';
 import { actorOf, makeProject, makeUser } from '@/test/factories';
 import { splitEvenly } from './plan-figures';
 import { freezeBaseline, savePlan } from './plans';
-import { buildLightWorld, expectUnchanged, type LightWorld, snapshot } from './test-world';
+import { buildLightWorld, expectUnchanged, type LightWorld, snapshot } from '@/lib/lights/test-world';
 
 const getDb = useTestDb();
 let w: LightWorld;

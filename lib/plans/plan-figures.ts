@@ -9,8 +9,8 @@
  * plan × elapsed share of the year (m/12 at the end of month m). So percentOf(cumulative, plan)
  * equals timeElapsedAt(date, plan).
  */
-import { fromCents, isDecimalAmount, toCents } from './decimal';
-import { type PlanFigures, timeElapsedAt } from './time-elapsed';
+import { fromCents, isDecimalAmount, toCents } from '@/lib/lights/decimal';
+import { type PlanFigures, timeElapsedAt } from '@/lib/lights/time-elapsed';
 
 export type { PlanFigures };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { percentOf, sumDecimals, toCents } from './decimal';
+import { percentOf, sumDecimals, toCents } from '@/lib/lights/decimal';
 import { cumulativeTargetAt, lightsPlan, monthlyTotals, splitEvenly, timeElapsedToDate } from './plan-figures';
 import { parsePage, parsePlanFilter, parsePlanYear, plansHref, yearOptions } from './plan-params';
-import { timeElapsedAt } from './time-elapsed';
+import { timeElapsedAt } from '@/lib/lights/time-elapsed';
 
 const SEASONAL = ['0.00', '0.00', '60.00', '100.00', '130.00', '140.00', '140.00', '140.00', '130.00', '100.00', '60.00', '0.00'];
 const seasonal = { plannedInvestment: '1000.00', monthlyTargets: SEASONAL };

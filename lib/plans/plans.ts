@@ -20,8 +20,8 @@ import { diff, lastChange } from '@/lib/audit/record';
 import { can, inScope } from '@/lib/authz';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
-import { sumDecimals } from './decimal';
-import { freezeBaselineSchema, savePlanSchema } from './schemas';
+import { sumDecimals } from '@/lib/lights/decimal';
+import { freezeBaselineSchema, savePlanSchema } from '@/lib/lights/schemas';
 
 /** The plan as saved now, with who changed it last and when, for a CONFLICT answer. */
 async function currentForConflict(tx: Tx, id: number): Promise<Record<string, unknown>> {

@@ -3,7 +3,7 @@ import { setClockForTests } from '@/lib/clock';
 import { useTestDb } from '@/test/db';
 import { getBaselineFreeze } from './baseline-queries';
 import { freezeBaseline } from './plans';
-import { buildLightWorld, type LightWorld } from './test-world';
+import { buildLightWorld, type LightWorld } from '@/lib/lights/test-world';
 
 useTestDb();
 let w: LightWorld;

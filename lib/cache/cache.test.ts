@@ -11,7 +11,7 @@ import { useTestDb } from '@/test/db';
 import { actorOf, makeCounty, makeProject, makeUser } from '@/test/factories';
 import { cachedByScope, dashboardCacheKey, dashboardCacheSeconds, setDashboardCacheForTests } from './cache';
 import { dataChanged } from './data-changed';
-import { getDashboard } from './queries';
+import { getDashboard } from '@/lib/dashboard/queries';
 import { getReferenceData } from '@/lib/reference/queries';
 
 const T0 = new Date('2026-11-20T04:00:00Z'); // 12:00 in Asia/Shanghai

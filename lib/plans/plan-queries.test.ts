@@ -4,7 +4,7 @@ import { useTestDb } from '@/test/db';
 import { makeProject } from '@/test/factories';
 import { getPlanSummary, getProjectPlan, listPlans } from './plan-queries';
 import { freezeBaseline, savePlan } from './plans';
-import { buildLightWorld, type LightWorld } from './test-world';
+import { buildLightWorld, type LightWorld } from '@/lib/lights/test-world';
 
 useTestDb();
 let w: LightWorld;
