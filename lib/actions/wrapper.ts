@@ -126,6 +126,6 @@ export function createAction<S extends z.ZodType, R, Rec = undefined>(def: Actio
     ]);
     return execute(await getActor(), raw, await requestTranslator());
   };
-  const meta: ActionMeta = { name: def.name, permission: def.permission, ...(def.load ? { load: def.load as LoadSpec<never, unknown> } : {}) };
+  const meta: ActionMeta = { name: def.name, permission: def.permission, ...(def.load ? { load: def.load as unknown as LoadSpec<never, unknown> } : {}) };
   return Object.assign(bound, { execute, meta });
 }

@@ -1,3 +1,18 @@
 export type { Actor } from './actor';
-export { can, hasPermission, inScope, ROLE_PERMISSIONS, PERMISSIONS, type Permission, type ProjectRef } from './permissions';
+export {
+  ANY,
+  can,
+  grantOf,
+  hasPermission,
+  inScope,
+  mayEver,
+  PERMISSIONS,
+  RELATIONS,
+  relationsTo,
+  ROLE_PERMISSIONS,
+  type Grant,
+  type Permission,
+  type Relation,
+  type Subject,
+} from './permissions';
 export { projectScope } from './scope';

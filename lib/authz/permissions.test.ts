@@ -2,45 +2,78 @@ import { asc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb, type Db } from '@/db/client';
 import { projects, ROLES, type Role } from '@/db/schema';
-import { can, hasPermission, inScope, PERMISSIONS, projectScope, type Actor, type Permission } from '@/lib/authz';
+import { can, grantOf, hasPermission, inScope, mayEver, PERMISSIONS, projectScope, type Actor, type Permission, type Relation, type Subject } from '@/lib/authz';
 import { useTestDb } from '@/test/db';
 import { actorOf, makeCounty, makeProject, makeUser } from '@/test/factories';
 
 /**
  * The role × permission table as the product defines it, written out here on purpose (not
  * derived from ROLE_PERMISSIONS), so that any change to the table breaks this test: change
- * both together. Every permission not listed for a role is refused.
+ * both together. 'any' = everywhere in the role's scope; a list = only through those relations
+ * to the record. Every permission not listed for a role is refused.
  */
-const GRANTED: Record<Role, readonly Permission[]> = {
-  admin: ['project.read', 'project.create', 'project.update', 'milestone.create', 'milestone.update', 'user.manage', 'ruleset.edit', 'meeting.read'],
-  dispatch: [
-    'project.read',
-    'project.create',
-    'project.update',
-    'milestone.create',
-    'milestone.update',
-    'period.open',
-    'report.review',
-    'report.reopen',
-    'problem.create',
-    'problem.update',
-    'problem.progress',
-    'problem.close',
-    'problem.comment',
-    'plan.edit',
-    'baseline.freeze',
-    'light.compute',
-    'light.override',
-    'meeting.read',
-    'meeting.manage',
-  ],
-  leader: ['project.read', 'report.review.own', 'problem.create.own', 'problem.close.own', 'problem.comment', 'light.override.own', 'meeting.read'],
-  lead: ['project.read', 'milestone.update.own', 'report.edit.own', 'problem.create.own', 'problem.progress.unit', 'problem.comment', 'meeting.read'],
-  viewer: ['project.read', 'meeting.read'],
+const GRANTED: Record<Role, Partial<Record<Permission, 'any' | readonly Relation[]>>> = {
+  admin: {
+    'project.read': 'any',
+    'project.create': 'any',
+    'project.update': 'any',
+    'milestone.create': 'any',
+    'milestone.update': 'any',
+    'user.manage': 'any',
+    'ruleset.edit': 'any',
+    'meeting.read': 'any',
+    'notification.read': ['recipient'],
+  },
+  dispatch: {
+    ...Object.fromEntries(
+    (
+      [
+        'project.read',
+        'project.create',
+        'project.update',
+        'milestone.create',
+        'milestone.update',
+        'period.open',
+        'report.review',
+        'report.reopen',
+        'problem.create',
+        'problem.update',
+        'problem.progress',
+        'problem.close',
+        'problem.comment',
+        'plan.edit',
+        'baseline.freeze',
+        'light.compute',
+        'light.override',
+        'meeting.read',
+        'meeting.manage',
+      ] as const
+    ).map((p) => [p, 'any' as const]),
+    ),
+    'notification.read': ['recipient'],
+  },
+  leader: {
+    'project.read': 'any',
+    'report.review': ['responsibleLeader'],
+    'problem.create': ['projectLead', 'responsibleLeader'],
+    'problem.close': ['responsibleLeader'],
+    'problem.comment': 'any',
+    'light.override': ['responsibleLeader'],
+    'meeting.read': 'any',
+    'notification.read': ['recipient'],
+  },
+  lead: {
+    'project.read': 'any',
+    'milestone.update': ['projectLead'],
+    'report.edit': ['projectLead'],
+    'problem.create': ['projectLead', 'responsibleLeader'],
+    'problem.progress': ['unitMember'],
+    'problem.comment': 'any',
+    'meeting.read': 'any',
+    'notification.read': ['recipient'],
+  },
+  viewer: { 'project.read': 'any', 'meeting.read': 'any', 'notification.read': ['recipient'] },
 };
-const EXPECTED = Object.fromEntries(
-  ROLES.map((role) => [role, Object.fromEntries(PERMISSIONS.map((p) => [p, GRANTED[role].includes(p)]))]),
-) as Record<Role, Record<Permission, boolean>>;
 
 function actor(role: Role, over: Partial<Actor> = {}): Actor {
   return { id: 100, username: `${role}_x`, displayName: role, role, countyId: null, unitId: null, ...over };
@@ -50,25 +83,49 @@ describe('the role × permission table', () => {
   it('covers exactly the known roles and permissions', () => {
     expect([...ROLES].sort()).toEqual(Object.keys(GRANTED).sort());
     for (const role of ROLES) {
-      for (const p of GRANTED[role]) expect(PERMISSIONS, `${role}: ${p}`).toContain(p);
+      for (const p of Object.keys(GRANTED[role])) expect(PERMISSIONS, `${role}: ${p}`).toContain(p);
     }
   });
 
   const cells = ROLES.flatMap((role) => PERMISSIONS.map((permission) => [role, permission] as const));
   it.each(cells)('%s × %s', (role, permission) => {
-    expect(hasPermission({ role }, permission)).toBe(EXPECTED[role][permission]);
+    const expected = GRANTED[role][permission];
+    expect(grantOf({ role }, permission)).toEqual(expected);
+    expect(hasPermission({ role }, permission)).toBe(expected === 'any');
+    expect(mayEver({ role }, permission)).toBe(expected !== undefined);
   });
 
-  it('without a project, can() is the plain table (no ownership to claim)', () => {
+  it('without a record, can() is the plain table: only an everywhere grant counts (no relation to claim)', () => {
     for (const role of ROLES) {
       for (const permission of PERMISSIONS) {
-        expect(can(actor(role), permission), `${role} ${permission}`).toBe(EXPECTED[role][permission]);
+        expect(can(actor(role), permission), `${role} ${permission}`).toBe(GRANTED[role][permission] === 'any');
+      }
+    }
+  });
+
+  it('with a record, each relation grants exactly what the table says', () => {
+    const me = 7;
+    const subjects: Record<Relation | 'none', Subject> = {
+      none: { countyId: 1, projectLeadId: 8, responsibleLeaderId: 9, responsibleUnitId: 4, recipientId: 10 },
+      projectLead: { countyId: 1, projectLeadId: me, responsibleLeaderId: 9, responsibleUnitId: 4, recipientId: 10 },
+      responsibleLeader: { countyId: 1, projectLeadId: 8, responsibleLeaderId: me, responsibleUnitId: 4, recipientId: 10 },
+      unitMember: { countyId: 1, projectLeadId: 8, responsibleLeaderId: 9, responsibleUnitId: 3, recipientId: 10 },
+      recipient: { countyId: 1, projectLeadId: 8, responsibleLeaderId: 9, responsibleUnitId: 4, recipientId: me },
+    };
+    for (const role of ROLES) {
+      const a = actor(role, { id: me, countyId: null, unitId: 3 });
+      for (const permission of PERMISSIONS) {
+        const grant = GRANTED[role][permission];
+        for (const [relation, subject] of Object.entries(subjects)) {
+          const expected = grant === 'any' || (grant !== undefined && (grant as readonly string[]).includes(relation));
+          expect(can(a, permission, subject), `${role} ${permission} as ${relation}`).toBe(expected);
+        }
       }
     }
   });
 });
 
-describe('can() with .own permissions', () => {
+describe('can() with relation grants', () => {
   const lead = actor('lead', { id: 7, countyId: 1 });
   const ownProject = { countyId: 1, projectLeadId: 7 };
   const otherProject = { countyId: 1, projectLeadId: 8 };
@@ -83,7 +140,15 @@ describe('can() with .own permissions', () => {
     expect(can(lead, 'milestone.update', unledProject)).toBe(false);
   });
 
-  it('leading a project grants nothing beyond the .own permissions', () => {
+  it('a lead may edit reports only of the project they lead (no report.edit everywhere)', () => {
+    expect(can(lead, 'report.edit', ownProject)).toBe(true);
+    expect(can(lead, 'report.edit', otherProject)).toBe(false);
+    expect(can(lead, 'report.edit')).toBe(false);
+    // Being the responsible leader does not make a lead the report's editor.
+    expect(can(lead, 'report.edit', { countyId: 1, projectLeadId: 8, responsibleLeaderId: 7 })).toBe(false);
+  });
+
+  it('leading a project grants nothing beyond the relation grants', () => {
     expect(can(lead, 'milestone.create', ownProject)).toBe(false);
     expect(can(lead, 'project.update', ownProject)).toBe(false);
     expect(can(lead, 'user.manage', ownProject)).toBe(false);
@@ -94,16 +159,18 @@ describe('can() with .own permissions', () => {
     expect(can(actor('admin'), 'milestone.update', unledProject)).toBe(true);
   });
 
-  it('.own also covers the responsible leader (包抓领导) of the record', () => {
+  it('the responsible leader (包抓领导) of the record reviews; another leader does not', () => {
     const leader = actor('leader', { id: 9, countyId: null });
     expect(can(leader, 'report.review', { countyId: 1, projectLeadId: null, responsibleLeaderId: 9 })).toBe(true);
     expect(can(leader, 'report.review', { countyId: 1, projectLeadId: null, responsibleLeaderId: 10 })).toBe(false);
     expect(can(leader, 'report.review', { countyId: 1, projectLeadId: null })).toBe(false);
-    // Being responsible leader does not turn .own into the general permission.
+    // Being responsible leader does not turn a relation grant into the general permission.
     expect(can(leader, 'report.reopen', { countyId: 1, projectLeadId: null, responsibleLeaderId: 9 })).toBe(false);
+    // 销号 is the responsible leader's, not the project lead's.
+    expect(can(leader, 'problem.close', { countyId: 1, projectLeadId: 9, responsibleLeaderId: 10 })).toBe(false);
   });
 
-  it('.unit covers members of the responsible unit (责任单位) only', () => {
+  it('unit membership (责任单位) covers members of the responsible unit only', () => {
     const member = actor('lead', { id: 7, countyId: null, unitId: 3 });
     expect(can(member, 'problem.progress', { countyId: 1, projectLeadId: null, responsibleUnitId: 3 })).toBe(true);
     expect(can(member, 'problem.progress', { countyId: 1, projectLeadId: null, responsibleUnitId: 4 })).toBe(false);

@@ -2,8 +2,11 @@ import type { Role } from '@/db/schema';
 import type { Actor } from './actor';
 
 /**
- * The permission table. `.own` permissions apply only to projects where the actor is the
- * project lead. The UI calls can() to hide controls; the action wrapper calls it to refuse.
+ * The permission table, as data. Each role holds a permission either everywhere in its scope
+ * (`ANY`) or only through a relation to the record (the project's lead, the record's responsible
+ * leader, membership of its responsible unit). What a relation means for a kind of record is
+ * said once, by the record's resource (lib/authz/resource.ts), which maps it to a Subject.
+ * The UI calls can() to hide controls; the action and route wrappers call it to refuse.
  */
 export const PERMISSIONS = [
   'project.read',
@@ -11,110 +14,164 @@ export const PERMISSIONS = [
   'project.update',
   'milestone.create',
   'milestone.update',
-  'milestone.update.own',
   'user.manage',
-  // The reporting cycle (issue 3).
+  // The reporting cycle.
   'period.open',
-  'report.edit.own',
+  'report.edit',
   'report.review',
-  'report.review.own',
   'report.reopen',
   'problem.create',
-  'problem.create.own',
   'problem.update',
   'problem.progress',
-  'problem.progress.unit',
   'problem.close',
-  'problem.close.own',
   'problem.comment',
-  // Plans, baselines and lights (issue 4).
+  // Plans, baselines and lights.
   'ruleset.edit',
   'plan.edit',
   'baseline.freeze',
   'light.compute',
   'light.override',
-  'light.override.own',
-  // Dispatch meetings (issue 5): everyone who reads projects reads meetings (scoped rows); the
-  // dispatch office prepares them, freezes the status table, writes the minutes and publishes.
+  // Dispatch meetings: everyone who reads projects reads meetings (scoped rows); the dispatch
+  // office prepares them, freezes the status table, writes the minutes and publishes.
   'meeting.read',
   'meeting.manage',
+  // Everyone's own inbox (the relation is the notification's recipient).
+  'notification.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
- * Suffixes: `.own` — the actor is the project lead or the responsible leader of the record;
- * `.unit` — the actor belongs to the record's responsible unit.
+ * The relations an actor can have to a record:
+ * - projectLead: the actor is the project lead (项目负责人) of the record's project;
+ * - responsibleLeader: the actor is the record's responsible leader (包抓领导) — the project's
+ *   for a project, a report or a light; the problem's own for a problem;
+ * - unitMember: the actor belongs to the record's responsible unit (责任单位);
+ * - recipient: the record is addressed to the actor (a notification).
  */
-export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['project.read', 'project.create', 'project.update', 'milestone.create', 'milestone.update', 'user.manage', 'ruleset.edit', 'meeting.read'],
-  dispatch: [
-    'project.read',
-    'project.create',
-    'project.update',
-    'milestone.create',
-    'milestone.update',
-    'period.open',
-    'report.review',
-    'report.reopen',
-    'problem.create',
-    'problem.update',
-    'problem.progress',
-    'problem.close',
-    'problem.comment',
-    'plan.edit',
-    'baseline.freeze',
-    'light.compute',
-    'light.override',
-    'meeting.read',
-    'meeting.manage',
-  ],
-  leader: ['project.read', 'report.review.own', 'problem.create.own', 'problem.close.own', 'problem.comment', 'light.override.own', 'meeting.read'],
-  lead: [
-    'project.read',
-    'milestone.update.own',
-    'report.edit.own',
-    'problem.create.own',
-    'problem.progress.unit',
-    'problem.comment',
-    'meeting.read',
-  ],
-  viewer: ['project.read', 'meeting.read'],
+export const RELATIONS = ['projectLead', 'responsibleLeader', 'unitMember', 'recipient'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** Everywhere in the actor's scope, whatever the actor's relation to the record. */
+export const ANY = 'any';
+export type Grant = typeof ANY | readonly Relation[];
+
+export const ROLE_PERMISSIONS: Record<Role, Readonly<Partial<Record<Permission, Grant>>>> = {
+  admin: {
+    'project.read': ANY,
+    'project.create': ANY,
+    'project.update': ANY,
+    'milestone.create': ANY,
+    'milestone.update': ANY,
+    'user.manage': ANY,
+    'ruleset.edit': ANY,
+    'meeting.read': ANY,
+    'notification.read': ['recipient'],
+  },
+  dispatch: {
+    'project.read': ANY,
+    'project.create': ANY,
+    'project.update': ANY,
+    'milestone.create': ANY,
+    'milestone.update': ANY,
+    'period.open': ANY,
+    'report.review': ANY,
+    'report.reopen': ANY,
+    'problem.create': ANY,
+    'problem.update': ANY,
+    'problem.progress': ANY,
+    'problem.close': ANY,
+    'problem.comment': ANY,
+    'plan.edit': ANY,
+    'baseline.freeze': ANY,
+    'light.compute': ANY,
+    'light.override': ANY,
+    'meeting.read': ANY,
+    'meeting.manage': ANY,
+    'notification.read': ['recipient'],
+  },
+  leader: {
+    'project.read': ANY,
+    'report.review': ['responsibleLeader'],
+    'problem.create': ['projectLead', 'responsibleLeader'],
+    // 销号 is the problem's responsible leader's call, not the project lead's.
+    'problem.close': ['responsibleLeader'],
+    'problem.comment': ANY,
+    // The light is the leader's call, not the reporter's.
+    'light.override': ['responsibleLeader'],
+    'meeting.read': ANY,
+    'notification.read': ['recipient'],
+  },
+  lead: {
+    'project.read': ANY,
+    'milestone.update': ['projectLead'],
+    'report.edit': ['projectLead'],
+    'problem.create': ['projectLead', 'responsibleLeader'],
+    'problem.progress': ['unitMember'],
+    'problem.comment': ANY,
+    'meeting.read': ANY,
+    'notification.read': ['recipient'],
+  },
+  viewer: {
+    'project.read': ANY,
+    'meeting.read': ANY,
+    'notification.read': ['recipient'],
+  },
 };
 
-/** The project fields a permission check needs. */
-export interface ProjectRef {
+/**
+ * What a permission check needs to know of a record: its county (scope) and the people and
+ * unit the relations are read from. Resources build it from their rows.
+ */
+export interface Subject {
   countyId: number | null;
-  projectLeadId: number | null;
-  /** The responsible leader (包抓领导) of the project, or of the problem when checking a problem. */
+  projectLeadId?: number | null;
   responsibleLeaderId?: number | null;
-  /** The responsible unit (责任单位) of the record (a problem's unit when checking a problem). */
   responsibleUnitId?: number | null;
+  recipientId?: number | null;
 }
 
+const same = (a: number | null | undefined, b: number | null | undefined) => a !== null && a !== undefined && a === b;
+
+const RELATION_HOLDS: Record<Relation, (actor: Actor, s: Subject) => boolean> = {
+  projectLead: (a, s) => same(s.projectLeadId, a.id),
+  responsibleLeader: (a, s) => same(s.responsibleLeaderId, a.id),
+  unitMember: (a, s) => same(s.responsibleUnitId, a.unitId),
+  recipient: (a, s) => same(s.recipientId, a.id),
+};
+
+export function grantOf(actor: Pick<Actor, 'role'>, permission: Permission): Grant | undefined {
+  return ROLE_PERMISSIONS[actor.role]?.[permission];
+}
+
+/** The role holds the permission everywhere in its scope (no relation needed). */
 export function hasPermission(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[actor.role]?.includes(permission) ?? false;
+  return grantOf(actor, permission) === ANY;
 }
 
-/** Whether the actor's scope covers the project (prefecture users see all; county users their county). */
-export function inScope(actor: Pick<Actor, 'countyId'>, project: Pick<ProjectRef, 'countyId'>): boolean {
-  return actor.countyId === null || actor.countyId === project.countyId;
+/** The role holds the permission in some form: everywhere, or through a relation to some records. */
+export function mayEver(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
+  return grantOf(actor, permission) !== undefined;
+}
+
+/** The relations the actor has to the record. */
+export function relationsTo(actor: Actor, subject: Subject): Relation[] {
+  return RELATIONS.filter((r) => RELATION_HOLDS[r](actor, subject));
+}
+
+/** Whether the actor's scope covers the record (prefecture users see all; county users their county). */
+export function inScope(actor: Pick<Actor, 'countyId'>, subject: Pick<Subject, 'countyId'>): boolean {
+  return actor.countyId === null || actor.countyId === subject.countyId;
 }
 
 /**
- * can(actor, 'milestone.update', project): the general permission, or the `.own` variant when
- * the actor leads this project. A project outside the actor's scope is never allowed.
+ * can(actor, 'milestone.update', subject): the role's grant of the permission, `ANY` or one of
+ * the relations it names. A record outside the actor's scope is never allowed; without a
+ * record only an `ANY` grant counts.
  */
-export function can(actor: Actor, permission: Permission, project?: ProjectRef): boolean {
-  if (project && !inScope(actor, project)) return false;
-  if (hasPermission(actor, permission)) return true;
-  if (!project) return false;
-  const own = `${permission}.own` as Permission;
-  if ((PERMISSIONS as readonly string[]).includes(own) && hasPermission(actor, own)) {
-    if (project.projectLeadId === actor.id || (project.responsibleLeaderId ?? null) === actor.id) return true;
-  }
-  const unit = `${permission}.unit` as Permission;
-  if ((PERMISSIONS as readonly string[]).includes(unit) && hasPermission(actor, unit)) {
-    if (actor.unitId !== null && (project.responsibleUnitId ?? null) === actor.unitId) return true;
-  }
-  return false;
+export function can(actor: Actor, permission: Permission, subject?: Subject): boolean {
+  const grant = grantOf(actor, permission);
+  if (grant === undefined) return false;
+  if (subject && !inScope(actor, subject)) return false;
+  if (grant === ANY) return true;
+  return subject !== undefined && grant.some((r) => RELATION_HOLDS[r](actor, subject));
 }

@@ -1,16 +1,17 @@
 'use server';
 
 import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
-import { milestones, projects } from '@/db/schema';
+import { milestones } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
-import { diff, lastChange } from '@/lib/audit/record';
-import { can, inScope } from '@/lib/authz';
+import { diff } from '@/lib/audit/record';
+import { conflictWith } from '@/lib/authz/resource';
+import { projectResource } from '@/lib/projects/resource';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
+import { milestoneResource, type MilestoneRow } from './resource';
 import { createMilestoneSchema, updateMilestoneSchema } from './schemas';
 
-type Milestone = typeof milestones.$inferSelect;
+type Milestone = MilestoneRow;
 
 /** The fields a user edits and the history shows; version and timestamps are left out. */
 const AUDITED = [
@@ -32,13 +33,6 @@ function audited(m: Partial<Milestone>): Record<string, unknown> {
   return out;
 }
 
-/** The milestone as it is now, with who changed it last, for a CONFLICT answer. */
-async function currentForConflict(tx: Tx, id: number): Promise<Record<string, unknown>> {
-  const [row] = await tx.select().from(milestones).where(eq(milestones.id, id)).limit(1);
-  const last = await lastChange(tx, 'milestone', id);
-  return { ...row, changedBy: last.changedBy, changedAt: last.changedAt ?? row?.updatedAt ?? null };
-}
-
 /**
  * Updates a milestone's forecast date, actual date, status and note. Project leads may update
  * only their own projects' milestones (milestone.update.own). Optimistic locking on `version`.
@@ -47,20 +41,9 @@ export const updateMilestone = createAction({
   name: 'milestone.update',
   schema: updateMilestoneSchema,
   permission: 'milestone.update',
-  run: async ({ actor, input, tx, audit }) => {
-    const [found] = await tx
-      .select({ milestone: milestones, countyId: projects.countyId, projectLeadId: projects.projectLeadId })
-      .from(milestones)
-      .innerJoin(projects, eq(projects.id, milestones.projectId))
-      .where(eq(milestones.id, input.id))
-      .limit(1);
-    if (!found || !inScope(actor, found)) throw new AppError('NOT_FOUND', 'milestone not found');
-    if (!can(actor, 'milestone.update', found)) throw new AppError('FORBIDDEN', 'not allowed to update this milestone');
-    const before = found.milestone;
-    if (before.version !== input.version) {
-      throw new AppError('CONFLICT', 'stale version', { current: await currentForConflict(tx, before.id) });
-    }
-
+  load: { resource: milestoneResource, id: 'id', version: 'version' },
+  run: async ({ input, tx, audit, record }) => {
+    const before = record.milestone;
     const patch: Partial<Milestone> = { status: input.status };
     if (input.forecastDate !== undefined) patch.forecastDate = input.forecastDate;
     if (input.actualDate !== undefined) patch.actualDate = input.actualDate;
@@ -80,7 +63,7 @@ export const updateMilestone = createAction({
       .set({ ...patch, version: sql`${milestones.version} + 1`, updatedAt: now() })
       .where(and(eq(milestones.id, input.id), eq(milestones.version, input.version)))
       .returning();
-    if (!after) throw new AppError('CONFLICT', 'stale version', { current: await currentForConflict(tx, input.id) });
+    if (!after) throw await conflictWith(tx, milestoneResource, input.id);
 
     await audit({
       action: 'milestone.update',
@@ -99,17 +82,8 @@ export const createMilestone = createAction({
   name: 'milestone.create',
   schema: createMilestoneSchema,
   permission: 'milestone.create',
-  run: async ({ actor, input, tx, audit }) => {
-    const [project] = await tx
-      .select({ id: projects.id, countyId: projects.countyId, projectLeadId: projects.projectLeadId })
-      .from(projects)
-      .where(eq(projects.id, input.projectId))
-      .limit(1);
-    if (!project || !inScope(actor, project)) {
-      throw new AppError('NOT_FOUND', 'project not found', { fieldErrors: { projectId: ['validation.invalidChoice'] } });
-    }
-    if (!can(actor, 'milestone.create', project)) throw new AppError('FORBIDDEN', 'not allowed to add milestones');
-
+  load: { resource: projectResource, id: 'projectId', field: true },
+  run: async ({ input, tx, audit, record: project }) => {
     let sort = input.sort;
     if (sort === undefined) {
       const [max] = await tx

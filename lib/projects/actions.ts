@@ -4,9 +4,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { projects } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
 import { diff } from '@/lib/audit/record';
-import { can, projectScope } from '@/lib/authz';
+import { conflictWith } from '@/lib/authz/resource';
 import { now } from '@/lib/clock';
 import { AppError, type FieldErrors } from '@/lib/errors';
+import { projectResource } from './resource';
 import { createProjectSchema, crossFieldErrors, PROJECT_FIELDS, updateProjectSchema } from './schemas';
 import {
   assertCodeFree,
@@ -14,7 +15,6 @@ import {
   assertReferences,
   invalid,
   markUserSources,
-  projectForConflict,
   type ProjectRow,
   type ProjectValues,
   REGISTRY_REFERENCE_KEYS,
@@ -83,18 +83,8 @@ export const updateProject = createAction({
   name: 'project.update',
   schema: updateProjectSchema,
   permission: 'project.update',
-  run: async ({ actor, input, tx, audit }) => {
-    const [before] = await tx
-      .select()
-      .from(projects)
-      .where(and(eq(projects.id, input.id), projectScope(actor)))
-      .limit(1);
-    if (!before) throw new AppError('NOT_FOUND', 'project not found');
-    if (!can(actor, 'project.update', before)) throw new AppError('FORBIDDEN', 'not allowed to edit this project');
-    if (before.version !== input.version) {
-      throw new AppError('CONFLICT', 'stale version', { current: await projectForConflict(tx, before.id) });
-    }
-
+  load: { resource: projectResource, id: 'id', version: 'version' },
+  run: async ({ actor, input, tx, audit, record: before }) => {
     const { id, version, ...fields } = input;
     const patch: ProjectValues = {};
     for (const key of PROJECT_FIELDS) {
@@ -126,7 +116,7 @@ export const updateProject = createAction({
       })
       .where(and(eq(projects.id, id), eq(projects.version, version)))
       .returning();
-    if (!after) throw new AppError('CONFLICT', 'stale version', { current: await projectForConflict(tx, id) });
+    if (!after) throw await conflictWith(tx, projectResource, id);
 
     await audit({ action: 'project.update', entityType: 'project', entityId: id, projectId: id, ...changes });
     return { id, version: after.version };

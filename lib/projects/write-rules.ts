@@ -2,7 +2,6 @@ import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { categories, counties, projects, units, users, type FactSources } from '@/db/schema';
-import { lastChange } from '@/lib/audit/record';
 import { type Actor, inScope } from '@/lib/authz';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { PROJECT_FIELDS, type ProjectField, REFERENCE_FIELDS } from './schemas';
@@ -98,9 +97,3 @@ export function markUserSources(sources: FactSources, fields: Iterable<string>):
   return next;
 }
 
-/** The project as it is now, with who changed it last, for a CONFLICT answer. */
-export async function projectForConflict(tx: Tx, id: number): Promise<Record<string, unknown>> {
-  const [row] = await tx.select().from(projects).where(eq(projects.id, id)).limit(1);
-  const last = await lastChange(tx, 'project', id);
-  return { ...row, changedBy: last.changedBy, changedAt: last.changedAt ?? row?.updatedAt ?? null };
-}
