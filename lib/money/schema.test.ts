@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { moneyField, optionalMoneyField } from './schema';
+
+const messages = (r: { success: boolean; error?: z.ZodError }) => (r.error?.issues ?? []).map((i) => i.message);
+
+describe('moneyField (required amount)', () => {
+  const schema = z.object({ amount: moneyField() });
+
+  it('stores the canonical text of strings and numbers', () => {
+    expect(schema.parse({ amount: '12.5' })).toEqual({ amount: '12.50' });
+    expect(schema.parse({ amount: ' 350.50 ' })).toEqual({ amount: '350.50' });
+    expect(schema.parse({ amount: '0' })).toEqual({ amount: '0.00' });
+    expect(schema.parse({ amount: 350.5 })).toEqual({ amount: '350.50' });
+    expect(schema.parse({ amount: '999999999999.99' })).toEqual({ amount: '999999999999.99' });
+  });
+
+  it.each([['-5'], ['1.234'], [''], ['1e3'], ['1,000'], ['1000000000000'], [-1], [0.1 + 0.2], [true]])('refuses %j with invalidMoney', (amount) => {
+    const r = schema.safeParse({ amount });
+    expect(r.success).toBe(false);
+    expect(messages(r)).toEqual(['invalidMoney']);
+  });
+
+  it('leaves a missing amount to zod (shown as "required")', () => {
+    const r = schema.safeParse({});
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.code).toBe('invalid_type');
+    expect(messages(r)).not.toContain('invalidMoney');
+  });
+
+  it('takes another catalogue key when a schema gives one', () => {
+    expect(messages(z.object({ a: moneyField('invalidNumber') }).safeParse({ a: 'x' }))).toEqual(['invalidNumber']);
+  });
+});
+
+describe('optionalMoneyField', () => {
+  const schema = z.object({ amount: optionalMoneyField() });
+
+  it('absent = unchanged, empty or null = cleared, otherwise the canonical text', () => {
+    expect(schema.parse({})).toEqual({});
+    expect(schema.parse({ amount: '' })).toEqual({ amount: null });
+    expect(schema.parse({ amount: '   ' })).toEqual({ amount: null });
+    expect(schema.parse({ amount: null })).toEqual({ amount: null });
+    expect(schema.parse({ amount: '007' })).toEqual({ amount: '7.00' });
+    expect(schema.parse({ amount: 12 })).toEqual({ amount: '12.00' });
+  });
+
+  it.each([['-0.01'], ['12.345'], ['abc'], [{}]])('refuses %j with invalidMoney', (amount) => {
+    const r = schema.safeParse({ amount });
+    expect(r.success).toBe(false);
+    expect(messages(r)).toEqual(['invalidMoney']);
+  });
+});
