@@ -6,44 +6,8 @@
  * frozen meeting are rendered from these stored rows and nothing else, so they are reproducible
  * whatever changes later. Money is a decimal string in 万元; dates are 'YYYY-MM-DD'.
  */
-import type { Light, ProjectStatus, Stage } from '@/db/schema/enums';
-
-export interface StatusRow {
-  projectId: number;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  categoryCode: string;
-  categoryZh: string;
-  categoryEn: string;
-  /** Sort position of the category (subtotals follow this order). */
-  categorySort: number;
-  countyZh: string | null;
-  countyEn: string | null;
-  /** 建设内容及规模 */
-  constructionContent: string | null;
-  /** 总投资, 万元 */
-  totalInvestment: string | null;
-  /** 年度计划投资 (the year's annual plan, else the project's annual planned investment), 万元 */
-  annualPlanned: string | null;
-  /** 本年累计完成投资: sum of approved reports of the year up to the snapshot, 万元 */
-  completedThisYear: string;
-  /** 完成率: completedThisYear / annualPlanned as a fraction (0.42 = 42%); null when no plan. */
-  completionRate: number | null;
-  /** 形象进度: the physical progress of the latest approved report. */
-  physicalProgress: string | null;
-  /** 存在问题: the titles of the project's active problems, in order. */
-  problems: string[];
-  /** 包抓领导 */
-  leaderName: string | null;
-  /** 责任单位 */
-  unitName: string | null;
-  unitNameEn: string | null;
-  stage: Stage;
-  status: ProjectStatus;
-  /** The effective light (override first, else computed); null when none. */
-  light: Light | null;
-}
+/** A status-table row is stored in meeting_snapshot_rows, so its shape lives with the schema. */
+export type { StatusRow } from '@/db/schema/meetings';
 
 /** The heading of a status table or minutes document. */
 export interface MeetingHeading {
