@@ -1,0 +1,67 @@
+// ESLint flat config: the Next.js rules (core web vitals, React, react-hooks, jsx-a11y, import)
+// with typescript-eslint's recommended rules (eslint-config-next/typescript), and the layering
+// of the code base: app/ (routes and UI) → lib/ (domain) → db/ (schema, client, migrations).
+// db/ never imports lib/ or app/, lib/ never imports app/, and no import cycles anywhere.
+// `npm run lint` runs it with --max-warnings 0, so a warning fails `npm test` like an error.
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+/** An import of app/ code: through the `@/` alias or a relative path climbing into app/. */
+const APP = { regex: '^(@/|(\\.\\./)+)app/', message: 'app/ holds routes and UI: nothing below it (lib/, db/) may import it.' };
+const LIB = {
+  regex: '^(@/|(\\.\\./)+)lib/',
+  message: 'db/ never imports lib/: move what the schema needs into db/ (lib/ may import db/).',
+};
+const SEED = {
+  regex: '^(@/db/|\\./|\\.\\./)seed/',
+  message: 'The seed is a program on top of lib/: run it (db/seed/run.ts, instrumentation.ts), do not import it from db/.',
+};
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([
+    '.next/**',
+    '.next-*/**',
+    '.data/**',
+    'bench/.data/**',
+    'test-results/**',
+    'playwright-report/**',
+    'e2e/.auth/**',
+    'screenshots/**',
+    'next-env.d.ts',
+  ]),
+  {
+    linterOptions: {
+      // An eslint-disable comment that no longer suppresses anything is reported.
+      reportUnusedDisableDirectives: 'error',
+    },
+    settings: {
+      // Packages are never parsed for import/no-cycle (a cycle through node_modules is not ours).
+      'import/ignore': ['node_modules'],
+    },
+    rules: {
+      // Type-only imports are erased at compile time, so only runtime cycles count.
+      'import/no-cycle': ['error', { ignoreExternal: true }],
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['lib/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [APP] }] },
+  },
+  {
+    // db/ proper: the schema, the client, migrations and prepared statements. The seed
+    // (db/seed/) builds its data with the domain's own functions (password hashing, the
+    // lights computation), so it sits on top of lib/ like a script; tests may use lib/ too.
+    files: ['db/**'],
+    ignores: ['db/seed/**', 'db/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [APP, LIB, SEED] }] },
+  },
+  {
+    // vitest helpers named use… (useTestDb, useProblemWorld) are not React hooks.
+    files: ['**/*.test.ts', 'test/**', 'e2e/**', 'lib/**/test-world.ts', 'lib/**/*-support.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off', 'react-hooks/globals': 'off' },
+  },
+]);
