@@ -12,6 +12,7 @@ import { lightOverrides, milestones, problems, projectLights, projects, reportin
 import type { Light } from '@/db/schema/enums';
 import { overdueSql } from '@/lib/milestones/overdue';
 import { PROBLEM_AGE_BUCKETS, type ProblemAgeBucket } from '@/lib/problems/search-params';
+import { appTimeZone } from '@/lib/time-zone';
 
 /** How many days ahead "due" looks. */
 export const DUE_WINDOW_DAYS = 30;
@@ -151,13 +152,9 @@ export function energyFilterSql(which: EnergyFilter): SQL {
 
 export { PROBLEM_AGE_BUCKETS, type ProblemAgeBucket };
 
-function timeZone(): string {
-  return process.env.APP_TIME_ZONE ?? 'Asia/Shanghai';
-}
-
-/** Days since the problem was raised (created), in the deployment's time zone. */
+/** Days since the problem was raised (created), both days in the deployment's time zone (not the session's). */
 export function problemAgeSql(day: string): SQL<number> {
-  return sql<number>`(${day}::date - (${problems.createdAt} AT TIME ZONE ${timeZone()})::date)`;
+  return sql<number>`(${day}::date - (${problems.createdAt} AT TIME ZONE ${appTimeZone()})::date)`;
 }
 
 /** The bucket of a problem's age as text ('0-30' …). */

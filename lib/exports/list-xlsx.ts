@@ -6,8 +6,8 @@
  */
 import type { Readable } from 'node:stream';
 import type { Style } from 'exceljs';
-import { TIME_ZONE } from '@/lib/i18n/config';
 import type { Translate } from '@/lib/i18n/translate';
+import { appTimeZone } from '@/lib/time-zone';
 import { neutraliseCell } from './neutralise';
 import { pace, streamWorkbook, wrappedRowHeight } from './xlsx-stream';
 
@@ -57,20 +57,30 @@ function dateCell(value: ListCell): Date | string | null {
 
 /**
  * Excel has no time zones: a moment is written as its wall-clock time in the app's zone
- * (TIME_ZONE, as the pages show it), encoded as that time in UTC.
+ * (lib/time-zone, as the pages show it), encoded as that time in UTC.
  */
-const wallClockFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+let wallClockFormat: { tz: string; f: Intl.DateTimeFormat } | undefined;
+function wallClockParts(d: Date): Intl.DateTimeFormatPart[] {
+  const tz = appTimeZone();
+  if (wallClockFormat?.tz !== tz) {
+    wallClockFormat = {
+      tz,
+      f: new Intl.DateTimeFormat('en-CA', {
+        timeZone: tz,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+    };
+  }
+  return wallClockFormat.f.formatToParts(d);
+}
 export function wallClock(d: Date): Date {
-  const p = Object.fromEntries(wallClockFormat.formatToParts(d).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(wallClockParts(d).map((x) => [x.type, x.value]));
   return new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)));
 }
 

@@ -3,7 +3,6 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 /** The cookie that remembers the chosen language. */
 export const LOCALE_COOKIE = 'NEXT_LOCALE';
-export const TIME_ZONE = 'Asia/Shanghai';
 
 export function toLocale(value: string | undefined | null): Locale {
   return value === 'en' ? 'en' : DEFAULT_LOCALE;

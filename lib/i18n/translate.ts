@@ -1,5 +1,6 @@
 import { createTranslator } from 'use-intl/core';
-import { DEFAULT_LOCALE, TIME_ZONE, type Locale } from './config';
+import { appTimeZone } from '@/lib/time-zone';
+import { DEFAULT_LOCALE, type Locale } from './config';
 import { MESSAGES } from './messages';
 
 export type TranslateValues = Record<string, string | number | Date>;
@@ -15,13 +16,14 @@ export interface Translate {
  */
 const translators = new Map<string, Translate>();
 
-/** A translator for a locale (and optionally a namespace), usable anywhere (server code, scripts, tests). */
+/** A translator for a locale (and optionally a namespace) in the app's time zone, usable anywhere (server code, scripts, tests). */
 export function translator(locale: Locale, namespace?: string): Translate {
-  const id = namespace ? `${locale}:${namespace}` : locale;
+  const timeZone = appTimeZone();
+  const id = `${timeZone}|${namespace ? `${locale}:${namespace}` : locale}`;
   let fn = translators.get(id);
   if (!fn) {
     // Namespaces are plain strings here (the catalogue is not typed per key in this project).
-    const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: namespace as never, timeZone: TIME_ZONE }) as unknown as {
+    const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: namespace as never, timeZone }) as unknown as {
       (k: string, v?: TranslateValues): string;
       has: (k: string) => boolean;
     };

@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { primaryButton, secondaryButton } from './form-controls';
@@ -35,6 +35,7 @@ export function ConflictPanel({
   const t = useTranslations('project.conflict');
   const common = useTranslations('common');
   const locale = toLocale(useLocale());
+  const timeZone = useTimeZone();
   const sorted = [...rows]
     .filter((r) => !onlyDifferences || r.yours !== r.current)
     .sort((a, b) => Number(a.yours === a.current) - Number(b.yours === b.current));
@@ -51,7 +52,7 @@ export function ConflictPanel({
         {t('title')}
       </h2>
       <p className="mt-1">
-        {changedBy ? t('byWhom', { name: changedBy, at: formatDateTime(changedAt, locale) }) : t('byUnknown')} {t('body')}
+        {changedBy ? t('byWhom', { name: changedBy, at: formatDateTime(changedAt, locale, timeZone) }) : t('byUnknown')} {t('body')}
       </p>
       {anyDiff ? null : <p className="mt-1 text-amber-800">{t('noDifferences')}</p>}
       {sorted.length === 0 ? null : (

@@ -4,13 +4,12 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BreakdownCharts, CapacityChart, InvestmentTrendChart } from '@/app/(app)/dashboard/_components/charts';
-import { clockTime } from '@/app/(app)/dashboard/_components/figures-as-of';
 import { HeadlineFigures } from '@/app/(app)/dashboard/_components/headline';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { now } from '@/lib/clock';
 import { getDashboard } from '@/lib/dashboard/queries';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getCountyName } from '@/lib/reference/queries';
 import { ScreenControls } from './screen-controls';
@@ -63,7 +62,7 @@ export default async function ScreenPage({ searchParams }: { searchParams: Promi
             <p className="mt-0.5 text-lg text-slate-400">
               {scope} · {t('dashboard.screen.asOf', { date: formatDate(data.asOf, locale) })} ·{' '}
               <time dateTime={data.computedAt} data-testid="figures-as-of">
-                {t('dashboard.figuresAsOf', { time: clockTime(data.computedAt, locale) })}
+                {t('dashboard.figuresAsOf', { time: formatTime(data.computedAt, locale) })}
               </time>
             </p>
           </div>

@@ -1,9 +1,11 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { formatTime } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
 
 /**
  * The screen's own controls: reloads the data every `seconds` (router.refresh re-renders the page
@@ -11,7 +13,9 @@ import { useEffect, useState } from 'react';
  */
 export function ScreenControls({ renderedAt, seconds }: { renderedAt: string; seconds: number }) {
   const t = useTranslations('dashboard.screen');
-  const locale = useLocale();
+  const locale = toLocale(useLocale());
+  // The deployment's zone, from the server (lib/i18n/request.ts via next-intl's provider).
+  const timeZone = useTimeZone();
   const router = useRouter();
   const [full, setFull] = useState(false);
 
@@ -28,13 +32,7 @@ export function ScreenControls({ renderedAt, seconds }: { renderedAt: string; se
     return () => document.removeEventListener('fullscreenchange', on);
   }, []);
 
-  const time = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-    timeZone: 'Asia/Shanghai',
-  }).format(new Date(renderedAt));
+  const time = formatTime(renderedAt, locale, { seconds: true, timeZone });
 
   const toggle = () => {
     if (document.fullscreenElement) void document.exitFullscreen();

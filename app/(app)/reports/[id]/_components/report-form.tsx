@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions/result';
@@ -60,6 +60,7 @@ export function ReportForm({
 }) {
   const t = useTranslations();
   const locale = toLocale(useLocale());
+  const timeZone = useTimeZone();
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [version, setVersion] = useState(initialVersion);
@@ -284,7 +285,7 @@ export function ReportForm({
       {/* On a phone the actions stay in reach at the bottom of the screen while the lead scrolls. */}
       <div className="sticky bottom-0 z-10 rounded-b-lg border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur supports-[backdrop-filter]:bg-white/80 sm:static sm:bg-white sm:backdrop-blur-none">
         <p className="mb-2 min-h-5 text-xs text-slate-500" aria-live="polite" data-testid="save-state">
-          {dirty ? <span className="text-amber-700">● {t('reports.form.unsaved')}</span> : savedAt ? t('reports.form.savedAt', { time: formatDateTime(savedAt, locale) }) : t('reports.form.submitHint')}
+          {dirty ? <span className="text-amber-700">● {t('reports.form.unsaved')}</span> : savedAt ? t('reports.form.savedAt', { time: formatDateTime(savedAt, locale, timeZone) }) : t('reports.form.submitHint')}
         </p>
         <div className="flex gap-2 sm:justify-end">
           <button type="submit" disabled={busy !== null} className={`${bigButton} border border-slate-300 bg-white text-slate-700 hover:bg-slate-50`} data-testid="save-draft">
