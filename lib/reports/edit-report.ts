@@ -3,39 +3,33 @@ import type { z } from 'zod';
 import { reports } from '@/db/schema';
 import { type ActionContext, createAction } from '@/lib/actions/wrapper';
 import { diff } from '@/lib/audit/record';
+import { conflictWith } from '@/lib/authz/resource';
 import { today, now } from '@/lib/clock';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { dispatchOfficeIds, notify } from '@/lib/notifications/notify';
-import {
-  canEditReport,
-  conflict,
-  EDITABLE_STATUSES,
-  isEditable,
-  lockReport,
-  nextVersion,
-  notificationParams,
-  type ReportRow,
-  reportFields,
-  reportHref,
-  statusIn,
-} from './rules';
+import { type ReportRecord, reportResource } from './resource';
+import { EDITABLE_STATUSES, isEditable, nextVersion, notificationParams, type ReportRow, reportFields, reportHref, statusIn } from './rules';
 import { REPORT_FIELDS, REQUIRED_TO_SUBMIT, saveReportSchema, submitReportSchema } from './schemas';
 
 type EditInput = z.output<typeof saveReportSchema>;
 
-/** The checks and the field changes shared by save and submit. */
-async function prepareEdit({ actor, input, tx }: ActionContext<EditInput>) {
-  const found = await lockReport(tx, actor, input.id);
-  if (!canEditReport(actor, found.project)) throw new AppError('FORBIDDEN', 'only the project lead edits the report');
-  const before = found.report;
-  if (before.version !== input.version) throw await conflict(tx, before.id);
-  if (!isEditable(before.status)) throw await conflict(tx, before.id, 'reports.errors.notEditable');
+/**
+ * Both load the report locked, through reportResource: not visible → NOT_FOUND, not the
+ * project's lead → FORBIDDEN (report.edit is granted through projectLead), a stale version →
+ * CONFLICT, all answered by the wrapper before run.
+ */
+const loadReport = { resource: reportResource, id: 'id', version: 'version', lock: true } as const;
+
+/** The state check and the field changes shared by save and submit. */
+async function prepareEdit({ input, tx, record }: ActionContext<EditInput, ReportRecord>) {
+  const before = record.report;
+  if (!isEditable(before.status)) throw await conflictWith(tx, reportResource, before.id, 'reports.errors.notEditable');
 
   const patch: Partial<ReportRow> = {};
   for (const key of REPORT_FIELDS) {
     if (input[key] !== undefined) (patch as Record<string, unknown>)[key] = input[key];
   }
-  return { ...found, before, patch, changes: diff(reportFields(before), reportFields(patch)) };
+  return { ...record, before, patch, changes: diff(reportFields(before), reportFields(patch)) };
 }
 
 /**
@@ -45,7 +39,8 @@ async function prepareEdit({ actor, input, tx }: ActionContext<EditInput>) {
 export const saveReport = createAction({
   name: 'report.save',
   schema: saveReportSchema,
-  permission: 'report.edit.own',
+  permission: 'report.edit',
+  load: loadReport,
   run: async (ctx) => {
     const { tx, audit, input } = ctx;
     const { before, patch, changes, project } = await prepareEdit(ctx);
@@ -55,7 +50,7 @@ export const saveReport = createAction({
       .set({ ...patch, version: nextVersion, updatedAt: now() })
       .where(and(eq(reports.id, input.id), eq(reports.version, input.version), statusIn(EDITABLE_STATUSES)))
       .returning();
-    if (!after) throw await conflict(tx, input.id);
+    if (!after) throw await conflictWith(tx, reportResource, input.id);
     await audit({ action: 'report.save', entityType: 'report', entityId: after.id, projectId: project.id, ...changes });
     return { id: after.id, version: after.version, status: after.status };
   },
@@ -71,7 +66,8 @@ export const saveReport = createAction({
 export const submitReport = createAction({
   name: 'report.submit',
   schema: submitReportSchema,
-  permission: 'report.edit.own',
+  permission: 'report.edit',
+  load: loadReport,
   run: async (ctx) => {
     const { tx, audit, input, actor } = ctx;
     const { before, patch, changes, project, period } = await prepareEdit(ctx);
@@ -98,7 +94,7 @@ export const submitReport = createAction({
       })
       .where(and(eq(reports.id, input.id), eq(reports.version, input.version), statusIn(EDITABLE_STATUSES)))
       .returning();
-    if (!after) throw await conflict(tx, input.id);
+    if (!after) throw await conflictWith(tx, reportResource, input.id);
 
     await audit({
       action: 'report.submit',

@@ -108,7 +108,7 @@ export const openPeriod = createAction({
           entityType: 'report',
           entityId: r.id,
           href: reportHref(r.id),
-          params: notificationParams({ ...project, responsibleLeaderId: null }, period),
+          params: notificationParams(project, period),
         },
       ];
     });

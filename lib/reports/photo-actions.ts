@@ -5,13 +5,15 @@ import { reportPhotos } from '@/db/schema';
 import type { ActionResult } from '@/lib/actions/result';
 import { createAction } from '@/lib/actions/wrapper';
 import type { Actor } from '@/lib/authz';
+import { conflictWith } from '@/lib/authz/resource';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import type { Translate } from '@/lib/i18n/translate';
 import { idSchema, optionalText } from '@/lib/projects/schemas';
 import { PHOTO_MAX_BYTES, PHOTO_MAX_PER_REPORT, PHOTO_TYPES } from './photo-limits';
 import { removePhotoFiles } from './photos';
-import { canEditReport, conflict, isEditable, lockReport } from './rules';
+import { reportPhotoResource, reportResource } from './resource';
+import { isEditable } from './rules';
 import { deletePhotoSchema } from './schemas';
 
 /**
@@ -32,11 +34,11 @@ export const addReportPhoto = createAction({
     originalName: optionalText(255),
     caption: optionalText(200),
   }),
-  permission: 'report.edit.own',
-  run: async ({ actor, input, tx, audit }) => {
-    const { report, project } = await lockReport(tx, actor, input.reportId);
-    if (!canEditReport(actor, project)) throw new AppError('FORBIDDEN', 'only the project lead adds photos');
-    if (!isEditable(report.status)) throw await conflict(tx, report.id, 'reports.errors.notEditable');
+  permission: 'report.edit',
+  load: { resource: reportResource, id: 'reportId', lock: true },
+  run: async ({ actor, input, tx, audit, record }) => {
+    const { report, project } = record;
+    if (!isEditable(report.status)) throw await conflictWith(tx, reportResource, report.id, 'reports.errors.notEditable');
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(reportPhotos).where(eq(reportPhotos.reportId, report.id));
     if (n >= PHOTO_MAX_PER_REPORT) {
       throw new AppError('INVALID', 'too many photos', { messageKey: 'reports.photo.errors.tooMany', fieldErrors: { file: ['reports.photo.errors.tooMany'] } });
@@ -74,13 +76,11 @@ export const addReportPhoto = createAction({
 export const removeReportPhoto = createAction({
   name: 'report.photo.delete',
   schema: deletePhotoSchema,
-  permission: 'report.edit.own',
-  run: async ({ actor, input, tx, audit }) => {
-    const [photo] = await tx.select().from(reportPhotos).where(eq(reportPhotos.id, input.id)).limit(1);
-    if (!photo) throw new AppError('NOT_FOUND', 'photo not found');
-    const { report, project } = await lockReport(tx, actor, photo.reportId);
-    if (!canEditReport(actor, project)) throw new AppError('FORBIDDEN', 'only the project lead removes photos');
-    if (!isEditable(report.status)) throw await conflict(tx, report.id, 'reports.errors.notEditable');
+  permission: 'report.edit',
+  load: { resource: reportPhotoResource, id: 'id', lock: true },
+  run: async ({ tx, audit, record }) => {
+    const { photo, report, project } = record;
+    if (!isEditable(report.status)) throw await conflictWith(tx, reportResource, report.id, 'reports.errors.notEditable');
     await tx.delete(reportPhotos).where(eq(reportPhotos.id, photo.id));
     await audit({
       action: 'report.photo.delete',

@@ -1,25 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { reports } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
+import { conflictWith } from '@/lib/authz/resource';
 import { now } from '@/lib/clock';
-import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notify';
-import {
-  canReopenReport,
-  canReviewReport,
-  conflict,
-  lockReport,
-  nextVersion,
-  notificationParams,
-  reportHref,
-  reviewsOnBehalf,
-  statusIn,
-} from './rules';
+import { reportResource } from './resource';
+import { nextVersion, notificationParams, reportHref, reviewsOnBehalf, statusIn } from './rules';
 import { reopenReportSchema, reviewReportSchema } from './schemas';
 
 /**
- * Approves or returns a submitted report: the project's responsible leader (report.review.own)
- * or the dispatch office on the leader's behalf (report.review; recorded as reviewedOnBehalf).
+ * Approves or returns a submitted report: the project's responsible leader (report.review through
+ * responsibleLeader) or the dispatch office on the leader's behalf (report.review everywhere;
+ * recorded as reviewedOnBehalf).
  *
  * `version` is the version the reviewer saw. The update is guarded by
  * `WHERE id = ? AND version = ? AND status = 'submitted'`, so if the report changed in between
@@ -30,11 +22,10 @@ export const reviewReport = createAction({
   name: 'report.review',
   schema: reviewReportSchema,
   permission: 'report.review',
-  run: async ({ actor, input, tx, audit }) => {
-    const { report: before, project, period } = await lockReport(tx, actor, input.id);
-    if (!canReviewReport(actor, project)) throw new AppError('FORBIDDEN', 'not the responsible leader');
-    if (before.version !== input.version) throw await conflict(tx, before.id, 'reports.errors.changedSinceViewed');
-    if (before.status !== 'submitted') throw await conflict(tx, before.id, 'reports.errors.notSubmitted');
+  load: { resource: reportResource, id: 'id', version: 'version', lock: true, conflictMessage: 'reports.errors.changedSinceViewed' },
+  run: async ({ actor, input, tx, audit, record }) => {
+    const { report: before, project, period } = record;
+    if (before.status !== 'submitted') throw await conflictWith(tx, reportResource, before.id, 'reports.errors.notSubmitted');
 
     const approve = input.decision === 'approve';
     const onBehalf = reviewsOnBehalf(actor, project);
@@ -53,7 +44,7 @@ export const reviewReport = createAction({
       })
       .where(and(eq(reports.id, input.id), eq(reports.version, input.version), statusIn(['submitted'])))
       .returning();
-    if (!after) throw await conflict(tx, input.id, 'reports.errors.changedSinceViewed');
+    if (!after) throw await conflictWith(tx, reportResource, input.id, 'reports.errors.changedSinceViewed');
 
     await audit({
       action: approve ? 'report.approve' : 'report.return',
@@ -89,11 +80,10 @@ export const reopenReport = createAction({
   name: 'report.reopen',
   schema: reopenReportSchema,
   permission: 'report.reopen',
-  run: async ({ actor, input, tx, audit }) => {
-    const { report: before, project, period } = await lockReport(tx, actor, input.id);
-    if (!canReopenReport(actor, project)) throw new AppError('FORBIDDEN', 'not allowed to reopen');
-    if (before.version !== input.version) throw await conflict(tx, before.id);
-    if (before.status !== 'approved') throw await conflict(tx, before.id, 'reports.errors.notApproved');
+  load: { resource: reportResource, id: 'id', version: 'version', lock: true },
+  run: async ({ actor, input, tx, audit, record }) => {
+    const { report: before, project, period } = record;
+    if (before.status !== 'approved') throw await conflictWith(tx, reportResource, before.id, 'reports.errors.notApproved');
 
     const at = now();
     const [after] = await tx
@@ -109,7 +99,7 @@ export const reopenReport = createAction({
       })
       .where(and(eq(reports.id, input.id), eq(reports.version, input.version), statusIn(['approved'])))
       .returning();
-    if (!after) throw await conflict(tx, input.id);
+    if (!after) throw await conflictWith(tx, reportResource, input.id);
 
     await audit({
       action: 'report.reopen',

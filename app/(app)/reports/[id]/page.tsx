@@ -10,7 +10,8 @@ import { today } from '@/lib/clock';
 import { toLocale } from '@/lib/i18n/config';
 import { getProjectMilestones } from '@/lib/projects/queries';
 import { getReport, getReportHistory, listReportProblems } from '@/lib/reports/queries';
-import { canEditReport, canReopenReport, canReviewReport, isEditable, reviewsOnBehalf } from '@/lib/reports/rules';
+import { projectSubject } from '@/lib/projects/resource';
+import { isEditable, reviewsOnBehalf } from '@/lib/reports/rules';
 import { periodLabel } from '../_components/report-format';
 import { PhotoGallery } from './_components/photo-thumb';
 import { PhotoUploader } from './_components/photo-uploader';
@@ -64,10 +65,11 @@ export default async function ReportPage({ params }: Params) {
   const { report, project } = detail;
   const milestones = await getProjectMilestones(actor, project.id);
 
-  const isLead = canEditReport(actor, project);
+  const subject = projectSubject(project);
+  const isLead = can(actor, 'report.edit', subject);
   const editing = isLead && isEditable(report.status);
-  const reviewing = report.status === 'submitted' && canReviewReport(actor, project);
-  const reopening = report.status === 'approved' && canReopenReport(actor, project);
+  const reviewing = report.status === 'submitted' && can(actor, 'report.review', subject);
+  const reopening = report.status === 'approved' && can(actor, 'report.reopen', subject);
   const lastDecision = history.find((h) => ['report.return', 'report.reopen', 'report.approve'].includes(h.action));
   const photos = detail.photos.map((p) => ({ id: p.id, width: p.width, height: p.height, originalName: p.originalName }));
 
@@ -107,7 +109,7 @@ export default async function ReportPage({ params }: Params) {
             reportId={report.id}
             projectId={project.id}
             problems={problems}
-            canRaise={can(actor, 'problem.create', project)}
+            canRaise={can(actor, 'problem.create', subject)}
             locale={locale}
             today={today()}
           />
@@ -125,7 +127,7 @@ export default async function ReportPage({ params }: Params) {
           <MilestonesCard
             projectId={project.id}
             milestones={milestones}
-            canUpdate={can(actor, 'milestone.update', project)}
+            canUpdate={can(actor, 'milestone.update', subject)}
             locale={locale}
             today={today()}
           />
