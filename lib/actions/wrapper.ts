@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
 import { recordAudit, type AuditInput } from '@/lib/audit/record';
 import { type Actor, can, mayEver, type Permission } from '@/lib/authz';
 import { authorize, type LoadSpec } from '@/lib/authz/resource';
 import { dataChanged } from '@/lib/cache/data-changed';
-import { AppError, fromDatabaseError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import type { Translate } from '@/lib/i18n/translate';
+import { newRequestId } from '@/lib/request-id';
+import { failureFrom } from './failure';
 import type { ActionResult } from './result';
 import { zodFieldErrors } from './translate-zod';
 
@@ -36,6 +37,8 @@ export interface ActionDef<S extends z.ZodType, R, Rec = undefined> {
    * query and authorized before `run` (404 / 403 / 409 answered here, never in run).
    */
   load?: LoadSpec<z.output<S>, Rec>;
+  /** Only prefecture-wide actors (a county user is refused with FORBIDDEN before anything is read). */
+  prefectureOnly?: boolean;
   run: (ctx: ActionContext<z.output<S>, Rec>) => Promise<R>;
 }
 
@@ -44,11 +47,15 @@ export interface ActionMeta {
   name: string;
   permission: Permission;
   load?: LoadSpec<never, unknown>;
+  prefectureOnly?: boolean;
 }
 
 export type Action<R> = ((input: unknown) => Promise<ActionResult<R>>) & {
-  /** Runs the action for a given actor (tests, scripts, route handlers). */
-  execute: (actor: Actor | null, input: unknown, t?: Translate) => Promise<ActionResult<R>>;
+  /**
+   * Runs the action for a given actor (tests, scripts, route handlers). A route handler passes
+   * its request id, so the audit events and a failure's reference are the request's.
+   */
+  execute: (actor: Actor | null, input: unknown, t?: Translate, requestId?: string) => Promise<ActionResult<R>>;
   meta: ActionMeta;
 };
 
@@ -57,21 +64,15 @@ export function isAction(value: unknown): value is Action<unknown> {
   return typeof value === 'function' && typeof (value as Partial<Action<unknown>>).execute === 'function' && 'meta' in value;
 }
 
-/** Field errors raised inside run may be catalogue keys (validation.codeTaken): translate those. */
-function translateFieldErrors(errors: Record<string, string[]>, t: Translate): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(errors).map(([k, msgs]) => [k, msgs.map((m) => (t.has(m) ? t(m) : m))]));
-}
-
-
 /**
  * The one wrapper every mutation goes through: authenticate, validate with zod, check the
  * permission, run the mutation and its audit event in one transaction, and return a typed
  * result with a message in the user's language. Nothing is written when any step fails.
  */
 export function createAction<S extends z.ZodType, R, Rec = undefined>(def: ActionDef<S, R, Rec>): Action<R> {
-  const execute = async (actor: Actor | null, raw: unknown, maybeT?: Translate): Promise<ActionResult<R>> => {
+  const execute = async (actor: Actor | null, raw: unknown, maybeT?: Translate, givenRequestId?: string): Promise<ActionResult<R>> => {
     const t = maybeT ?? (await import('@/lib/i18n/translate')).fallbackTranslator();
-    const requestId = randomUUID();
+    const requestId = givenRequestId ?? newRequestId();
     try {
       if (!actor) throw new AppError('UNAUTHENTICATED');
       const parsed = def.schema.safeParse(raw);
@@ -86,6 +87,7 @@ export function createAction<S extends z.ZodType, R, Rec = undefined>(def: Actio
       // A role without the permission in any form is refused before anything is read; without a
       // record to relate to, only an ANY grant counts.
       if (def.load ? !mayEver(actor, def.permission) : !can(actor, def.permission)) throw new AppError('FORBIDDEN');
+      if (def.prefectureOnly && actor.countyId !== null) throw new AppError('FORBIDDEN', 'prefecture only');
       const input = parsed.data as z.output<S>;
       const db = await getDb();
       const data = await db.transaction(async (tx) =>
@@ -102,20 +104,9 @@ export function createAction<S extends z.ZodType, R, Rec = undefined>(def: Actio
       dataChanged(); // committed: in-process read caches (lib/dashboard/cache.ts) start afresh
       return { ok: true, data };
     } catch (err) {
-      const appErr = err instanceof AppError ? err : fromDatabaseError(err);
-      if (appErr && appErr.code !== 'INTERNAL') {
-        return {
-          ok: false,
-          code: appErr.code,
-          message: appErr.messageKey && t.has(appErr.messageKey) ? t(appErr.messageKey) : t(`errors.${appErr.code}`),
-          ...(appErr.fieldErrors ? { fieldErrors: translateFieldErrors(appErr.fieldErrors, t) } : {}),
-          ...(appErr.current ? { current: appErr.current } : {}),
-        };
-      }
-      // Log the cause, not the query: drizzle's errors carry the parameters (e.g. password hashes).
-      const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
-      console.error(`[action ${def.name}] request ${requestId} failed:`, cause instanceof Error ? `${cause.name}: ${cause.message}` : cause);
-      return { ok: false, code: 'INTERNAL', message: t('errors.INTERNAL', { requestId }) };
+      // An AppError or a database rule keeps its code; anything else is logged (never the query:
+      // drizzle's errors carry the parameters) and answers the generic message with the id.
+      return failureFrom(err, t, requestId, `action ${def.name}`);
     }
   };
 
@@ -126,6 +117,8 @@ export function createAction<S extends z.ZodType, R, Rec = undefined>(def: Actio
     ]);
     return execute(await getActor(), raw, await requestTranslator());
   };
-  const meta: ActionMeta = { name: def.name, permission: def.permission, ...(def.load ? { load: def.load as unknown as LoadSpec<never, unknown> } : {}) };
+  const meta: ActionMeta = { name: def.name, permission: def.permission, ...(def.load ? { load: def.load as unknown as LoadSpec<never, unknown> } : {}),
+    ...(def.prefectureOnly ? { prefectureOnly: true } : {}),
+  };
   return Object.assign(bound, { execute, meta });
 }

@@ -123,7 +123,10 @@ export const ROLE_PERMISSIONS: Record<Role, Readonly<Partial<Record<Permission, 
  * unit the relations are read from. Resources build it from their rows.
  */
 export interface Subject {
+  /** The record's county; null = a prefecture-level record (county users do not see it). */
   countyId: number | null;
+  /** A record shared by every scope (a reporting period, a rule set): county users see it too. */
+  everyScope?: boolean;
   projectLeadId?: number | null;
   responsibleLeaderId?: number | null;
   responsibleUnitId?: number | null;
@@ -159,8 +162,8 @@ export function relationsTo(actor: Actor, subject: Subject): Relation[] {
 }
 
 /** Whether the actor's scope covers the record (prefecture users see all; county users their county). */
-export function inScope(actor: Pick<Actor, 'countyId'>, subject: Pick<Subject, 'countyId'>): boolean {
-  return actor.countyId === null || actor.countyId === subject.countyId;
+export function inScope(actor: Pick<Actor, 'countyId'>, subject: Pick<Subject, 'countyId' | 'everyScope'>): boolean {
+  return actor.countyId === null || subject.everyScope === true || actor.countyId === subject.countyId;
 }
 
 /**

@@ -52,7 +52,12 @@ export interface LoadSpec<I, R> {
 }
 
 /** The CONFLICT answer: the record as it is now, with who changed it last and when. */
-export async function conflictWith<R>(db: Executor, resource: Resource<R>, id: number, messageKey?: string): Promise<AppError> {
+export async function conflictWith(
+  db: Executor,
+  resource: Pick<Resource<unknown>, 'entity' | 'current'>,
+  id: number,
+  messageKey?: string,
+): Promise<AppError> {
   // One after the other: a transaction's handle runs one statement at a time.
   const current = (resource.current ? await resource.current(db, id) : null) ?? {};
   const last = await lastChange(db, resource.entity, id);

@@ -8,34 +8,18 @@
  * - overrideLight   lib/lights/overrides.ts  (project's responsible leader, or dispatch)
  * - clearOverride   lib/lights/overrides.ts  (same)
  * - computeLights   lib/lights/compute.ts    (dispatch)
- * - freezeBaseline  lib/lights/plans.ts      (prefecture dispatch)
- * - savePlan        lib/lights/plans.ts      (dispatch)
+ * - freezeBaseline  lib/plans/plans.ts       (prefecture dispatch)
+ * - savePlan        lib/plans/plans.ts       (dispatch)
  */
 import { computeLights as computeDef } from './compute';
 import { clearOverride as clearDef, overrideLight as overrideDef } from './overrides';
 import { freezeBaseline as freezeDef, savePlan as savePlanDef } from '@/lib/plans/plans';
 import { editRuleSet as editDef } from './rule-sets';
 
-export async function editRuleSet(input: unknown) {
-  return editDef(input);
-}
-
-export async function overrideLight(input: unknown) {
-  return overrideDef(input);
-}
-
-export async function clearOverride(input: unknown) {
-  return clearDef(input);
-}
-
-export async function computeLights(input: unknown) {
-  return computeDef(input);
-}
-
-export async function freezeBaseline(input: unknown) {
-  return freezeDef(input);
-}
-
-export async function savePlan(input: unknown) {
-  return savePlanDef(input);
-}
+// The definitions themselves are the server actions (createAction results are async functions).
+export const editRuleSet = editDef;
+export const overrideLight = overrideDef;
+export const clearOverride = clearDef;
+export const computeLights = computeDef;
+export const freezeBaseline = freezeDef;
+export const savePlan = savePlanDef;

@@ -19,6 +19,7 @@ import { AppError } from '@/lib/errors';
 import { computeMeasures, type Period } from './measures';
 import { ensureDefaultRuleSet } from './rule-set-store';
 import { evaluate } from './rules';
+import { periodResource } from '@/lib/reports/period-resource';
 import { computeLightsSchema } from './schemas';
 
 export interface ComputeResult {
@@ -82,9 +83,8 @@ export const computeLights = createAction({
   name: 'lights.compute',
   schema: computeLightsSchema,
   permission: 'light.compute',
-  run: async ({ actor, input, tx, audit }) => {
-    const [period] = await tx.select().from(reportingPeriods).where(eq(reportingPeriods.id, input.periodId)).limit(1);
-    if (!period) throw new AppError('NOT_FOUND', 'period not found');
+  load: { resource: periodResource, id: 'periodId' },
+  run: async ({ actor, input, tx, audit, record: period }) => {
     if (period.startDate > clockToday()) throw new AppError('INVALID', 'period not started', { messageKey: 'lights.errors.periodNotStarted' });
 
     if (!input.recompute) {

@@ -7,7 +7,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { ruleSets, rules } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
 import { AppError } from '@/lib/errors';
-import { loadActiveRuleSet, loadRuleSet } from './rule-set-store';
+import { ruleSetResource } from './rule-set-resource';
+import { loadActiveRuleSet } from './rule-set-store';
 import type { RuleDef } from './rules';
 import { editRuleSetSchema } from './schemas';
 
@@ -34,9 +35,8 @@ export const editRuleSet = createAction({
   name: 'lights.ruleSet.edit',
   schema: editRuleSetSchema,
   permission: 'ruleset.edit',
-  run: async ({ actor, input, tx, audit }) => {
-    const current = await loadRuleSet(tx, input.ruleSetId);
-    if (!current) throw new AppError('NOT_FOUND', 'rule set not found');
+  load: { resource: ruleSetResource, id: 'ruleSetId' },
+  run: async ({ actor, input, tx, audit, record: current }) => {
     const [latest] = await tx
       .select({ version: ruleSets.version })
       .from(ruleSets)

@@ -16,35 +16,36 @@ import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { annualPlans, baselineFreezes, milestones, projects } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
-import { diff, lastChange } from '@/lib/audit/record';
-import { can, inScope } from '@/lib/authz';
+import { diff } from '@/lib/audit/record';
+import { conflictWith } from '@/lib/authz/resource';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
-import { sumDecimals } from '@/lib/lights/decimal';
+import { sumMoney } from '@/lib/money';
 import { freezeBaselineSchema, savePlanSchema } from '@/lib/lights/schemas';
+import { projectResource } from '@/lib/projects/resource';
 
-/** The plan as saved now, with who changed it last and when, for a CONFLICT answer. */
-async function currentForConflict(tx: Tx, id: number): Promise<Record<string, unknown>> {
-  const [row] = await tx.select().from(annualPlans).where(eq(annualPlans.id, id)).limit(1);
-  const last = await lastChange(tx, 'annual_plan', id);
-  return { ...row, changedBy: last.changedBy, changedAt: last.changedAt ?? row?.updatedAt ?? null };
-}
+/**
+ * A plan's CONFLICT answer: the plan as saved now, with who changed it last and when. (The
+ * plan is authorized through its project, which the action loads; a plan may not exist yet.)
+ */
+const planConflict = (tx: Tx, id: number) =>
+  conflictWith(tx, {
+    entity: 'annual_plan',
+    current: async (db, planId) => {
+      const [row] = await db.select().from(annualPlans).where(eq(annualPlans.id, planId)).limit(1);
+      return row ?? null;
+    },
+  }, id);
 
 export const savePlan = createAction({
   name: 'lights.plan.save',
   schema: savePlanSchema,
   permission: 'plan.edit',
-  run: async ({ actor, input, tx, audit }) => {
-    const [project] = await tx
-      .select({ id: projects.id, countyId: projects.countyId, projectLeadId: projects.projectLeadId })
-      .from(projects)
-      .where(eq(projects.id, input.projectId))
-      .limit(1);
-    if (!project || !inScope(actor, project)) throw new AppError('NOT_FOUND', 'project not found');
-    if (!can(actor, 'plan.edit', project)) throw new AppError('FORBIDDEN');
-    const planned = sumDecimals([input.plannedInvestment]);
-    const monthly = input.monthlyTargets ? input.monthlyTargets.map((m) => sumDecimals([m])) : null;
-    if (monthly && sumDecimals(monthly) !== planned) {
+  load: { resource: projectResource, id: 'projectId' },
+  run: async ({ actor, input, tx, audit, record: project }) => {
+    const planned = sumMoney([input.plannedInvestment]);
+    const monthly = input.monthlyTargets ? input.monthlyTargets.map((m) => sumMoney([m])) : null;
+    if (monthly && sumMoney(monthly) !== planned) {
       throw new AppError('INVALID', 'monthly targets', { fieldErrors: { monthlyTargets: ['lights.validation.monthlySum'] } });
     }
     const values = { plannedInvestment: planned, monthlyTargets: monthly, targets: input.targets?.trim() || null };
@@ -68,20 +69,20 @@ export const savePlan = createAction({
           .where(and(eq(annualPlans.projectId, project.id), eq(annualPlans.year, input.year)))
           .limit(1);
         if (!raced) throw new AppError('INTERNAL', 'insert returned nothing');
-        throw new AppError('CONFLICT', 'plan created meanwhile', { current: await currentForConflict(tx, raced.id) });
+        throw await planConflict(tx, raced.id); // created meanwhile
       }
       await audit({ action: 'lights.plan.create', entityType: 'annual_plan', entityId: created.id, projectId: project.id, after: { year: input.year, ...values } });
       return { id: created.id, version: created.version };
     }
     if (input.version === undefined || input.version !== existing.version) {
-      throw new AppError('CONFLICT', 'stale plan', { current: await currentForConflict(tx, existing.id) });
+      throw await planConflict(tx, existing.id);
     }
     const [updated] = await tx
       .update(annualPlans)
       .set({ ...values, updatedById: actor.id, updatedAt: at, version: sql`${annualPlans.version} + 1` })
       .where(and(eq(annualPlans.id, existing.id), eq(annualPlans.version, input.version)))
       .returning();
-    if (!updated) throw new AppError('CONFLICT', 'stale plan', { current: await currentForConflict(tx, existing.id) });
+    if (!updated) throw await planConflict(tx, existing.id);
     const changes = diff(existing, values);
     await audit({
       action: 'lights.plan.update',
@@ -99,9 +100,9 @@ export const freezeBaseline = createAction({
   name: 'lights.baseline.freeze',
   schema: freezeBaselineSchema,
   permission: 'baseline.freeze',
+  // The baseline is prefecture-wide: a county user cannot freeze the other counties' plans.
+  prefectureOnly: true,
   run: async ({ actor, input, tx, audit }) => {
-    // The baseline is prefecture-wide: a county user cannot freeze the other counties' plans.
-    if (actor.countyId !== null) throw new AppError('FORBIDDEN', 'prefecture only');
     const [done] = await tx.select().from(baselineFreezes).where(eq(baselineFreezes.year, input.year)).limit(1);
     if (done) {
       throw new AppError('CONFLICT', 'already frozen', {

@@ -10,7 +10,7 @@ import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { toLocale } from '@/lib/i18n/config';
-import { canOverrideLight } from '@/lib/lights/overrides';
+import { projectSubject } from '@/lib/projects/resource';
 import { getPlanSummary } from '@/lib/plans/plan-queries';
 import { getProjectLight } from '@/lib/lights/queries';
 import { getProject, getProjectHistory, getProjectMilestones } from '@/lib/projects/queries';
@@ -98,8 +98,8 @@ export default async function ProjectPage({ params }: Params) {
         </p>
       ) : null}
 
-      {(process.env.EXP_SKIP ?? '').includes('light') ? null : <LightPanel data={light} locale={locale} today={today()} canOverride={canOverrideLight(actor, project)} />}
-      {(process.env.EXP_SKIP ?? '').includes('plan') ? null : <PlanSection data={plan} locale={locale} canEdit={can(actor, 'plan.edit', project)} />}
+      {(process.env.EXP_SKIP ?? '').includes('light') ? null : <LightPanel data={light} locale={locale} today={today()} canOverride={can(actor, 'light.override', projectSubject(project))} />}
+      {(process.env.EXP_SKIP ?? '').includes('plan') ? null : <PlanSection data={plan} locale={locale} canEdit={can(actor, 'plan.edit', projectSubject(project))} />}
       {(process.env.EXP_SKIP ?? '').includes('fields') ? null : <ProjectFields project={project} locale={locale} />}
       {(process.env.EXP_SKIP ?? '').includes('ms') ? null : <MilestoneList
         projectId={project.id}

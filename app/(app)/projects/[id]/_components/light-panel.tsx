@@ -25,7 +25,7 @@ export async function LightPanel({
   locale: Locale;
   /** today() from lib/clock: the override form's earliest end date. */
   today: string;
-  /** canOverrideLight(actor, project) from lib/lights/overrides. */
+  /** can(actor, 'light.override', the project) — the page decides. */
   canOverride: boolean;
 }) {
   if (!data) return null;
