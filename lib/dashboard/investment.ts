@@ -4,24 +4,20 @@
  * completed investment from approved reports, by the month their period ends (the per-month
  * sums come from the portfolio statement, lib/dashboard/portfolio.ts). Pure functions.
  */
-import { fromCents, toCents } from '@/lib/lights/decimal';
+import { moneyText, parseMoney, shareOf } from '@/lib/money';
 import type { MonthlyPlan } from './portfolio';
 import type { InvestmentMonth } from './types';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
-/** cents × m / 12, rounded half up. */
-function shareOf(cents: bigint, m: number): bigint {
-  return (cents * BigInt(m) * 2n + 12n) / 24n;
-}
-
 /** Cumulative planned (万元) at the end of each month 1..12. */
 export function cumulativePlan(plan: MonthlyPlan): string[] {
-  const flat = toCents(plan.flat);
+  const flat = parseMoney(plan.flat);
   let targeted = 0n;
   return MONTHS.map((m) => {
-    targeted += toCents(plan.targeted[m - 1] ?? '0');
-    return fromCents(targeted + shareOf(flat, m));
+    targeted += parseMoney(plan.targeted[m - 1] ?? '0');
+    // The plans without monthly targets: m/12 of their sum, to the cent by lib/money's one rule.
+    return moneyText(targeted + shareOf(flat, m, 12));
   });
 }
 
@@ -33,11 +29,11 @@ export function investmentMonths(plan: MonthlyPlan, completed: Map<number, strin
   const planned = cumulativePlan(plan);
   let done = 0n;
   return MONTHS.map((m) => {
-    done += toCents(completed.get(m) ?? '0');
+    done += parseMoney(completed.get(m) ?? '0');
     return {
       month: m,
       plannedCumulative: planned[m - 1]!,
-      completedCumulative: m <= throughMonth ? fromCents(done) : null,
+      completedCumulative: m <= throughMonth ? moneyText(done) : null,
     };
   });
 }
@@ -47,12 +43,4 @@ export function lastCompleteMonth(day: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return d >= lastDay ? m : m - 1;
-}
-
-/** Fraction a / b (null when b is not positive). */
-export function ratio(a: string, b: string): number | null {
-  const den = toCents(b);
-  if (den <= 0n) return null;
-  // Six significant decimals are plenty for a percentage shown to one decimal.
-  return Number((toCents(a) * 1_000_000n) / den) / 1_000_000;
 }

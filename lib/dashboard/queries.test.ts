@@ -121,7 +121,11 @@ describe.each(cases)('dashboard figures = hand-written SQL: %s', (_name, pick) =
     expect(inv.planned).toBe(money(row!.planned));
     expect(inv.completed).toBe(money(row!.completed));
     expect(Number(inv.completed)).toBeGreaterThan(0);
-    expect(inv.completionRate).toBeCloseTo(Number(row!.completed) / Number(row!.planned), 5);
+    // A percentage with one decimal, half away from zero (PostgreSQL's round(numeric, 1) rounds the same way).
+    const [rate] = await q<{ v: string }>(
+      `WITH ${moneyCte(actor)} SELECT round((SELECT sum(amount) FROM done) * 100 / (SELECT sum(amount) FROM plan), 1)::text AS v`,
+    );
+    expect(inv.completionPct).toBe(Number(rate!.v));
     // 2026-11-20: October is the last complete month.
     expect(inv.asOfMonth).toBe(10);
     const [elapsed] = await q<{ v: string }>(
@@ -129,9 +133,9 @@ describe.each(cases)('dashboard figures = hand-written SQL: %s', (_name, pick) =
          SELECT CASE WHEN monthly IS NULL THEN amount * 10 / 12
            ELSE (SELECT sum(x::numeric) FROM jsonb_array_elements_text(monthly) WITH ORDINALITY AS t(x, i) WHERE i <= 10) END AS v
          FROM plan WHERE amount IS NOT NULL)
-       SELECT (round((SELECT sum(v) FROM cum), 2) / (SELECT sum(amount) FROM plan))::text AS v`,
+       SELECT round(round((SELECT sum(v) FROM cum), 2) * 100 / (SELECT sum(amount) FROM plan), 1)::text AS v`,
     );
-    expect(inv.timeElapsed).toBeCloseTo(Number(elapsed!.v), 5);
+    expect(inv.timeElapsedPct).toBe(Number(elapsed!.v));
   });
 
   it('cumulative planned and completed investment by month', async () => {

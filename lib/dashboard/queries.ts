@@ -16,14 +16,14 @@ import zhProject from '@/lib/i18n/messages/zh-CN/project.json';
 import { type Light, PROBLEM_TYPES, STAGES } from '@/db/schema/enums';
 import type { Actor } from '@/lib/authz';
 import { now, today } from '@/lib/clock';
-import { fromCents, toCents } from '@/lib/lights/decimal';
+import { percentOf, sumMoney } from '@/lib/money';
 import { activeProblemGroups, milestoneCounts, missingReports } from './activity';
 import { cachedByScope } from '@/lib/cache/cache';
 import { capacityData, readCapacityTarget } from './capacity';
 import { currentPeriodIdSql, PROBLEM_AGE_BUCKETS } from './drilldown-sql';
 import { rowsOf } from './sql-util';
 import { ACTIVE_PROBLEM_FILTER, problemsHref, registryHref } from './hrefs';
-import { investmentMonths, lastCompleteMonth, ratio } from './investment';
+import { investmentMonths, lastCompleteMonth } from './investment';
 import { type Labels, labels, portfolio, type PortfolioGroup } from './portfolio';
 import type { BreakdownRow, Dashboard, LightFigure, StageFigure } from './types';
 
@@ -32,7 +32,7 @@ export { getTimeline, TIMELINE_DEFAULT_LIMIT, TIMELINE_MAX_LIMIT } from './timel
 /** Lights in the order they are shown: worst first, then projects without a light. */
 const LIGHT_ORDER: (Light | null)[] = ['red', 'yellow', 'green', null];
 
-const sum = (values: string[]) => fromCents(values.reduce((a, v) => a + toCents(v), 0n));
+const sum = sumMoney;
 
 function emptyLights(): Record<Light | 'none', number> {
   return { green: 0, yellow: 0, red: 0, none: 0 };
@@ -151,8 +151,8 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
         year,
         planned,
         completed: done,
-        completionRate: ratio(done, planned),
-        timeElapsed: ratio(plannedAtMonth, planned),
+        completionPct: percentOf(done, planned),
+        timeElapsedPct: percentOf(plannedAtMonth, planned),
         asOfMonth,
         href: registryHref({ sort: 'annualPlannedInvestment.desc' }),
       },

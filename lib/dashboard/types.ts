@@ -31,13 +31,13 @@ export interface InvestmentHeadline {
   planned: string;
   /** Sum of approved reports' investment in periods that end within the year, 万元. */
   completed: string;
-  /** completed / planned, 0..∞ as a fraction (null when nothing is planned). */
-  completionRate: number | null;
+  /** completed / planned as a percentage with one decimal (lib/money's percentOf), 0..∞; null when nothing is planned. */
+  completionPct: number | null;
   /**
    * 序时进度 at the end of the last complete month (cumulative monthly targets where they exist,
-   * else m/12), as a fraction 0..1 like completionRate; null when nothing is planned.
+   * else m/12), as a percentage with one decimal like completionPct; null when nothing is planned.
    */
-  timeElapsed: number | null;
+  timeElapsedPct: number | null;
   /** The month (1..12) the time-elapsed figure is taken at; 0 before the end of January (nothing is due yet). */
   asOfMonth: number;
   href: string;

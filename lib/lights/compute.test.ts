@@ -141,8 +141,8 @@ describe('computeLights', () => {
     const light = await lightOf(w.project.id, sep.id);
     expect(light).toMatchObject({ light: 'red', ruleSetId: res.ruleSetId, ruleSetVersion: 1 });
     expect(light!.reasons).toHaveLength(1);
-    expect(renderReason(translator('zh-CN'), light!.reasons[0]!, 'zh-CN')).toBe('完成率 42%，序时进度 75%，落后 33 个百分点 (>30) → 红灯');
-    expect(renderReason(translator('en'), light!.reasons[0]!, 'en')).toBe('Completion 42%, time-elapsed 75%, 33 points behind (>30) → red');
+    expect(renderReason(translator('zh-CN'), light!.reasons[0]!, 'zh-CN')).toBe('完成率 42.0%，序时进度 75.0%，落后 33.0 个百分点 (>30) → 红灯');
+    expect(renderReason(translator('en'), light!.reasons[0]!, 'en')).toBe('Completion 42.0%, time-elapsed 75.0%, 33.0 points behind (>30) → red');
   });
 
   it('a rule-set edit changes the next computation but not the stored history', async () => {

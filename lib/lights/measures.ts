@@ -30,7 +30,7 @@ import { annualPlans, milestones, problems, projects, reportingPeriods, reports 
 import type { RuleMeasure } from '@/db/schema/enums';
 import type { LightMeasures } from '@/db/schema/lights';
 import { type Actor, projectScope } from '@/lib/authz';
-import { percentOf, round1, toCents } from './decimal';
+import { parseMoney, percentOf, roundPercent } from '@/lib/money';
 import type { MeasureContext, MeasureValues } from './rules';
 import { timeElapsedAt } from './time-elapsed';
 
@@ -185,10 +185,10 @@ export async function computeMeasures(
     const total = cumulativeBy.get(p.id) ?? '0.00';
     let completionPct: number | null = null;
     let timeElapsedPct: number | null = null;
-    if (planAmount !== null && toCents(planAmount) > 0n) {
-      completionPct = percentOf(toCents(total), toCents(planAmount));
+    if (planAmount !== null && parseMoney(planAmount) > 0n) {
+      completionPct = percentOf(total, planAmount);
       timeElapsedPct = timeElapsedAt(period.endDate, { plannedInvestment: planAmount, monthlyTargets: monthly ?? null });
-      values.investment_behind_time_elapsed_pp = round1(timeElapsedPct - (completionPct ?? 0));
+      values.investment_behind_time_elapsed_pp = roundPercent(timeElapsedPct - (completionPct ?? 0));
       context.investment_behind_time_elapsed_pp = {
         completionPct,
         timeElapsedPct,

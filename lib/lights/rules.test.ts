@@ -118,8 +118,8 @@ describe('renderReason', () => {
   }).reasons[0]!;
 
   it('renders the sentence in Chinese and English from the stored data', () => {
-    expect(renderReason(translator('zh-CN'), reason, 'zh-CN')).toBe('完成率 42%，序时进度 75%，落后 33 个百分点 (>30) → 红灯');
-    expect(renderReason(translator('en'), reason, 'en')).toBe('Completion 42%, time-elapsed 75%, 33 points behind (>30) → red');
+    expect(renderReason(translator('zh-CN'), reason, 'zh-CN')).toBe('完成率 42.0%，序时进度 75.0%，落后 33.0 个百分点 (>30) → 红灯');
+    expect(renderReason(translator('en'), reason, 'en')).toBe('Completion 42.0%, time-elapsed 75.0%, 33.0 points behind (>30) → red');
   });
 
   it('renders every measure in both languages without missing placeholders', () => {

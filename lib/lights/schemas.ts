@@ -1,7 +1,7 @@
 /** zod schemas shared by the lights' forms and actions. */
 import { z } from 'zod';
 import { LIGHTS, RULE_COMPARISONS, RULE_MEASURES } from '@/db/schema/enums';
-import { isDecimalAmount, toCents } from './decimal';
+import { moneyField } from '@/lib/money/schema';
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
 const isoDate = z
@@ -9,10 +9,8 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'invalidDate');
 const year = z.coerce.number().int().min(2000).max(2100);
-const amount = z
-  .string()
-  .trim()
-  .refine((s) => isDecimalAmount(s) && !s.startsWith('-') && toCents(s) < 10n ** 14n, 'invalidMoney');
+/** An amount in 万元 (lib/money): its canonical text ('12.5' → '12.50'), else invalidMoney. */
+const amount = moneyField('invalidMoney');
 
 export const ruleInputSchema = z.object({
   measure: z.enum(RULE_MEASURES),

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { percentOf, sumDecimals, toCents } from './decimal';
 import { timeElapsedAt, timeElapsedForMonth } from './time-elapsed';
 
 describe('序时进度 without monthly targets: m/12', () => {
@@ -54,19 +53,5 @@ describe('序时进度 with monthly targets: cumulative targets ÷ annual plan',
   it('falls back to m/12 when the plan is zero or the targets are not twelve', () => {
     expect(timeElapsedForMonth(6, { plannedInvestment: '0', monthlyTargets: plan.monthlyTargets })).toBe(50);
     expect(timeElapsedForMonth(6, { plannedInvestment: '1200', monthlyTargets: ['100'] })).toBe(50);
-  });
-});
-
-describe('decimal helpers', () => {
-  it('adds amounts exactly (no floating point)', () => {
-    expect(sumDecimals(['0.1', '0.2'])).toBe('0.30');
-    expect(sumDecimals(['12345678901.99', '0.01'])).toBe('12345678902.00');
-  });
-
-  it('rounds percentages half up to one decimal', () => {
-    expect(percentOf(toCents('42'), toCents('100'))).toBe(42);
-    expect(percentOf(toCents('1'), toCents('3'))).toBe(33.3);
-    expect(percentOf(toCents('2'), toCents('3'))).toBe(66.7);
-    expect(percentOf(toCents('1'), toCents('0'))).toBeNull();
   });
 });

@@ -7,9 +7,10 @@
  * - Within a month (a dekad period 旬 ends on the 10th or 20th), the month's share is taken in
  *   proportion to the days elapsed, so the end of a month gives exactly the figures above.
  *
- * Results are percentages (0–100) rounded to one decimal.
+ * Results are percentages (0–100) with one decimal, computed and rounded by lib/money (the
+ * month's share of its target rounded to the cent the same way).
  */
-import { percentOf, toCents } from './decimal';
+import { parseMoney, percentOf, shareOf } from '@/lib/money';
 
 export interface PlanFigures {
   /** The annual planned investment, 万元. */
@@ -31,8 +32,8 @@ function parts(date: string): { y: number; m: number; d: number } {
 
 function usableTargets(plan: PlanFigures | null | undefined): bigint[] | null {
   if (!plan?.monthlyTargets || plan.monthlyTargets.length !== 12) return null;
-  if (toCents(plan.plannedInvestment) <= 0n) return null;
-  return plan.monthlyTargets.map(toCents);
+  if (parseMoney(plan.plannedInvestment) <= 0n) return null;
+  return plan.monthlyTargets.map(parseMoney);
 }
 
 /** 序时进度 at the end of month m (1..12), in percent. */
@@ -41,7 +42,7 @@ export function timeElapsedForMonth(month: number, plan?: PlanFigures | null): n
   const targets = usableTargets(plan);
   if (!targets) return percentOf(BigInt(month), 12n)!;
   const cumulative = targets.slice(0, month).reduce((a, b) => a + b, 0n);
-  return percentOf(cumulative, toCents(plan!.plannedInvestment))!;
+  return percentOf(cumulative, parseMoney(plan!.plannedInvestment))!;
 }
 
 /** 序时进度 as at a date (the end of a reporting period), in percent; days of the month count pro rata. */
@@ -55,6 +56,6 @@ export function timeElapsedAt(date: string, plan?: PlanFigures | null): number {
     return percentOf(BigInt((m - 1) * dim + d), BigInt(12 * dim))!;
   }
   const before = targets.slice(0, m - 1).reduce((a, b) => a + b, 0n);
-  const within = (targets[m - 1]! * BigInt(d)) / BigInt(dim);
-  return percentOf(before + within, toCents(plan!.plannedInvestment))!;
+  const within = shareOf(targets[m - 1]!, d, dim);
+  return percentOf(before + within, parseMoney(plan!.plannedInvestment))!;
 }

@@ -58,7 +58,7 @@ describe('the proposed agenda', () => {
     expect(agendaItemTitle(zh, red!, 'zh-CN')).toBe('S317 裕民—托里公路：红灯');
     expect(agendaItemTitle(en, red!, 'en')).toBe('S317 Yumin–Toli highway: red');
     // The rule that set the light, with its numbers, and the rule set.
-    expect(agendaReasonLines(zh, red!.reason, 'zh-CN')).toEqual(['完成率 30%，序时进度 70%，落后 40 个百分点 (>30) → 红灯', '依据规则：默认规则（第 1 版）']);
+    expect(agendaReasonLines(zh, red!.reason, 'zh-CN')).toEqual(['完成率 30.0%，序时进度 70.0%，落后 40.0 个百分点 (>30) → 红灯', '依据规则：默认规则（第 1 版）']);
     // An override decides the light and says why.
     expect(agendaReasonLines(zh, yellow!.reason, 'zh-CN')[0]).toBe('人工调整为黄灯：征地协调未完成');
     expect(agendaReasonLines(zh, overdue!.reason, 'zh-CN')).toEqual(['逾期 40 天（期限 2026-05-01），已升级至包抓领导']);

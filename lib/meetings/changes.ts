@@ -10,7 +10,7 @@ import { getDb } from '@/db/client';
 import { meetingSnapshotRows, problems, projects, type SnapshotMilestone } from '@/db/schema';
 import type { Light } from '@/db/schema/enums';
 import { type Actor, projectScope } from '@/lib/authz';
-import { fromCents, toCents } from '@/lib/lights/decimal';
+import { subtractMoney } from '@/lib/money';
 import { previousMeeting, visibleMeeting } from './get-meeting';
 import { meetingProjectScope } from './scope';
 import type { StatusRow } from './types';
@@ -165,7 +165,7 @@ export async function getMeetingChanges(actor: Actor, meetingId: number): Promis
       lightAfter: r.cur?.light ?? null,
       investmentBefore: before,
       investmentAfter: after,
-      investmentDelta: fromCents(toCents(after ?? '0') - toCents(before ?? '0')),
+      investmentDelta: subtractMoney(after ?? '0', before ?? '0'),
       milestones: ms,
     };
   });
@@ -177,7 +177,7 @@ export async function getMeetingChanges(actor: Actor, meetingId: number): Promis
     lightsChanged: Number(totals.lights),
     investmentBefore: totals.before,
     investmentAfter: totals.after,
-    investmentDelta: fromCents(toCents(totals.after) - toCents(totals.before)),
+    investmentDelta: subtractMoney(totals.after, totals.before),
     milestonesChanged,
     problemsOpened: counts.opened,
     problemsClosed: counts.closed,

@@ -292,10 +292,11 @@ describe('what changed since the previous meeting', () => {
 });
 
 describe('completion rate', () => {
-  it('is a fraction rounded to four decimals; null without a positive plan', () => {
+  it('is the fraction of the one-decimal percentage (33.3% → 0.333); null without a positive plan', () => {
     expect(completionRate('300.00', '1000.00')).toBe(0.3);
-    expect(completionRate('1.00', '3.00')).toBe(0.3333);
-    expect(completionRate('2.00', '3.00')).toBe(0.6667);
+    expect(completionRate('1.00', '3.00')).toBe(0.333);
+    expect(completionRate('2.00', '3.00')).toBe(0.667);
+    expect(completionRate('350.50', '1000.00')).toBe(0.351); // 35.05% → 35.1%, half away from zero
     expect(completionRate('5.00', '0.00')).toBeNull();
     expect(completionRate('5.00', null)).toBeNull();
   });

@@ -24,7 +24,7 @@ import {
   type SnapshotMilestone,
 } from '@/db/schema';
 import type { Light } from '@/db/schema/enums';
-import { fromCents, toCents } from '@/lib/lights/decimal';
+import { normalizeMoney, rateOf } from '@/lib/money';
 import { type MeetingScope, meetingProjectScope } from './scope';
 import type { StatusRow } from './types';
 
@@ -32,17 +32,12 @@ export const SNAPSHOT_BATCH = 500;
 
 const leader = alias(users, 'snapshot_leader');
 
-/** completed ÷ planned as a fraction rounded to 4 decimals (0.4213 = 42.13%); null without a positive plan. */
+/**
+ * completed ÷ planned as a fraction of the one-decimal percentage every export shows (lib/money's
+ * rateOf: 0.424 = 42.4%); null without a positive plan.
+ */
 export function completionRate(completed: string, planned: string | null): number | null {
-  if (planned === null) return null;
-  const whole = toCents(planned);
-  if (whole <= 0n) return null;
-  const part = toCents(completed);
-  // Ten-thousandths, rounded half up, in integers.
-  const neg = part < 0n;
-  const abs = neg ? -part : part;
-  const q = (abs * 20000n + whole) / (2n * whole);
-  return (neg ? -1 : 1) * (Number(q) / 10000);
+  return planned === null ? null : rateOf(completed, planned);
 }
 
 /** The ids of the projects a meeting covers, in status-table order (category order, then code). */
@@ -179,7 +174,7 @@ export async function buildRows(ex: Executor, ids: number[], year: number, day: 
     const b = baseBy.get(id);
     if (!b) return [];
     const annualPlanned = planBy.get(id) ?? b.annualPlannedInvestment ?? null;
-    const completed = fromCents(toCents(sumBy.get(id) ?? '0'));
+    const completed = normalizeMoney(sumBy.get(id) ?? '0');
     const row: StatusRow = {
       projectId: b.id,
       code: b.code,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentOf, sumDecimals, toCents } from '@/lib/lights/decimal';
+import { percentOf, sumMoney } from '@/lib/money';
 import { cumulativeTargetAt, lightsPlan, monthlyTotals, splitEvenly, timeElapsedToDate } from './plan-figures';
 import { parsePage, parsePlanFilter, parsePlanYear, plansHref, yearOptions } from './plan-params';
 import { timeElapsedAt } from '@/lib/lights/time-elapsed';
@@ -20,7 +20,7 @@ describe('splitEvenly', () => {
     for (const amount of ['0', '0.01', '0.11', '1', '999.99', '12345678.91', '99999999999.99']) {
       const split = splitEvenly(amount);
       expect(split).toHaveLength(12);
-      expect(sumDecimals(split)).toBe(sumDecimals([amount]));
+      expect(sumMoney(split)).toBe(sumMoney([amount]));
     }
   });
 
@@ -61,7 +61,9 @@ describe('cumulativeTargetAt', () => {
 
   it('without monthly targets: the elapsed share of the year (m/12 at month ends)', () => {
     expect(cumulativeTargetAt('2026-06-30', 2026, flat)).toBe('600.00');
-    expect(cumulativeTargetAt('2026-07-16', 2026, flat)).toBe('651.61'); // 1200 × (6·31 + 16) / (12·31), cents floored
+    expect(cumulativeTargetAt('2026-07-16', 2026, flat)).toBe('651.61'); // 1200 × (6·31 + 16) / (12·31) = 651.6129…, to the cent by the one rule
+    // 1000 × 1 / (12·31) = 2.688…: rounded half away from zero to 2.69 (not cut to 2.68).
+    expect(cumulativeTargetAt('2026-01-01', 2026, { plannedInvestment: '1000.00', monthlyTargets: null })).toBe('2.69');
   });
 
   it('nothing before the year, everything after it', () => {
@@ -71,11 +73,11 @@ describe('cumulativeTargetAt', () => {
 
   it('matches 序时进度 (timeElapsedAt) on every day of the year', () => {
     const uneven = { plannedInvestment: '777.77', monthlyTargets: ['1.01', '0', '70', '80', '90', '100', '110', '120', '100', '80', '26.76', '0'] };
-    expect(sumDecimals(uneven.monthlyTargets)).toBe('777.77');
+    expect(sumMoney(uneven.monthlyTargets)).toBe('777.77');
     for (const plan of [seasonal, flat, uneven]) {
       for (let day = new Date(Date.UTC(2026, 0, 1)); day.getUTCFullYear() === 2026; day.setUTCDate(day.getUTCDate() + 1)) {
         const iso = day.toISOString().slice(0, 10);
-        const pct = percentOf(toCents(cumulativeTargetAt(iso, 2026, plan)), toCents(plan.plannedInvestment))!;
+        const pct = percentOf(cumulativeTargetAt(iso, 2026, plan), plan.plannedInvestment)!;
         // Exact with monthly targets (same integer arithmetic); within the cent rounding without.
         expect(Math.abs(pct - timeElapsedAt(iso, plan))).toBeLessThanOrEqual(plan.monthlyTargets ? 0 : 0.1);
       }

@@ -2,14 +2,14 @@
  * Figures of an annual plan (年度计划) for the plan form and the read-only plan views: which plan
  * the lights compare against, the cumulative target to a date (累计计划), the running total of
  * the monthly targets, and an even split. Pure (no database), usable in the browser; money in
- * 万元 as decimal strings, added as integer cents (./decimal.ts), never as floating point.
+ * 万元 as decimal strings, added as integer cents (lib/money), never as floating point.
  *
  * The cumulative target follows 序时进度 exactly (./time-elapsed.ts): months 1..m−1 in full, and
  * the current month's target pro rata to the days elapsed; without monthly targets, the annual
  * plan × elapsed share of the year (m/12 at the end of month m). So percentOf(cumulative, plan)
  * equals timeElapsedAt(date, plan).
  */
-import { fromCents, isDecimalAmount, toCents } from '@/lib/lights/decimal';
+import { moneyText, parseMoney, parseMoneyInput, shareOf } from '@/lib/money';
 import { type PlanFigures, timeElapsedAt } from '@/lib/lights/time-elapsed';
 
 export type { PlanFigures };
@@ -47,7 +47,8 @@ function daysInMonth(year: number, month: number): number {
 
 /**
  * The cumulative target (万元) of the plan as at a date of the plan's year: 0 before the year, the
- * whole plan after it. Mirrors timeElapsedAt (integer cents, days of the month pro rata).
+ * whole plan after it. Mirrors timeElapsedAt (integer cents, days of the month pro rata, shares
+ * rounded to the cent by lib/money's one rule).
  */
 export function cumulativeTargetAt(date: string, year: number, plan: PlanFigures): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -55,15 +56,15 @@ export function cumulativeTargetAt(date: string, year: number, plan: PlanFigures
   const y = Number(match[1]);
   const m = Number(match[2]);
   const d = Number(match[3]);
-  const total = toCents(plan.plannedInvestment);
-  if (y < year) return fromCents(0n);
-  if (y > year) return fromCents(total);
+  const total = parseMoney(plan.plannedInvestment);
+  if (y < year) return moneyText(0n);
+  if (y > year) return moneyText(total);
   const dim = daysInMonth(y, m);
-  const targets = plan.monthlyTargets?.length === 12 && total > 0n ? plan.monthlyTargets.map(toCents) : null;
-  if (!targets) return fromCents((total * BigInt((m - 1) * dim + Math.min(d, dim))) / BigInt(12 * dim));
+  const targets = plan.monthlyTargets?.length === 12 && total > 0n ? plan.monthlyTargets.map(parseMoney) : null;
+  if (!targets) return moneyText(shareOf(total, (m - 1) * dim + Math.min(d, dim), 12 * dim));
   const before = targets.slice(0, m - 1).reduce((a, b) => a + b, 0n);
-  const within = d >= dim ? targets[m - 1]! : (targets[m - 1]! * BigInt(d)) / BigInt(dim);
-  return fromCents(before + within);
+  const within = d >= dim ? targets[m - 1]! : shareOf(targets[m - 1]!, d, dim);
+  return moneyText(before + within);
 }
 
 /**
@@ -79,11 +80,11 @@ export function timeElapsedToDate(today: string, year: number, plan: PlanFigures
 
 /** Splits an annual amount into twelve equal monthly targets; the leftover cents go to the last months, one each. */
 export function splitEvenly(annual: string): string[] {
-  const cents = toCents(annual);
+  const cents = parseMoney(annual);
   if (cents < 0n) throw new Error(`negative amount: ${annual}`);
   const base = cents / 12n;
   const rest = Number(cents - base * 12n);
-  return Array.from({ length: 12 }, (_, i) => fromCents(base + (i >= 12 - rest ? 1n : 0n)));
+  return Array.from({ length: 12 }, (_, i) => moneyText(base + (i >= 12 - rest ? 1n : 0n)));
 }
 
 export interface MonthlyTotals {
@@ -95,17 +96,17 @@ export interface MonthlyTotals {
   remaining: string | null;
 }
 
-const valid = (s: string) => isDecimalAmount(s) && !s.trim().startsWith('-');
-
 /** The running total of the monthly targets as typed (blank = 0) against the annual figure, for the form. */
 export function monthlyTotals(months: readonly string[], annual: string): MonthlyTotals {
+  // What the form's fields accept (lib/money's parseMoneyInput), so the total is what will be saved.
   let acc: bigint | null = 0n;
   const cumulative = months.map((m) => {
-    const v = m.trim() === '' ? '0' : m;
-    acc = acc !== null && valid(v) ? acc + toCents(v) : null;
-    return acc === null ? null : fromCents(acc);
+    const v = parseMoneyInput(m.trim() === '' ? '0' : m);
+    acc = acc !== null && v !== null ? acc + parseMoney(v) : null;
+    return acc === null ? null : moneyText(acc);
   });
-  const sum = cumulative.length ? (cumulative[cumulative.length - 1] ?? null) : fromCents(0n);
-  const remaining = sum !== null && valid(annual) ? fromCents(toCents(annual) - toCents(sum)) : null;
+  const sum = cumulative.length ? (cumulative[cumulative.length - 1] ?? null) : moneyText(0n);
+  const plan = parseMoneyInput(annual);
+  const remaining = sum !== null && plan !== null ? moneyText(parseMoney(plan) - parseMoney(sum)) : null;
   return { cumulative, sum, remaining };
 }

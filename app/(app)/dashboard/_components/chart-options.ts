@@ -5,7 +5,8 @@
 import type { Light } from '@/db/schema/enums';
 import { lightHref } from '@/lib/dashboard/hrefs';
 import type { BreakdownRow, CapacityProject, Figure, InvestmentHeadline, InvestmentMonth } from '@/lib/dashboard/types';
-import { formatCapacity, formatMoney, formatNumber, toNumber } from '@/lib/format';
+import { formatCapacity, formatNumber } from '@/lib/format';
+import { centsToNumber, divRound, formatPercent, formatWan, moneyToNumber, parseMoney, ratePercent } from '@/lib/money';
 import type { Locale } from '@/lib/i18n/config';
 import type { ChartOption, ChartTheme } from './chart-types';
 
@@ -64,8 +65,8 @@ function base(ctx: ChartContext): ChartOption {
 
 /** Money axis: values in 万元 shown in 亿元 (zh, from 1 亿) or CNY m / bn (en). */
 /** The unit of a money axis for these values (in 万元). */
-export function moneyUnit(valuesWan: (string | number | null)[], locale: Locale) {
-  return moneyScale(Math.max(0, ...valuesWan.map((v) => toNumber(v) ?? 0)), locale).unit;
+export function moneyUnit(valuesWan: (string | null)[], locale: Locale) {
+  return moneyScale(Math.max(0, ...valuesWan.map((v) => moneyToNumber(v) ?? 0)), locale).unit;
 }
 
 export function moneyScale(maxWan: number, locale: Locale): { div: number; unit: 'wan' | 'yi' | 'cnyM' | 'cnyBn' } {
@@ -73,17 +74,20 @@ export function moneyScale(maxWan: number, locale: Locale): { div: number; unit:
   return maxWan >= 10_000 ? { div: 10_000, unit: 'yi' } : { div: 1, unit: 'wan' };
 }
 
-const num = (v: string | number | null | undefined) => toNumber(v) ?? 0;
+const num = (v: string | null | undefined) => moneyToNumber(v) ?? 0;
 const round = (n: number) => Math.round(n * 100) / 100;
+/** A point on a money axis: the amount ÷ the axis unit (in 万元), to two decimals by lib/money's rule. */
+const point = (v: string, div: number) => centsToNumber(divRound(parseMoney(v), BigInt(div)));
 
 export function monthLabel(month: number, locale: Locale): string {
   if (locale === 'en') return new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
   return `${month}月`;
 }
 
-export function percent(fraction: number | null | undefined, locale: Locale, digits = 1): string {
+/** A fraction as a percentage with one decimal (lib/money: the one rounding, the one display). */
+export function percent(fraction: number | null | undefined, locale: Locale): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
-  return `${formatNumber(fraction * 100, locale, digits)}%`;
+  return formatPercent(ratePercent(fraction), locale);
 }
 
 interface Tip {
@@ -110,8 +114,9 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-function raw(tip: Tip): number | null {
-  const d = tip.data as { raw?: number | null } | null | undefined;
+/** The amount (万元, as text) behind a money point, for its tooltip. */
+function raw(tip: Tip): string | null {
+  const d = tip.data as { raw?: string | null } | null | undefined;
   return d && typeof d === 'object' && 'raw' in d ? (d.raw ?? null) : null;
 }
 
@@ -126,7 +131,7 @@ export function investmentTrendOption(
   const p = palette(ctx);
   const max = Math.max(0, ...months.map((m) => Math.max(num(m.plannedCumulative), num(m.completedCumulative))));
   const scale = moneyScale(max, ctx.locale);
-  const item = (v: string | null) => (v === null ? { value: '-', raw: null, href: headline.href } : { value: round(num(v) / scale.div), raw: num(v), href: headline.href });
+  const item = (v: string | null) => (v === null ? { value: '-', raw: null, href: headline.href } : { value: point(v, scale.div), raw: v, href: headline.href });
   const asOf = monthLabel(headline.asOfMonth, ctx.locale);
   return {
     ...base(ctx),
@@ -134,7 +139,7 @@ export function investmentTrendOption(
     tooltip: {
       ...base(ctx).tooltip,
       trigger: 'axis',
-      formatter: (items: unknown) => tipRows(items as Tip[], (tip) => formatMoney(raw(tip), ctx.locale), ctx.locale),
+      formatter: (items: unknown) => tipRows(items as Tip[], (tip) => formatWan(raw(tip), ctx.locale), ctx.locale),
     },
     xAxis: {
       type: 'category',
@@ -160,14 +165,14 @@ export function investmentTrendOption(
         lineStyle: { type: 'dashed', width: 2, color: p.planned },
         itemStyle: { color: p.planned },
         markLine:
-          headline.timeElapsed === null
+          headline.timeElapsedPct === null
             ? undefined
             : {
                 symbol: 'none',
                 silent: true,
                 lineStyle: { color: '#f59e0b', type: 'solid', width: 1.5 },
                 label: {
-                  formatter: `${labels.timeElapsed} ${percent(headline.timeElapsed, ctx.locale)}`,
+                  formatter: `${labels.timeElapsed} ${formatPercent(headline.timeElapsedPct, ctx.locale)}`,
                   color: p.dark ? '#fbbf24' : '#92400e',
                   fontSize: p.fontSize,
                   position: 'end',
@@ -221,7 +226,7 @@ export function breakdownInvestmentOption(
   const p = palette(ctx);
   const max = Math.max(0, ...rows.map((r) => Math.max(num(r.planned), num(r.completed))));
   const scale = moneyScale(max, ctx.locale);
-  const item = (r: BreakdownRow, v: string) => ({ value: round(num(v) / scale.div), raw: num(v), href: r.href });
+  const item = (r: BreakdownRow, v: string) => ({ value: point(v, scale.div), raw: v, href: r.href });
   return {
     ...base(ctx),
     grid: { left: 8, right: 16, top: 32, bottom: 4, containLabel: true },
@@ -229,7 +234,7 @@ export function breakdownInvestmentOption(
       ...base(ctx).tooltip,
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      formatter: (items: unknown) => tipRows(items as Tip[], (tip) => formatMoney(raw(tip), ctx.locale), ctx.locale),
+      formatter: (items: unknown) => tipRows(items as Tip[], (tip) => formatWan(raw(tip), ctx.locale), ctx.locale),
     },
     // The unit (moneyScale) is in the heading above the chart.
     xAxis: {

@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { useMemo } from 'react';
 import type { Light } from '@/db/schema/enums';
 import type { BreakdownRow, CapacityProgress, Dashboard, ProblemBreakdown } from '@/lib/dashboard/types';
-import { formatCapacity, formatDate, formatMoney } from '@/lib/format';
+import { formatCapacity, formatDate } from '@/lib/format';
+import { formatWan } from '@/lib/money';
 import { toLocale } from '@/lib/i18n/config';
 import { ChartCard } from './chart-card';
 import {
@@ -70,7 +71,7 @@ export function InvestmentTrendChart({
     head: [t('month'), t('planned'), t('completed')],
     rows: months.map((m) => ({
       key: String(m.month),
-      cells: [monthLabel(m.month, ctx.locale), formatMoney(m.plannedCumulative, ctx.locale), formatMoney(m.completedCumulative, ctx.locale)],
+      cells: [monthLabel(m.month, ctx.locale), formatWan(m.plannedCumulative, ctx.locale), formatWan(m.completedCumulative, ctx.locale)],
       href: investment.href,
     })),
   };
@@ -124,7 +125,7 @@ export function BreakdownCharts({
       head: [title, t('chart.projects'), t('chart.plannedShort'), t('chart.completedShort')],
       rows: rows.map((r) => ({
         key: r.key || 'none',
-        cells: [rowLabel(r, ctx.locale), String(r.projects), formatMoney(r.planned, ctx.locale), formatMoney(r.completed, ctx.locale)],
+        cells: [rowLabel(r, ctx.locale), String(r.projects), formatWan(r.planned, ctx.locale), formatWan(r.completed, ctx.locale)],
         href: r.href,
       })),
     });

@@ -3,9 +3,10 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import type { ReactNode } from 'react';
 import type { Light, Stage } from '@/db/schema/enums';
 import type { Headline } from '@/lib/dashboard/types';
-import { formatDate, formatMoney, formatNumber } from '@/lib/format';
+import { formatDate, formatNumber } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { LIGHT_ORDER, percent } from './chart-options';
+import { formatPercent, formatPercentNumber, formatYi, parseMoney, roundPercent } from '@/lib/money';
+import { LIGHT_ORDER } from './chart-options';
 
 type Variant = 'page' | 'screen';
 
@@ -49,7 +50,8 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
   const inv = headline.investment;
   const lightsTotal = headline.lights.reduce((s, l) => s + l.count, 0);
   const lightByKey = new Map(headline.lights.map((l) => [l.light ?? 'none', l]));
-  const gap = inv.completionRate !== null && inv.timeElapsed !== null ? (inv.completionRate - inv.timeElapsed) * 100 : null;
+  // Points between the two percentages as shown (one decimal each), rounded by the same rule.
+  const gap = inv.completionPct !== null && inv.timeElapsedPct !== null ? roundPercent(inv.completionPct - inv.timeElapsedPct) : null;
   const gapTone = gap === null ? '' : gap <= -30 ? 'text-red-700' : gap <= -10 ? 'text-amber-700' : gap < 0 ? 'text-slate-700' : 'text-emerald-700';
   const gapToneScreen = gap === null ? '' : gap <= -30 ? 'text-red-300' : gap <= -10 ? 'text-amber-300' : gap < 0 ? 'text-slate-200' : 'text-emerald-300';
   const linkFocus = screen ? 'focus-visible:outline-sky-400' : '';
@@ -156,17 +158,17 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
               <span className="min-w-0">
                 <span className={`block ${screen ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>{t('dashboard.headline.completionRate')}</span>
                 <span className={`block font-semibold tabular-nums leading-tight ${screen ? 'text-6xl text-sky-300' : 'text-3xl text-brand-700'}`} data-testid="figure-completion-rate">
-                  {percent(inv.completionRate, locale)}
+                  {formatPercent(inv.completionPct, locale)}
                 </span>
               </span>
               <span className="min-w-0">
                 <span className={`block ${screen ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>{t('dashboard.headline.completed')}</span>
-                <span className={`block font-semibold tabular-nums ${screen ? 'text-3xl text-slate-100' : 'text-lg text-slate-900'}`}>{formatMoney(inv.completed, locale)}</span>
+                <span className={`block font-semibold tabular-nums ${screen ? 'text-3xl text-slate-100' : 'text-lg text-slate-900'}`}>{formatYi(inv.completed, locale)}</span>
               </span>
               <span className="min-w-0">
                 <span className={`block ${screen ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>{t('dashboard.headline.planned')}</span>
                 <span className={`block font-semibold tabular-nums ${screen ? 'text-3xl text-slate-100' : 'text-lg text-slate-900'}`}>
-                  {Number(inv.planned) > 0 ? formatMoney(inv.planned, locale) : t('dashboard.headline.noPlan')}
+                  {parseMoney(inv.planned) > 0n ? formatYi(inv.planned, locale) : t('dashboard.headline.noPlan')}
                 </span>
               </span>
             </span>
@@ -174,26 +176,26 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
             <span className={`relative mt-3 block overflow-visible rounded-full ${screen ? 'h-4 bg-white/10' : 'h-2.5 bg-slate-100'}`} aria-hidden>
               <span
                 className={`absolute inset-y-0 left-0 rounded-full ${screen ? 'bg-sky-400' : 'bg-brand-600'}`}
-                style={{ width: `${Math.min(100, (inv.completionRate ?? 0) * 100)}%` }}
+                style={{ width: `${Math.min(100, inv.completionPct ?? 0)}%` }}
               />
-              {inv.timeElapsed !== null ? (
+              {inv.timeElapsedPct !== null ? (
                 <span
                   className={`absolute -inset-y-1 w-0.5 ${screen ? 'bg-amber-300' : 'bg-amber-500'}`}
-                  style={{ left: `${Math.min(100, inv.timeElapsed * 100)}%` }}
+                  style={{ left: `${Math.min(100, inv.timeElapsedPct)}%` }}
                 />
               ) : null}
             </span>
             <span className={`mt-2 flex flex-wrap justify-between gap-x-3 ${screen ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>
               <span>
                 <span aria-hidden className={`mr-1 inline-block h-2.5 w-0.5 align-middle ${screen ? 'bg-amber-300' : 'bg-amber-500'}`} />
-                {t('dashboard.headline.timeElapsed', { month: inv.asOfMonth })} {percent(inv.timeElapsed, locale)}
+                {t('dashboard.headline.timeElapsed', { month: inv.asOfMonth })} {formatPercent(inv.timeElapsedPct, locale)}
               </span>
               <span className={`font-medium ${screen ? gapToneScreen : gapTone}`}>
                 {gap === null
                   ? t('dashboard.headline.gapNone')
                   : gap < 0
-                    ? t('dashboard.headline.gapBehind', { points: formatNumber(-gap, locale, 1) })
-                    : t('dashboard.headline.gapAhead', { points: formatNumber(gap, locale, 1) })}
+                    ? t('dashboard.headline.gapBehind', { points: formatPercentNumber(-gap, locale) })
+                    : t('dashboard.headline.gapAhead', { points: formatPercentNumber(gap, locale) })}
               </span>
             </span>
           </Link>
