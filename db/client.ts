@@ -7,7 +7,7 @@ import * as schema from './schema';
 /**
  * The one database handle. With DATABASE_URL: postgres.js against that server (migrate and
  * seed with `npm run db:migrate` / `npm run db:seed`). Without it: embedded PGlite in a data
- * directory inside the project, migrated at start-up and seeded on first start.
+ * directory inside the project, migrated when opened (the server seeds it on its first start).
  *
  * Both drivers expose the same drizzle query API; the PGlite handle is typed as the
  * postgres.js one so the rest of the code has one type to work with.
@@ -54,11 +54,10 @@ async function openEmbedded(): Promise<Db> {
   const client = await PGlite.create(dir);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  const typed = db as unknown as Db;
-  const { seedIfEmpty } = await import('./seed/seed');
-  await seedIfEmpty(typed, { demo: process.env.SEED_DEMO !== '0' });
+  // Seeding is not the client's job (db/ never imports lib/, which the seed uses): the server
+  // seeds an empty embedded database when it starts (instrumentation.ts), `npm run db:seed` too.
   holder.close = async () => client.close();
-  return typed;
+  return db as unknown as Db;
 }
 
 /** Returns the process-wide database handle, opening (and for PGlite, migrating) it once. */

@@ -2,8 +2,7 @@
  * `npm run db:seed [-- --demo]`: seeds an empty database.
  *
  * - With DATABASE_URL: the PostgreSQL server it names (run `npm run db:migrate` first).
- * - Without: the embedded PGlite database (PGLITE_DATA_DIR or .data/pglite), which migrates and
- *   seeds itself when opened; SEED_DEMO is set from --demo for that first open.
+ * - Without: the embedded PGlite database (PGLITE_DATA_DIR or .data/pglite), migrated when opened.
  *
  * --demo          include the illustrative demo set (units, users with password demo2025, ...)
  * ADMIN_PASSWORD  without --demo: also create the user `admin` with this password
@@ -26,7 +25,6 @@ const adminPassword = process.env.ADMIN_PASSWORD || undefined;
 const embedded = !process.env.DATABASE_URL;
 
 try {
-  if (embedded) process.env.SEED_DEMO = demo ? '1' : '0';
   const db = await getDb();
   const seeded = await seedIfEmpty(db, { demo, adminPassword });
   const [p] = await db.select({ n: count() }).from(s.projects);
@@ -34,7 +32,7 @@ try {
   const [m] = await db.select({ n: count() }).from(s.milestones);
   const totals = `${p?.n ?? 0} projects, ${m?.n ?? 0} milestones, ${u?.n ?? 0} users`;
   if (seeded) console.log(`seeded${demo ? ' (with demo set)' : ''}: ${totals}`);
-  else if (embedded) console.log(`embedded database at ${embeddedDataDir()} (seeded when first opened): ${totals}`);
+  else if (embedded) console.log(`embedded database at ${embeddedDataDir()}, already seeded: ${totals}`);
   else console.log(`already seeded: ${totals}`);
   if (!demo && !adminPassword && (u?.n ?? 0) === 0) {
     console.log('note: no users yet; set ADMIN_PASSWORD and seed an empty database to create `admin`.');
