@@ -17,6 +17,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={reset} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
           {t('retry')}
         </button>
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full page load out of the error boundary, not a client transition from the broken tree */}
         <a href="/projects" className="rounded-md border border-slate-300 px-4 py-2 text-sm text-slate-700 hover:bg-slate-50">
           {t('backHome')}
         </a>

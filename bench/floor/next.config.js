@@ -1,2 +1,4 @@
 /** The framework floor's build (bench/floor.ts): the same Next.js as the app, nothing configured. */
-export default { poweredByHeader: false, distDir: '.next' };
+const nextConfig = { poweredByHeader: false, distDir: '.next' };
+
+export default nextConfig;

@@ -38,7 +38,6 @@ export async function buildDashboardWorld(db: Db) {
   await seed(db, { demo: true });
 
   const all = await db.select().from(projects).orderBy(projects.id);
-  const byCode = new Map(all.map((p) => [p.code, p]));
   const [rule] = await db.select().from(ruleSets).limit(1);
   if (!rule) throw new Error('world: no rule set');
   const userRows = await db.select().from(users);

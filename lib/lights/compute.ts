@@ -12,7 +12,6 @@ import type { Executor } from '@/db/client';
 import { projectLights, projects, reportingPeriods } from '@/db/schema';
 import type { Light } from '@/db/schema/enums';
 import { createAction } from '@/lib/actions/wrapper';
-import type { Actor } from '@/lib/authz';
 import { projectScope } from '@/lib/authz';
 import { now, today as clockToday } from '@/lib/clock';
 import { AppError } from '@/lib/errors';

@@ -60,10 +60,6 @@ export function monthsNotStarted(plannedStart: string, asOf: string): number {
   return Math.max(0, lastEnded - monthIndex(plannedStart) + 1);
 }
 
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
 /** The projects that get a light: every project in the scope that is not in operation (投运). */
 export function lightProjectsWhere(actor: Pick<Actor, 'countyId'>, projectIds?: readonly number[]): SQL | undefined {
   return and(ne(projects.stage, 'operating'), projectScope(actor), projectIds ? inArray(projects.id, [...projectIds]) : undefined);
