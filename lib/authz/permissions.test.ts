@@ -22,7 +22,7 @@ const GRANTED: Record<Role, Partial<Record<Permission, 'any' | readonly Relation
     'user.manage': 'any',
     'ruleset.edit': 'any',
     'meeting.read': 'any',
-    'notification.read': ['recipient'],
+    'notification.read': 'any',
   },
   dispatch: {
     ...Object.fromEntries(
@@ -50,7 +50,7 @@ const GRANTED: Record<Role, Partial<Record<Permission, 'any' | readonly Relation
       ] as const
     ).map((p) => [p, 'any' as const]),
     ),
-    'notification.read': ['recipient'],
+    'notification.read': 'any',
   },
   leader: {
     'project.read': 'any',
@@ -60,7 +60,7 @@ const GRANTED: Record<Role, Partial<Record<Permission, 'any' | readonly Relation
     'problem.comment': 'any',
     'light.override': ['responsibleLeader'],
     'meeting.read': 'any',
-    'notification.read': ['recipient'],
+    'notification.read': 'any',
   },
   lead: {
     'project.read': 'any',
@@ -70,9 +70,9 @@ const GRANTED: Record<Role, Partial<Record<Permission, 'any' | readonly Relation
     'problem.progress': ['unitMember'],
     'problem.comment': 'any',
     'meeting.read': 'any',
-    'notification.read': ['recipient'],
+    'notification.read': 'any',
   },
-  viewer: { 'project.read': 'any', 'meeting.read': 'any', 'notification.read': ['recipient'] },
+  viewer: { 'project.read': 'any', 'meeting.read': 'any', 'notification.read': 'any' },
 };
 
 function actor(role: Role, over: Partial<Actor> = {}): Actor {
@@ -106,11 +106,10 @@ describe('the role × permission table', () => {
   it('with a record, each relation grants exactly what the table says', () => {
     const me = 7;
     const subjects: Record<Relation | 'none', Subject> = {
-      none: { countyId: 1, projectLeadId: 8, responsibleLeaderId: 9, responsibleUnitId: 4, recipientId: 10 },
-      projectLead: { countyId: 1, projectLeadId: me, responsibleLeaderId: 9, responsibleUnitId: 4, recipientId: 10 },
-      responsibleLeader: { countyId: 1, projectLeadId: 8, responsibleLeaderId: me, responsibleUnitId: 4, recipientId: 10 },
-      unitMember: { countyId: 1, projectLeadId: 8, responsibleLeaderId: 9, responsibleUnitId: 3, recipientId: 10 },
-      recipient: { countyId: 1, projectLeadId: 8, responsibleLeaderId: 9, responsibleUnitId: 4, recipientId: me },
+      none: { countyId: 1, projectLeadId: 8, responsibleLeaderId: 9, responsibleUnitId: 4 },
+      projectLead: { countyId: 1, projectLeadId: me, responsibleLeaderId: 9, responsibleUnitId: 4 },
+      responsibleLeader: { countyId: 1, projectLeadId: 8, responsibleLeaderId: me, responsibleUnitId: 4 },
+      unitMember: { countyId: 1, projectLeadId: 8, responsibleLeaderId: 9, responsibleUnitId: 3 },
     };
     for (const role of ROLES) {
       const a = actor(role, { id: me, countyId: null, unitId: 3 });

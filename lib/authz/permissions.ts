@@ -35,7 +35,7 @@ export const PERMISSIONS = [
   // office prepares them, freezes the status table, writes the minutes and publishes.
   'meeting.read',
   'meeting.manage',
-  // Everyone's own inbox (the relation is the notification's recipient).
+  // Everyone's own inbox: the notification's query shows a user only their own.
   'notification.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -45,10 +45,9 @@ export type Permission = (typeof PERMISSIONS)[number];
  * - projectLead: the actor is the project lead (项目负责人) of the record's project;
  * - responsibleLeader: the actor is the record's responsible leader (包抓领导) — the project's
  *   for a project, a report or a light; the problem's own for a problem;
- * - unitMember: the actor belongs to the record's responsible unit (责任单位);
- * - recipient: the record is addressed to the actor (a notification).
+ * - unitMember: the actor belongs to the record's responsible unit (责任单位).
  */
-export const RELATIONS = ['projectLead', 'responsibleLeader', 'unitMember', 'recipient'] as const;
+export const RELATIONS = ['projectLead', 'responsibleLeader', 'unitMember'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 /** Everywhere in the actor's scope, whatever the actor's relation to the record. */
@@ -65,7 +64,7 @@ export const ROLE_PERMISSIONS: Record<Role, Readonly<Partial<Record<Permission, 
     'user.manage': ANY,
     'ruleset.edit': ANY,
     'meeting.read': ANY,
-    'notification.read': ['recipient'],
+    'notification.read': ANY,
   },
   dispatch: {
     'project.read': ANY,
@@ -87,7 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, Readonly<Partial<Record<Permission, 
     'light.override': ANY,
     'meeting.read': ANY,
     'meeting.manage': ANY,
-    'notification.read': ['recipient'],
+    'notification.read': ANY,
   },
   leader: {
     'project.read': ANY,
@@ -99,7 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, Readonly<Partial<Record<Permission, 
     // The light is the leader's call, not the reporter's.
     'light.override': ['responsibleLeader'],
     'meeting.read': ANY,
-    'notification.read': ['recipient'],
+    'notification.read': ANY,
   },
   lead: {
     'project.read': ANY,
@@ -109,12 +108,12 @@ export const ROLE_PERMISSIONS: Record<Role, Readonly<Partial<Record<Permission, 
     'problem.progress': ['unitMember'],
     'problem.comment': ANY,
     'meeting.read': ANY,
-    'notification.read': ['recipient'],
+    'notification.read': ANY,
   },
   viewer: {
     'project.read': ANY,
     'meeting.read': ANY,
-    'notification.read': ['recipient'],
+    'notification.read': ANY,
   },
 };
 
@@ -130,7 +129,6 @@ export interface Subject {
   projectLeadId?: number | null;
   responsibleLeaderId?: number | null;
   responsibleUnitId?: number | null;
-  recipientId?: number | null;
 }
 
 const same = (a: number | null | undefined, b: number | null | undefined) => a !== null && a !== undefined && a === b;
@@ -139,7 +137,6 @@ const RELATION_HOLDS: Record<Relation, (actor: Actor, s: Subject) => boolean> = 
   projectLead: (a, s) => same(s.projectLeadId, a.id),
   responsibleLeader: (a, s) => same(s.responsibleLeaderId, a.id),
   unitMember: (a, s) => same(s.responsibleUnitId, a.unitId),
-  recipient: (a, s) => same(s.recipientId, a.id),
 };
 
 export function grantOf(actor: Pick<Actor, 'role'>, permission: Permission): Grant | undefined {

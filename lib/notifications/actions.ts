@@ -2,15 +2,14 @@
 
 /**
  * Read receipts. A user marks only their own notifications: another user's id is NOT_FOUND
- * and changes nothing. Every role may do this; the wrapper needs a permission every role
- * holds, which is project.read (there is no separate notification permission).
+ * (the notification's resource loads only the actor's own) and changes nothing.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { notifications } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
 import { now } from '@/lib/clock';
-import { AppError } from '@/lib/errors';
+import { notificationResource } from './resource';
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -18,14 +17,9 @@ const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 export const markRead = createAction({
   name: 'notification.read',
   schema: z.object({ id: idSchema }),
-  permission: 'project.read',
-  run: async ({ actor, input, tx, audit }) => {
-    const [row] = await tx
-      .select({ id: notifications.id, readAt: notifications.readAt, projectId: notifications.projectId })
-      .from(notifications)
-      .where(and(eq(notifications.id, input.id), eq(notifications.userId, actor.id)))
-      .limit(1);
-    if (!row) throw new AppError('NOT_FOUND', 'notification not found');
+  permission: 'notification.read',
+  load: { resource: notificationResource, id: 'id' },
+  run: async ({ actor, tx, audit, record: row }) => {
     if (row.readAt) return { id: row.id, changed: 0 };
     await tx
       .update(notifications)
@@ -40,7 +34,7 @@ export const markRead = createAction({
 export const markAllRead = createAction({
   name: 'notification.readAll',
   schema: z.object({}).optional(),
-  permission: 'project.read',
+  permission: 'notification.read',
   run: async ({ actor, tx, audit }) => {
     const rows = await tx
       .update(notifications)

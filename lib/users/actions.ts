@@ -5,6 +5,7 @@ import type { Tx } from '@/db/client';
 import { counties, units, users } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
 import { diff } from '@/lib/audit/record';
+import { conflictWith, defineResource } from '@/lib/authz/resource';
 import { revokeUserSessions } from '@/lib/auth/login';
 import { hashPassword } from '@/lib/auth/password';
 import { now } from '@/lib/clock';
@@ -68,17 +69,26 @@ function audited(u: UserProfile): Record<string, unknown> {
   return { username, displayName, role, countyId, unitId };
 }
 
-/** Loads the user and locks the row for the rest of the transaction; NOT_FOUND when missing. */
-async function lockUser(tx: Tx, id: number): Promise<SafeUser & { passwordHash: string }> {
-  const [row] = await tx
-    .select({ ...safeColumns, passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.id, id))
-    .for('update')
-    .limit(1);
-  if (!row) throw new AppError('NOT_FOUND', 'user not found');
-  return row;
-}
+/**
+ * A user account as a record the actions load (locked for the transaction): accounts are the
+ * deployment's, managed by the administrator (user.manage), so every scope sees them.
+ */
+const userResource = defineResource<SafeUser & { passwordHash: string }>({
+  entity: 'user',
+  load: async (db, _actor, id, lock) => {
+    const q = db.select({ ...safeColumns, passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).limit(1);
+    const [row] = lock ? await q.for('update') : await q;
+    return row ?? null;
+  },
+  subject: (u) => ({ countyId: u.countyId, everyScope: true }),
+  version: (u) => u.version,
+  id: (u) => u.id,
+  current: async (db, id) => {
+    const [row] = await db.select(safeColumns).from(users).where(eq(users.id, id)).limit(1);
+    return row ? { ...profileOf(row) } : null;
+  },
+});
+const loadUser = { resource: userResource, id: 'id', lock: true } as const;
 
 /** The county and the unit must exist; a clean field error rather than a foreign-key failure. */
 async function checkReferences(tx: Tx, input: { countyId: number | null; unitId: number | null }): Promise<void> {
@@ -127,11 +137,8 @@ export const updateUser = createAction({
   name: 'user.update',
   schema: updateUserSchema,
   permission: 'user.manage',
-  run: async ({ actor, input, tx, audit }): Promise<SafeUser> => {
-    const before = await lockUser(tx, input.id);
-    if (before.version !== input.version) {
-      throw new AppError('CONFLICT', 'stale version', { current: { ...profileOf(before) } });
-    }
+  load: { ...loadUser, version: 'version' },
+  run: async ({ actor, input, tx, audit, record: before }): Promise<SafeUser> => {
     if (input.id === actor.id && input.role !== 'admin') {
       throw await fieldError('INVALID', 'role', 'admin.errors.cannotDemoteSelf');
     }
@@ -148,11 +155,7 @@ export const updateUser = createAction({
       })
       .where(and(eq(users.id, input.id), eq(users.version, input.version)))
       .returning(safeColumns);
-    if (!row) {
-      const [current] = await tx.select(safeColumns).from(users).where(eq(users.id, input.id)).limit(1);
-      if (!current) throw new AppError('NOT_FOUND', 'user not found');
-      throw new AppError('CONFLICT', 'stale version', { current: { ...profileOf(current) } });
-    }
+    if (!row) throw await conflictWith(tx, userResource, input.id);
     const changes = diff(audited(before), audited(row));
     await audit({
       action: 'user.update',
@@ -169,8 +172,8 @@ export const resetPassword = createAction({
   name: 'user.resetPassword',
   schema: resetPasswordSchema,
   permission: 'user.manage',
-  run: async ({ input, tx, audit }): Promise<{ id: number }> => {
-    const before = await lockUser(tx, input.id);
+  load: loadUser,
+  run: async ({ input, tx, audit, record: before }): Promise<{ id: number }> => {
     if (passwordMatchesUsername(input.password, before.username)) {
       throw await fieldError('INVALID', 'password', 'admin.validation.passwordIsUsername');
     }
@@ -195,11 +198,11 @@ export const setUserDisabled = createAction({
   name: 'user.setDisabled',
   schema: setUserDisabledSchema,
   permission: 'user.manage',
-  run: async ({ actor, input, tx, audit }): Promise<{ id: number; disabled: boolean }> => {
+  load: loadUser,
+  run: async ({ actor, input, tx, audit, record: before }): Promise<{ id: number; disabled: boolean }> => {
     if (input.disabled && input.id === actor.id) {
       throw await fieldError('INVALID', '_form', 'admin.errors.cannotDisableSelf');
     }
-    const before = await lockUser(tx, input.id);
     await tx.update(users).set({ disabled: input.disabled, updatedAt: now() }).where(eq(users.id, input.id));
     // Existing sessions stop working on their next request (getActor checks the session row).
     if (input.disabled) await revokeUserSessions(tx, input.id);
@@ -218,8 +221,8 @@ export const unlockUser = createAction({
   name: 'user.unlock',
   schema: unlockUserSchema,
   permission: 'user.manage',
-  run: async ({ input, tx, audit }): Promise<{ id: number }> => {
-    const before = await lockUser(tx, input.id);
+  load: loadUser,
+  run: async ({ input, tx, audit, record: before }): Promise<{ id: number }> => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null, updatedAt: now() }).where(eq(users.id, input.id));
     await audit({
       action: 'user.unlock',
