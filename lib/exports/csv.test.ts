@@ -33,6 +33,10 @@ describe('csvLine (RFC 4180)', () => {
   });
   it('a decimal cell only takes decimals (anything else is text, neutralised)', () => {
     expect(csvLine([decimalCell('=1+1')])).toBe('"\'=1+1"\r\n');
+    expect(csvLine([decimalCell('1e3'), decimalCell('1.234')])).toBe('1e3,1.234\r\n');
+  });
+  it('writes an amount with the two decimals of every table', () => {
+    expect(csvLine([decimalCell('12.5'), decimalCell('0'), decimalCell('-3')])).toBe('12.50,0.00,-3.00\r\n');
   });
   it('streams in chunks with the BOM first', async () => {
     async function* many() {

@@ -5,20 +5,19 @@
  * quoted (OWASP). Numbers are written bare, so a spreadsheet reads them as numbers.
  */
 import { Readable } from 'node:stream';
+import { isMoney, normalizeMoney } from '@/lib/money';
 import { needsNeutralising, neutralise } from './neutralise';
 
-/** An exact decimal for a numeric CSV cell, written as given ('12345.60'). */
+/** An exact amount for a numeric CSV cell, with the two decimals of every table ('12345.60'). */
 export interface DecimalCell {
   decimal: string;
 }
 export type CsvCell = string | number | DecimalCell | null | undefined;
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-/** A decimal string as a numeric cell (null stays empty; anything not a decimal becomes text). */
+/** An amount in 万元 as a numeric cell (lib/money's parser; null stays empty; anything else becomes text). */
 export function decimalCell(value: string | null | undefined): CsvCell {
   if (value === null || value === undefined || value === '') return null;
-  return DECIMAL.test(value) ? { decimal: value } : value;
+  return isMoney(value) ? { decimal: normalizeMoney(value) } : value;
 }
 
 export const BOM = '\uFEFF';

@@ -7,6 +7,7 @@
 import type { Readable } from 'node:stream';
 import type { Style } from 'exceljs';
 import type { Translate } from '@/lib/i18n/translate';
+import { EXCEL_MONEY_FORMAT } from '@/lib/money';
 import { appTimeZone } from '@/lib/time-zone';
 import { neutraliseCell } from './neutralise';
 import { pace, streamWorkbook, wrappedRowHeight } from './xlsx-stream';
@@ -21,7 +22,8 @@ export interface ListColumn {
 export type ListCell = string | number | Date | null;
 
 export const LIST_HEADER_ROW = 3;
-const MONEY_FORMAT = '#,##0.00';
+/** Money cells in 万元 with the two decimals of every table (lib/money). */
+const MONEY_FORMAT = EXCEL_MONEY_FORMAT;
 
 const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };

@@ -15,7 +15,7 @@ import { listProjects, type RegistryRow } from '@/lib/projects/queries';
 import { DEFAULT_PARAMS, type RegistryParams, registryQueryString } from '@/lib/projects/search-params';
 import { type CsvCell, csvStream, decimalCell } from './csv';
 import { allPages, type Batched } from './batched';
-import { toNumber } from './decimal';
+import { moneyToNumber } from '@/lib/money';
 import { type ListCell, type ListColumn, listXlsx } from './list-xlsx';
 
 
@@ -90,7 +90,7 @@ export async function registryExport(actor: Actor, params: RegistryParams, forma
     let seq = 0;
     for await (const r of rows) {
       const v = values(r, ++seq, locale, t);
-      yield COLUMNS.map(([key]) => (key === 'totalInvestment' || key === 'annualPlannedInvestment' ? toNumber(v[key]) : v[key]));
+      yield COLUMNS.map(([key]) => (key === 'totalInvestment' || key === 'annualPlannedInvestment' ? moneyToNumber(v[key]) : v[key]));
     }
   }
   const body = listXlsx({

@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import type { Locale } from '@/lib/i18n/config';
 import { translator, type Translate } from '@/lib/i18n/translate';
 import type { MeetingHeading, StatusRow } from '@/lib/meetings/types';
+import { ratePercent } from '@/lib/money';
 import { type CsvCell, csvStream, decimalCell } from './csv';
 import { categoryLabel, columnUnit, projectTexts, STATUS_COLUMNS } from './status-table';
 
@@ -22,9 +23,9 @@ export function statusCsvHeader(t: Translate): string[] {
   return [cols[0]!, t('exports.statusTable.col.category'), ...cols.slice(1)];
 }
 
-/** The completion rate in per cent with one decimal (0.4237 → 42.4). */
+/** The completion rate in per cent with one decimal (0.4237 → 42.4), by lib/money's one rule. */
 export function percent(rate: number | null): number | null {
-  return rate === null || !Number.isFinite(rate) ? null : Math.round(rate * 1000) / 10;
+  return rate === null || !Number.isFinite(rate) ? null : ratePercent(rate);
 }
 
 export function statusCsvRecord(seq: number, row: StatusRow, locale: Locale, t: Translate): CsvCell[] {

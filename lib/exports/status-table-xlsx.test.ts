@@ -53,7 +53,8 @@ describe('status table workbook (调度表 .xlsx)', () => {
     expect(ws.getCell('D8').value).toBe(120000.1);
     expect(ws.getCell('E8').value).toBe(30000.2);
     expect(ws.getCell('F8').value).toBe(12000.3);
-    expect(ws.getCell('G8').value).toBeCloseTo(12000.3 / 30000.2, 6);
+    // The rate as the one-decimal percentage every view shows (lib/money): 12000.3 / 30000.2 = 39.9997% → 40.0%.
+    expect(ws.getCell('G8').value).toBe(0.4);
 
     expect(ws.getCell('A9').value).toBe('二、水利');
     expect(values(ws, 10)[0]).toBe(3);
@@ -67,17 +68,20 @@ describe('status table workbook (调度表 .xlsx)', () => {
     expect(ws.getCell('E13').value).toBe(60000);
     expect(ws.getCell('F13').value).toBe(23000);
     // 切格尔 (no plan) is left out of the rate: (20000 + 2500) / 60000
-    expect(ws.getCell('G13').value).toBeCloseTo(0.375, 6);
+    expect(ws.getCell('G13').value).toBe(0.375);
     expect(ws.getCell('A14').value).toBe('合计（5 个项目）');
     expect(ws.getCell('D14').value).toBe(369899.6);
     expect(ws.getCell('E14').value).toBe(90000.2);
     expect(ws.getCell('F14').value).toBe(35000.3);
-    expect(ws.getCell('G14').value).toBeCloseTo(34500.3 / 90000.2, 6);
+    expect(ws.getCell('G14').value).toBe(0.383); // 34500.3 / 90000.2 = 38.333…%
     expect(ws.rowCount).toBe(14);
   });
 
   it('formats money and rates, colours the lights, wraps text, sets widths', async () => {
     const { ws } = await load(await readAll(statusTableXlsx(HEADING, rowsOf(ROWS), { locale: 'zh-CN' })));
+    // Two decimals for money in 万元 and one for rates, as on every page (lib/money).
+    expect(MONEY_FORMAT).toBe('#,##0.00');
+    expect(RATE_FORMAT).toBe('0.0%');
     for (const col of ['D', 'E', 'F']) {
       expect(ws.getCell(`${col}6`).numFmt).toBe(MONEY_FORMAT);
       expect(ws.getCell(`${col}8`).numFmt).toBe(MONEY_FORMAT);

@@ -19,7 +19,7 @@ import type { Fill, Style } from 'exceljs';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import type { MeetingHeading, StatusRow } from '@/lib/meetings/types';
-import { toNumber } from './decimal';
+import { EXCEL_MONEY_FORMAT, EXCEL_RATE_FORMAT, moneyToNumber } from '@/lib/money';
 import { neutraliseCell } from './neutralise';
 import { columnUnit, projectTexts, STATUS_COLUMNS, statusTableLines, statusTableSubtitle, statusTableTitle, type StatusColumn, type Totals } from './status-table';
 import { pace, streamWorkbook, wrappedRowHeight } from './xlsx-stream';
@@ -43,8 +43,9 @@ const WIDTHS: Record<StatusColumn, number> = {
   light: 10,
 };
 
-export const MONEY_FORMAT = '#,##0.00';
-export const RATE_FORMAT = '0.0%';
+/** The decimals of lib/money's display policy: money in 万元 with two, rates with one (0.0%). */
+export const MONEY_FORMAT = EXCEL_MONEY_FORMAT;
+export const RATE_FORMAT = EXCEL_RATE_FORMAT;
 
 /** ARGB fills of the lights: Excel's standard red, yellow and green. */
 export const LIGHT_FILLS = { red: 'FFFF0000', yellow: 'FFFFFF00', green: 'FF00B050' } as const;
@@ -96,7 +97,7 @@ export interface StatusTableOptions {
 }
 
 function totalsCells(totals: Totals): (number | null)[] {
-  return [totals.totalInvestment, totals.annualPlanned, totals.completed, totals.rate];
+  return [moneyToNumber(totals.totalInvestment), moneyToNumber(totals.annualPlanned), moneyToNumber(totals.completed), totals.rate];
 }
 
 /** Renders the status table; returns the .xlsx bytes as a stream (rows are pulled as it is read). */
@@ -151,9 +152,9 @@ export function statusTableXlsx(heading: MeetingHeading, rows: AsyncIterable<Sta
           line.seq,
           neutraliseCell(tx.name),
           neutraliseCell(tx.content),
-          toNumber(r.totalInvestment),
-          toNumber(r.annualPlanned),
-          toNumber(r.completedThisYear),
+          moneyToNumber(r.totalInvestment),
+          moneyToNumber(r.annualPlanned),
+          moneyToNumber(r.completedThisYear),
           r.completionRate,
           neutraliseCell(tx.progress),
           neutraliseCell(tx.problems),

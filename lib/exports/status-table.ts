@@ -9,17 +9,18 @@ import type { Locale } from '@/lib/i18n/config';
 import type { Translate } from '@/lib/i18n/translate';
 import type { MeetingHeading, StatusRow } from '@/lib/meetings/types';
 import { formatDate, formatDateTime } from '@/lib/format';
-import { DecimalSum, decimalToNumber } from './decimal';
+import { MoneySum, parseMoney, rateOf } from '@/lib/money';
 
 export interface Totals {
   count: number;
-  /** 万元; null when no row had a value. */
-  totalInvestment: number | null;
-  annualPlanned: number | null;
-  completed: number | null;
+  /** Exact sums in 万元 as text (lib/money); null when no row had a value. */
+  totalInvestment: string | null;
+  annualPlanned: string | null;
+  completed: string | null;
   /**
    * Completed ÷ planned over the rows that have an annual plan (a row without a plan has no
-   * rate and does not skew the group's); null when no row has a plan.
+   * rate and does not skew the group's), as the fraction of the one-decimal percentage
+   * (lib/money's rateOf: 0.375 = 37.5%); null when no row has a plan.
    */
   rate: number | null;
 }
@@ -32,28 +33,26 @@ export type TableLine =
 
 class Accumulator {
   count = 0;
-  total = new DecimalSum();
-  planned = new DecimalSum();
-  completed = new DecimalSum();
-  completedWithPlan = new DecimalSum();
+  total = new MoneySum();
+  planned = new MoneySum();
+  completed = new MoneySum();
+  completedWithPlan = new MoneySum();
 
   add(row: StatusRow): void {
     this.count += 1;
     this.total.add(row.totalInvestment);
     this.planned.add(row.annualPlanned);
     this.completed.add(row.completedThisYear);
-    if (row.annualPlanned !== null && Number(row.annualPlanned) > 0) this.completedWithPlan.add(row.completedThisYear);
+    if (row.annualPlanned !== null && parseMoney(row.annualPlanned) > 0n) this.completedWithPlan.add(row.completedThisYear);
   }
 
   totals(): Totals {
-    const planned = this.planned.units;
-    const rate = this.planned.counted && planned > 0n ? decimalToNumber(this.completedWithPlan.units) / decimalToNumber(planned) : null;
     return {
       count: this.count,
-      totalInvestment: this.total.value,
-      annualPlanned: this.planned.value,
-      completed: this.completed.value,
-      rate,
+      totalInvestment: this.total.text,
+      annualPlanned: this.planned.text,
+      completed: this.completed.text,
+      rate: this.planned.counted ? rateOf(this.completedWithPlan.cents, this.planned.cents) : null,
     };
   }
 }

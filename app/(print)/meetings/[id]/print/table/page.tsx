@@ -8,6 +8,7 @@ import { columnUnit, projectTexts, STATUS_COLUMNS, statusTableLines, statusTable
 import { toLocale, type Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import { getMeetingHeading, snapshotRows } from '@/lib/meetings/queries';
+import { formatPercent, formatWan, ratePercent } from '@/lib/money';
 import { PrintToolbar } from '../../../../_components/print-toolbar';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,10 +40,9 @@ export default async function PrintStatusTablePage({ params }: { params: Promise
   const lines: TableLine[] = [];
   for await (const line of statusTableLines(snapshotRows(actor, id), t, locale)) lines.push(line);
 
-  const money = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const pct = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const m = (v: string | number | null) => (v === null || v === '' ? '' : money.format(Number(v)));
-  const r = (v: number | null) => (v === null ? '' : pct.format(v));
+  // The units are in the header rows: amounts as numbers in 万元, rates with one decimal (lib/money).
+  const m = (v: string | null) => (v === null || v === '' ? '' : formatWan(v, locale, { unit: false }));
+  const r = (v: number | null) => (v === null ? '' : formatPercent(ratePercent(v), locale));
   const totals = (x: Totals) => [m(x.totalInvestment), m(x.annualPlanned), m(x.completed), r(x.rate)];
   const cols = STATUS_COLUMNS.length;
   const cell = 'border border-black px-1 py-0.5 align-middle';
