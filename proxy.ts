@@ -4,7 +4,8 @@ import { SESSION_COOKIES } from '@/lib/auth/cookie-names';
 /**
  * Only a convenience: sends page visitors without a session cookie to the sign-in page. It is never
  * the check: every page, action and route handler authorizes on its own (getActor()). API routes
- * are left out: they answer 401 in JSON, and large uploads must not pass through the proxy.
+ * are left out: they answer 401 in JSON, large uploads must not pass through the proxy, and the
+ * load balancer's GET /api/health needs no session.
  */
 export function proxy(request: NextRequest) {
   const hasCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));

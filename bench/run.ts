@@ -12,7 +12,7 @@
  *      signed in as `bench` through next-auth's own endpoints.
  *
  * and prints, per target, p50 / p95 / req/s of the page, p50 / p95 of its raw SQL, the p95 of a
- * trivial page of the same app (/healthz: root layout + session check), and the ratio
+ * trivial page of the same app (/session-check: root layout + session check), and the ratio
  * page p95 / (raw p95 + trivial p95). Results go to docs/benchmarks.md (generated sections)
  * and bench/.data/results-<mode>.json.
  *
@@ -128,7 +128,7 @@ interface Target {
 
 const REGISTRY_FILTER = 'category=wind&stage=construction&sort=totalInvestment.desc';
 const ALL_TARGETS: Target[] = [
-  { id: 'trivial', label: 'trivial page /healthz', kind: 'trivial', path: '/healthz', ratioGoal: false },
+  { id: 'trivial', label: 'trivial page /session-check', kind: 'trivial', path: '/session-check', ratioGoal: false },
   { id: 'registry-first', label: 'registry, first page', kind: 'registry', path: '/projects', goalP95: 100, ratioGoal: true },
   { id: 'registry-deep', label: 'registry, page 200', kind: 'registry', path: '/projects?page=200', goalP95: 100, ratioGoal: true },
   {
@@ -720,7 +720,7 @@ async function benchHttp(
       const body = await r.text();
       const marker =
         target.kind === 'trivial'
-          ? 'data-testid="healthz"'
+          ? 'data-testid="session-check"'
           : target.kind === 'registry'
             ? 'data-testid="registry-total"'
             : target.kind === 'dashboard'

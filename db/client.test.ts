@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
-import { rowsOf } from '@/lib/dashboard/sql-util';
+import { rowsOf } from '@/db/rows';
 import { createTestDb, onPostgres } from '@/test/db';
 
 /**

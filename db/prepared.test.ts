@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from '@/lib/dashboard/sql-util';
+import { rowsOf } from '@/db/rows';
 import { onPostgres } from '@/test/db';
 import { preparing } from './prepared';
 import * as schema from './schema';

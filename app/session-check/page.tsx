@@ -5,13 +5,13 @@ import { requireActor } from '@/lib/auth/session';
 export const metadata: Metadata = { title: 'ok', robots: { index: false, follow: false } };
 
 /**
- * /healthz: the smallest page of the app that does what every page does (the root layout,
+ * /session-check: the smallest page of the app that does what every page does (the root layout,
  * the session cookie checked against the sessions table) and nothing more. It is not linked from
- * the navigation. A signed-in request proves the app and its database answer; `npm run bench`
- * uses it as the baseline cost of a page.
+ * the navigation; `npm run bench` uses it as the baseline cost of a signed-in page. The health
+ * check for a load balancer is GET /api/health (no session).
  */
-export default async function HealthPage() {
+export default async function SessionCheckPage() {
   await connection();
   await requireActor();
-  return <p data-testid="healthz">ok</p>;
+  return <p data-testid="session-check">ok</p>;
 }
