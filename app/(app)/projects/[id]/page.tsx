@@ -98,17 +98,17 @@ export default async function ProjectPage({ params }: Params) {
         </p>
       ) : null}
 
-      {(process.env.EXP_SKIP ?? '').includes('light') ? null : <LightPanel data={light} locale={locale} today={today()} canOverride={can(actor, 'light.override', projectSubject(project))} />}
-      {(process.env.EXP_SKIP ?? '').includes('plan') ? null : <PlanSection data={plan} locale={locale} canEdit={can(actor, 'plan.edit', projectSubject(project))} />}
-      {(process.env.EXP_SKIP ?? '').includes('fields') ? null : <ProjectFields project={project} locale={locale} />}
-      {(process.env.EXP_SKIP ?? '').includes('ms') ? null : <MilestoneList
+      <LightPanel data={light} locale={locale} today={today()} canOverride={can(actor, 'light.override', projectSubject(project))} />
+      <PlanSection data={plan} locale={locale} canEdit={can(actor, 'plan.edit', projectSubject(project))} />
+      <ProjectFields project={project} locale={locale} />
+      <MilestoneList
         projectId={project.id}
         milestones={milestones}
         locale={locale}
         today={today()}
         canUpdate={can(actor, 'milestone.update', project)}
-      />}
-      {(process.env.EXP_SKIP ?? '').includes('history') ? null : <HistoryList entries={history} locale={locale} reference={reference} />}
+      />
+      <HistoryList entries={history} locale={locale} reference={reference} />
     </div>
   );
 }
