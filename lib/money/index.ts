@@ -10,8 +10,8 @@
  * Parsing — parseMoney: a decimal string (or a number whose shortest text is one) with at most
  * two decimals, an optional leading '-', surrounding spaces allowed: '350.5', '-3', ' 007 '.
  * Anything else is a MoneyError: '', '1.234', '1e3', '1,000', '+1', '.5', '5.', NaN, Infinity,
- * 0.1 + 0.2 (its text is 0.30000000000000004). Form fields add two rules (./schema.ts): not
- * negative, and below 10^12 万元 (what numeric(14,2) holds).
+ * 0.1 + 0.2 (its text is 0.30000000000000004). Form fields (./schema.ts) take strings only
+ * and add two rules: not negative, and below 10^12 万元 (what numeric(14,2) holds).
  *
  * Rounding — one rule, half away from zero (divRound): 0.005 → 0.01, -0.005 → -0.01. It is
  * used wherever a figure loses digits: a summary in 亿元, a share of an amount (m/12 of a plan,

@@ -1,14 +1,18 @@
 /**
  * zod schemas for the project registry, shared by the forms, the actions and the API.
  * Messages are catalogue keys under "validation" (see lib/actions/translate-zod.ts).
- * Money and capacity are decimal strings (万元, two decimals), never floating point.
+ * Money and capacity are decimal strings (万元, two decimals), never floating point; money goes
+ * through lib/money (its parser, its zod field, its comparison).
  */
 import { z } from 'zod';
 import { PROJECT_STATUSES, STAGES } from '@/db/schema/enums';
+import { compareMoney, parseMoneyInput } from '@/lib/money';
+import { optionalMoneyField } from '@/lib/money/schema';
 
 const MAX_INT = 2_147_483_647;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-export const DECIMAL_RE = /^\d{1,12}(\.\d{1,2})?$/;
+/** Capacity: numeric(14,2), not negative (money has its own field, lib/money/schema.ts). */
+const DECIMAL_RE = /^\d{1,12}(\.\d{1,2})?$/;
 
 /** '' and whitespace-only strings become null; other strings are trimmed. */
 export function emptyToNull(v: unknown): unknown {
@@ -37,16 +41,9 @@ export const idSchema = z.coerce.number().int().positive().max(MAX_INT);
 export const optionalId = z.preprocess(emptyToNull, idSchema.nullable()).optional();
 
 /** "12.5" → "12.50", "007" → "7.00": the canonical text of a numeric(14,2). */
-export function normalizeDecimal(s: string): string {
+function normalizeDecimal(s: string): string {
   const [int = '0', frac = ''] = s.split('.');
   return `${int.replace(/^0+(?=\d)/, '')}.${frac.padEnd(2, '0')}`;
-}
-
-/** Compares two decimal strings exactly (as hundredths in BigInt). */
-export function compareDecimal(a: string, b: string): number {
-  const cents = (s: string) => BigInt(normalizeDecimal(s).replace('.', ''));
-  const d = cents(a) - cents(b);
-  return d === 0n ? 0 : d < 0n ? -1 : 1;
 }
 
 const decimal = (message: string) =>
@@ -63,8 +60,8 @@ export const projectFieldsShape = {
   constructionContent: optionalText(4000),
   capacity: decimal('invalidNumber'),
   capacityUnit: optionalText(20),
-  totalInvestment: decimal('invalidMoney'),
-  annualPlannedInvestment: decimal('invalidMoney'),
+  totalInvestment: optionalMoneyField('invalidMoney'),
+  annualPlannedInvestment: optionalMoneyField('invalidMoney'),
   startDate: optionalDate,
   plannedCompletionDate: optionalDate,
   stage: z.enum(STAGES),
@@ -106,12 +103,12 @@ type CrossFields = {
 export function crossFieldErrors(v: CrossFields): Partial<Record<ProjectField, string>> {
   // zod runs object refinements even when a field failed: compare only well-formed values.
   const date = (d: string | null | undefined): d is string => typeof d === 'string' && isRealDate(d);
-  const money = (m: string | null | undefined): m is string => typeof m === 'string' && DECIMAL_RE.test(m);
+  const money = (m: string | null | undefined): m is string => parseMoneyInput(m) !== null;
   const out: Partial<Record<ProjectField, string>> = {};
   if (date(v.startDate) && date(v.plannedCompletionDate) && v.startDate > v.plannedCompletionDate) {
     out.plannedCompletionDate = 'dateOrder';
   }
-  if (money(v.totalInvestment) && money(v.annualPlannedInvestment) && compareDecimal(v.annualPlannedInvestment, v.totalInvestment) > 0) {
+  if (money(v.totalInvestment) && money(v.annualPlannedInvestment) && compareMoney(v.annualPlannedInvestment, v.totalInvestment) > 0) {
     out.annualPlannedInvestment = 'annualOverTotal';
   }
   if (typeof v.capacity === 'string' && v.capacity && !v.capacityUnit) out.capacityUnit = 'required';

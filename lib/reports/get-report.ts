@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { auditEvents, counties, problems, projects, reportingPeriods, reportPhotos, reports, users } from '@/db/schema';
 import { type Actor, projectScope } from '@/lib/authz';
 import type { PeriodRow, ReportRow } from './rules';
-import { addDecimal } from './schemas';
+import { addMoney, percentOf } from '@/lib/money';
 import { validId } from './list-reports';
 
 /** Reads of one report: the report, its history, photos and problems (see queries.ts). */
@@ -122,10 +122,10 @@ export async function getReport(actor: Actor, id: number): Promise<ReportDetail 
       ),
   ]);
   const others = sum?.others ?? '0.00';
-  const total = addDecimal(others, row.report.investmentThisPeriod ?? '0');
+  const total = addMoney(others, row.report.investmentThisPeriod ?? '0');
   const plan = row.project.annualPlannedInvestment;
-  const planNumber = plan === null ? 0 : Number(plan);
-  const rate = planNumber > 0 ? Math.round((Number(total) / planNumber) * 1000) / 10 : null;
+  // A percentage with one decimal (lib/money), null without a positive plan.
+  const rate = plan === null ? null : percentOf(total, plan);
   return { ...row, photos, cumulative: { others, total, annualPlan: plan, rate } };
 }
 

@@ -8,7 +8,6 @@ import { saveReport, submitReport } from './edit-report';
 import { openPeriod } from './open-period';
 import { getOpenPeriodDefaults, getPeriod, getPhotoForServing, getReport, getReportHistory, listPeriods, listReportProblems, listReports } from './queries';
 import { reviewReport } from './review-report';
-import { addDecimal } from './schemas';
 import { buildReportWorld, filled, openJune, type ReportWorld } from './test-world';
 
 const getDb = useTestDb();
@@ -181,15 +180,5 @@ describe('getReport', () => {
     const { periodId } = await openJune(getDb(), w);
     await makeProject({ countyId: w.countyA.id, categoryCode: w.category.code });
     expect(await listReports(w.actors.dispatch, { periodId })).toHaveLength(2);
-  });
-});
-
-describe('addDecimal', () => {
-  it('adds amounts exactly', () => {
-    expect(addDecimal('0.1', '0.2')).toBe('0.30');
-    expect(addDecimal('999999999999.99', '0.01')).toBe('1000000000000.00');
-    expect(addDecimal('12', '0.5')).toBe('12.50');
-    expect(addDecimal('-1.5', '1')).toBe('-0.50');
-    expect(() => addDecimal('1e3', '1')).toThrow();
   });
 });

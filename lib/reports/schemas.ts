@@ -2,19 +2,18 @@
  * zod schemas for the reporting cycle (调度填报), shared by the forms, the actions and the
  * photo route. Messages are catalogue keys under "validation" (see lib/actions/translate-zod.ts);
  * rules checked in the actions (required to submit, state) use keys under "reports".
- * Money is a decimal string in 万元 (two decimals), never floating point.
+ * Money is a decimal string in 万元 (two decimals), never floating point: lib/money parses it.
  */
 import { z } from 'zod';
 import { PERIOD_KINDS, type PeriodKind } from '@/db/schema/enums';
-import { DECIMAL_RE, emptyToNull, idSchema, isoDate, normalizeDecimal, optionalText } from '@/lib/projects/schemas';
+import { optionalMoneyField } from '@/lib/money/schema';
+import { emptyToNull, idSchema, isoDate, optionalText } from '@/lib/projects/schemas';
 
 export const TEXT_MAX = 4000;
 export const COMMENT_MAX = 2000;
 
 /** An optional amount in 万元: absent = unchanged, '' or null = cleared. */
-const optionalMoney = z
-  .preprocess(emptyToNull, z.string('invalidMoney').regex(DECIMAL_RE, 'invalidMoney').transform(normalizeDecimal).nullable())
-  .optional();
+const optionalMoney = optionalMoneyField('invalidMoney');
 
 /** 0..100, whole numbers; form values arrive as strings. */
 const optionalPercent = z.preprocess(emptyToNull, z.coerce.number().int().min(0).max(100).nullable()).optional();
@@ -157,25 +156,3 @@ export function periodShape(p: { kind: PeriodKind; startDate: string; endDate: s
   const hit = sameMonth ? parts.find(([s, e]) => s === sd && e === ed) : undefined;
   return { year: y, month: m, part: hit ? hit[2] : null, calendar: Boolean(hit) };
 }
-
-// ── Money ────────────────────────────────────────────────────────────────────────────────
-
-const DECIMAL_SIGNED_RE = /^-?\d+(\.\d{1,2})?$/;
-
-/** Exact sum of two amounts in 万元 (decimal strings, two decimals at most): "12.5" + "0.75" = "13.25". */
-export function addDecimal(a: string, b: string): string {
-  const cents = (s: string) => {
-    if (!DECIMAL_SIGNED_RE.test(s)) throw new Error(`not a decimal: ${s}`);
-    const neg = s.startsWith('-');
-    const [int = '0', frac = ''] = (neg ? s.slice(1) : s).split('.');
-    const v = BigInt(int) * 100n + BigInt(frac.padEnd(2, '0'));
-    return neg ? -v : v;
-  };
-  const sum = cents(a) + cents(b);
-  const neg = sum < 0n;
-  const abs = neg ? -sum : sum;
-  return `${neg ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-}
-
-/** True when the text is a well-formed amount the form may add up (the schema decides validity). */
-export const isDecimal = (s: string) => DECIMAL_RE.test(s.trim());

@@ -4,7 +4,7 @@ import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { ReportListRow } from '@/lib/reports/queries';
 import { LateBadge, OnBehalfBadge, OverdueReportBadge, ReportStatusBadge } from './report-badges';
-import { formatWan } from './report-format';
+import { formatWan } from '@/lib/money';
 
 const cell = 'flex items-baseline justify-between gap-3 px-3 py-1 md:table-cell md:px-3 md:py-2.5 md:align-top';
 /** A cell with nothing to say is left out of the phone card (the desktop table keeps its column). */

@@ -8,10 +8,10 @@ import type { FieldErrors } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { saveReport, submitReport } from '@/lib/reports/actions';
-import { addDecimal, isDecimal, REQUIRED_TO_SUBMIT, TEXT_MAX } from '@/lib/reports/schemas';
+import { REQUIRED_TO_SUBMIT, TEXT_MAX } from '@/lib/reports/schemas';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
 import { controlProps, Field, FormAlert, inputClass } from '@/app/_components/form/form-controls';
-import { formatPercent, formatWan } from '../../_components/report-format';
+import { addMoney, formatPercent, formatWan, isMoney, parseMoneyInput, percentOf } from '@/lib/money';
 
 export interface ReportFormValues {
   investmentThisPeriod: string;
@@ -147,16 +147,17 @@ export function ReportForm({
     setAlert(null);
   }
 
-  const cumulative = isDecimal(values.investmentThisPeriod) ? addDecimal(cumulativeOthers, values.investmentThisPeriod.trim()) : cumulativeOthers;
-  const plan = annualPlan ? Number(annualPlan) : 0;
-  const rate = plan > 0 ? Math.round((Number(cumulative) / plan) * 1000) / 10 : null;
+  // What the field will store (lib/money), added exactly; the rate as every page rounds it.
+  const typed = parseMoneyInput(values.investmentThisPeriod);
+  const cumulative = typed !== null ? addMoney(cumulativeOthers, typed) : cumulativeOthers;
+  const rate = annualPlan ? percentOf(cumulative, annualPlan) : null;
   const percent = Number(values.percentComplete);
   const percentValid = values.percentComplete.trim() !== '' && Number.isInteger(percent) && percent >= 0 && percent <= 100;
 
   const show = (key: FieldKey, v: ReportFormValues): string => {
     const raw = v[key];
     if (!raw) return t('project.empty');
-    if (key === 'investmentThisPeriod') return formatWan(raw, locale);
+    if (key === 'investmentThisPeriod') return isMoney(raw) ? formatWan(raw, locale) : raw;
     if (key === 'percentComplete') return `${raw}%`;
     return raw;
   };

@@ -2,7 +2,7 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { ReportHistoryEntry } from '@/lib/reports/queries';
-import { formatWan } from '../../_components/report-format';
+import { formatWan, isMoney } from '@/lib/money';
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -23,7 +23,8 @@ function historyDetails(t: Translator, e: ReportHistoryEntry, locale: Locale): s
     const fields = Object.keys(after).filter((k) => k !== 'status' && k !== 'late' && t.has(`reports.field.${k}`));
     for (const k of fields) {
       const label = t(`reports.field.${k}`);
-      const value = k === 'investmentThisPeriod' ? formatWan(str(after[k]) || null, locale) : k === 'percentComplete' && after[k] !== null ? `${str(after[k])}%` : str(after[k]) || '—';
+      // An amount an older event stored in another shape is shown as it was stored.
+      const value = k === 'investmentThisPeriod' && (after[k] === null || isMoney(after[k])) ? formatWan(str(after[k]) || null, locale) : k === 'percentComplete' && after[k] !== null ? `${str(after[k])}%` : str(after[k]) || '—';
       out.push(`${label}: ${value}`);
     }
   }

@@ -4,7 +4,8 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { ReportDetail } from '@/lib/reports/queries';
 import { LateBadge, OnBehalfBadge, ReportStatusBadge } from '../../_components/report-badges';
-import { formatPercent, formatWan, periodLabel } from '../../_components/report-format';
+import { formatPercent, formatWan } from '@/lib/money';
+import { periodLabel } from '../../_components/report-format';
 
 const card = 'rounded-lg border border-slate-200 bg-white shadow-sm';
 const cardTitle = 'border-b border-slate-200 px-4 py-3 text-base font-semibold text-slate-900';
