@@ -21,8 +21,13 @@ export function InboxLink({ initialCount, className = '' }: { initialCount: numb
   const [count, setCount] = useState(initialCount);
   const active = pathname === '/inbox' || pathname.startsWith('/inbox/');
 
-  // A server re-render (router.refresh() after marking read) brings a new initial count.
-  useEffect(() => setCount(initialCount), [initialCount]);
+  // A server re-render (router.refresh() after marking read) brings a new initial count: take
+  // it while rendering (React's pattern for state that follows a prop), not in an effect.
+  const [serverCount, setServerCount] = useState(initialCount);
+  if (serverCount !== initialCount) {
+    setServerCount(initialCount);
+    setCount(initialCount);
+  }
 
   useEffect(() => {
     let alive = true;

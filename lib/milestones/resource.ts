@@ -4,7 +4,6 @@
  * they lead).
  */
 import { and, eq } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
 import { milestones, projects } from '@/db/schema';
 import { projectScope } from '@/lib/authz';
 import { defineResource } from '@/lib/authz/resource';

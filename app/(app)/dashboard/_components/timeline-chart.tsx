@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useSyncExternalStore } from 'react';
 import { MILESTONE_STATUSES } from '@/db/schema/enums';
 import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
@@ -12,6 +12,10 @@ import { type CompactMilestone, type CompactTimeline, isoDay } from './timeline-
 import { TimelineScroller } from './timeline-scroller';
 
 const LIGHT_DOT = { r: 'bg-red-500', y: 'bg-amber-400', g: 'bg-emerald-500', '': 'bg-slate-300' } as const;
+
+const subscribeNever = () => () => {};
+const drawnInBrowser = () => true;
+const notDrawnOnServer = () => false;
 
 /**
  * The milestone timeline, drawn in the browser from compact data (timeline-data.ts): one row per
@@ -23,8 +27,8 @@ const LIGHT_DOT = { r: 'bg-red-500', y: 'bg-amber-400', g: 'bg-emerald-500', '':
 export function TimelineChart({ data, title, aside }: { data: CompactTimeline; title: string; aside: ReactNode }) {
   const t = useTranslations();
   const locale = toLocale(useLocale());
-  const [drawn, setDrawn] = useState(false);
-  useEffect(() => setDrawn(true), []);
+  // The markers are drawn in the browser only: false in the server render and while hydrating, then true.
+  const drawn = useSyncExternalStore(subscribeNever, drawnInBrowser, notDrawnOnServer);
 
   const span = Math.max(1, data.to - data.from);
   const pct = (day: number) => Math.min(100, Math.max(0, ((day - data.from) / span) * 100));
