@@ -15,7 +15,7 @@ export function percentile(sorted: number[], p: number): number {
 const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 /** utime + stime (ms) of each live process that `match` selects, from /proc/<pid>/stat. */
-export function cpuSnapshot(match: (comm: string, pgrp: number) => boolean): Map<number, number> {
+function cpuSnapshot(match: (comm: string, pgrp: number) => boolean): Map<number, number> {
   const out = new Map<number, number>();
   if (!existsSync('/proc')) return out;
   for (const entry of readdirSync('/proc')) {

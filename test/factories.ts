@@ -21,7 +21,7 @@ export type Project = typeof projects.$inferSelect;
 export type Milestone = typeof milestones.$inferSelect;
 
 /** Not a real hash: factories never hash (argon2 is slow). Log-in tests set their own hash. */
-export const DUMMY_PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$dGVzdHNhbHQ$dGVzdGhhc2g';
+const DUMMY_PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$dGVzdHNhbHQ$dGVzdGhhc2g';
 
 let seq = 0;
 const next = () => ++seq;

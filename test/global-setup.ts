@@ -37,7 +37,7 @@ export async function buildPgliteTemplate(): Promise<Blob> {
 }
 
 /** Tests truncate every table: refuse a database whose name does not say it is for tests. */
-export function assertTestDatabaseUrl(url: string): void {
+function assertTestDatabaseUrl(url: string): void {
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
   if (!/test/i.test(name)) {
     throw new Error(

@@ -37,10 +37,6 @@ export type ProblemType = (typeof PROBLEM_TYPES)[number];
 export const PROBLEM_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
 
-/** 0 = not escalated, 1 = to the project's responsible leader, 2 = to the dispatch office. */
-export const ESCALATION_LEVELS = [0, 1, 2] as const;
-export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
-
 export const NOTIFICATION_KINDS = [
   'period_opened',
   'report_awaiting_review',

@@ -20,7 +20,7 @@
  */
 import type { Stage } from '@/db/schema';
 
-export type ReportSource = { kind: 'report'; section: string; quote: string };
+type ReportSource = { kind: 'report'; section: string; quote: string };
 
 export interface CountyFact {
   code: string;
@@ -115,9 +115,6 @@ const S2_2 = `${P2} (二)持续抓好“三农”工作,扎实推进乡村振兴
 const S2_3 = `${P2} (三)聚焦“十大产业集群”,加快现代产业体系建设`;
 const S2_4 = `${P2} (四)打造文旅商贸品牌,促进服务业提档升级`;
 const S2_5 = `${P2} (五)积极推动有效投资,扎实推进项目建设`;
-
-/** Every section string used below (the fact check verifies each heading too). */
-export const REPORT_SECTIONS = [S1_4, S1_5, S1_6, S2_1, S2_2, S2_3, S2_4, S2_5] as const;
 
 const src = (section: string, quote: string): ReportSource => ({ kind: 'report', section, quote });
 

@@ -32,7 +32,7 @@ export interface SeedOptions {
 }
 
 /** Whether the database holds no reference data and no projects yet. */
-export async function isEmpty(db: Db): Promise<boolean> {
+async function isEmpty(db: Db): Promise<boolean> {
   const [c] = await db.select({ n: count() }).from(s.counties);
   const [p] = await db.select({ n: count() }).from(s.projects);
   return (c?.n ?? 0) === 0 && (p?.n ?? 0) === 0;

@@ -101,7 +101,7 @@ export function ChartCard({
   );
 }
 
-export function DataTable({ table, focusable }: { table: ChartTable; focusable: boolean }) {
+function DataTable({ table, focusable }: { table: ChartTable; focusable: boolean }) {
   return (
     <table className="min-w-full text-sm">
       <caption className="pb-1 text-left text-xs font-medium text-slate-500">{table.caption}</caption>

@@ -16,7 +16,7 @@ export interface ChartContext {
 }
 
 /** The badge colours (app/_components/badges.tsx, the light chips): emerald, amber, red, slate. */
-export const LIGHT_COLOR: Record<Light | 'none', string> = {
+const LIGHT_COLOR: Record<Light | 'none', string> = {
   red: '#ef4444',
   yellow: '#fbbf24',
   green: '#10b981',
@@ -32,7 +32,7 @@ const COMPLETED_DARK = '#38bdf8';
 const FONT_ZH = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
 const FONT_EN = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', sans-serif";
 
-export function palette(ctx: ChartContext) {
+function palette(ctx: ChartContext) {
   const dark = ctx.theme === 'dark';
   return {
     dark,

@@ -10,7 +10,7 @@
 export type CompactMilestone = [name: number, committed: number, forecast: number | null, actual: number | null, status: number, overdue: 0 | 1];
 
 /** [project id, project name, light ('' = none, r, y, g), milestones]. */
-export type CompactRow = [projectId: number, name: string, light: '' | 'r' | 'y' | 'g', milestones: CompactMilestone[]];
+type CompactRow = [projectId: number, name: string, light: '' | 'r' | 'y' | 'g', milestones: CompactMilestone[]];
 
 export interface CompactTimeline {
   from: number;
