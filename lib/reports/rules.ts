@@ -10,7 +10,6 @@ import { reportingPeriods, reports } from '@/db/schema';
 import type { ReportStatus } from '@/db/schema/enums';
 import { type Actor, can, type Subject } from '@/lib/authz';
 import { projectSubject } from '@/lib/projects/resource';
-import type { ReportProject } from './resource';
 import { REPORT_FIELDS } from './schemas';
 
 export type ReportRow = typeof reports.$inferSelect;
@@ -50,7 +49,7 @@ export function statusIn(statuses: readonly ReportStatus[]) {
 export const nextVersion = sql`${reports.version} + 1`;
 
 /** Notification parameters that identify the report (the inbox renders them in the reader's language). */
-export function notificationParams(project: Pick<ReportProject, 'code' | 'name'>, period: PeriodRow): Record<string, string | number> {
+export function notificationParams(project: { code: string; name: string }, period: PeriodRow): Record<string, string | number> {
   return {
     projectCode: project.code,
     projectName: project.name,

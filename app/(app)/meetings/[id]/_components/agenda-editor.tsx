@@ -4,27 +4,15 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 import { inputClass, secondaryButton } from '@/app/_components/form/form-controls';
-import type { MeetingAgendaKind } from '@/lib/meetings/constants';
 import { addAgendaItem, removeAgendaItem, reorderAgenda } from '@/lib/meetings/actions';
 import { ITEM_TITLE_MAX } from '@/lib/meetings/schemas';
 import { AgendaKindBadge } from '../../_components/meeting-badges';
+import type { AgendaItemProps } from './agenda-item';
 import { DecisionForm, type DecisionOptions } from './decision-form';
 import { RunFeedback } from './run-feedback';
 import { useRunner } from './use-runner';
 
-export interface AgendaItemProps {
-  id: number;
-  version: number;
-  kind: MeetingAgendaKind;
-  kindLabel: string;
-  title: string;
-  reasonLines: string[];
-  project: { id: number; name: string } | null;
-  /** The problem the item is about: "状态 · 期限 · 单位". */
-  problem: { id: number; line: string } | null;
-  decision: string | null;
-  decisionProblem: { id: number; line: string } | null;
-}
+export type { AgendaItemProps } from './agenda-item';
 
 /**
  * The agenda: each item with why it is there; the office reorders (up/down), removes and adds

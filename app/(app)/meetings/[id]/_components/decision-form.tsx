@@ -6,7 +6,7 @@ import { controlProps, Field, inputClass, primaryButton, secondaryButton } from 
 import { recordDecision } from '@/lib/meetings/actions';
 import { DECISION_MAX } from '@/lib/meetings/schemas';
 import { DESCRIPTION_MAX } from '@/lib/problems/schemas';
-import type { AgendaItemProps } from './agenda-editor';
+import type { AgendaItemProps } from './agenda-item';
 import { RunFeedback } from './run-feedback';
 import { useRunner } from './use-runner';
 
