@@ -3,6 +3,7 @@
 // of the code base: app/ (routes and UI) → lib/ (domain) → db/ (schema, client, migrations).
 // db/ never imports lib/ or app/, lib/ never imports app/, and no import cycles anywhere.
 // `npm run lint` runs it with --max-warnings 0, so a warning fails `npm test` like an error.
+import comments from '@eslint-community/eslint-plugin-eslint-comments';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
@@ -33,6 +34,7 @@ export default defineConfig([
     'next-env.d.ts',
   ]),
   {
+    plugins: { '@eslint-community/eslint-comments': comments },
     linterOptions: {
       // An eslint-disable comment that no longer suppresses anything is reported.
       reportUnusedDisableDirectives: 'error',
@@ -42,6 +44,9 @@ export default defineConfig([
       'import/ignore': ['node_modules'],
     },
     rules: {
+      // Every eslint-disable says why, on the same line: `// eslint-disable-next-line rule -- reason`.
+      '@eslint-community/eslint-comments/require-description': ['error', { ignore: ['eslint-enable'] }],
+      '@eslint-community/eslint-comments/no-unlimited-disable': 'error',
       // Type-only imports are erased at compile time, so only runtime cycles count.
       'import/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],

@@ -23,9 +23,14 @@ export function MultiFilter({
   const ref = useRef<HTMLDetailsElement>(null);
   // Show the click at once; the URL (and so the server's answer) follows.
   const [optimistic, setOptimistic] = useState(selected);
+  // A new selection from the URL replaces it (while rendering: React's pattern for state that
+  // follows a prop; compared by value, since the array is new on every render).
   const selectedKey = selected.join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => setOptimistic(selected), [selectedKey]);
+  const [shownKey, setShownKey] = useState(selectedKey);
+  if (shownKey !== selectedKey) {
+    setShownKey(selectedKey);
+    setOptimistic(selected);
+  }
   const change = (values: string[]) => {
     setOptimistic(values);
     onChange(values);

@@ -299,12 +299,12 @@ export function ProblemCharts({ problems, theme = 'light', height = 220, classNa
   const ageLabel = (x: ProblemBreakdown['byAge'][number]) => t(`dashboard.chart.ageBucket.${x.bucket}`);
   const byType = useMemo(
     () => figureBarOption(problems.byType, typeLabel, ctx, { name: t('dashboard.chart.count'), colors: TYPE_COLORS }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- typeLabel is a new function every render but only reads t
     [problems.byType, ctx, t],
   );
   const byAge = useMemo(
     () => figureBarOption(problems.byAge, ageLabel, ctx, { name: t('dashboard.chart.count'), colors: AGE_COLORS }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- ageLabel is a new function every render but only reads t
     [problems.byAge, ctx, t],
   );
   const tables: ChartTable[] = [

@@ -47,8 +47,7 @@ export function EChart({ option, label, height, theme = 'light', testId }: {
       chart.current?.dispose();
       chart.current = null;
     };
-    // The instance lives as long as the component; option changes go through setOption below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the instance lives as long as the component; option changes go through setOption below
   }, []);
 
   useEffect(() => {

@@ -60,7 +60,7 @@ export function TimelineChart({ data, title, aside }: { data: CompactTimeline; t
         ),
       },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- d and statusLabel are new functions every render but only read t and locale
     [data, t, locale],
   );
 

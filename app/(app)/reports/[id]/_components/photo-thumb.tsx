@@ -19,8 +19,7 @@ export function PhotoThumb({ photo }: { photo: PhotoItem }) {
       className="block aspect-square overflow-hidden rounded-md bg-slate-100 ring-1 ring-slate-200 hover:ring-brand-600"
       title={name}
     >
-      {/* A plain <img>: the photo is private (session cookie) and already has a thumbnail. */}
-      {/* eslint-disable-next-line @next/next/no-img-element */}
+      {/* eslint-disable-next-line @next/next/no-img-element -- a plain <img>: the photo is private (session cookie) and already has a thumbnail */}
       <img
         src={`/api/photos/${photo.id}?thumb=1`}
         alt={t('open', { name })}
