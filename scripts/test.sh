@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: types, unit/integration tests (embedded PGlite, and real PostgreSQL
+# The whole test suite: types, lint, unit/integration tests (embedded PGlite, and real PostgreSQL
 # too when TEST_DATABASE_URL is set), then the production build and the Playwright
 # end-to-end tests in Debian's Chromium.
 set -euo pipefail
@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 
 echo "== typecheck"
 npx tsc --noEmit
+
+echo "== lint (ESLint: Next.js, typescript-eslint, react-hooks, layering and import cycles; zero warnings)"
+npm run --silent lint
 
 echo "== unit and integration tests (PGlite)"
 env -u TEST_DATABASE_URL npx vitest run
