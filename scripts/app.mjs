@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 
-// The message a worker sends when it wrote (lib/dashboard/data-changed.ts: DATA_CHANGED_MESSAGE).
+// The message a worker sends when it wrote (lib/cache/data-changed.ts: DATA_CHANGED_MESSAGE).
 const DATA_CHANGED_MESSAGE = 'kpd:data-changed';
 
 const args = process.argv.slice(2);
@@ -75,7 +75,7 @@ if (workers === 1) {
   const restarts = [];
   const fork = (index) => {
     const worker = cluster.fork({ ...env, KPD_WORKER: String(index) });
-    // A write in one worker drops the read caches of the others (lib/dashboard/data-changed.ts).
+    // A write in one worker drops the read caches of the others (lib/cache/data-changed.ts).
     worker.on('message', (message) => {
       if (message?.type !== DATA_CHANGED_MESSAGE) return;
       for (const other of Object.values(cluster.workers ?? {})) {

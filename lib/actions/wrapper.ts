@@ -101,7 +101,7 @@ export function createAction<S extends z.ZodType, R, Rec = undefined>(def: Actio
           audit: (ev) => recordAudit(tx, actor, { ...ev, action: ev.action || def.name }, requestId),
         }),
       );
-      dataChanged(); // committed: in-process read caches (lib/dashboard/cache.ts) start afresh
+      dataChanged(); // committed: in-process read caches (lib/cache/cache.ts) start afresh
       return { ok: true, data };
     } catch (err) {
       // An AppError or a database rule keeps its code; anything else is logged (never the query:

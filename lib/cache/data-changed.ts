@@ -1,5 +1,5 @@
 /**
- * The in-process "data changed" signal for read caches (lib/dashboard/cache.ts). Every write path
+ * The in-process "data changed" signal for read caches (lib/cache/cache.ts). Every write path
  * of this process calls dataChanged() once its transaction has committed: the action wrapper
  * (lib/actions/wrapper.ts) after every successful mutation, and the escalation job
  * (lib/problems/schedule.ts) when it changed something. A cache keeps the generation its entry

@@ -209,7 +209,7 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
 
 /**
  * The dashboard for this actor: once per request (the page and its metadata may both ask), and
- * shared for a short time between requests of the same scope (lib/dashboard/cache.ts: keyed by
+ * shared for a short time between requests of the same scope (lib/cache/cache.ts: keyed by
  * county and day, dropped at once when this process writes anything).
  */
 export const getDashboard = cache((actor: Actor) => cachedByScope(actor, () => loadDashboard(actor)));

@@ -19,7 +19,7 @@ export async function runEscalationOnce(): Promise<void> {
   try {
     const changes = await escalateOverdueProblems(await getDb());
     if (changes.length) {
-      dataChanged(); // the dashboard's problem figures (lib/dashboard/cache.ts)
+      dataChanged(); // the dashboard's problem figures (lib/cache/cache.ts)
       console.log(`[escalation] raised ${changes.length} problem(s): ${changes.map((c) => `#${c.id} ${c.from}→${c.to}`).join(', ')}`);
     }
   } catch (err) {

@@ -20,7 +20,7 @@ export const getReferenceData = cache((actor: Actor) => cachedByScope(actor, () 
 
 /**
  * The lists depend on nothing but the actor's scope (countyId), so they are cached per scope like
- * the dashboard's figures (lib/dashboard/cache.ts: DASHBOARD_CACHE_SECONDS, dropped at once by
+ * the dashboard's figures (lib/cache/cache.ts: DASHBOARD_CACHE_SECONDS, dropped at once by
  * any write of this process): the registry, the project page and every form need them, and they
  * change only when an administrator edits users or units.
  */

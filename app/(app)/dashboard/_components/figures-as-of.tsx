@@ -4,7 +4,7 @@ import type { Locale } from '@/lib/i18n/config';
 
 /**
  * "数据更新于 HH:mm": when the figures were computed. They may come from the dashboard's
- * short-lived cache (lib/dashboard/cache.ts), so this can be a little earlier than the page.
+ * short-lived cache (lib/cache/cache.ts), so this can be a little earlier than the page.
  */
 export async function FiguresAsOf({ computedAt, locale, className }: { computedAt: string; locale: Locale; className?: string }) {
   const t = await getTranslations('dashboard');
