@@ -1,6 +1,5 @@
-import { and } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, notifications, problems } from '@/db/schema';
+import { auditEvents } from '@/db/schema';
 import { makeUser } from '@/test/factories';
 import { createProblem, updateProblem } from './actions';
 import { expectStep, msg, rows, useProblemWorld, w } from './actions-support';

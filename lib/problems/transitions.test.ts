@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, notifications, problemComments, problems } from '@/db/schema';
+import { auditEvents, notifications, problemComments } from '@/db/schema';
 import type { ProblemStatus } from '@/db/schema/enums';
 import { closeProblem, commentOnProblem, reopenProblem, resolveProblem, startProblem } from './actions';
 import { expectStep, rows, useProblemWorld, w, zh } from './actions-support';

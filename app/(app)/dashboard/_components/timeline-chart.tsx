@@ -2,20 +2,17 @@
 
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { type ReactNode, useCallback, useSyncExternalStore } from 'react';
+import { type ReactNode, useCallback } from 'react';
 import { MILESTONE_STATUSES } from '@/db/schema/enums';
 import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { useHydrated } from '@/app/_components/use-hydrated';
 import { ChartCard } from './chart-card';
 import type { ChartTable } from './chart-types';
 import { type CompactMilestone, type CompactTimeline, isoDay } from './timeline-data';
 import { TimelineScroller } from './timeline-scroller';
 
 const LIGHT_DOT = { r: 'bg-red-500', y: 'bg-amber-400', g: 'bg-emerald-500', '': 'bg-slate-300' } as const;
-
-const subscribeNever = () => () => {};
-const drawnInBrowser = () => true;
-const notDrawnOnServer = () => false;
 
 /**
  * The milestone timeline, drawn in the browser from compact data (timeline-data.ts): one row per
@@ -28,7 +25,7 @@ export function TimelineChart({ data, title, aside }: { data: CompactTimeline; t
   const t = useTranslations();
   const locale = toLocale(useLocale());
   // The markers are drawn in the browser only: false in the server render and while hydrating, then true.
-  const drawn = useSyncExternalStore(subscribeNever, drawnInBrowser, notDrawnOnServer);
+  const drawn = useHydrated();
 
   const span = Math.max(1, data.to - data.from);
   const pct = (day: number) => Math.min(100, Math.max(0, ((day - data.from) / span) * 100));

@@ -2,8 +2,9 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
+import { useTransition } from 'react';
 import { MultiFilter, type Opt } from '@/app/_components/table/multi-filter';
+import { useHydrated } from '@/app/_components/use-hydrated';
 import { timelineQueryString } from '@/lib/dashboard/search-params';
 import type { TimelineFilters as Filters } from '@/lib/dashboard/types';
 
@@ -27,8 +28,7 @@ export function TimelineFilters({
   const router = useRouter();
   const pathname = usePathname();
   const [pending, start] = useTransition();
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
   const opts = (list: Option[]): Opt[] => list.map((o) => ({ value: o.value, label: locale === 'en' ? o.labelEn : o.labelZh }));
   const go = (change: Partial<Filters>) => {
     const qs = timelineQueryString({ ...filters, ...change });

@@ -28,12 +28,17 @@ export function ProblemFilters({
   const [q, setQ] = useState(params.q);
   const toOpts = (list: RefOpt[]): Opt[] => list.map((o) => ({ value: o.value, label: locale === 'en' ? o.labelEn : o.labelZh }));
 
-  useEffect(() => setQ(params.q), [params.q]);
+  // Keep the box in step with the URL (back/forward), while rendering: React's pattern for state that follows a prop.
+  const [urlQ, setUrlQ] = useState(params.q);
+  if (urlQ !== params.q) {
+    setUrlQ(params.q);
+    setQ(params.q);
+  }
   useEffect(() => {
     if (q.trim() === params.q) return;
     const timer = setTimeout(() => go({ q: q.trim() }, { replace: true }), 350);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the typed text changes, and only then; go and params are read as they are at that moment
   }, [q]);
 
   const any =

@@ -129,7 +129,7 @@ export function ProblemTable({ rows, total, params, locale }: Props) {
           (en ? row.original.countyEn : row.original.countyZh) ?? <span className="text-slate-500">{t('problems.prefectureWide')}</span>,
       },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the columns change with the language only (projectName is a new function every render but reads en)
     [t, en, locale],
   );
 

@@ -6,6 +6,7 @@ import { PROJECT_STATUSES, STAGES } from '@/db/schema/enums';
 import type { RegistryParams } from '@/lib/projects/search-params';
 import type { ReferenceData } from '@/lib/reference/queries';
 import { MultiFilter, type Opt } from '@/app/_components/table/multi-filter';
+import { useHydrated } from '@/app/_components/use-hydrated';
 import { useRegistryNav } from './use-registry-nav';
 
 export function RegistryFilters({ params, reference, showCounty }: {
@@ -19,18 +20,22 @@ export function RegistryFilters({ params, reference, showCounty }: {
   const { go } = useRegistryNav(params);
   const [q, setQ] = useState(params.q);
   // Marks the controls as interactive once hydrated (tests wait for it before typing).
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
   const label = (o: { labelZh: string; labelEn: string }) => (locale === 'en' ? o.labelEn : o.labelZh);
   const toOpts = (list: { value: string; labelZh: string; labelEn: string }[]): Opt[] => list.map((o) => ({ value: o.value, label: label(o) }));
 
-  // Keep the box in step with the URL (back/forward), and search as the user types.
-  useEffect(() => setQ(params.q), [params.q]);
+  // Keep the box in step with the URL (back/forward, while rendering: React's pattern for state
+  // that follows a prop), and search as the user types.
+  const [urlQ, setUrlQ] = useState(params.q);
+  if (urlQ !== params.q) {
+    setUrlQ(params.q);
+    setQ(params.q);
+  }
   useEffect(() => {
     if (q.trim() === params.q) return;
     const timer = setTimeout(() => go({ q: q.trim() }, { replace: true }), 350);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the typed text changes, and only then; go and params are read as they are at that moment
   }, [q]);
 
   const any =

@@ -20,13 +20,18 @@ export function UserFilters({ params }: { params: UserListParams }) {
     start(() => (replace ? router.replace(url, { scroll: false }) : router.push(url, { scroll: false })));
   };
 
-  // Keep the box in step with the URL (back/forward), and search as the user types.
-  useEffect(() => setQ(params.q), [params.q]);
+  // Keep the box in step with the URL (back/forward, while rendering: React's pattern for state
+  // that follows a prop), and search as the user types.
+  const [urlQ, setUrlQ] = useState(params.q);
+  if (urlQ !== params.q) {
+    setUrlQ(params.q);
+    setQ(params.q);
+  }
   useEffect(() => {
     if (q.trim() === params.q) return;
     const timer = setTimeout(() => go({ q: q.trim() }, true), 350);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the typed text changes, and only then; go and params are read as they are at that moment
   }, [q]);
 
   return (
