@@ -522,7 +522,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** The dashboard cache the server runs with (lib/dashboard/cache.ts: 30 s in production unless set). */
+/** The dashboard cache the server runs with (lib/cache/cache.ts: 30 s in production unless set). */
 /** How many server processes scripts/app.mjs starts with PostgreSQL (its default: one per core). */
 function serverProcesses(): number {
   const n = Number(process.env.WEB_CONCURRENCY ?? '');

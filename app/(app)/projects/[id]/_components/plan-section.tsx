@@ -10,7 +10,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
  * The project's annual plan, read-only, for everyone who sees the project: the year's planned
  * investment, the frozen baseline, the cumulative target and 序时进度 to date of the plan the
  * lights compare against, the monthly targets and the year's targets. The office gets a link to
- * the plan form. Data: getPlanSummary(actor, project.id) from lib/lights/plan-queries.
+ * the plan form. Data: getPlanSummary(actor, project.id) from lib/plans/plan-queries.
  */
 export async function PlanSection({ data, locale, canEdit }: { data: PlanSummary | null; locale: Locale; canEdit: boolean }) {
   if (!data) return null;
