@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server-translations';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { ReactNode } from 'react';
 import { ClientMessages } from './_components/client-messages';
 import './globals.css';
@@ -17,7 +18,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        <ClientMessages>{children}</ClientMessages>
+        {/* The lists' URL state (lib/url-state.ts, app/_components/table/use-url-state.ts). */}
+        <NuqsAdapter>
+          <ClientMessages>{children}</ClientMessages>
+        </NuqsAdapter>
       </body>
     </html>
   );

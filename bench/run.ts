@@ -349,7 +349,7 @@ async function capturePlans(
 ): Promise<Record<TargetId, RawPlan>> {
   const { setDbForTests } = await import('@/db/client');
   const { listProjects } = await import('@/lib/projects/list-projects');
-  const { parseRegistryParams } = await import('@/lib/projects/search-params');
+  const { registrySearch } = await import('@/lib/projects/search-params');
   const { getReferenceData, getCountyName } = await import('@/lib/reference/queries');
   const project = await import('@/lib/projects/get-project');
   const { updateMilestone } = await import('@/lib/milestones/actions');
@@ -365,7 +365,7 @@ async function capturePlans(
         Promise.all([
           getCountyName(actor.countyId),
           unreadCount(actor),
-          listProjects(actor, parseRegistryParams(new URLSearchParams(qs))),
+          listProjects(actor, registrySearch.parse(new URLSearchParams(qs))),
           getReferenceData(actor),
         ]),
       );

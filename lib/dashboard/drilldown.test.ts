@@ -9,9 +9,9 @@ import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/authz';
 import { setClockForTests } from '@/lib/clock';
 import { listProblems } from '@/lib/problems/list-problems';
-import { parseProblemParams } from '@/lib/problems/search-params';
+import { problemsSearch } from '@/lib/problems/search-params';
 import { listProjects } from '@/lib/projects/list-projects';
-import { parseRegistryParams, registryQueryString } from '@/lib/projects/search-params';
+import { registrySearch } from '@/lib/projects/search-params';
 import { useTestDb } from '@/test/db';
 import { lightHref } from './hrefs';
 import { getDashboard } from './queries';
@@ -43,11 +43,11 @@ async function listed(actor: Actor, href: string): Promise<{ total: number; ids:
   for (let page = 1; page <= 50; page++) {
     search.set('page', String(page));
     if (pathname === '/projects') {
-      const r = await listProjects(actor, parseRegistryParams(search));
+      const r = await listProjects(actor, registrySearch.parse(search));
       total = r.total;
       ids.push(...r.rows.map((x) => x.id));
     } else if (pathname === '/problems') {
-      const r = await listProblems(actor, parseProblemParams(search));
+      const r = await listProblems(actor, problemsSearch.parse(search));
       total = r.total;
       ids.push(...r.rows.map((x) => x.id));
     } else {
@@ -183,7 +183,7 @@ describe('the drill-down lists hold exactly the counted items (ids against hand-
 
 describe('the new filters’ parsing (unknown values are ignored; the URL round-trips)', () => {
   it('registry', () => {
-    const p = parseRegistryParams(
+    const p = registrySearch.parse(
       new URLSearchParams('light=red,purple,none&milestone=due30&report=missing&period=7&energy=connected&county=3,none,x'),
     );
     expect(p.light).toEqual(['red', 'none']);
@@ -193,16 +193,16 @@ describe('the new filters’ parsing (unknown values are ignored; the URL round-
     expect(p.energy).toBe('connected');
     expect(p.county).toEqual([3]);
     expect(p.countyNone).toBe(true);
-    expect(parseRegistryParams(new URLSearchParams(registryQueryString(p)))).toEqual(p);
-    const bad = parseRegistryParams(new URLSearchParams('light=blue&milestone=soon&report=late&period=-1&energy=coal'));
+    expect(registrySearch.parse(new URLSearchParams(registrySearch.query(p)))).toEqual(p);
+    const bad = registrySearch.parse(new URLSearchParams('light=blue&milestone=soon&report=late&period=-1&energy=coal'));
     expect([bad.light, bad.milestone, bad.report, bad.period, bad.energy]).toEqual([[], null, null, null, null]);
     // period without report=missing is kept out of the URL.
-    expect(registryQueryString({ ...p, report: null })).not.toContain('period');
+    expect(registrySearch.query({ ...p, report: null })).not.toContain('period');
   });
 
   it('problem list', () => {
-    const p = parseProblemParams(new URLSearchParams('age=0-30,180+,old,31-90&status=open'));
+    const p = problemsSearch.parse(new URLSearchParams('age=0-30,180+,old,31-90&status=open'));
     expect(p.age).toEqual(['0-30', '180+', '31-90']);
-    expect(parseProblemParams(new URLSearchParams('age=1-2')).age).toEqual([]);
+    expect(problemsSearch.parse(new URLSearchParams('age=1-2')).age).toEqual([]);
   });
 });

@@ -10,10 +10,10 @@ import { snapshotRows } from '@/lib/meetings/queries';
 import { buildMeetingWorld, ROLES, TODAY } from '@/lib/meetings/test-world';
 import type { StatusRow } from '@/lib/meetings/types';
 import { listProblems } from '@/lib/problems/queries';
-import { parseProblemParams } from '@/lib/problems/search-params';
+import { problemsSearch } from '@/lib/problems/search-params';
 import { buildProblemWorld, makeProblem } from '@/lib/problems/test-world';
 import { listProjects } from '@/lib/projects/queries';
-import { parseRegistryParams } from '@/lib/projects/search-params';
+import { registrySearch } from '@/lib/projects/search-params';
 import { useTestDb } from '@/test/db';
 import { actorOf, makeCategory, makeCounty, makeProject, makeUser } from '@/test/factories';
 import { addAgendaItem } from '@/lib/meetings/agenda-actions';
@@ -88,7 +88,7 @@ describe('registry export', () => {
     // The page's own query, every page: the same codes in the same order (page and size ignored).
     const expected: string[] = [];
     for (let page = 1; ; page++) {
-      const { rows } = await listProjects(dispatch, { ...parseRegistryParams(search), page, pageSize: 100 });
+      const { rows } = await listProjects(dispatch, { ...registrySearch.parse(search), page, pageSize: 100 });
       expected.push(...rows.map((r) => r.code));
       if (rows.length < 100) break;
     }
@@ -104,7 +104,7 @@ describe('registry export', () => {
     const res = await exportRegistry(countyUser, 'xlsx', new URLSearchParams('category=wind'), 'en');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const { total } = await listProjects(countyUser, parseRegistryParams(new URLSearchParams('category=wind')));
+    const { total } = await listProjects(countyUser, registrySearch.parse(new URLSearchParams('category=wind')));
     expect(res.headers.get('x-total-rows')).toBe(String(total));
     expect(res.headers.get('content-disposition')).toContain('filename*=UTF-8\'\'project-registry-');
     const ws = await sheet(res);
@@ -148,7 +148,7 @@ describe('problem list export', () => {
     expect(all).toHaveLength(1 + 4);
     expect(all[0]).toEqual(['序号', '编号', '项目代码', '项目名称', '县市', '问题描述', '类型', '状态', '办结期限', '逾期天数', '升级情况', '责任单位', '包抓领导', '提出时间']);
     // Same order as the list's own query.
-    const listed = (await listProblems(w.actors.dispatch, parseProblemParams(new URLSearchParams()))).rows.map((r) => String(r.id));
+    const listed = (await listProblems(w.actors.dispatch, problemsSearch.parse(new URLSearchParams()))).rows.map((r) => String(r.id));
     expect(all.slice(1).map((r) => r[1])).toEqual(listed);
     expect(all.find((r) => r[5] === "'+协调用电")).toBeDefined();
 

@@ -21,8 +21,8 @@ import { AppError, ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import { getMeetingHeading, getMinutesDoc, snapshotRows } from '@/lib/meetings/queries';
-import { parseProblemParams } from '@/lib/problems/search-params';
-import { parseRegistryParams } from '@/lib/projects/search-params';
+import { problemsSearch } from '@/lib/problems/search-params';
+import { registrySearch } from '@/lib/projects/search-params';
 import { minutesDocx } from './minutes-docx';
 import { problemsExport } from './problems-export';
 import { type ExportFile, registryExport } from './registry-export';
@@ -113,7 +113,7 @@ export async function exportRegistry(actor: Actor | null, rawFormat: string, sea
   if (!actor) return fail('UNAUTHENTICATED', t('errors.UNAUTHENTICATED'));
   const format = parseFormat(rawFormat);
   if (!format) return fail('NOT_FOUND', t('exports.errors.badFormat'));
-  return guarded(locale, async () => listResponse(await registryExport(actor, parseRegistryParams(search), format, locale), format, 'registry'));
+  return guarded(locale, async () => listResponse(await registryExport(actor, registrySearch.parse(search), format, locale), format, 'registry'));
 }
 
 /** GET /api/exports/problems.{xlsx,csv}: the problem list's rows for the URL's filters (all pages). */
@@ -122,7 +122,7 @@ export async function exportProblems(actor: Actor | null, rawFormat: string, sea
   if (!actor) return fail('UNAUTHENTICATED', t('errors.UNAUTHENTICATED'));
   const format = parseFormat(rawFormat);
   if (!format) return fail('NOT_FOUND', t('exports.errors.badFormat'));
-  return guarded(locale, async () => listResponse(await problemsExport(actor, parseProblemParams(search), format, locale), format, 'problems'));
+  return guarded(locale, async () => listResponse(await problemsExport(actor, problemsSearch.parse(search), format, locale), format, 'problems'));
 }
 
 /** GET /api/exports/meetings/:id/status-table.{xlsx,csv}: the meeting's status table (its snapshot). */

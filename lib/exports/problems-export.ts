@@ -10,7 +10,7 @@ import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import { listProblems, type ProblemListRow } from '@/lib/problems/queries';
-import { DEFAULT_PROBLEM_PARAMS, type ProblemListParams, problemQueryString } from '@/lib/problems/search-params';
+import { type ProblemListParams, problemsSearch } from '@/lib/problems/search-params';
 import { type CsvCell, csvStream } from './csv';
 import { type ListCell, type ListColumn, listXlsx, wallClockText } from './list-xlsx';
 import { allPages, type Batched } from './batched';
@@ -40,8 +40,8 @@ export function problemRows(actor: Actor, params: ProblemListParams): Promise<Ba
 
 /** Whether any filter narrows the list (the query string of the filters alone is not empty). */
 export function hasProblemFilters(p: ProblemListParams): boolean {
-  const d = DEFAULT_PROBLEM_PARAMS;
-  return problemQueryString({ ...p, page: 1, pageSize: d.pageSize, sort: d.sort, dir: d.dir }) !== '';
+  const d = problemsSearch.defaults;
+  return problemsSearch.query({ ...p, page: 1, pageSize: d.pageSize, sort: d.sort, dir: d.dir }) !== '';
 }
 
 function values(r: ProblemListRow, seq: number, locale: Locale, t: ReturnType<typeof translator>) {

@@ -12,7 +12,7 @@ import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import { listProjects, type RegistryRow } from '@/lib/projects/queries';
-import { DEFAULT_PARAMS, type RegistryParams, registryQueryString } from '@/lib/projects/search-params';
+import { type RegistryParams, registrySearch } from '@/lib/projects/search-params';
 import { type CsvCell, csvStream, decimalCell } from './csv';
 import { allPages, type Batched } from './batched';
 import { moneyToNumber } from '@/lib/money';
@@ -42,7 +42,8 @@ export function registryRows(actor: Actor, params: RegistryParams): Promise<Batc
 
 /** Whether any filter narrows the list (the query string of the filters alone is not empty). */
 export function hasRegistryFilters(p: RegistryParams): boolean {
-  return registryQueryString({ ...p, page: 1, pageSize: DEFAULT_PARAMS.pageSize, sort: DEFAULT_PARAMS.sort, dir: DEFAULT_PARAMS.dir }) !== '';
+  const d = registrySearch.defaults;
+  return registrySearch.query({ ...p, page: 1, pageSize: d.pageSize, sort: d.sort, dir: d.dir }) !== '';
 }
 
 function values(r: RegistryRow, seq: number, locale: Locale, t: ReturnType<typeof translator>) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { percentOf, sumMoney } from '@/lib/money';
 import { cumulativeTargetAt, lightsPlan, monthlyTotals, splitEvenly, timeElapsedToDate } from './plan-figures';
-import { parsePage, parsePlanFilter, parsePlanYear, plansHref, yearOptions } from './plan-params';
+import { planHref, plansHref, plansSearch, planSearch, yearOptions } from './plan-params';
 import { timeElapsedAt } from '@/lib/lights/time-elapsed';
 
 const SEASONAL = ['0.00', '0.00', '60.00', '100.00', '130.00', '140.00', '140.00', '140.00', '130.00', '100.00', '60.00', '0.00'];
@@ -108,17 +108,21 @@ describe('lightsPlan', () => {
 });
 
 describe('plan search params', () => {
-  it('a year 2000–2100, else the fallback', () => {
-    expect(parsePlanYear('2027', 2026)).toBe(2027);
-    expect(parsePlanYear(['2025', '2030'], 2026)).toBe(2025);
-    for (const bad of [undefined, '', '1999', '2101', '20x6', '2026.5', ' 2026', '+2026']) expect(parsePlanYear(bad, 2026)).toBe(2026);
+  it('a year 2000–2100, else none (the page takes the current year)', () => {
+    expect(plansSearch.parse({ year: '2027' }).year).toBe(2027);
+    expect(plansSearch.parse({ year: ['2025', '2030'] }).year).toBe(2025);
+    expect(planSearch.parse(new URLSearchParams('year=2031')).year).toBe(2031);
+    for (const bad of [undefined, '', '1999', '2101', '20x6', '2026.5', ' 2026', '+2026']) {
+      expect(plansSearch.parse({ year: bad }).year).toBeNull();
+      expect(planSearch.parse({ year: bad }).year).toBeNull();
+    }
   });
 
   it('a known filter and a sane page, else the defaults', () => {
-    expect(parsePlanFilter('missing')).toBe('missing');
-    expect(parsePlanFilter('drop table')).toBe('all');
-    expect(parsePage('3')).toBe(3);
-    for (const bad of [undefined, '0', '-2', '1e3', 'abc', '9999999']) expect(parsePage(bad)).toBe(1);
+    expect(plansSearch.parse({ filter: 'missing' }).filter).toBe('missing');
+    expect(plansSearch.parse({ filter: 'drop table' }).filter).toBe('all');
+    expect(plansSearch.parse({ page: '3' }).page).toBe(3);
+    for (const bad of [undefined, '0', '-2', '1e3', 'abc', '9999999']) expect(plansSearch.parse({ page: bad }).page).toBe(1);
   });
 
   it('offers the years around the current one and keeps the chosen one', () => {
@@ -130,5 +134,6 @@ describe('plan search params', () => {
     expect(plansHref({ year: 2026 })).toBe('/lights/plans?year=2026');
     expect(plansHref({ year: 2026, filter: 'missing', page: 2 })).toBe('/lights/plans?year=2026&filter=missing&page=2');
     expect(plansHref({ year: 2026, filter: 'all', page: 1 })).toBe('/lights/plans?year=2026');
+    expect(planHref(12, 2027)).toBe('/projects/12/plan?year=2027');
   });
 });

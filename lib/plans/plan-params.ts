@@ -1,7 +1,11 @@
 /**
- * The search params of the plan pages (/projects/[id]/plan?year=, /lights/plans?year=&filter=&page=).
- * Anything malformed falls back to the default instead of failing, so a hand-edited link still opens.
+ * The URL state of the plan pages, defined once (lib/url-state.ts): the overview
+ * (/lights/plans?year=&filter=&page=) and a project's plan (/projects/[id]/plan?year=).
+ * Anything malformed falls back to the default instead of failing, so a hand-edited link still
+ * opens; a missing or bad year is the current year (which the page knows, so it is null here).
  */
+import { defineUrlState, parseAsOneOf, parseAsPage, parseAsYear } from '@/lib/url-state';
+
 export const PLAN_FILTERS = ['all', 'missing', 'planned'] as const;
 export type PlanFilter = (typeof PLAN_FILTERS)[number];
 
@@ -9,29 +13,17 @@ export const PLANS_PAGE_SIZE = 50;
 export const MIN_PLAN_YEAR = 2000;
 export const MAX_PLAN_YEAR = 2100;
 
-type Raw = string | string[] | undefined;
-const first = (raw: Raw) => (Array.isArray(raw) ? raw[0] : raw);
+const year = parseAsYear(MIN_PLAN_YEAR, MAX_PLAN_YEAR);
 
-/** A year 2000–2100 from ?year=, else the fallback (the current year). */
-export function parsePlanYear(raw: Raw, fallback: number): number {
-  const v = first(raw);
-  if (!v || !/^\d{4}$/.test(v)) return fallback;
-  const n = Number(v);
-  return n >= MIN_PLAN_YEAR && n <= MAX_PLAN_YEAR ? n : fallback;
-}
+/** The overview: a year 2000–2100 (null: the current one), which plans, a page up to 100,000. */
+export const plansSearch = defineUrlState({
+  year,
+  filter: parseAsOneOf(PLAN_FILTERS).withDefault('all'),
+  page: parseAsPage(100_000),
+});
 
-export function parsePlanFilter(raw: Raw): PlanFilter {
-  const v = first(raw);
-  return (PLAN_FILTERS as readonly string[]).includes(v ?? '') ? (v as PlanFilter) : 'all';
-}
-
-/** A page number ≥ 1 from ?page= (at most 100,000), else 1. */
-export function parsePage(raw: Raw): number {
-  const v = first(raw);
-  if (!v || !/^\d{1,6}$/.test(v)) return 1;
-  const n = Number(v);
-  return n >= 1 && n <= 100_000 ? n : 1;
-}
+/** A project's plan page: the year (null: the current one). */
+export const planSearch = defineUrlState({ year });
 
 /** The years a year selector offers: a few around the current year, plus the chosen one. */
 export function yearOptions(current: number, chosen: number): number[] {
@@ -41,10 +33,12 @@ export function yearOptions(current: number, chosen: number): number[] {
   return [...years].sort((a, b) => a - b);
 }
 
-/** The overview's URL for a state (defaults left out). */
+/** The overview's URL for a state (defaults left out; the year always in). */
 export function plansHref(state: { year: number; filter?: PlanFilter; page?: number }): string {
-  const q = new URLSearchParams({ year: String(state.year) });
-  if (state.filter && state.filter !== 'all') q.set('filter', state.filter);
-  if (state.page && state.page > 1) q.set('page', String(state.page));
-  return `/lights/plans?${q.toString()}`;
+  return plansSearch.href('/lights/plans', state);
+}
+
+/** A project's plan page for a year. */
+export function planHref(projectId: number, planYear: number): string {
+  return planSearch.href(`/projects/${projectId}/plan`, { year: planYear });
 }

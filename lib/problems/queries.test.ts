@@ -4,7 +4,7 @@ import { useTestDb } from '@/test/db';
 import { makeProject, makeUnit } from '@/test/factories';
 import { commentOnProblem, resolveProblem } from './actions';
 import { getProblem, listProblems, problemCounts, projectsForNewProblem } from './queries';
-import { parseProblemParams, problemQueryString } from './search-params';
+import { problemsSearch } from './search-params';
 import { buildProblemWorld, makeProblem, type ProblemWorld } from './test-world';
 
 useTestDb({ reset: 'file' });
@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => setClockForTests(null));
 
 const list = async (who: keyof ProblemWorld['actors'], qs: string) =>
-  (await listProblems(w.actors[who], parseProblemParams(new URLSearchParams(qs)))).rows.map((r) => r.id);
+  (await listProblems(w.actors[who], problemsSearch.parse(new URLSearchParams(qs)))).rows.map((r) => r.id);
 
 describe('listProblems', () => {
   it('is scoped by the project’s county: a county-B user sees only county B', async () => {
@@ -55,15 +55,15 @@ describe('listProblems', () => {
   it('sorts by a whitelisted column and pages; the total counts the filtered set', async () => {
     expect(await list('dispatch', 'sort=deadline.asc')).toEqual([ids.c, ids.d, ids.e, ids.a, ids.b]);
     expect(await list('dispatch', 'sort=deadline.desc&size=10&page=1')).toEqual([ids.b, ids.a, ids.e, ids.d, ids.c]);
-    const page = await listProblems(w.actors.dispatch, parseProblemParams({ sort: 'deadline.asc', size: '10', page: '1', status: 'closed' }));
+    const page = await listProblems(w.actors.dispatch, problemsSearch.parse({ sort: 'deadline.asc', size: '10', page: '1', status: 'closed' }));
     expect(page.total).toBe(1);
-    const two = await listProblems(w.actors.dispatch, { ...parseProblemParams({ sort: 'deadline.asc' }), pageSize: 2, page: 2 });
+    const two = await listProblems(w.actors.dispatch, { ...problemsSearch.parse({ sort: 'deadline.asc' }), pageSize: 2, page: 2 });
     expect(two.rows.map((r) => r.id)).toEqual([ids.e, ids.a]);
     expect(two.total).toBe(5);
   });
 
   it('marks overdue rows with the days, and carries names for the table', async () => {
-    const rows = (await listProblems(w.actors.dispatch, parseProblemParams({}))).rows;
+    const rows = (await listProblems(w.actors.dispatch, problemsSearch.parse({}))).rows;
     const a = rows.find((r) => r.id === ids.a)!;
     expect(a).toMatchObject({ overdue: true, daysOverdue: 5, escalationLevel: 1, projectName: w.project.name, leaderName: w.users.leader.displayName });
     expect(rows.find((r) => r.id === ids.c)).toMatchObject({ overdue: false, daysOverdue: 0 });
@@ -72,10 +72,10 @@ describe('listProblems', () => {
 
 describe('the URL state parser', () => {
   it('ignores what is not on the whitelist and round-trips', () => {
-    const p = parseProblemParams({ status: 'open,bogus', type: 'land,rain', unit: '3,x', sort: 'password.desc', overdue: '1', page: '-2', size: '7' });
+    const p = problemsSearch.parse({ status: 'open,bogus', type: 'land,rain', unit: '3,x', sort: 'password.desc', overdue: '1', page: '-2', size: '7' });
     expect(p).toMatchObject({ status: ['open'], type: ['land'], unit: [3], sort: 'urgency', dir: 'asc', overdue: true, page: 1, pageSize: 20 });
-    expect(parseProblemParams(new URLSearchParams(problemQueryString(p)))).toEqual(p);
-    expect(problemQueryString(parseProblemParams({}))).toBe('');
+    expect(problemsSearch.parse(new URLSearchParams(problemsSearch.query(p)))).toEqual(p);
+    expect(problemsSearch.query(problemsSearch.parse({}))).toBe('');
   });
 });
 

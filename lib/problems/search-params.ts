@@ -1,12 +1,23 @@
 /**
- * The problem list's table state, as it lives in the URL: page, size, sort and filters.
- * One parser for the page and the query, with a whitelist of sortable and filterable columns;
- * anything not on the list is ignored (an old or hand-edited link still opens).
+ * The problem list's table state, as it lives in the URL: page, size, sort and filters, defined
+ * once (lib/url-state.ts) for the page, the query, the export and the client, with the whitelists
+ * of the sortable and filterable columns; anything not on them is ignored (an old or hand-edited
+ * link still opens).
  *
  *   /problems?status=open,in_progress&type=land&unit=3&leader=7&county=2&overdue=1&q=征地&sort=deadline.desc&page=2
  */
-import { param, paramIds, paramList, type RawParams } from '@/lib/url-params';
 import { PROBLEM_STATUSES, PROBLEM_TYPES, type ProblemStatus, type ProblemType } from '@/db/schema/enums';
+import {
+  defineUrlState,
+  parseAsFlag,
+  parseAsIdList,
+  parseAsOneOfList,
+  parseAsPage,
+  parseAsPageSize,
+  parseAsSearch,
+  parseAsSort,
+  type UrlValues,
+} from '@/lib/url-state';
 
 /** `urgency` (the default): active problems first, the most escalated first, then the earliest deadline. */
 export const PROBLEM_SORTABLE = ['urgency', 'deadline', 'createdAt', 'updatedAt', 'status', 'type', 'escalation', 'project'] as const;
@@ -41,65 +52,25 @@ export interface ProblemListParams {
   age: ProblemAgeBucket[];
 }
 
-export const DEFAULT_PROBLEM_PARAMS: ProblemListParams = {
-  page: 1,
-  pageSize: PROBLEM_DEFAULT_PAGE_SIZE,
-  sort: 'urgency',
-  dir: 'asc',
-  q: '',
-  status: [],
-  type: [],
-  unit: [],
-  leader: [],
-  county: [],
-  project: [],
-  overdue: false,
-  age: [],
+/** The URL's parameters, in the order links list them. */
+const parsers = {
+  q: parseAsSearch(100),
+  status: parseAsOneOfList(PROBLEM_STATUSES),
+  type: parseAsOneOfList(PROBLEM_TYPES),
+  unit: parseAsIdList(),
+  leader: parseAsIdList(),
+  county: parseAsIdList(),
+  project: parseAsIdList(),
+  // '180+' typed into a URL arrives as '180 ' (a plus means a space in a query string).
+  age: parseAsOneOfList(PROBLEM_AGE_BUCKETS, (a) => (a === '180' ? '180+' : a)),
+  overdue: parseAsFlag(),
+  sort: parseAsSort(PROBLEM_SORTABLE, { key: 'urgency', dir: 'asc' }),
+  pageSize: parseAsPageSize(PROBLEM_PAGE_SIZES, PROBLEM_DEFAULT_PAGE_SIZE),
+  page: parseAsPage(),
 };
 
-function oneOf<T extends string>(values: readonly T[], items: string[]): T[] {
-  return items.filter((s): s is T => (values as readonly string[]).includes(s));
-}
-
-function positiveInt(value: string | undefined, fallback: number, max: number): number {
-  if (!value || !/^\d{1,7}$/.test(value)) return fallback;
-  const n = Number(value);
-  return n >= 1 ? Math.min(n, max) : fallback;
-}
-
-export function parseProblemParams(raw: RawParams): ProblemListParams {
-  const [sortKey, sortDir] = (param(raw, 'sort') ?? '').split('.');
-  const sizeRaw = Number(param(raw, 'size'));
-  const known = (PROBLEM_SORTABLE as readonly string[]).includes(sortKey ?? '');
-  return {
-    page: positiveInt(param(raw, 'page'), 1, 1_000_000),
-    pageSize: (PROBLEM_PAGE_SIZES as readonly number[]).includes(sizeRaw) ? sizeRaw : PROBLEM_DEFAULT_PAGE_SIZE,
-    sort: known ? (sortKey as ProblemSortKey) : DEFAULT_PROBLEM_PARAMS.sort,
-    dir: known ? (sortDir === 'desc' ? 'desc' : 'asc') : DEFAULT_PROBLEM_PARAMS.dir,
-    q: (param(raw, 'q') ?? '').trim().slice(0, 100),
-    status: oneOf(PROBLEM_STATUSES, paramList(raw, 'status')),
-    type: oneOf(PROBLEM_TYPES, paramList(raw, 'type')),
-    unit: paramIds(raw, 'unit'),
-    leader: paramIds(raw, 'leader'),
-    county: paramIds(raw, 'county'),
-    project: paramIds(raw, 'project'),
-    overdue: param(raw, 'overdue') === '1',
-    // '180+' typed into a URL arrives as '180 ' (a plus means a space in a query string).
-    age: oneOf(PROBLEM_AGE_BUCKETS, paramList(raw, 'age').map((a) => (a === '180' ? '180+' : a))),
-  };
-}
-
-/** The URL query string for a state; defaults are left out so links stay short. */
-export function problemQueryString(p: ProblemListParams): string {
-  const out = new URLSearchParams();
-  if (p.q) out.set('q', p.q);
-  for (const key of PROBLEM_FILTERS) {
-    const values = p[key] as (string | number)[];
-    if (values.length) out.set(key, values.join(','));
-  }
-  if (p.overdue) out.set('overdue', '1');
-  if (p.sort !== DEFAULT_PROBLEM_PARAMS.sort || p.dir !== DEFAULT_PROBLEM_PARAMS.dir) out.set('sort', `${p.sort}.${p.dir}`);
-  if (p.pageSize !== PROBLEM_DEFAULT_PAGE_SIZE) out.set('size', String(p.pageSize));
-  if (p.page !== 1) out.set('page', String(p.page));
-  return out.toString();
-}
+export const problemsSearch = defineUrlState(parsers, {
+  urlKeys: { pageSize: 'size' },
+  fromUrl: ({ sort, ...v }: UrlValues<typeof parsers>): ProblemListParams => ({ ...v, sort: sort.key, dir: sort.dir }),
+  toUrl: ({ sort, dir, ...p }: ProblemListParams): UrlValues<typeof parsers> => ({ ...p, sort: { key: sort, dir } }),
+});

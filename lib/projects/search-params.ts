@@ -1,11 +1,27 @@
 /**
- * The registry's table state, as it lives in the URL: page, page size, sort and filters.
- * One parser, used by the page, the query and (later) the export, with a whitelist of the
- * columns that may be sorted and filtered. Anything not on the list is ignored, not an error,
- * so an old or hand-edited link still opens.
+ * The registry's table state, as it lives in the URL: page, page size, sort and filters, defined
+ * once (lib/url-state.ts) for the page, the query, the export and the client. The whitelists of
+ * the columns that may be sorted and filtered are here; anything not on them is ignored, not an
+ * error, so an old or hand-edited link still opens.
+ *
+ *   /projects?q=水库&category=wind,solar&county=3,none&stage=construction&sort=totalInvestment.desc&size=50&page=2
  */
-import { param, paramIds, paramList, type RawParams } from '@/lib/url-params';
-import { LIGHTS, PROJECT_STATUSES, STAGES, type Light } from '@/db/schema/enums';
+import { LIGHTS, PROJECT_STATUSES, STAGES, type Light, type ProjectStatus, type Stage } from '@/db/schema/enums';
+import {
+  defineUrlState,
+  parseAsId,
+  parseAsIdList,
+  parseAsCodeList,
+  parseAsOneOf,
+  parseAsOneOfList,
+  parseAsPage,
+  parseAsPageSize,
+  parseAsSearch,
+  parseAsSort,
+  splitList,
+  type UrlValues,
+} from '@/lib/url-state';
+import { createParser } from 'nuqs/server';
 
 export const SORTABLE = [
   'code',
@@ -48,10 +64,10 @@ export interface RegistryParams {
   q: string;
   category: string[];
   county: number[];
-  stage: string[];
+  stage: Stage[];
   leader: number[];
   unit: number[];
-  status: string[];
+  status: ProjectStatus[];
   light: LightFilter[];
   /** Prefecture-level projects without a county (`county=none`), besides the county ids. */
   countyNone: boolean;
@@ -62,75 +78,48 @@ export interface RegistryParams {
   energy: EnergyFilter | null;
 }
 
-export const DEFAULT_PARAMS: RegistryParams = {
-  page: 1,
-  pageSize: DEFAULT_PAGE_SIZE,
-  sort: 'code',
-  dir: 'asc',
-  q: '',
-  category: [],
-  county: [],
-  stage: [],
-  leader: [],
-  unit: [],
-  status: [],
-  light: [],
-  countyNone: false,
-  milestone: null,
-  report: null,
-  period: null,
-  energy: null,
+const ids = parseAsIdList();
+
+/** `county=3,5,none`: county ids, and `none` for the projects without a county. */
+const parseAsCounties = createParser<{ ids: number[]; none: boolean }>({
+  parse: (v) => ({ ids: ids.parse(v) ?? [], none: splitList(v).includes('none') }),
+  serialize: (c) => (c.none ? [...c.ids, 'none'] : c.ids).join(','),
+  eq: (a, b) => a.none === b.none && ids.eq(a.ids, b.ids),
+}).withDefault({ ids: [], none: false });
+
+/** The URL's parameters, in the order links list them. */
+const parsers = {
+  q: parseAsSearch(100),
+  category: parseAsCodeList(),
+  county: parseAsCounties,
+  stage: parseAsOneOfList(STAGES),
+  leader: parseAsIdList(),
+  unit: parseAsIdList(),
+  status: parseAsOneOfList(PROJECT_STATUSES),
+  light: parseAsOneOfList(LIGHT_FILTERS),
+  milestone: parseAsOneOf(MILESTONE_FILTERS),
+  report: parseAsOneOf(['missing'] as const),
+  period: parseAsId(),
+  energy: parseAsOneOf(ENERGY_FILTERS),
+  sort: parseAsSort(SORTABLE, { key: 'code', dir: 'asc' }),
+  pageSize: parseAsPageSize(PAGE_SIZES, DEFAULT_PAGE_SIZE),
+  page: parseAsPage(),
 };
 
-function positiveInt(value: string | undefined, fallback: number, max: number): number {
-  if (!value || !/^\d{1,7}$/.test(value)) return fallback;
-  const n = Number(value);
-  return n >= 1 ? Math.min(n, max) : fallback;
-}
-
-function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | null {
-  return (values as readonly string[]).includes(value ?? '') ? (value as T) : null;
-}
-
-export function parseRegistryParams(raw: RawParams): RegistryParams {
-  const [sortKey, sortDir] = (param(raw, 'sort') ?? '').split('.');
-  const sizeRaw = Number(param(raw, 'size'));
-  const periodRaw = param(raw, 'period');
-  return {
-    page: positiveInt(param(raw, 'page'), 1, 1_000_000),
-    pageSize: (PAGE_SIZES as readonly number[]).includes(sizeRaw) ? sizeRaw : DEFAULT_PAGE_SIZE,
-    sort: (SORTABLE as readonly string[]).includes(sortKey ?? '') ? (sortKey as SortKey) : DEFAULT_PARAMS.sort,
-    dir: sortDir === 'desc' ? 'desc' : 'asc',
-    q: (param(raw, 'q') ?? '').trim().slice(0, 100),
-    category: paramList(raw, 'category').filter((c) => /^[a-z0-9_-]{1,40}$/.test(c)),
-    county: paramIds(raw, 'county'),
-    stage: paramList(raw, 'stage').filter((s) => (STAGES as readonly string[]).includes(s)),
-    leader: paramIds(raw, 'leader'),
-    unit: paramIds(raw, 'unit'),
-    status: paramList(raw, 'status').filter((s) => (PROJECT_STATUSES as readonly string[]).includes(s)),
-    light: paramList(raw, 'light').filter((s): s is LightFilter => (LIGHT_FILTERS as readonly string[]).includes(s)),
-    countyNone: paramList(raw, 'county').includes('none'),
-    milestone: oneOf(MILESTONE_FILTERS, param(raw, 'milestone')),
-    report: param(raw, 'report') === 'missing' ? 'missing' : null,
-    period: periodRaw && /^\d{1,9}$/.test(periodRaw) && Number(periodRaw) >= 1 ? Number(periodRaw) : null,
-    energy: oneOf(ENERGY_FILTERS, param(raw, 'energy')),
-  };
-}
-
-/** The URL query string for a state; defaults are left out so links stay short. */
-export function registryQueryString(p: RegistryParams): string {
-  const out = new URLSearchParams();
-  if (p.q) out.set('q', p.q);
-  for (const key of FILTERS) {
-    const values: (string | number)[] = key === 'county' && p.countyNone ? [...p.county, 'none'] : p[key];
-    if (values.length) out.set(key, values.join(','));
-  }
-  if (p.milestone) out.set('milestone', p.milestone);
-  if (p.report) out.set('report', p.report);
-  if (p.report && p.period !== null) out.set('period', String(p.period));
-  if (p.energy) out.set('energy', p.energy);
-  if (p.sort !== DEFAULT_PARAMS.sort || p.dir !== DEFAULT_PARAMS.dir) out.set('sort', `${p.sort}.${p.dir}`);
-  if (p.pageSize !== DEFAULT_PAGE_SIZE) out.set('size', String(p.pageSize));
-  if (p.page !== 1) out.set('page', String(p.page));
-  return out.toString();
-}
+export const registrySearch = defineUrlState(parsers, {
+  urlKeys: { pageSize: 'size' },
+  fromUrl: ({ county, sort, ...v }: UrlValues<typeof parsers>): RegistryParams => ({
+    ...v,
+    county: county.ids,
+    countyNone: county.none,
+    sort: sort.key,
+    dir: sort.dir,
+  }),
+  // The period only counts with report=missing: without it, it is left out of the URL.
+  toUrl: ({ county, countyNone, sort, dir, ...p }: RegistryParams): UrlValues<typeof parsers> => ({
+    ...p,
+    county: { ids: county, none: countyNone },
+    period: p.report ? p.period : null,
+    sort: { key: sort, dir },
+  }),
+});

@@ -79,36 +79,6 @@ export interface SafeUser {
 /** The editable profile plus what identifies the version: the `current` values of a CONFLICT. */
 export type UserProfile = Pick<SafeUser, 'id' | 'username' | 'displayName' | 'role' | 'countyId' | 'unitId' | 'version'>;
 
-// ---- The list page's URL state -------------------------------------------------------------
+// ---- The list page (its URL state: lib/users/search-params.ts) -----------------------------
 
 export const USERS_PAGE_SIZE = 20;
-
-export interface UserListParams {
-  q: string;
-  role: Role | null;
-  page: number;
-}
-
-type Raw = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-/** Unknown or malformed values are ignored, so an old or hand-edited link still opens. */
-export function parseUserListParams(raw: Raw): UserListParams {
-  const role = first(raw.role);
-  const page = first(raw.page);
-  return {
-    q: (first(raw.q) ?? '').trim().slice(0, 64),
-    role: (ROLES as readonly string[]).includes(role ?? '') ? (role as Role) : null,
-    page: page && /^\d{1,6}$/.test(page) && Number(page) >= 1 ? Number(page) : 1,
-  };
-}
-
-/** The query string (with its '?') for a state; defaults are left out. */
-export function userListQueryString(p: Partial<UserListParams>): string {
-  const out = new URLSearchParams();
-  if (p.q) out.set('q', p.q);
-  if (p.role) out.set('role', p.role);
-  if (p.page && p.page > 1) out.set('page', String(p.page));
-  const s = out.toString();
-  return s ? `?${s}` : '';
-}

@@ -9,7 +9,7 @@ import { requireActor } from '@/lib/auth/session';
 import { type Actor, can } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { getDashboard, getTimeline } from '@/lib/dashboard/queries';
-import { parseTimelineFilters, timelineQueryString } from '@/lib/dashboard/search-params';
+import { timelineSearch } from '@/lib/dashboard/search-params';
 import type { TimelineFilters as Filters } from '@/lib/dashboard/types';
 import { formatDate } from '@/lib/format';
 import { type Locale, toLocale } from '@/lib/i18n/config';
@@ -41,7 +41,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   await connection();
   const actor = await requireActor();
   if (!can(actor, 'project.read')) notFound();
-  const filters = parseTimelineFilters(await searchParams);
+  const filters = timelineSearch.parse(await searchParams);
   const [t, rawLocale, county] = await Promise.all([getTranslations('dashboard'), getLocale(), getCountyName(actor.countyId)]);
   const locale = toLocale(rawLocale);
   const scope = county ? (locale === 'en' ? county.nameEn : county.nameZh) : (await getTranslations('common'))('scopePrefecture');
@@ -120,7 +120,7 @@ async function DashboardBody({ actor, locale, filters }: { actor: Actor; locale:
             leaders={ref.leaders}
           />
         </div>
-        <Suspense key={timelineQueryString(filters)} fallback={<TimelineSkeleton />}>
+        <Suspense key={timelineSearch.query(filters)} fallback={<TimelineSkeleton />}>
           <TimelineSection actor={actor} filters={filters} locale={locale} />
         </Suspense>
       </section>

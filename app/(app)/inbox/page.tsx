@@ -6,6 +6,7 @@ import { requireActor } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getInbox } from '@/lib/inbox/queries';
+import { inboxSearch } from '@/lib/inbox/search-params';
 import { listNotifications } from '@/lib/notifications/queries';
 import { type NotificationItem, NotificationList } from './_components/notification-list';
 import { notificationText } from '@/lib/inbox/notification-text';
@@ -20,9 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const actor = await requireActor();
-  const sp = await searchParams;
-  const rawPage = Array.isArray(sp.page) ? sp.page[0] : sp.page;
-  const page = rawPage && /^\d{1,6}$/.test(rawPage) ? Math.max(1, Number(rawPage)) : 1;
+  const { page } = inboxSearch.parse(await searchParams);
   const [inbox, notes, t, rawLocale] = await Promise.all([getInbox(actor), listNotifications(actor, page), getTranslations(), getLocale()]);
   const locale = toLocale(rawLocale);
   const items: NotificationItem[] = notes.rows.map((n) => {

@@ -4,7 +4,6 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { LIGHTS, type Light } from '@/db/schema/enums';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
@@ -12,6 +11,8 @@ import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getBaselineFreeze } from '@/lib/plans/baseline-queries';
 import { listCurrentLights } from '@/lib/lights/list-lights';
+import { lightsSearch } from '@/lib/lights/search-params';
+import { plansHref } from '@/lib/plans/plan-params';
 import { listPeriods } from '@/lib/reports/queries';
 import { periodLabel } from '../reports/_components/report-format';
 import { ComputeLightsForm } from './_components/compute-lights-form';
@@ -25,11 +26,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function parseLight(raw: string | string[] | undefined): Light | null {
-  const v = Array.isArray(raw) ? raw[0] : raw;
-  return (LIGHTS as readonly string[]).includes(v ?? '') ? (v as Light) : null;
-}
-
 /**
  * 红黄绿灯调度: the dispatch office computes a period's lights and freezes the year's baseline;
  * everyone who may read projects sees the current light of the projects in their scope.
@@ -39,7 +35,7 @@ export default async function LightsPage({ searchParams }: { searchParams: Searc
   await connection();
   const actor = await requireActor();
   if (!can(actor, 'project.read')) notFound();
-  const light = parseLight((await searchParams).light);
+  const { light } = lightsSearch.parse(await searchParams);
   const canCompute = can(actor, 'light.compute');
   // The baseline is prefecture-wide: county dispatch users cannot freeze it (freezeBaseline refuses).
   const canFreeze = can(actor, 'baseline.freeze') && actor.countyId === null;
@@ -80,7 +76,7 @@ export default async function LightsPage({ searchParams }: { searchParams: Searc
       <div>
         <h1 className="text-xl font-semibold text-slate-900 sm:text-2xl">{t('lights.ops.title')}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-500">{t('lights.ops.subtitle')}</p>
-        <Link href={`/lights/plans?year=${year}`} className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline" data-testid="plans-link">
+        <Link href={plansHref({ year })} className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline" data-testid="plans-link">
           {t('lights.plans.link')} <span aria-hidden>→</span>
         </Link>
       </div>

@@ -10,6 +10,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import { MEETING_STATUSES, type MeetingStatus } from '@/lib/meetings/constants';
 import { listMeetings } from '@/lib/meetings/queries';
+import { meetingsSearch } from '@/lib/meetings/search-params';
 import { MeetingStatusBadge } from './_components/meeting-badges';
 import { scopeLabel } from './_components/scope-label';
 
@@ -24,22 +25,13 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function MeetingsPage({ searchParams }: { searchParams: Search }) {
   await connection();
   const actor = await requireActor();
-  const sp = await searchParams;
-  const rawStatus = typeof sp.status === 'string' ? sp.status : null;
-  const status = (MEETING_STATUSES as readonly string[]).includes(rawStatus ?? '') ? (rawStatus as MeetingStatus) : null;
-  const page = typeof sp.page === 'string' && /^\d{1,5}$/.test(sp.page) ? Number(sp.page) : 1;
+  const { status, page } = meetingsSearch.parse(await searchParams);
   const [list, rawLocale] = await Promise.all([listMeetings(actor, { status, page }), getLocale()]);
   const locale = toLocale(rawLocale);
   const t = translator(locale);
   const canCreate = hasPermission(actor, 'meeting.manage');
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const href = (s: MeetingStatus | null, p = 1) => {
-    const q = new URLSearchParams();
-    if (s) q.set('status', s);
-    if (p > 1) q.set('page', String(p));
-    const qs = q.toString();
-    return qs ? `/meetings?${qs}` : '/meetings';
-  };
+  const href = (s: MeetingStatus | null, p = 1) => meetingsSearch.href('/meetings', { status: s, page: p });
 
   return (
     <div className="space-y-4">

@@ -7,7 +7,7 @@ import { requireActor } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/authz';
 import { toLocale } from '@/lib/i18n/config';
 import { listProblems, problemCounts } from '@/lib/problems/queries';
-import { DEFAULT_PROBLEM_PARAMS, parseProblemParams, type ProblemListParams, problemQueryString } from '@/lib/problems/search-params';
+import { type ProblemListParams, problemsSearch } from '@/lib/problems/search-params';
 import { getReferenceData } from '@/lib/reference/queries';
 import { ExportMenu } from '@/app/_components/export-menu';
 import { ProblemAgeChips } from './_components/age-chips';
@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProblemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const actor = await requireActor();
-  const params = parseProblemParams(await searchParams);
+  const params = problemsSearch.parse(await searchParams);
   const [{ rows, total }, counts, ref, t, locale] = await Promise.all([
     listProblems(actor, params),
     problemCounts(actor),
@@ -35,7 +35,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
 
   // Quick filters: each a link to a state of the list (the same URL state as the filters).
   const quick = (change: Partial<ProblemListParams>) =>
-    `/problems?${problemQueryString({ ...DEFAULT_PROBLEM_PARAMS, sort: params.sort, dir: params.dir, pageSize: params.pageSize, ...change })}`;
+    problemsSearch.href('/problems', { sort: params.sort, dir: params.dir, pageSize: params.pageSize, ...change });
   const chips: { key: string; label: string; count: number; href: string; active: boolean; tone: string }[] = [
     { key: 'open', label: t('enums.problemStatus.open'), count: counts.open, href: quick({ status: ['open'] }), active: params.status.join() === 'open' && !params.overdue, tone: 'text-sky-800' },
     { key: 'in_progress', label: t('enums.problemStatus.in_progress'), count: counts.in_progress, href: quick({ status: ['in_progress'] }), active: params.status.join() === 'in_progress' && !params.overdue, tone: 'text-amber-800' },
@@ -54,7 +54,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
           </p>
         </div>
         <div className="flex items-start gap-2">
-          <ExportMenu endpoint="/api/exports/problems" query={problemQueryString({ ...params, page: 1 })} total={total} />
+          <ExportMenu endpoint="/api/exports/problems" query={problemsSearch.query({ ...params, page: 1 })} total={total} />
           {canCreate ? (
             <Link
               href="/problems/new"

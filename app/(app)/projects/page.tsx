@@ -7,7 +7,7 @@ import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { toLocale } from '@/lib/i18n/config';
 import { listProjects } from '@/lib/projects/queries';
-import { parseRegistryParams, registryQueryString } from '@/lib/projects/search-params';
+import { registrySearch } from '@/lib/projects/search-params';
 import { ExportMenu } from '@/app/_components/export-menu';
 import { getReferenceData } from '@/lib/reference/queries';
 import { drilldownPeriod } from '@/lib/dashboard/queries';
@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const actor = await requireActor();
-  const params = parseRegistryParams(await searchParams);
+  const params = registrySearch.parse(await searchParams);
   const [{ rows, total }, ref, t, locale] = await Promise.all([
     listProjects(actor, params),
     getReferenceData(actor),
@@ -41,7 +41,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           </p>
         </div>
         <div className="flex items-start gap-2">
-          <ExportMenu endpoint="/api/exports/registry" query={registryQueryString({ ...params, page: 1 })} total={total} />
+          <ExportMenu endpoint="/api/exports/registry" query={registrySearch.query({ ...params, page: 1 })} total={total} />
           {can(actor, 'project.create') ? (
             <Link
               href="/projects/new"

@@ -12,7 +12,7 @@ import { PeriodList } from './_components/period-list';
 import { PeriodSummaryCard, ReportFilters } from './_components/period-summary';
 import { periodLabel } from './_components/report-format';
 import { ReportsTable } from './_components/reports-table';
-import { parseReportsParams, reportsHref } from './_components/search-params';
+import { reportsHref, reportsSearch } from '@/lib/reports/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reports');
@@ -28,7 +28,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
   const actor = await requireActor();
-  const params = parseReportsParams(await searchParams);
+  const params = reportsSearch.parse(await searchParams);
   const canOpen = hasPermission(actor, 'period.open');
   // Leads and leaders look at their own projects unless they ask for all (mine=0).
   const hasOwn = actor.role === 'lead' || actor.role === 'leader';

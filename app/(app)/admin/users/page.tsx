@@ -9,7 +9,7 @@ import { hasPermission } from '@/lib/authz';
 import { now } from '@/lib/clock';
 import { toLocale } from '@/lib/i18n/config';
 import { listUsers } from '@/lib/users/queries';
-import { parseUserListParams } from '@/lib/users/schemas';
+import { usersSearch } from '@/lib/users/search-params';
 import { UserFilters } from './_components/user-filters';
 import { UserList } from './_components/user-list';
 
@@ -23,7 +23,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const actor = await requireActor();
   // Not permitted to see the page at all: it does not exist for them.
   if (!hasPermission(actor, 'user.manage')) notFound();
-  const params = parseUserListParams(await searchParams);
+  const params = usersSearch.parse(await searchParams);
   const [{ rows, total, pageSize }, t, locale] = await Promise.all([
     listUsers(actor, params),
     getTranslations('admin'),

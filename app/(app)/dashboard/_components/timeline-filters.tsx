@@ -1,11 +1,10 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { usePathname, useRouter } from 'next/navigation';
-import { useTransition } from 'react';
 import { MultiFilter, type Opt } from '@/app/_components/table/multi-filter';
 import { useHydrated } from '@/app/_components/use-hydrated';
-import { timelineQueryString } from '@/lib/dashboard/search-params';
+import { useUrlState } from '@/app/_components/table/use-url-state';
+import { timelineSearch } from '@/lib/dashboard/search-params';
 import type { TimelineFilters as Filters } from '@/lib/dashboard/types';
 
 type Option = { value: string; labelZh: string; labelEn: string };
@@ -25,15 +24,9 @@ export function TimelineFilters({
 }) {
   const t = useTranslations('dashboard.timeline');
   const locale = useLocale();
-  const router = useRouter();
-  const pathname = usePathname();
-  const [pending, start] = useTransition();
+  const { go, pending } = useUrlState(timelineSearch);
   const ready = useHydrated();
   const opts = (list: Option[]): Opt[] => list.map((o) => ({ value: o.value, label: locale === 'en' ? o.labelEn : o.labelZh }));
-  const go = (change: Partial<Filters>) => {
-    const qs = timelineQueryString({ ...filters, ...change });
-    start(() => router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false }));
-  };
   const any = filters.category.length + filters.county.length + filters.leader.length > 0;
   return (
     <div

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { inboxSearch } from '@/lib/inbox/search-params';
 import { markAllRead, markRead } from '@/lib/notifications/actions';
 
 export interface NotificationItem {
@@ -120,7 +121,7 @@ export function NotificationList({
       {pageCount > 1 ? (
         <nav className="flex items-center justify-between border-t border-slate-200 px-4 py-2 text-sm" aria-label={t('pages')}>
           {page > 1 ? (
-            <Link href={`/inbox?page=${page - 1}`} className="text-brand-700 hover:underline">
+            <Link href={inboxSearch.href('/inbox', { page: page - 1 })} className="text-brand-700 hover:underline">
               {t('newer')}
             </Link>
           ) : (
@@ -128,7 +129,7 @@ export function NotificationList({
           )}
           <span className="tabular-nums text-slate-500">{t('pageOf', { page, pages: pageCount })}</span>
           {page < pageCount ? (
-            <Link href={`/inbox?page=${page + 1}`} className="text-brand-700 hover:underline">
+            <Link href={inboxSearch.href('/inbox', { page: page + 1 })} className="text-brand-700 hover:underline">
               {t('older')}
             </Link>
           ) : (

@@ -5,6 +5,7 @@ import { formatDate } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import type { CurrentLightRow } from '@/lib/lights/list-lights';
+import { lightsSearch } from '@/lib/lights/search-params';
 import { renderReason } from '@/lib/lights/reasons';
 
 const CHIP: Record<Light, string> = {
@@ -27,8 +28,6 @@ export function LightBadge({ light, label }: { light: Light; label: string }) {
   );
 }
 
-const lightsHref = (light: Light | null) => (light ? `/lights?light=${light}` : '/lights');
-
 /** Links that filter the table by light (?light=red); the current one is marked. */
 export async function LightFilter({ current }: { current: Light | null }) {
   const t = await getTranslations('lights');
@@ -40,7 +39,7 @@ export async function LightFilter({ current }: { current: Light | null }) {
         return (
           <Link
             key={l ?? 'all'}
-            href={lightsHref(l)}
+            href={lightsSearch.href('/lights', { light: l })}
             aria-current={active ? 'page' : undefined}
             className={`rounded-full border px-3 py-1 text-sm ${active ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
           >

@@ -11,7 +11,7 @@ import { today } from '@/lib/clock';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getBaselineFreeze } from '@/lib/plans/baseline-queries';
-import { PLAN_FILTERS, PLANS_PAGE_SIZE, parsePage, parsePlanFilter, parsePlanYear, plansHref, yearOptions } from '@/lib/plans/plan-params';
+import { PLAN_FILTERS, PLANS_PAGE_SIZE, planHref, plansHref, plansSearch, yearOptions } from '@/lib/plans/plan-params';
 import { listPlans } from '@/lib/plans/plan-queries';
 import { YearSelect } from './_components/year-select';
 
@@ -31,12 +31,12 @@ export default async function PlansOverviewPage({ searchParams }: { searchParams
   await connection();
   const actor = await requireActor();
   if (!can(actor, 'project.read')) notFound();
-  const sp = await searchParams;
+  const sp = plansSearch.parse(await searchParams);
   const currentYear = Number(today().slice(0, 4));
-  const year = parsePlanYear(sp.year, currentYear);
-  const filter = parsePlanFilter(sp.filter);
+  const year = sp.year ?? currentYear;
+  const { filter } = sp;
   const [list, freeze, t, rawLocale] = await Promise.all([
-    listPlans(actor, { year, filter, page: parsePage(sp.page), pageSize: PLANS_PAGE_SIZE }),
+    listPlans(actor, { year, filter, page: sp.page, pageSize: PLANS_PAGE_SIZE }),
     getBaselineFreeze(year),
     getTranslations(),
     getLocale(),
@@ -162,7 +162,7 @@ export default async function PlansOverviewPage({ searchParams }: { searchParams
                     {canEdit ? (
                       <td className="whitespace-nowrap px-3 py-2">
                         <Link
-                          href={`/projects/${r.projectId}/plan?year=${year}`}
+                          href={planHref(r.projectId, year)}
                           className="font-medium text-brand-700 hover:underline"
                           data-testid={`plan-edit-${r.code}`}
                         >

@@ -2,13 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { FilterChips } from '@/app/_components/table/filter-chips';
-import type { ProblemListParams } from '@/lib/problems/search-params';
-import { useProblemNav } from './use-problem-nav';
+import { useUrlState } from '@/app/_components/table/use-url-state';
+import { type ProblemListParams, problemsSearch } from '@/lib/problems/search-params';
 
 /** The problem list's age filter (from the dashboard's problems-by-age chart) as removable chips. */
 export function ProblemAgeChips({ params }: { params: ProblemListParams }) {
   const t = useTranslations('problems.filter');
-  const { go } = useProblemNav(params);
+  const { go } = useUrlState(problemsSearch);
   const chips = params.age.map((age) => ({ key: age, text: t('ageLabel', { age: t(`age.${age}`) }) }));
   return (
     <FilterChips

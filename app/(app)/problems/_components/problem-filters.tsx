@@ -3,9 +3,9 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { PROBLEM_STATUSES, PROBLEM_TYPES } from '@/db/schema/enums';
-import type { ProblemListParams } from '@/lib/problems/search-params';
+import { type ProblemListParams, problemsSearch } from '@/lib/problems/search-params';
 import { MultiFilter, type Opt } from '@/app/_components/table/multi-filter';
-import { useProblemNav } from './use-problem-nav';
+import { useUrlState } from '@/app/_components/table/use-url-state';
 
 type RefOpt = { value: string; labelZh: string; labelEn: string };
 
@@ -24,7 +24,7 @@ export function ProblemFilters({
 }) {
   const t = useTranslations();
   const locale = useLocale();
-  const { go } = useProblemNav(params);
+  const { go } = useUrlState(problemsSearch);
   const [q, setQ] = useState(params.q);
   const toOpts = (list: RefOpt[]): Opt[] => list.map((o) => ({ value: o.value, label: locale === 'en' ? o.labelEn : o.labelZh }));
 

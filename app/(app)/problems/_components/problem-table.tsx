@@ -15,10 +15,10 @@ import { useMemo } from 'react';
 import { formatDate } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { ProblemListRow } from '@/lib/problems/queries';
-import { PROBLEM_PAGE_SIZES, PROBLEM_SORTABLE, type ProblemListParams, type ProblemSortKey } from '@/lib/problems/search-params';
+import { PROBLEM_PAGE_SIZES, PROBLEM_SORTABLE, type ProblemListParams, type ProblemSortKey, problemsSearch } from '@/lib/problems/search-params';
 import { EscalationBadge, OverdueDaysBadge, ProblemStatusBadge, ProblemTypeBadge } from './problem-badges';
 import { Pagination } from '@/app/_components/table/pagination';
-import { useProblemNav } from './use-problem-nav';
+import { useUrlState } from '@/app/_components/table/use-url-state';
 import { ariaSort, SortButton } from '@/app/_components/table/sort-button';
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
@@ -37,7 +37,7 @@ interface Props {
  */
 export function ProblemTable({ rows, total, params, locale }: Props) {
   const t = useTranslations();
-  const { go, pending } = useProblemNav(params);
+  const { go, pending } = useUrlState(problemsSearch);
   const en = locale === 'en';
   const projectName = (r: ProblemListRow) => (en ? (r.projectNameEn ?? r.projectName) : r.projectName);
 

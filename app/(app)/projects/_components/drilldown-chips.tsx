@@ -2,13 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { FilterChips } from '@/app/_components/table/filter-chips';
-import type { RegistryParams } from '@/lib/projects/search-params';
-import { useRegistryNav } from './use-registry-nav';
+import { useUrlState } from '@/app/_components/table/use-url-state';
+import { type RegistryParams, registrySearch } from '@/lib/projects/search-params';
 
 /** The registry's dashboard drill-down filters (light, milestone, report, energy, no county) as removable chips. */
 export function RegistryDrilldownChips({ params, period }: { params: RegistryParams; period: { start: string; end: string } | null }) {
   const t = useTranslations('projects.drilldown');
-  const { go } = useRegistryNav(params);
+  const { go } = useUrlState(registrySearch);
   const chips: { key: string; text: string }[] = [];
   for (const light of params.light) chips.push({ key: `light:${light}`, text: t('light', { light: t(`lightValue.${light}`) }) });
   if (params.countyNone) chips.push({ key: 'countyNone', text: t('countyNone') });

@@ -2,12 +2,12 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { PROJECT_STATUSES, STAGES } from '@/db/schema/enums';
-import type { RegistryParams } from '@/lib/projects/search-params';
+import { PROJECT_STATUSES, type ProjectStatus, type Stage, STAGES } from '@/db/schema/enums';
+import { type RegistryParams, registrySearch } from '@/lib/projects/search-params';
 import type { ReferenceData } from '@/lib/reference/queries';
 import { MultiFilter, type Opt } from '@/app/_components/table/multi-filter';
 import { useHydrated } from '@/app/_components/use-hydrated';
-import { useRegistryNav } from './use-registry-nav';
+import { useUrlState } from '@/app/_components/table/use-url-state';
 
 export function RegistryFilters({ params, reference, showCounty }: {
   params: RegistryParams;
@@ -17,7 +17,7 @@ export function RegistryFilters({ params, reference, showCounty }: {
 }) {
   const t = useTranslations();
   const locale = useLocale();
-  const { go } = useRegistryNav(params);
+  const { go } = useUrlState(registrySearch);
   const [q, setQ] = useState(params.q);
   // Marks the controls as interactive once hydrated (tests wait for it before typing).
   const ready = useHydrated();
@@ -77,14 +77,14 @@ export function RegistryFilters({ params, reference, showCounty }: {
         label={t('projects.filter.stage')}
         options={STAGES.map((s) => ({ value: s, label: t(`enums.stage.${s}`) }))}
         selected={params.stage}
-        onChange={(v) => go({ stage: v })}
+        onChange={(v) => go({ stage: v as Stage[] })}
       />
       <MultiFilter
         id="status"
         label={t('projects.filter.status')}
         options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) }))}
         selected={params.status}
-        onChange={(v) => go({ status: v })}
+        onChange={(v) => go({ status: v as ProjectStatus[] })}
       />
       <MultiFilter
         id="leader"

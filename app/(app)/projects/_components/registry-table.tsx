@@ -16,9 +16,9 @@ import { OverdueBadge, StageBadge, StatusBadge } from '@/app/_components/badges'
 import { formatDate, formatMoney } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { RegistryRow } from '@/lib/projects/list-projects';
-import { PAGE_SIZES, type RegistryParams, SORTABLE, type SortKey } from '@/lib/projects/search-params';
+import { PAGE_SIZES, type RegistryParams, registrySearch, SORTABLE, type SortKey } from '@/lib/projects/search-params';
 import { Pagination } from '@/app/_components/table/pagination';
-import { useRegistryNav } from './use-registry-nav';
+import { useUrlState } from '@/app/_components/table/use-url-state';
 import { ariaSort, SortButton } from '@/app/_components/table/sort-button';
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
@@ -51,7 +51,7 @@ interface Props {
  */
 export function RegistryTable({ rows, total, params, locale }: Props) {
   const t = useTranslations();
-  const { go, pending } = useRegistryNav(params);
+  const { go, pending } = useUrlState(registrySearch);
   const en = locale === 'en';
 
   const columns = useMemo<Col[]>(

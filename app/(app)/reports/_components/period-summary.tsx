@@ -6,7 +6,7 @@ import type { Locale } from '@/lib/i18n/config';
 import type { PeriodSummary, ReportListRow } from '@/lib/reports/queries';
 import { CompletionBar, doneCount } from './period-list';
 import { periodLabel } from './report-format';
-import { type ReportsParams, reportsHref } from './search-params';
+import { type ReportsParams, reportsHref } from '@/lib/reports/search-params';
 
 const chip = 'inline-flex items-center gap-1.5 rounded-full border px-3 py-1.5 text-sm transition';
 const chipOn = 'border-brand-600 bg-brand-600 text-white';
@@ -72,7 +72,7 @@ export async function PeriodSummaryCard({
           const active =
             (tile.status && tile.status.length === params.status.length && tile.status.every((x) => params.status.includes(x)) && !params.late) ||
             (tile.late && params.late && params.status.length === 0);
-          const href = reportsHref(params, { status: tile.status ?? [], late: Boolean(tile.late) });
+          const href = reportsHref({ ...params, status: tile.status ?? [], late: Boolean(tile.late) });
           return (
             <li key={tile.key}>
               <Link
@@ -157,24 +157,24 @@ export async function ReportFilters({ params, showMine, mine }: { params: Report
       {REPORT_STATUSES.map((s) => {
         const on = params.status.includes(s);
         return (
-          <Link key={s} href={reportsHref(params, { status: toggle(s) })} scroll={false} className={`${chip} ${on ? chipOn : chipOff}`} data-testid={`filter-status-${s}`} aria-current={on ? 'true' : undefined}>
+          <Link key={s} href={reportsHref({ ...params, status: toggle(s) })} scroll={false} className={`${chip} ${on ? chipOn : chipOff}`} data-testid={`filter-status-${s}`} aria-current={on ? 'true' : undefined}>
             {on ? <span aria-hidden>✓</span> : null}
             {t(`enums.reportStatus.${s}`)}
           </Link>
         );
       })}
-      <Link href={reportsHref(params, { late: !params.late })} scroll={false} className={`${chip} ${params.late ? 'border-red-600 bg-red-600 text-white' : chipOff}`} data-testid="filter-late" aria-current={params.late ? 'true' : undefined}>
+      <Link href={reportsHref({ ...params, late: !params.late })} scroll={false} className={`${chip} ${params.late ? 'border-red-600 bg-red-600 text-white' : chipOff}`} data-testid="filter-late" aria-current={params.late ? 'true' : undefined}>
         {params.late ? <span aria-hidden>✓</span> : null}
         {t('reports.filter.late')}
       </Link>
       {showMine ? (
-        <Link href={reportsHref(params, { mine: !mine })} scroll={false} className={`${chip} ${mine ? chipOn : chipOff}`} data-testid="filter-mine" aria-current={mine ? 'true' : undefined}>
+        <Link href={reportsHref({ ...params, mine: !mine })} scroll={false} className={`${chip} ${mine ? chipOn : chipOff}`} data-testid="filter-mine" aria-current={mine ? 'true' : undefined}>
           {mine ? <span aria-hidden>✓</span> : null}
           {t('reports.filter.mine')}
         </Link>
       ) : null}
       {any ? (
-        <Link href={reportsHref(params, { status: [], late: false })} scroll={false} className="px-2 py-1.5 text-sm text-brand-700 hover:underline">
+        <Link href={reportsHref({ ...params, status: [], late: false })} scroll={false} className="px-2 py-1.5 text-sm text-brand-700 hover:underline">
           {t('reports.filter.clear')}
         </Link>
       ) : null}

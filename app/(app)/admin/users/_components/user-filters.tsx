@@ -1,24 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
+import { useEffect, useState } from 'react';
 import { ROLES, type Role } from '@/db/schema/enums';
-import { type UserListParams, userListQueryString } from '@/lib/users/schemas';
+import { useUrlState } from '@/app/_components/table/use-url-state';
+import { type UserListParams, usersSearch } from '@/lib/users/search-params';
 
 /** Search box and role filter; both live in the URL (so a filtered list can be bookmarked). */
 export function UserFilters({ params }: { params: UserListParams }) {
   const t = useTranslations();
-  const router = useRouter();
-  const pathname = usePathname();
-  const [pending, start] = useTransition();
+  // Any filter change starts again from the first page.
+  const { go, pending } = useUrlState(usersSearch);
   const [q, setQ] = useState(params.q);
-
-  const go = (change: Partial<UserListParams>, replace = false) => {
-    // Any filter change starts again from the first page.
-    const url = pathname + userListQueryString({ ...params, page: 1, ...change });
-    start(() => (replace ? router.replace(url, { scroll: false }) : router.push(url, { scroll: false })));
-  };
 
   // Keep the box in step with the URL (back/forward, while rendering: React's pattern for state
   // that follows a prop), and search as the user types.
@@ -29,7 +22,7 @@ export function UserFilters({ params }: { params: UserListParams }) {
   }
   useEffect(() => {
     if (q.trim() === params.q) return;
-    const timer = setTimeout(() => go({ q: q.trim() }, true), 350);
+    const timer = setTimeout(() => go({ q: q.trim() }, { replace: true }), 350);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the typed text changes, and only then; go and params are read as they are at that moment
   }, [q]);

@@ -8,7 +8,8 @@ import { ROLES, type Role } from '@/db/schema/enums';
 import type { FieldErrors } from '@/lib/errors';
 import { createUser, updateUser } from '@/lib/users/actions';
 import type { UserFormOptions } from '@/lib/users/queries';
-import { type UserProfile, userListQueryString } from '@/lib/users/schemas';
+import type { UserProfile } from '@/lib/users/schemas';
+import { usersSearch } from '@/lib/users/search-params';
 import { Field, inputClass, Notice } from './field';
 
 interface Values {
@@ -77,7 +78,7 @@ export function UserForm({ mode, options, user, isSelf }: Props) {
         setErrors({});
         setConflict(null);
         if (mode === 'create') {
-          router.push(`/admin/users${userListQueryString({ q: res.data.username })}`);
+          router.push(usersSearch.href('/admin/users', { q: res.data.username }));
           return;
         }
         setVersion(res.data.version);

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { UserRow } from '@/lib/users/queries';
-import { type UserListParams, userListQueryString } from '@/lib/users/schemas';
+import { type UserListParams, usersSearch } from '@/lib/users/search-params';
 import { type UserStatusKind, UserStatusBadges } from './user-status';
 
 interface Props {
@@ -42,7 +42,7 @@ export async function UserList({ rows, total, pageSize, params, locale, actorId,
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : (params.page - 1) * pageSize + 1;
   const to = Math.min(total, params.page * pageSize);
-  const pageLink = (page: number) => `/admin/users${userListQueryString({ ...params, page })}`;
+  const pageLink = (page: number) => usersSearch.href('/admin/users', { ...params, page });
   const navBtn = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50';
   const navOff = 'rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400';
   const th = 'whitespace-nowrap px-3 py-2.5 text-left font-medium text-slate-600';

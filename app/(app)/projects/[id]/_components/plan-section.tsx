@@ -2,6 +2,7 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
+import { planHref } from '@/lib/plans/plan-params';
 import type { PlanSummary } from '@/lib/plans/plan-queries';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -27,7 +28,7 @@ export async function PlanSection({ data, locale, canEdit }: { data: PlanSummary
         </h2>
         {canEdit ? (
           <Link
-            href={`/projects/${data.project.id}/plan?year=${year}`}
+            href={planHref(data.project.id, year)}
             data-testid="edit-plan"
             className="inline-flex justify-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
           >

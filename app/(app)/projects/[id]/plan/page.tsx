@@ -10,7 +10,7 @@ import { today } from '@/lib/clock';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getBaselineFreeze } from '@/lib/plans/baseline-queries';
-import { parsePlanYear, yearOptions } from '@/lib/plans/plan-params';
+import { planHref, planSearch, yearOptions } from '@/lib/plans/plan-params';
 import { getProjectPlan } from '@/lib/plans/plan-queries';
 import { Forbidden } from '@/app/_components/form/forbidden';
 import { parseId } from '@/app/(app)/projects/[id]/_components/parse-id';
@@ -39,7 +39,7 @@ export default async function ProjectPlanPage({ params, searchParams }: Props) {
   const projectId = parseId((await params).id);
   if (projectId === null) notFound();
   const currentYear = Number(today().slice(0, 4));
-  const year = parsePlanYear((await searchParams).year, currentYear);
+  const year = planSearch.parse(await searchParams).year ?? currentYear;
   const [found, freeze, t, rawLocale] = await Promise.all([
     getProjectPlan(actor, projectId, year),
     getBaselineFreeze(year),
@@ -78,7 +78,7 @@ export default async function ProjectPlanPage({ params, searchParams }: Props) {
             id="plan-year"
             label={t('lights.plan.year')}
             years={years}
-            hrefs={years.map((y) => `/projects/${projectId}/plan?year=${y}`)}
+            hrefs={years.map((y) => planHref(projectId, y))}
             labels={years.map((y) => t('lights.plan.yearLabel', { year: String(y) }))}
             current={year}
           />
