@@ -81,7 +81,7 @@ function categoryRows(groups: PortfolioGroup[], ref: Labels): BreakdownRow[] {
     (g) => g.category,
     (code) => {
       const c = byCode.get(code);
-      return { labelZh: c?.nameZh ?? code, labelEn: c?.nameEn ?? code, sort: c?.sort ?? 1e9, href: registryHref({ category: code }) };
+      return { labelZh: c?.nameZh ?? code, labelEn: c?.nameEn ?? code, sort: c?.sort ?? 1e9, href: registryHref({ category: [code] }) };
     },
   );
 }
@@ -94,10 +94,10 @@ function countyRows(groups: PortfolioGroup[], ref: Labels): BreakdownRow[] {
     (key) => {
       if (key === '') {
         // The catalogues' own wording for projects without a county (项目 page: 地区级).
-        return { labelZh: zhProject.prefectureWide, labelEn: enProject.prefectureWide, sort: 1e9, href: registryHref({ county: 'none' }) };
+        return { labelZh: zhProject.prefectureWide, labelEn: enProject.prefectureWide, sort: 1e9, href: registryHref({ countyNone: true }) };
       }
       const c = byId.get(key);
-      return { labelZh: c?.nameZh ?? key, labelEn: c?.nameEn ?? key, sort: c?.sort ?? 1e8, href: registryHref({ county: key }) };
+      return { labelZh: c?.nameZh ?? key, labelEn: c?.nameEn ?? key, sort: c?.sort ?? 1e8, href: registryHref({ county: [Number(key)] }) };
     },
   );
 }
@@ -121,12 +121,12 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
   const byStage: StageFigure[] = STAGES.map((stage) => ({
     stage,
     count: groups.filter((g) => g.stage === stage).reduce((a, g) => a + g.projects, 0),
-    href: registryHref({ stage }),
+    href: registryHref({ stage: [stage] }),
   }));
   const lights: LightFigure[] = LIGHT_ORDER.map((light) => ({
     light,
     count: groups.filter((g) => g.light === light).reduce((a, g) => a + g.projects, 0),
-    href: registryHref({ light: light ?? 'none' }),
+    href: registryHref({ light: [light ?? 'none'] }),
   }));
 
   const planned = sum(groups.map((g) => g.planned));
@@ -139,7 +139,7 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
   const overdueProblems = problemGroups.reduce((a, g) => a + g.overdue, 0);
 
   // Problem lists: only the active ones (open, in progress), like the counts.
-  const active = { status: ACTIVE_PROBLEM_FILTER };
+  const active = { status: [...ACTIVE_PROBLEM_FILTER] };
   return {
     asOf: day,
     computedAt,
@@ -154,7 +154,7 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
         completionPct: percentOf(done, planned),
         timeElapsedPct: percentOf(plannedAtMonth, planned),
         asOfMonth,
-        href: registryHref({ sort: 'annualPlannedInvestment.desc' }),
+        href: registryHref({ sort: 'annualPlannedInvestment', dir: 'desc' }),
       },
       milestonesDue: { milestones: ms.due, projects: { count: ms.dueProjects, href: registryHref({ milestone: 'due30' }) } },
       milestonesOverdue: {
@@ -162,7 +162,7 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
         projects: { count: ms.overdueProjects, href: registryHref({ milestone: 'overdue' }) },
       },
       openProblems: { count: openProblems, href: problemsHref(active) },
-      overdueProblems: { count: overdueProblems, href: problemsHref({ overdue: 1 }) },
+      overdueProblems: { count: overdueProblems, href: problemsHref({ overdue: true }) },
       missingReports: {
         count: missing.missing,
         href: registryHref({ report: 'missing', period: missing.period?.id ?? null }),
@@ -196,12 +196,12 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
       byType: PROBLEM_TYPES.map((type) => ({
         type,
         count: problemGroups.filter((g) => g.type === type).reduce((a, g) => a + g.n, 0),
-        href: problemsHref({ ...active, type }),
+        href: problemsHref({ ...active, type: [type] }),
       })),
       byAge: PROBLEM_AGE_BUCKETS.map((bucket) => ({
         bucket,
         count: problemGroups.filter((g) => g.bucket === bucket).reduce((a, g) => a + g.n, 0),
-        href: problemsHref({ ...active, age: bucket }),
+        href: problemsHref({ ...active, age: [bucket] }),
       })),
     },
   };
