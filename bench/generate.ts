@@ -29,6 +29,7 @@ import {
 import { CATEGORIES, COUNTIES, NEW_ENERGY_CAPACITY_TARGET, PREFECTURE_NAME } from '@/db/seed/facts';
 import { hashPassword } from '@/lib/auth/password';
 import { ensureDefaultRuleSet } from '@/lib/lights/rule-set-store';
+import { moneyText, parseMoney, shareOf } from '@/lib/money';
 
 export const BENCH_USERNAME = 'bench';
 export const BENCH_LEAD_USERNAME = 'bench_lead';
@@ -284,8 +285,9 @@ export async function generate(db: Db, opts: GenerateOptions = {}): Promise<Gene
       const stage = rnd.weighted(STAGE_MIX);
       const status = stage === 'completed' || stage === 'operating' ? 'on_track' : rnd.weighted(STATUS_MIX);
       const capacity = shape.unit ? (rnd.int(5, 2000) / (shape.unit === '千伏' ? 1 : 10)).toFixed(2) : null;
-      const totalInvestment = (rnd.int(2_000, 2_000_000) + rnd.int(0, 99) / 100).toFixed(2);
-      const annual = (Number(totalInvestment) * (0.1 + rnd.next() * 0.4)).toFixed(2);
+      // Money in exact cents (lib/money), shares rounded by its one rule.
+      const totalInvestment = moneyText(BigInt(rnd.int(2_000, 2_000_000)) * 100n + BigInt(rnd.int(0, 99)));
+      const annual = moneyText(shareOf(parseMoney(totalInvestment), Math.round((0.1 + rnd.next() * 0.4) * 1e6), 1e6));
       // Preliminary projects start after BENCH_AS_OF, projects under construction before it, and
       // completed or operating ones have finished before it.
       const durationDays = rnd.int(240, 1800);
@@ -468,10 +470,10 @@ export async function generate(db: Db, opts: GenerateOptions = {}): Promise<Gene
 const SEASON = [0, 0, 60, 100, 130, 140, 140, 140, 130, 100, 60, 0] as const;
 
 function seasonal(annual: string): string[] {
-  const cents = BigInt(Math.round(Number(annual) * 100));
+  const cents = parseMoney(annual);
   const parts = SEASON.map((pm) => (cents * BigInt(pm)) / 1000n);
   parts[10] = parts[10]! + (cents - parts.reduce((a, b) => a + b, 0n));
-  return parts.map((c) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`);
+  return parts.map(moneyText);
 }
 
 const monthEnd = (y: number, m: number): string => iso(Date.UTC(y, m, 0));
@@ -521,12 +523,13 @@ async function generateReportingCycle(
     for (const { id, p } of reporting) {
       const status =
         k < last ? 'approved' : rnd.weighted([['approved', 60], ['submitted', 15], ['draft', 15], ['returned', 10]] as const);
-      const monthly = (Number(p.annualPlannedInvestment ?? 0) / 12) * (0.3 + rnd.next());
+      // A twelfth of the plan × 0.3–1.3, to the cent by lib/money's rule.
+      const monthly = moneyText(shareOf(parseMoney(p.annualPlannedInvestment ?? '0'), Math.round((0.3 + rnd.next()) * 1e6), 12e6));
       reportValues.push({
         periodId: period.id,
         projectId: id,
         status,
-        investmentThisPeriod: status === 'draft' ? null : monthly.toFixed(2),
+        investmentThisPeriod: status === 'draft' ? null : monthly,
         physicalProgress: status === 'draft' ? null : '按计划推进主体工程施工',
         percentComplete: status === 'draft' ? null : Math.min(100, k * 4 + rnd.int(0, 10)),
         submittedAt: status === 'draft' ? null : submitted,

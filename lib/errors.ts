@@ -22,11 +22,22 @@ export class AppError extends Error {
   readonly current?: Record<string, unknown>;
   /** A more specific catalogue key for the user's message (e.g. errors.DUPLICATE) than the code's. */
   readonly messageKey?: string;
+  /** The values the messageKey's message names (a limit, a count). */
+  readonly messageValues?: Record<string, string | number>;
+  /** An HTTP status more specific than the code's, for a route (413 too large, 415 wrong type). */
+  readonly httpStatus?: number;
 
   constructor(
     code: ErrorCode,
     message?: string,
-    extra: { fieldErrors?: FieldErrors; current?: Record<string, unknown>; cause?: unknown; messageKey?: string } = {},
+    extra: {
+      fieldErrors?: FieldErrors;
+      current?: Record<string, unknown>;
+      cause?: unknown;
+      messageKey?: string;
+      messageValues?: Record<string, string | number>;
+      httpStatus?: number;
+    } = {},
   ) {
     super(message ?? code, { cause: extra.cause });
     this.name = 'AppError';
@@ -34,10 +45,12 @@ export class AppError extends Error {
     this.fieldErrors = extra.fieldErrors;
     this.current = extra.current;
     this.messageKey = extra.messageKey;
+    this.messageValues = extra.messageValues;
+    this.httpStatus = extra.httpStatus;
   }
 
   get status(): number {
-    return ERROR_STATUS[this.code];
+    return this.httpStatus ?? ERROR_STATUS[this.code];
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sumDecimals } from '@/lib/lights/decimal';
+import { sumMoney } from '@/lib/money';
 import { DEMO_PROJECTS } from './demo';
 import { seasonalTargets } from './demo-plans';
 
@@ -8,7 +8,7 @@ describe('demo plans', () => {
     for (const d of DEMO_PROJECTS) {
       const t = seasonalTargets(d.annualPlannedInvestment);
       expect(t).toHaveLength(12);
-      expect(sumDecimals(t)).toBe(sumDecimals([d.annualPlannedInvestment]));
+      expect(sumMoney(t)).toBe(sumMoney([d.annualPlannedInvestment]));
       expect(t[0]).toBe('0.00');
     }
   });

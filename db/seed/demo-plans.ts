@@ -15,6 +15,7 @@
 import type { Tx } from '@/db/client';
 import { annualPlans, baselineFreezes } from '@/db/schema';
 import { ensureDefaultRuleSet } from '@/lib/lights/rule-set-store';
+import { moneyText, parseMoney } from '@/lib/money';
 import { DEMO_PROJECTS } from './demo';
 import { PROJECTS } from './facts';
 
@@ -26,11 +27,11 @@ const SEASON = [0, 0, 60, 100, 130, 140, 140, 140, 130, 100, 60, 0] as const; //
 
 /** Splits an amount (万元, whole) into twelve per-month targets by SEASON; the rounding goes to the last working month. */
 export function seasonalTargets(annual: string): string[] {
-  const cents = BigInt(Math.round(Number(annual) * 100));
+  const cents = parseMoney(annual);
   const parts = SEASON.map((pm) => (cents * BigInt(pm)) / 1000n);
   const rest = cents - parts.reduce((a, b) => a + b, 0n);
   parts[10] = parts[10]! + rest;
-  return parts.map((c) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`);
+  return parts.map(moneyText);
 }
 
 /** The default rule set (domain.md §5). For every seed, facts-only or demo. Idempotent. */

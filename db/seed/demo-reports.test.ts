@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { annualPlans, projectLights, projects, reportingPeriods, reports, users } from '@/db/schema';
 import { setClockForTests } from '@/lib/clock';
 import { computeAndStoreLights } from '@/lib/lights/compute';
-import { sumDecimals, toCents } from '@/lib/lights/decimal';
+import { parseMoney, sumMoney } from '@/lib/money';
 import { DUE_AFTER_END, addDays } from '@/lib/reports/schemas';
 import { useTestDb } from '@/test/db';
 import { DEMO_AS_OF, DEMO_PROJECTS } from './demo';
@@ -83,8 +83,8 @@ describe('demo reporting history (pure)', () => {
     for (const code of active) {
       const own = rows.filter((r) => r.code === code);
       expect(own).toHaveLength(DEMO_REPORT_MONTHS.length);
-      const total = sumDecimals(own.map((r) => r.investmentThisPeriod ?? '0'));
-      expect(toCents(total) <= toCents(plan.get(code)!), `${code}: ${total} of ${plan.get(code)}`).toBe(true);
+      const total = sumMoney(own.map((r) => r.investmentThisPeriod ?? '0'));
+      expect(parseMoney(total) <= parseMoney(plan.get(code)!), `${code}: ${total} of ${plan.get(code)}`).toBe(true);
       // Someone who reports keeps reporting: more than half of the plan by October for all but the worst.
       expect(Number(total) / Number(plan.get(code)!)).toBeGreaterThan(0.3);
     }

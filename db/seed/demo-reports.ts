@@ -30,7 +30,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { projectLights, reportingPeriods, reports } from '@/db/schema';
 import type { PeriodKind, ReportStatus } from '@/db/schema/enums';
-import { fromCents, toCents } from '@/lib/lights/decimal';
+import { moneyText, parseMoney } from '@/lib/money';
 import { computeAndStoreLights } from '@/lib/lights/compute';
 import { readCadence } from '@/lib/reports/cadence';
 import { addDays, suggestPeriod } from '@/lib/reports/schemas';
@@ -170,10 +170,10 @@ export interface DemoHistory {
 /** The project's plan for the year as demo-plans.ts seeds it: monthly targets in construction, m/12 in 前期. */
 function monthlyTargets(fact: ProjectFact, demo: DemoProject): string[] {
   if (fact.stage === 'construction') return seasonalTargets(demo.annualPlannedInvestment);
-  const cents = toCents(demo.annualPlannedInvestment);
+  const cents = parseMoney(demo.annualPlannedInvestment);
   const parts = Array.from({ length: 12 }, () => cents / 12n);
   parts[11] = parts[11]! + (cents - parts.reduce((a, b) => a + b, 0n));
-  return parts.map(fromCents);
+  return parts.map(moneyText);
 }
 
 /**
@@ -357,9 +357,9 @@ export function buildDemoHistory(kind: PeriodKind = 'monthly'): DemoHistory {
       const rnd = prng(`${demo.code}/${period.startDate}`);
       const factor = perf.from + ((perf.to - perf.from) * (m - 1)) / (last - 1);
       const noise = 0.88 + rnd() * 0.24;
-      const cents = (toCents(targets[m - 1]!) * BigInt(Math.round(factor * noise * period.share * 10_000))) / 10_000n;
-      // Reported to the tenth of a 万元, as the tables show it.
-      const amount = fromCents((cents / 10n) * 10n);
+      const cents = (parseMoney(targets[m - 1]!) * BigInt(Math.round(factor * noise * period.share * 10_000))) / 10_000n;
+      // The demo leads report to the tenth of a 万元.
+      const amount = moneyText((cents / 10n) * 10n);
       const lastOfMonth = index === periods.length - 1 || periods[index + 1]!.month !== m;
       const isMissing = lastOfMonth && (perf.missing ?? []).includes(m);
       const october = lastOfMonth && m === last ? perf.october : undefined;
@@ -380,7 +380,7 @@ export function buildDemoHistory(kind: PeriodKind = 'monthly'): DemoHistory {
       const reviewedDay = addDays(submittedDay, int(rnd, 1, 3));
       const state = milestoneState(demo, period.endDate);
       const p = percentComplete(state);
-      const winter = fact.stage === 'construction' && toCents(targets[m - 1]!) === 0n;
+      const winter = fact.stage === 'construction' && parseMoney(targets[m - 1]!) === 0n;
       const phases = PHASES[fact.categoryCode]!;
       const a = clamp(Math.round(15 + 80 * state.within + (rnd() - 0.5) * 6), 5, 97);
       const b = clamp(a - int(rnd, 6, 18), 0, 95);

@@ -6,6 +6,7 @@
  */
 import type { Light } from '@/db/schema/enums';
 import type { StatusRow } from '@/lib/meetings/types';
+import { divRound, moneyText, rateOf, shareOf } from '@/lib/money';
 
 const CATEGORIES = [
   { code: 'transport', zh: '交通', en: 'Transport' },
@@ -18,9 +19,10 @@ const LIGHTS: (Light | null)[] = ['green', 'green', 'yellow', 'red', null];
 
 export function generatedRow(i: number, categoryIndex: number): StatusRow {
   const c = CATEGORIES[categoryIndex % CATEGORIES.length]!;
-  const total = 5000 + ((i * 7919) % 900000);
-  const planned = i % 11 === 0 ? null : Math.round(total * 0.3);
-  const completed = planned === null ? (i % 500) * 1.25 : Math.round(planned * (((i * 37) % 100) / 100) * 100) / 100;
+  // Exact cents (lib/money): the total and the plan (30 %) in whole 万元, the completed share to the cent.
+  const total = BigInt(5000 + ((i * 7919) % 900000)) * 100n;
+  const planned = i % 11 === 0 ? null : divRound(total * 3n, 1000n) * 100n;
+  const completed = planned === null ? BigInt(i % 500) * 125n : shareOf(planned, (i * 37) % 100, 100);
   return {
     projectId: i,
     code: `KP-${String(i).padStart(6, '0')}`,
@@ -33,10 +35,10 @@ export function generatedRow(i: number, categoryIndex: number): StatusRow {
     countyZh: '额敏县',
     countyEn: 'Emin County',
     constructionContent: `新建二级公路${(i % 90) + 10}公里，桥梁${i % 7}座，配套服务区及附属设施，总装机容量${i % 100}万千瓦。`,
-    totalInvestment: total.toFixed(2),
-    annualPlanned: planned === null ? null : planned.toFixed(2),
-    completedThisYear: completed.toFixed(2),
-    completionRate: planned ? completed / planned : null,
+    totalInvestment: moneyText(total),
+    annualPlanned: planned === null ? null : moneyText(planned),
+    completedThisYear: moneyText(completed),
+    completionRate: planned === null ? null : rateOf(completed, planned),
     physicalProgress: `路基完成${i % 100}%，路面完成${(i * 3) % 100}%，桥梁下部结构施工中。`,
     problems: i % 3 === 0 ? [`征地拆迁${i}号地块未完成`, '用电接入待协调'] : i % 3 === 1 ? [] : ['资金到位滞后'],
     leaderName: `领导${i % 40}`,

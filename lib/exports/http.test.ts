@@ -17,10 +17,25 @@ import { registrySearch } from '@/lib/projects/search-params';
 import { useTestDb } from '@/test/db';
 import { actorOf, makeCategory, makeCounty, makeProject, makeUser } from '@/test/factories';
 import { addAgendaItem } from '@/lib/meetings/agenda-actions';
-import { contentDisposition, exportMinutes, exportProblems, exportRegistry, exportStatusTable } from './http';
+import type { Locale } from '@/lib/i18n/config';
+import { contentDisposition, exportListRoute, exportMeetingRoute } from './http';
 import { parseCsv, unzip } from './test-helpers';
 
 const getDb = useTestDb();
+
+/** A GET as the browser sends it: the language is the NEXT_LOCALE cookie. */
+function get(path: string, locale: Locale): Request {
+  return new Request(`http://localhost${path}`, { headers: { cookie: `NEXT_LOCALE=${locale}` } });
+}
+// The routes (lib/exports/http.ts through lib/http/route.ts) with the signed-in actor given.
+const exportRegistry = (actor: Actor | null, format: string, search: URLSearchParams, locale: Locale) =>
+  exportListRoute.execute(actor, get(`/api/exports/registry.${format}?${search}`, locale), { file: `registry.${format}` });
+const exportProblems = (actor: Actor | null, format: string, search: URLSearchParams, locale: Locale) =>
+  exportListRoute.execute(actor, get(`/api/exports/problems.${format}?${search}`, locale), { file: `problems.${format}` });
+const exportStatusTable = (actor: Actor | null, id: string, format: string, locale: Locale) =>
+  exportMeetingRoute.execute(actor, get(`/api/exports/meetings/${id}/status-table.${format}`, locale), { id, file: `status-table.${format}` });
+const exportMinutes = (actor: Actor | null, id: string, locale: Locale) =>
+  exportMeetingRoute.execute(actor, get(`/api/exports/meetings/${id}/minutes.docx`, locale), { id, file: 'minutes.docx' });
 
 async function body(res: Response): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());

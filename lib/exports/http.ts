@@ -1,7 +1,7 @@
 import 'server-only';
 /**
- * The export endpoints as functions of (actor, request data), so tests call them without a
- * server; the route files under app/api/exports only add the session and the language.
+ * The export endpoints, made by the route wrapper (lib/http/route.ts: session, id, permission,
+ * one error answer); the route files under app/api/exports only name them.
  *
  *   GET /api/exports/registry.xlsx|csv?<the registry's URL filters>
  *   GET /api/exports/problems.xlsx|csv?<the problem list's URL filters>
@@ -15,11 +15,11 @@ import 'server-only';
  * instead of leaving a truncated file.
  */
 import { Readable } from 'node:stream';
-import type { Actor } from '@/lib/authz';
+import { z } from 'zod';
 import { today } from '@/lib/clock';
-import { AppError, ERROR_STATUS, type ErrorCode } from '@/lib/errors';
-import type { Locale } from '@/lib/i18n/config';
-import { translator } from '@/lib/i18n/translate';
+import { AppError } from '@/lib/errors';
+import { routeId } from '@/lib/http/id';
+import { withRoute } from '@/lib/http/route';
 import { getMeetingHeading, getMinutesDoc, snapshotRows } from '@/lib/meetings/queries';
 import { problemsSearch } from '@/lib/problems/search-params';
 import { registrySearch } from '@/lib/projects/search-params';
@@ -37,8 +37,6 @@ export const CONTENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
 
-const NO_STORE = { 'cache-control': 'no-store' } as const;
-
 /** RFC 5987 / 6266: an ASCII fallback name and the real name as UTF-8 (filename*). */
 export function contentDisposition(fileName: string, asciiFallback: string): string {
   const ascii = asciiFallback.replace(/[^\x20-\x7e]|["\\;%]/g, '_');
@@ -55,10 +53,6 @@ export function safeFileName(name: string): string {
       .trim()
       .slice(0, 120) || 'export'
   );
-}
-
-function fail(code: ErrorCode, message: string): Response {
-  return Response.json({ ok: false, code, message }, { status: ERROR_STATUS[code], headers: NO_STORE });
 }
 
 /** A streaming file response. */
@@ -83,76 +77,63 @@ export function fileResponse(
   return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { status: 200, headers });
 }
 
-function parseFormat(raw: string): ExportFormat | null {
-  return raw === 'xlsx' || raw === 'csv' ? raw : null;
-}
-
-function parseId(raw: string): number | null {
-  return /^\d{1,9}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
-}
-
-async function guarded(locale: Locale, run: () => Promise<Response>): Promise<Response> {
-  const t = translator(locale);
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof AppError && err.code !== 'INTERNAL') return fail(err.code, t(err.messageKey ?? `errors.${err.code}`));
-    const ref = Math.random().toString(36).slice(2, 10);
-    console.error(`[exports] ${ref}`, err);
-    return fail('INTERNAL', `${t('exports.errors.failed')} (${ref})`);
-  }
+/** An unknown format of a known export is 404, with its own message. */
+function parseFormat(raw: string): ExportFormat {
+  if (raw === 'xlsx' || raw === 'csv') return raw;
+  throw new AppError('NOT_FOUND', 'unsupported export format', { messageKey: 'exports.errors.badFormat' });
 }
 
 function listResponse(file: ExportFile, format: ExportFormat, asciiName: string): Response {
   return fileResponse(file.body, format, `${file.baseName}-${today()}`, `${asciiName}-${today()}`, file.total);
 }
 
-/** GET /api/exports/registry.{xlsx,csv}: the registry's rows for the URL's filters (all pages). */
-export async function exportRegistry(actor: Actor | null, rawFormat: string, search: URLSearchParams, locale: Locale): Promise<Response> {
-  const t = translator(locale);
-  if (!actor) return fail('UNAUTHENTICATED', t('errors.UNAUTHENTICATED'));
-  const format = parseFormat(rawFormat);
-  if (!format) return fail('NOT_FOUND', t('exports.errors.badFormat'));
-  return guarded(locale, async () => listResponse(await registryExport(actor, registrySearch.parse(search), format, locale), format, 'registry'));
-}
+/**
+ * GET /api/exports/registry.{xlsx,csv} and /api/exports/problems.{xlsx,csv}: the list's rows for
+ * the URL's filters (all pages, the list's own query and scope).
+ */
+export const exportListRoute = withRoute({
+  name: 'exports.list',
+  auth: true,
+  permission: 'project.read',
+  params: z.object({ file: z.string() }),
+  handler: async ({ actor, params, search, locale }) => {
+    const [name, rawFormat = ''] = params.file.split('.', 2);
+    if (name === 'registry') {
+      const format = parseFormat(rawFormat);
+      return listResponse(await registryExport(actor, registrySearch.parse(search), format, locale), format, 'registry');
+    }
+    if (name === 'problems') {
+      const format = parseFormat(rawFormat);
+      return listResponse(await problemsExport(actor, problemsSearch.parse(search), format, locale), format, 'problems');
+    }
+    throw new AppError('NOT_FOUND', 'no such export');
+  },
+});
 
-/** GET /api/exports/problems.{xlsx,csv}: the problem list's rows for the URL's filters (all pages). */
-export async function exportProblems(actor: Actor | null, rawFormat: string, search: URLSearchParams, locale: Locale): Promise<Response> {
-  const t = translator(locale);
-  if (!actor) return fail('UNAUTHENTICATED', t('errors.UNAUTHENTICATED'));
-  const format = parseFormat(rawFormat);
-  if (!format) return fail('NOT_FOUND', t('exports.errors.badFormat'));
-  return guarded(locale, async () => listResponse(await problemsExport(actor, problemsSearch.parse(search), format, locale), format, 'problems'));
-}
-
-/** GET /api/exports/meetings/:id/status-table.{xlsx,csv}: the meeting's status table (its snapshot). */
-export async function exportStatusTable(actor: Actor | null, rawId: string, rawFormat: string, locale: Locale): Promise<Response> {
-  const t = translator(locale);
-  if (!actor) return fail('UNAUTHENTICATED', t('errors.UNAUTHENTICATED'));
-  const format = parseFormat(rawFormat);
-  if (!format) return fail('NOT_FOUND', t('exports.errors.badFormat'));
-  const id = parseId(rawId);
-  if (id === null) return fail('NOT_FOUND', t('errors.NOT_FOUND'));
-  return guarded(locale, async () => {
+/**
+ * GET /api/exports/meetings/:id/status-table.{xlsx,csv} (the meeting's status table, from its
+ * frozen snapshot) and /api/exports/meetings/:id/minutes.docx (the minutes as a Word document).
+ */
+export const exportMeetingRoute = withRoute({
+  name: 'exports.meeting',
+  auth: true,
+  permission: 'meeting.read',
+  params: z.object({ id: routeId, file: z.string() }),
+  handler: async ({ actor, params: { id, file }, locale, t }) => {
+    if (file === 'minutes.docx') {
+      const doc = await getMinutesDoc(actor, id, locale);
+      if (!doc) throw new AppError('NOT_FOUND', 'meeting not found');
+      const bytes = await minutesDocx(doc, { locale });
+      return fileResponse(bytes, 'docx', t('exports.minutes.fileName', { title: doc.title }), `meeting-${id}-minutes`);
+    }
+    const [name, rawFormat = ''] = file.split('.', 2);
+    if (name !== 'status-table') throw new AppError('NOT_FOUND', 'no such export');
+    const format = parseFormat(rawFormat);
     const heading = await getMeetingHeading(actor, id);
-    if (!heading) return fail('NOT_FOUND', t('errors.NOT_FOUND'));
+    if (!heading) throw new AppError('NOT_FOUND', 'meeting not found');
     const rows = snapshotRows(actor, id);
     const body = format === 'xlsx' ? statusTableXlsx(heading, rows, { locale }) : statusTableCsv(heading, rows, { locale });
-    const name = t('exports.statusTable.fileName', { title: heading.title });
-    return fileResponse(body, format, name, `meeting-${id}-status-table`);
-  });
-}
-
-/** GET /api/exports/meetings/:id/minutes.docx: the minutes as a Word document. */
-export async function exportMinutes(actor: Actor | null, rawId: string, locale: Locale): Promise<Response> {
-  const t = translator(locale);
-  if (!actor) return fail('UNAUTHENTICATED', t('errors.UNAUTHENTICATED'));
-  const id = parseId(rawId);
-  if (id === null) return fail('NOT_FOUND', t('errors.NOT_FOUND'));
-  return guarded(locale, async () => {
-    const doc = await getMinutesDoc(actor, id, locale);
-    if (!doc) return fail('NOT_FOUND', t('errors.NOT_FOUND'));
-    const bytes = await minutesDocx(doc, { locale });
-    return fileResponse(bytes, 'docx', t('exports.minutes.fileName', { title: doc.title }), `meeting-${id}-minutes`);
-  });
-}
+    const fileName = t('exports.statusTable.fileName', { title: heading.title });
+    return fileResponse(body, format, fileName, `meeting-${id}-status-table`);
+  },
+});

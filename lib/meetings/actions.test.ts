@@ -206,6 +206,59 @@ describe('the state machine', () => {
   });
 });
 
+describe('loaded and authorized by the wrapper, before run', () => {
+  it('every meeting action but createMeeting names the record it works on (none loads and checks by hand)', async () => {
+    const { isAction } = await import('@/lib/actions/wrapper');
+    const { agendaItemResource, meetingResource } = await import('./resource');
+    const mods = { ...(await import('./meeting-actions')), ...(await import('./agenda-actions')) };
+    const loads = Object.fromEntries(
+      Object.entries(mods).flatMap(([k, v]) => (isAction(v) ? [[k, v.meta.load?.resource ?? null]] : [])),
+    );
+    expect(loads).toEqual({
+      createMeeting: null,
+      updateMeeting: meetingResource,
+      freezeMeeting: meetingResource,
+      holdMeeting: meetingResource,
+      publishMinutes: meetingResource,
+      proposeAgenda: meetingResource,
+      addAgendaItem: meetingResource,
+      reorderAgenda: meetingResource,
+      removeAgendaItem: agendaItemResource,
+      recordDecision: agendaItemResource,
+    });
+  });
+
+  it('not visible, then not permitted, both before a stale version; nothing written', async () => {
+    const a = await meetingIn('planned', { scopeCountyId: w.countyA.id }, w.actors.dispatchA);
+    const p = await meetingIn('planned');
+    const before = await writeCounts(getDb());
+    const stale = 99;
+    // Another county's meeting, its item: not found.
+    expect(await freezeMeeting.execute(w.actors.dispatchB, { id: a.id, version: stale })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await removeAgendaItem.execute(w.actors.dispatchB, { id: a.itemId, version: stale })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    // The prefecture's meeting, seen by a county office: not theirs to run.
+    expect(await freezeMeeting.execute(w.actors.dispatchA, { id: p.id, version: stale })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await removeAgendaItem.execute(w.actors.dispatchA, { id: p.itemId, version: stale })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // A missing meeting or item.
+    expect(await addAgendaItem.execute(w.actors.dispatch, { meetingId: 424242, version: 1, title: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await removeAgendaItem.execute(w.actors.dispatch, { id: 424242, version: 1 })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await writeCounts(getDb())).toEqual(before);
+  });
+
+  it('a stale agenda item is a conflict with the item as it is now, before the state check', async () => {
+    const m = await meetingIn('held');
+    ok(await recordDecision.execute(w.actors.dispatch, { id: m.itemId, version: m.itemVersion, decision: '先到的决定' }));
+    ok(await publishMinutes.execute(w.actors.dispatch, { id: m.id, version: m.version }));
+    // Published (a state that refuses the step) and stale: the stale version is answered first.
+    const r = await recordDecision.execute(w.actors.dispatch, { id: m.itemId, version: m.itemVersion, decision: '后到的决定' });
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      current: { id: m.itemId, version: m.itemVersion + 1, decision: '先到的决定', changedBy: w.users.dispatch.displayName },
+    });
+  });
+});
+
 describe('the database backs the rules', () => {
   it('refuses a status going back, skipping a step, or holding without a frozen table', async () => {
     const db = getDb();

@@ -9,18 +9,24 @@
  * - recordDecision    the decision on an item (held meetings); may assign a problem (交办)
  *                     through the problem list's own creation (raiseProblem), which notifies
  *
- * Until the minutes are published (the database refuses agenda changes after that).
+ * Until the minutes are published (the database refuses agenda changes after that). The
+ * meeting or the item (with its meeting) is loaded, locked and authorized by the wrapper
+ * before run (404 / 403 / 409); each step checks only what the meeting's status allows.
  */
 import { and, asc, eq, max, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
 import { meetingAgendaItems, projects } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
 import { diff } from '@/lib/audit/record';
+import { authorize, conflictWith } from '@/lib/authz/resource';
 import { now, today } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { raiseProblem } from '@/lib/problems/raise-problem';
+import { projectResource } from '@/lib/projects/resource';
 import { proposeAgendaItems } from './agenda';
 import { previousMeeting } from './get-meeting';
-import { itemConflict, loadItemForChange, loadMeetingForChange, stateError, writeMeeting } from './internal';
+import { requireStatus, stateError, writeMeeting } from './internal';
+import { agendaItemResource, meetingResource } from './resource';
 import { meetingProjectScope } from './scope';
 import {
   addAgendaItemSchema,
@@ -33,12 +39,19 @@ import {
 
 const OPEN = ['planned', 'held'] as const;
 
-async function nextSort(tx: Parameters<typeof loadMeetingForChange>[0], meetingId: number): Promise<number> {
+/** The meeting named by `id`, at the version the user saw. */
+const meetingLoad = { resource: meetingResource, id: 'id', version: 'version', lock: true } as const;
+/** The meeting named by `meetingId`, at the version the user saw (an item added, the order set). */
+const parentLoad = { resource: meetingResource, id: 'meetingId', version: 'version', lock: true } as const;
+/** The agenda item named by `id` at the version the user saw, with its meeting. */
+const itemLoad = { resource: agendaItemResource, id: 'id', version: 'version', lock: true } as const;
+
+async function nextSort(tx: Tx, meetingId: number): Promise<number> {
   const [row] = await tx.select({ m: max(meetingAgendaItems.sort) }).from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, meetingId));
   return (row?.m ?? 0) + 1;
 }
 
-async function itemCount(tx: Parameters<typeof loadMeetingForChange>[0], meetingId: number): Promise<number> {
+async function itemCount(tx: Tx, meetingId: number): Promise<number> {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, meetingId));
   return row?.n ?? 0;
 }
@@ -48,8 +61,9 @@ export const proposeAgenda = createAction({
   name: 'meeting.agenda.propose',
   schema: meetingStepSchema,
   permission: 'meeting.manage',
-  run: async ({ actor, input, tx, audit }) => {
-    const m = await loadMeetingForChange(tx, actor, input, OPEN);
+  load: meetingLoad,
+  run: async ({ actor, tx, audit, record: m }) => {
+    requireStatus(m, OPEN);
     const previous = await previousMeeting(tx, m);
     const proposed = await proposeAgendaItems(tx, actor, m, previous, today());
     const room = MAX_AGENDA_ITEMS - (await itemCount(tx, m.id));
@@ -93,8 +107,9 @@ export const addAgendaItem = createAction({
   name: 'meeting.agenda.add',
   schema: addAgendaItemSchema,
   permission: 'meeting.manage',
-  run: async ({ actor, input, tx, audit }) => {
-    const m = await loadMeetingForChange(tx, actor, { id: input.meetingId, version: input.version }, OPEN);
+  load: parentLoad,
+  run: async ({ actor, input, tx, audit, record: m }) => {
+    requireStatus(m, OPEN);
     if ((await itemCount(tx, m.id)) >= MAX_AGENDA_ITEMS) throw stateError('tooManyItems', 'title');
     const projectId = input.projectId ?? null;
     if (projectId !== null) {
@@ -138,8 +153,9 @@ export const removeAgendaItem = createAction({
   name: 'meeting.agenda.remove',
   schema: removeAgendaItemSchema,
   permission: 'meeting.manage',
-  run: async ({ actor, input, tx, audit }) => {
-    const { item, meeting } = await loadItemForChange(tx, actor, input, OPEN);
+  load: itemLoad,
+  run: async ({ tx, audit, record: { item, meeting } }) => {
+    requireStatus(meeting, OPEN);
     if (item.decision !== null) throw stateError('hasDecision');
     await tx.delete(meetingAgendaItems).where(and(eq(meetingAgendaItems.id, item.id), eq(meetingAgendaItems.version, item.version)));
     const after = await writeMeeting(tx, meeting, {});
@@ -160,8 +176,9 @@ export const reorderAgenda = createAction({
   name: 'meeting.agenda.reorder',
   schema: reorderAgendaSchema,
   permission: 'meeting.manage',
-  run: async ({ actor, input, tx, audit }) => {
-    const m = await loadMeetingForChange(tx, actor, { id: input.meetingId, version: input.version }, OPEN);
+  load: parentLoad,
+  run: async ({ input, tx, audit, record: m }) => {
+    requireStatus(m, OPEN);
     const current = await tx
       .select({ id: meetingAgendaItems.id, sort: meetingAgendaItems.sort })
       .from(meetingAgendaItems)
@@ -195,9 +212,11 @@ export const recordDecision = createAction({
   name: 'meeting.decision',
   schema: recordDecisionSchema,
   permission: 'meeting.manage',
+  load: itemLoad,
   run: async (ctx) => {
     const { actor, input, tx, audit } = ctx;
-    const { item, meeting } = await loadItemForChange(tx, actor, input, ['held']);
+    const { item, meeting } = ctx.record;
+    requireStatus(meeting, ['held']);
     let problemId = item.decisionProblemId;
     if (input.problem) {
       if (item.decisionProblemId !== null) throw stateError('problemExists', 'problem');
@@ -207,10 +226,13 @@ export const recordDecision = createAction({
         const [p] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.id, projectId), meetingProjectScope(meeting))).limit(1);
         if (!p) throw new AppError('INVALID', 'project outside the meeting', { fieldErrors: { 'problem.projectId': ['validation.invalidChoice'] } });
       }
+      // The problem's project is a second record, named by the item or the form: the same
+      // load-and-authorize step as createProblem's (404 not visible, 403 no problem.create on it).
+      const project = await authorize(tx, actor, 'problem.create', { resource: projectResource, id: 'problem.projectId', field: true }, { 'problem.projectId': projectId });
       const problem = await raiseProblem(
         ctx,
+        project,
         {
-          projectId,
           description: input.problem.description,
           type: input.problem.type,
           responsibleUnitId: input.problem.responsibleUnitId,
@@ -234,7 +256,7 @@ export const recordDecision = createAction({
       })
       .where(and(eq(meetingAgendaItems.id, item.id), eq(meetingAgendaItems.version, item.version)))
       .returning();
-    if (!after) throw await itemConflict(tx, item.id);
+    if (!after) throw await conflictWith(tx, agendaItemResource, item.id);
     const changes = diff(
       { decision: item.decision, decisionProblemId: item.decisionProblemId },
       { decision: after.decision, decisionProblemId: after.decisionProblemId },

@@ -1,52 +1,26 @@
 /**
- * Helpers of the meeting actions: loading a meeting or an agenda item for a change with the
- * checks every change shares, the conflict answer, versioned writes. Take the transaction.
+ * Helpers of the meeting actions: the state refusals, versioned writes, the audited fields.
+ * Take the transaction. Loading and authorizing a meeting or an agenda item is not here: the
+ * action wrapper does it through lib/meetings/resource.ts (404 / 403 / 409 before run).
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Executor, Tx } from '@/db/client';
-import { meetingAgendaItems, meetings } from '@/db/schema';
-import { lastChange } from '@/lib/audit/record';
-import type { Actor } from '@/lib/authz';
+import type { Tx } from '@/db/client';
+import { meetings } from '@/db/schema';
+import { conflictWith } from '@/lib/authz/resource';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import type { MeetingStatus } from './constants';
 import type { MeetingRow } from './get-meeting';
-import { canManageMeeting, meetingVisibleTo } from './scope';
-
-export type AgendaItemRow = typeof meetingAgendaItems.$inferSelect;
+import { meetingResource } from './resource';
 
 /** A refusal because of the meeting's state; the message says why (catalogue key under meetings.error). */
 export function stateError(key: string, field = 'status'): AppError {
   return new AppError('INVALID', key, { messageKey: `meetings.error.${key}`, fieldErrors: { [field]: [`meetings.error.${key}`] } });
 }
 
-export async function meetingConflict(tx: Executor, id: number): Promise<AppError> {
-  const [row] = await tx.select().from(meetings).where(eq(meetings.id, id)).limit(1);
-  return new AppError('CONFLICT', 'stale meeting', { current: { ...row, ...(await lastChange(tx, 'meeting', id)) } });
-}
-
-export async function itemConflict(tx: Executor, id: number): Promise<AppError> {
-  const [row] = await tx.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.id, id)).limit(1);
-  return new AppError('CONFLICT', 'stale agenda item', { current: { ...row, ...(await lastChange(tx, 'meeting_agenda_item', id)) } });
-}
-
-/**
- * The meeting, locked for this transaction, with the checks in this order: not visible →
- * NOT_FOUND; not the actor's to run → FORBIDDEN; stale version → CONFLICT (with the current
- * values); a state that does not allow the step → INVALID.
- */
-export async function loadMeetingForChange(
-  tx: Tx,
-  actor: Actor,
-  input: { id: number; version?: number },
-  allowed: readonly MeetingStatus[],
-): Promise<MeetingRow> {
-  const [m] = await tx.select().from(meetings).where(eq(meetings.id, input.id)).limit(1).for('update');
-  if (!m || !meetingVisibleTo(actor, m)) throw new AppError('NOT_FOUND', 'meeting not found');
-  if (!canManageMeeting(actor, m)) throw new AppError('FORBIDDEN', 'not allowed to run this meeting');
-  if (input.version !== undefined && m.version !== input.version) throw await meetingConflict(tx, m.id);
+/** A step the meeting's status does not allow (after publishing: nothing changes any more). */
+export function requireStatus(m: Pick<MeetingRow, 'status'>, allowed: readonly MeetingStatus[]): void {
   if (!allowed.includes(m.status)) throw stateError(m.status === 'published' ? 'published' : 'wrongState');
-  return m;
 }
 
 /** Writes a versioned patch of the meeting; zero rows means someone else got there first. */
@@ -56,22 +30,8 @@ export async function writeMeeting(tx: Tx, m: MeetingRow, patch: Partial<Meeting
     .set({ ...patch, version: sql`${meetings.version} + 1`, updatedAt: now() })
     .where(and(eq(meetings.id, m.id), eq(meetings.version, m.version)))
     .returning();
-  if (!after) throw await meetingConflict(tx, m.id);
+  if (!after) throw await conflictWith(tx, meetingResource, m.id);
   return after;
-}
-
-/** The agenda item and its meeting (locked), checked like loadMeetingForChange plus the item's version. */
-export async function loadItemForChange(
-  tx: Tx,
-  actor: Actor,
-  input: { id: number; version: number },
-  allowed: readonly MeetingStatus[],
-): Promise<{ item: AgendaItemRow; meeting: MeetingRow }> {
-  const [item] = await tx.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.id, input.id)).limit(1).for('update');
-  if (!item) throw new AppError('NOT_FOUND', 'agenda item not found');
-  const meeting = await loadMeetingForChange(tx, actor, { id: item.meetingId }, allowed);
-  if (item.version !== input.version) throw await itemConflict(tx, item.id);
-  return { item, meeting };
 }
 
 /** The audited fields of a meeting (no version or timestamps' noise). */

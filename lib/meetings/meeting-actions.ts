@@ -1,6 +1,7 @@
 /**
- * The meeting's own steps, each through createAction (authenticated, validated, permission
- * checked on the loaded meeting, versioned, audited in one transaction):
+ * The meeting's own steps, each through createAction (authenticated, validated, the meeting
+ * loaded and authorized by the wrapper before run — 404 / 403 / 409 — and audited in one
+ * transaction; each step checks only what the meeting's status allows):
  *
  * - createMeeting   planned meeting with title, date, chair, participants, invited units, scope
  * - updateMeeting   the same fields until the minutes are published; the scope only before freezing
@@ -19,7 +20,8 @@ import { diff } from '@/lib/audit/record';
 import { type Actor, hasPermission } from '@/lib/authz';
 import { now, today } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
-import { auditedMeeting, loadMeetingForChange, stateError, writeMeeting } from './internal';
+import { auditedMeeting, requireStatus, stateError, writeMeeting } from './internal';
+import { meetingResource } from './resource';
 import { writeSnapshot } from './snapshot';
 import { createMeetingSchema, meetingStepSchema, updateMeetingSchema } from './schemas';
 import type { z } from 'zod';
@@ -32,6 +34,9 @@ export interface MeetingResult {
   status: (typeof meetings.status.enumValues)[number];
 }
 const result = (m: typeof meetings.$inferSelect): MeetingResult => ({ id: m.id, version: m.version, status: m.status });
+
+/** A change of the meeting named by `id`, at the version the user saw; locked for the transaction. */
+const meetingLoad = { resource: meetingResource, id: 'id', version: 'version', lock: true } as const;
 
 const invalid = (field: string, key = 'validation.invalidChoice') => new AppError('INVALID', `bad ${field}`, { fieldErrors: { [field]: [key] } });
 
@@ -115,8 +120,9 @@ export const updateMeeting = createAction({
   name: 'meeting.update',
   schema: updateMeetingSchema,
   permission: 'meeting.manage',
-  run: async ({ actor, input, tx, audit }) => {
-    const m = await loadMeetingForChange(tx, actor, input, ['planned', 'held']);
+  load: meetingLoad,
+  run: async ({ actor, input, tx, audit, record: m }) => {
+    requireStatus(m, ['planned', 'held']);
     const refs = await checkFields(tx, actor, input);
     const scopeChanged =
       refs.scopeCountyId !== m.scopeCountyId || refs.scopeCategoryCode !== m.scopeCategoryCode || refs.scopeLeaderId !== m.scopeLeaderId;
@@ -142,8 +148,9 @@ export const freezeMeeting = createAction({
   name: 'meeting.freeze',
   schema: meetingStepSchema,
   permission: 'meeting.manage',
-  run: async ({ actor, input, tx, audit }) => {
-    const m = await loadMeetingForChange(tx, actor, input, ['planned', 'held']);
+  load: meetingLoad,
+  run: async ({ actor, tx, audit, record: m }) => {
+    requireStatus(m, ['planned', 'held']);
     if (m.frozenAt) throw stateError('alreadyFrozen');
     const year = Number(m.meetingDate.slice(0, 4));
     const at = now();
@@ -164,8 +171,9 @@ export const holdMeeting = createAction({
   name: 'meeting.hold',
   schema: meetingStepSchema,
   permission: 'meeting.manage',
-  run: async ({ actor, input, tx, audit }) => {
-    const m = await loadMeetingForChange(tx, actor, input, ['planned']);
+  load: meetingLoad,
+  run: async ({ tx, audit, record: m }) => {
+    requireStatus(m, ['planned']);
     if (!m.frozenAt) throw stateError('notFrozen');
     if (m.chairId === null) throw stateError('chairRequired', 'chairId');
     const after = await writeMeeting(tx, m, { status: 'held', heldAt: now() });
@@ -178,8 +186,9 @@ export const publishMinutes = createAction({
   name: 'meeting.publish',
   schema: meetingStepSchema,
   permission: 'meeting.manage',
-  run: async ({ actor, input, tx, audit }) => {
-    const m = await loadMeetingForChange(tx, actor, input, ['held']);
+  load: meetingLoad,
+  run: async ({ actor, tx, audit, record: m }) => {
+    requireStatus(m, ['held']);
     const after = await writeMeeting(tx, m, { status: 'published', publishedAt: now(), publishedById: actor.id });
     await audit({
       action: 'meeting.publish',

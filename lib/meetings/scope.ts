@@ -4,12 +4,14 @@
  * - A meeting is visible to prefecture users, and to county users when its scope is the whole
  *   prefecture or their county (they then read only their county's rows of it).
  * - A meeting is run (agenda, freeze, minutes, publish) by the dispatch office whose scope
- *   covers the meeting's: a county office only its county's meetings.
+ *   covers the meeting's: a county office only its county's meetings. Its Subject's county is
+ *   the meeting's scope county (null: the prefecture, which no county user's scope covers), so
+ *   the permission table's meeting.manage with can() says exactly this.
  * - Its projects: those matching every scope column that is set (category, county, leader).
  */
 import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
 import { meetings, projects } from '@/db/schema';
-import { type Actor, hasPermission } from '@/lib/authz';
+import { type Actor, can, type Subject } from '@/lib/authz';
 
 export interface MeetingScope {
   scopeCategoryCode: string | null;
@@ -22,13 +24,14 @@ export function meetingVisibility(actor: Pick<Actor, 'countyId'>): SQL | undefin
   return actor.countyId === null ? undefined : or(isNull(meetings.scopeCountyId), eq(meetings.scopeCountyId, actor.countyId));
 }
 
-export function meetingVisibleTo(actor: Pick<Actor, 'countyId'>, m: Pick<MeetingScope, 'scopeCountyId'>): boolean {
-  return actor.countyId === null || m.scopeCountyId === null || m.scopeCountyId === actor.countyId;
+/** What a permission check on a meeting reads: its scope county (no relations: meetings are the office's). */
+export function meetingSubject(m: Pick<MeetingScope, 'scopeCountyId'>): Subject {
+  return { countyId: m.scopeCountyId };
 }
 
-/** May the actor run this meeting (prepare, freeze, minutes, publish)? */
+/** May the actor run this meeting (prepare, freeze, minutes, publish)? The UI's question; actions ask it through their load step. */
 export function canManageMeeting(actor: Actor, m: Pick<MeetingScope, 'scopeCountyId'>): boolean {
-  return hasPermission(actor, 'meeting.manage') && (actor.countyId === null || m.scopeCountyId === actor.countyId);
+  return can(actor, 'meeting.manage', meetingSubject(m));
 }
 
 /** The projects the meeting covers (SQL on `projects`); undefined: every project. */

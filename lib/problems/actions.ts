@@ -9,27 +9,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '@/db/client';
-import { problemComments, problems, projects } from '@/db/schema';
+import { problemComments, problems } from '@/db/schema';
 import { createAction, type ActionContext } from '@/lib/actions/wrapper';
 import { diff } from '@/lib/audit/record';
-import { can, inScope } from '@/lib/authz';
+import { conflictWith, type LoadSpec } from '@/lib/authz/resource';
 import { now, today } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { dispatchOfficeIds, notify, unitMemberIds } from '@/lib/notifications/notify';
+import { projectResource } from '@/lib/projects/resource';
 import { raiseProblem } from './raise-problem';
-import {
-  audited,
-  conflictError,
-  discussionParticipants,
-  loadForUpdate,
-  type LoadedProblem,
-  problemNotice,
-  type ProblemRow,
-  requireLeader,
-  requireUnit,
-  wrongState,
-} from './internal';
-import { problemRef, type Transition, TRANSITIONS } from './rules';
+import { audited, discussionParticipants, problemNotice, type ProblemRow, requireLeader, requireUnit, wrongState } from './internal';
+import { problemResource, type ProblemRecord } from './resource';
+import { type Transition, TRANSITIONS } from './rules';
 import {
   commentSchema,
   createProblemSchema,
@@ -43,31 +34,12 @@ export type ProblemResult = { id: number; projectId: number; version: number; st
 
 const result = (p: ProblemRow): ProblemResult => ({ id: p.id, projectId: p.projectId, version: p.version, status: p.status });
 
-function access(found: LoadedProblem) {
-  return {
-    countyId: found.project.countyId,
-    responsibleLeaderId: found.problem.responsibleLeaderId,
-    responsibleUnitId: found.problem.responsibleUnitId,
-  };
-}
-
 /**
- * Loads the problem for a change and makes the checks every change shares, in this order:
- * not visible → NOT_FOUND; not permitted → FORBIDDEN; stale version → CONFLICT (with the
- * current values); a step the status does not allow → INVALID.
+ * A change of a problem: loaded (locked) through its resource and authorized by the wrapper
+ * before run — not visible → NOT_FOUND, not permitted → FORBIDDEN, stale version → CONFLICT
+ * (with the current values). What the status allows is each step's own check (INVALID).
  */
-async function loadChecked(
-  ctx: Pick<ActionContext<unknown>, 'actor' | 'tx'>,
-  input: { id: number; version: number },
-  check: { permission: Parameters<typeof can>[1]; from?: readonly ProblemRow['status'][] },
-): Promise<LoadedProblem> {
-  const found = await loadForUpdate(ctx.tx, input.id);
-  if (!found || !inScope(ctx.actor, found.project)) throw new AppError('NOT_FOUND', 'problem not found');
-  if (!can(ctx.actor, check.permission, problemRef(access(found)))) throw new AppError('FORBIDDEN', 'not allowed on this problem');
-  if (found.problem.version !== input.version) throw await conflictError(ctx.tx, input.id);
-  if (check.from && !check.from.includes(found.problem.status)) throw wrongState();
-  return found;
-}
+const changeLoad = { resource: problemResource, id: 'id', version: 'version', lock: true } as const;
 
 /** Writes a versioned patch; zero rows means someone else got there first. */
 async function writePatch(tx: Tx, before: ProblemRow, version: number, patch: Partial<ProblemRow>): Promise<ProblemRow> {
@@ -76,7 +48,7 @@ async function writePatch(tx: Tx, before: ProblemRow, version: number, patch: Pa
     .set({ ...patch, version: sql`${problems.version} + 1`, updatedAt: now() })
     .where(and(eq(problems.id, before.id), eq(problems.version, version)))
     .returning();
-  if (!after) throw await conflictError(tx, before.id);
+  if (!after) throw await conflictWith(tx, problemResource, before.id);
   return after;
 }
 
@@ -84,13 +56,15 @@ async function writePatch(tx: Tx, before: ProblemRow, version: number, patch: Pa
 
 /**
  * Raises a problem on a project, from a report or directly. The project's lead or responsible
- * leader (problem.create.own) or the dispatch office. Notifies the responsible unit.
+ * leader, or the dispatch office (the permission table's problem.create). Notifies the
+ * responsible unit.
  */
 export const createProblem = createAction({
   name: 'problem.create',
   schema: createProblemSchema,
   permission: 'problem.create',
-  run: async (ctx) => result(await raiseProblem(ctx, ctx.input)),
+  load: { resource: projectResource, id: 'projectId', field: true },
+  run: async (ctx) => result(await raiseProblem(ctx, ctx.record, ctx.input)),
 });
 
 // ── The dispatch office edits ────────────────────────────────────────────────────────────
@@ -104,8 +78,8 @@ export const updateProblem = createAction({
   name: 'problem.update',
   schema: updateProblemSchema,
   permission: 'problem.update',
-  run: async ({ actor, input, tx, audit }) => {
-    const found = await loadChecked({ actor, tx }, input, { permission: 'problem.update' });
+  load: changeLoad,
+  run: async ({ actor, input, tx, audit, record: found }) => {
     const before = found.problem;
     if (before.status === 'closed') throw wrongState();
 
@@ -150,20 +124,23 @@ type StepCtx<I> = { actor: ActionContext<unknown>['actor']; tx: Tx; input: I };
 function transitionAction<S extends z.ZodType<{ id: number; version: number }>>(
   step: Transition,
   schema: S,
-  apply: (ctx: StepCtx<z.output<S>>, found: LoadedProblem) => { patch: Partial<ProblemRow>; extra?: Record<string, unknown> },
-  after?: (ctx: StepCtx<z.output<S>>, row: ProblemRow, found: LoadedProblem) => Promise<void>,
+  apply: (ctx: StepCtx<z.output<S>>, found: ProblemRecord) => { patch: Partial<ProblemRow>; extra?: Record<string, unknown> },
+  after?: (ctx: StepCtx<z.output<S>>, row: ProblemRow, found: ProblemRecord) => Promise<void>,
 ) {
   const def = TRANSITIONS[step];
+  // S's output has a numeric id and version (its constraint); NumberKeys of a generic type
+  // cannot show it, so the shared spec is restated for S.
+  const load = changeLoad as LoadSpec<{ id: number; version: number }, ProblemRecord> as unknown as LoadSpec<z.output<S>, ProblemRecord>;
   return createAction({
     name: `problem.${step}`,
     schema,
     permission: def.permission,
-    run: async ({ actor, input, tx, audit }) => {
-      const typed = input;
-      const found = await loadChecked({ actor, tx }, typed, { permission: def.permission, from: def.from });
-      const { patch, extra } = apply({ actor, tx, input: typed }, found);
+    load,
+    run: async ({ actor, input, tx, audit, record: found }) => {
+      if (!def.from.includes(found.problem.status)) throw wrongState();
+      const { patch, extra } = apply({ actor, tx, input }, found);
       const full: Partial<ProblemRow> = { status: def.to, ...patch };
-      const row = await writePatch(tx, found.problem, typed.version, full);
+      const row = await writePatch(tx, found.problem, input.version, full);
       const changes = diff(audited(found.problem), audited(full)) ?? { before: {}, after: {} };
       await audit({
         action: `problem.${step}`,
@@ -173,13 +150,13 @@ function transitionAction<S extends z.ZodType<{ id: number; version: number }>>(
         before: changes.before,
         after: { ...changes.after, ...extra },
       });
-      if (after) await after({ actor, tx, input: typed }, row, found);
+      if (after) await after({ actor, tx, input }, row, found);
       return result(row);
     },
   });
 }
 
-/** open → in progress: the responsible unit (problem.progress.unit) or the dispatch office. */
+/** open → in progress: a member of the problem's responsible unit or the dispatch office (problem.progress). */
 export const startProblem = transitionAction('start', transitionSchema, () => ({ patch: {} }));
 
 /**
@@ -196,7 +173,7 @@ export const resolveProblem = transitionAction(
   },
 );
 
-/** resolved → closed (销号): the dispatch office (problem.close) or the problem's responsible leader (problem.close.own). */
+/** resolved → closed (销号): the dispatch office or the problem's responsible leader (problem.close). */
 export const closeProblem = transitionAction('close', transitionSchema, () => ({ patch: { closedAt: now() } }));
 
 /**
@@ -224,18 +201,9 @@ export const commentOnProblem = createAction({
   name: 'problem.comment',
   schema: commentSchema,
   permission: 'problem.comment',
-  run: async ({ actor, input, tx, audit }) => {
-    const [found] = await tx
-      .select({ problem: problems, countyId: projects.countyId })
-      .from(problems)
-      .innerJoin(projects, eq(projects.id, problems.projectId))
-      .where(eq(problems.id, input.problemId))
-      .limit(1);
-    if (!found || !inScope(actor, found)) throw new AppError('NOT_FOUND', 'problem not found');
-    const p = found.problem;
-    if (!can(actor, 'problem.comment', problemRef({ countyId: found.countyId, responsibleLeaderId: p.responsibleLeaderId, responsibleUnitId: p.responsibleUnitId }))) {
-      throw new AppError('FORBIDDEN', 'not allowed to comment');
-    }
+  load: { resource: problemResource, id: 'problemId' },
+  run: async ({ actor, input, tx, audit, record }) => {
+    const p = record.problem;
     const [comment] = await tx
       .insert(problemComments)
       .values({ problemId: p.id, authorId: actor.id, body: input.body, createdAt: now() })

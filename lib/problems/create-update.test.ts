@@ -168,3 +168,19 @@ describe('updateProblem (dispatch office)', () => {
     expect(await problemRow(db, closed.id)).toMatchObject({ type: 'land', version: 1 });
   });
 });
+
+describe('createProblem: the project is loaded and authorized before run', () => {
+  it('a project the actor cannot see is NOT_FOUND on the project field; a missing one too', async () => {
+    const db = getDb();
+    const counts = await writeCounts(db);
+    const input = { description: '临时用电线路未接入', type: 'power', responsibleUnitId: w.unitA.id, deadline: '2025-07-15' };
+    for (const [actor, projectId] of [
+      [w.actors.countyB, w.project.id],
+      [w.actors.dispatch, 424242],
+    ] as const) {
+      const res = await createProblem.execute(actor, { ...input, projectId });
+      expect(res).toMatchObject({ ok: false, code: 'NOT_FOUND', fieldErrors: { projectId: [msg('validation.invalidChoice')] } });
+    }
+    expect(await writeCounts(db)).toEqual(counts);
+  });
+});

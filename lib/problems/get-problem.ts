@@ -3,7 +3,7 @@ import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { auditEvents, counties, problemComments, problems, projects, units, users } from '@/db/schema';
-import { type Actor, hasPermission, projectScope } from '@/lib/authz';
+import { type Actor, ANY, grantOf, projectScope, type Relation } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { overdueProblemSql } from './list-problems';
 
@@ -132,15 +132,37 @@ export interface ProjectChoice {
 }
 
 /**
+ * What each relation that may grant problem.create means on `projects` (the same relations the
+ * resource reads in can(): lib/projects/resource.ts projectSubject).
+ */
+function projectRelationSql(actor: Actor, relation: Relation): SQL | undefined {
+  switch (relation) {
+    case 'projectLead':
+      return eq(projects.projectLeadId, actor.id);
+    case 'responsibleLeader':
+      return eq(projects.responsibleLeaderId, actor.id);
+    case 'unitMember':
+      return actor.unitId === null ? undefined : eq(projects.responsibleUnitId, actor.unitId);
+    case 'recipient':
+      return undefined;
+  }
+}
+
+/**
  * The projects on which the actor may raise a problem (for the project picker of the new-problem
- * page): all visible ones for the dispatch office, the ones they lead or answer for otherwise.
+ * page), read from the permission table: every visible one for an everywhere grant, else the
+ * ones the actor has a granting relation to (lead or responsible leader).
  */
 export async function projectsForNewProblem(actor: Actor): Promise<ProjectChoice[]> {
-  const db = await getDb();
+  const grant = grantOf(actor, 'problem.create');
+  if (grant === undefined) return [];
   let own: SQL | undefined;
-  if (hasPermission(actor, 'problem.create')) own = undefined;
-  else if (hasPermission(actor, 'problem.create.own')) own = or(eq(projects.projectLeadId, actor.id), eq(projects.responsibleLeaderId, actor.id));
-  else return [];
+  if (grant !== ANY) {
+    const parts = grant.map((r) => projectRelationSql(actor, r)).filter((x): x is SQL => x !== undefined);
+    if (parts.length === 0) return [];
+    own = or(...parts);
+  }
+  const db = await getDb();
   return db
     .select({ id: projects.id, code: projects.code, name: projects.name, nameEn: projects.nameEn })
     .from(projects)
@@ -148,4 +170,3 @@ export async function projectsForNewProblem(actor: Actor): Promise<ProjectChoice
     .orderBy(asc(projects.code), asc(projects.id))
     .limit(1000);
 }
-

@@ -1,46 +1,16 @@
 /**
- * Helpers of the problem actions: loading a problem with its project inside the transaction,
- * the conflict answer, who to notify. Take the transaction (`tx`), never the database.
+ * Helpers of the problem actions: the audited fields, the wrong-state refusal, the references
+ * a change names, who to notify. Take the transaction (`tx`), never the database. Loading and
+ * authorizing the problem is not here: the action wrapper does it (lib/problems/resource.ts).
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Executor, Tx } from '@/db/client';
-import { problemComments, problems, projects, units, users } from '@/db/schema';
-import { lastChange } from '@/lib/audit/record';
+import type { Tx } from '@/db/client';
+import { problemComments, type problems, units, users } from '@/db/schema';
 import type { NotificationInput } from '@/lib/notifications/notify';
 import { AppError } from '@/lib/errors';
 import { excerpt } from './rules';
 
 export type ProblemRow = typeof problems.$inferSelect;
-
-export interface LoadedProblem {
-  problem: ProblemRow;
-  project: {
-    id: number;
-    countyId: number | null;
-    projectLeadId: number | null;
-    responsibleLeaderId: number | null;
-  };
-}
-
-/** The problem and its project's fields, locked for this transaction; null when it does not exist. */
-export async function loadForUpdate(tx: Tx, id: number): Promise<LoadedProblem | null> {
-  const [row] = await tx
-    .select({
-      problem: problems,
-      project: {
-        id: projects.id,
-        countyId: projects.countyId,
-        projectLeadId: projects.projectLeadId,
-        responsibleLeaderId: projects.responsibleLeaderId,
-      },
-    })
-    .from(problems)
-    .innerJoin(projects, eq(projects.id, problems.projectId))
-    .where(eq(problems.id, id))
-    .limit(1)
-    .for('update', { of: problems });
-  return row ?? null;
-}
 
 /** The fields a user changes and the history shows (no version or timestamps). */
 export const AUDITED = [
@@ -58,17 +28,6 @@ export function audited(p: Partial<ProblemRow>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of AUDITED) if (p[key] !== undefined) out[key] = p[key];
   return out;
-}
-
-/** The problem as it is now, with who changed it last, for a CONFLICT answer. */
-export async function currentForConflict(tx: Executor, id: number): Promise<Record<string, unknown>> {
-  const [row] = await tx.select().from(problems).where(eq(problems.id, id)).limit(1);
-  const last = await lastChange(tx, 'problem', id);
-  return { ...row, changedBy: last.changedBy, changedAt: last.changedAt ?? row?.updatedAt ?? null };
-}
-
-export async function conflictError(tx: Executor, id: number): Promise<AppError> {
-  return new AppError('CONFLICT', 'stale version', { current: await currentForConflict(tx, id) });
 }
 
 /** A refusal because the problem is not in a state that allows the step (nothing is written). */

@@ -1,44 +1,32 @@
 /**
  * Raising a problem (交办), the one implementation: used by the createProblem action and by a
- * dispatch meeting's decision (lib/meetings), inside the caller's transaction. Checks scope and
- * permission on the project, defaults the unit and leader to the project's, writes the audit
- * event and notifies the responsible unit.
+ * dispatch meeting's decision (lib/meetings), inside the caller's transaction, on a project the
+ * caller has loaded and authorized for problem.create (createProblem through its load step, the
+ * decision through authorize() with the same resource). Defaults the unit and leader to the
+ * project's, writes the audit event and notifies the responsible unit.
  */
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { problems, projects, reports } from '@/db/schema';
+import { problems, reports } from '@/db/schema';
 import type { ActionContext } from '@/lib/actions/wrapper';
-import { can, inScope } from '@/lib/authz';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { notify, unitMemberIds } from '@/lib/notifications/notify';
+import type { ProjectRecord } from '@/lib/projects/resource';
 import { audited, problemNotice, type ProblemRow, requireLeader, requireUnit } from './internal';
-import { createRef } from './rules';
 import type { createProblemSchema } from './schemas';
 
-export type RaiseProblemInput = z.output<typeof createProblemSchema>;
+export type RaiseProblemInput = Omit<z.output<typeof createProblemSchema>, 'projectId'>;
+
+/** The project a problem is raised on (loaded through projectResource, problem.create authorized). */
+export type RaiseOn = Pick<ProjectRecord, 'id' | 'countyId' | 'responsibleLeaderId' | 'responsibleUnitId'>;
 
 export async function raiseProblem(
   { actor, tx, audit }: Pick<ActionContext<unknown>, 'actor' | 'tx' | 'audit'>,
+  project: RaiseOn,
   input: RaiseProblemInput,
   extraAudit: Record<string, unknown> = {},
 ): Promise<ProblemRow> {
-  const [project] = await tx
-    .select({
-      id: projects.id,
-      countyId: projects.countyId,
-      projectLeadId: projects.projectLeadId,
-      responsibleLeaderId: projects.responsibleLeaderId,
-      responsibleUnitId: projects.responsibleUnitId,
-    })
-    .from(projects)
-    .where(eq(projects.id, input.projectId))
-    .limit(1);
-  if (!project || !inScope(actor, project)) {
-    throw new AppError('NOT_FOUND', 'project not found', { fieldErrors: { projectId: ['validation.invalidChoice'] } });
-  }
-  if (!can(actor, 'problem.create', createRef(project))) throw new AppError('FORBIDDEN', 'not allowed to raise problems here');
-
   if (input.reportId != null) {
     const [report] = await tx
       .select({ id: reports.id })

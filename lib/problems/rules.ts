@@ -1,10 +1,11 @@
 /**
  * The problem list's rules in one place: the state machine (交办 → 督办 → 办结 → 销号, or
  * reopened), who may take each step, and when a problem is overdue. Pure functions: the
- * actions use them to refuse, the pages to hide buttons.
+ * actions refuse a step the status does not allow with them (the action wrapper has already
+ * refused who may not take it, from the permission table); the pages hide buttons with them.
  */
 import type { ProblemStatus } from '@/db/schema/enums';
-import { type Actor, can, type Permission, type ProjectRef } from '@/lib/authz';
+import { type Actor, can, type Permission, type Subject } from '@/lib/authz';
 
 /** Overdue by more than this many days → escalated to the dispatch office (level 2). */
 export const ESCALATE_TO_OFFICE_DAYS = 7;
@@ -25,35 +26,31 @@ export const TRANSITIONS: Record<Transition, { from: readonly ProblemStatus[]; t
   reopen: { from: ['resolved', 'closed'], to: 'in_progress', permission: 'problem.close' },
 };
 
-/** What a permission check on a problem needs: the project's county and the problem's people. */
+/** What a permission check on a problem needs: the project's county and lead, the problem's leader and unit. */
 export interface ProblemAccess {
   countyId: number | null;
+  projectLeadId: number | null;
   responsibleLeaderId: number | null;
   responsibleUnitId: number | null;
 }
 
 /**
- * The ProjectRef for checks on an existing problem. `.own` means the PROBLEM's responsible
- * leader (the project lead is left out on purpose: 销号 is the leader's, not the lead's), and
- * `.unit` the problem's responsible unit.
+ * The Subject of an existing problem: the responsible leader and unit are the PROBLEM's own
+ * (not its project's); the project lead is its project's. The permission table says which of
+ * these relations grants what (销号 is the problem's responsible leader's, not the lead's).
  */
-export function problemRef(p: ProblemAccess): ProjectRef {
+export function problemSubject(p: ProblemAccess): Subject {
   return {
     countyId: p.countyId,
-    projectLeadId: null,
+    projectLeadId: p.projectLeadId,
     responsibleLeaderId: p.responsibleLeaderId,
     responsibleUnitId: p.responsibleUnitId,
   };
 }
 
-/** The ProjectRef for raising a problem on a project: its lead or its responsible leader (`.own`). */
-export function createRef(project: { countyId: number | null; projectLeadId: number | null; responsibleLeaderId: number | null }): ProjectRef {
-  return { countyId: project.countyId, projectLeadId: project.projectLeadId, responsibleLeaderId: project.responsibleLeaderId };
-}
-
 export function canTransition(actor: Actor, t: Transition, p: ProblemAccess & { status: ProblemStatus }): boolean {
   const def = TRANSITIONS[t];
-  return def.from.includes(p.status) && can(actor, def.permission, problemRef(p));
+  return def.from.includes(p.status) && can(actor, def.permission, problemSubject(p));
 }
 
 /** The buttons a user sees on a problem (the server refuses the others anyway). */
@@ -63,8 +60,8 @@ export function allowedProblemActions(actor: Actor, p: ProblemAccess & { status:
     resolve: canTransition(actor, 'resolve', p),
     close: canTransition(actor, 'close', p),
     reopen: canTransition(actor, 'reopen', p),
-    update: p.status !== 'closed' && can(actor, 'problem.update', problemRef(p)),
-    comment: can(actor, 'problem.comment', problemRef(p)),
+    update: p.status !== 'closed' && can(actor, 'problem.update', problemSubject(p)),
+    comment: can(actor, 'problem.comment', problemSubject(p)),
   };
 }
 

@@ -175,3 +175,57 @@ describe('commentOnProblem', () => {
     expect((await writeCounts(getDb())).comments).toBe(0);
   });
 });
+
+describe('loaded and authorized by the wrapper, before run', () => {
+  it('every problem action names the record it works on (none loads and checks by hand)', async () => {
+    const mod = await import('./actions');
+    const { isAction } = await import('@/lib/actions/wrapper');
+    const { problemResource } = await import('./resource');
+    const { projectResource } = await import('@/lib/projects/resource');
+    const actions = Object.entries(mod).filter(([, v]) => isAction(v));
+    expect(actions.map(([k]) => k).sort()).toEqual(['closeProblem', 'commentOnProblem', 'createProblem', 'reopenProblem', 'resolveProblem', 'startProblem', 'updateProblem']);
+    for (const [name, action] of actions) {
+      if (!isAction(action)) continue;
+      expect(action.meta.load?.resource, name).toBe(name === 'createProblem' ? projectResource : problemResource);
+    }
+  });
+
+  it('not visible comes before not permitted, and both before a stale version', async () => {
+    const db = getDb();
+    const p = await makeProblem(w, { status: 'resolved' });
+    const counts = await writeCounts(db);
+    // Version 7 is stale: still 404 for the other county and 403 for a leader not responsible.
+    expect(await closeProblem.execute(w.actors.countyB, { id: p.id, version: 7 })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await closeProblem.execute(w.actors.leaderOther, { id: p.id, version: 7 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // The stale version comes before the status check: CONFLICT, not INVALID.
+    expect(await startProblem.execute(w.actors.dispatch, { id: p.id, version: 7 })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      current: { id: p.id, version: 1, status: 'resolved' },
+    });
+    expect(await writeCounts(db)).toEqual(counts);
+  });
+
+  it('a stale close is a CONFLICT with who changed it', async () => {
+    const p = await makeProblem(w, { status: 'resolved' });
+    expect((await reopenProblem.execute(w.actors.dispatch, { id: p.id, version: 1, reason: '未通电' })).ok).toBe(true);
+    expect(await closeProblem.execute(w.actors.leader, { id: p.id, version: 1 })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      current: { id: p.id, version: 2, status: 'in_progress', changedBy: w.users.dispatch.displayName },
+    });
+  });
+
+  it('the relations are the problem’s own: a problem given to another unit is that unit’s to progress', async () => {
+    const p = await makeProblem(w, { status: 'open', responsibleUnitId: w.unitB.id });
+    // leadUnit belongs to the project's unit (A), not the problem's (B).
+    expect(await startProblem.execute(w.actors.leadUnit, { id: p.id, version: 1 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await startProblem.execute(w.actors.leadOther, { id: p.id, version: 1 })).toMatchObject({ ok: true, data: { status: 'in_progress' } });
+  });
+
+  it('a comment on a problem of another county is NOT_FOUND; on a missing one too', async () => {
+    const p = await makeProblem(w);
+    expect(await commentOnProblem.execute(w.actors.countyB, { problemId: p.id, body: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await commentOnProblem.execute(w.actors.dispatch, { problemId: 424242, body: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+});

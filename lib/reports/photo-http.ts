@@ -1,32 +1,26 @@
 import 'server-only';
-import type { Actor } from '@/lib/authz';
-import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
-import type { Translate } from '@/lib/i18n/translate';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { conflictWith } from '@/lib/authz/resource';
+import { AppError } from '@/lib/errors';
+import { routeId } from '@/lib/http/id';
+import { json, withRoute } from '@/lib/http/route';
 import { addReportPhoto } from './photo-actions';
 import { inspectPhoto, newStorageKey, PHOTO_MAX_BYTES, type PhotoRejection, readPhotoFile, removePhotoFiles, writePhotoFiles } from './photos';
-import { getPhotoForServing, getReport } from './queries';
-import { canEditReport, isEditable } from './rules';
+import { reportPhotoResource, reportResource } from './resource';
+import { isEditable } from './rules';
 
 /**
- * The photo endpoints, as functions of (actor, request) so the tests can call them without a
- * server: POST /api/reports/:id/photos (upload) and GET /api/photos/:id[?thumb=1] (serve).
- * The route files only add the session and the request's language.
+ * The photo endpoints, made by the route wrapper (lib/http/route.ts: session, id, load and
+ * authorize, one error answer): POST /api/reports/:id/photos (upload) and
+ * GET /api/photos/:id[?thumb=1] (serve). The route files only name them.
  */
-
-const NO_STORE = { 'cache-control': 'no-store' } as const;
 
 /** Multipart framing around the file (boundary, headers, the caption field). */
 const MULTIPART_ALLOWANCE = 64 * 1024;
 
-function parseId(raw: string): number | null {
-  return /^\d{1,9}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
-}
-
-function fail(code: ErrorCode, message: string, status: number = ERROR_STATUS[code]): Response {
-  return Response.json({ ok: false, code, message }, { status, headers: NO_STORE });
-}
-
-const REJECTION_STATUS: Record<PhotoRejection, number> = {
+const REJECTION_STATUS: Record<PhotoRejection | 'noFile', number> = {
+  noFile: 422,
   empty: 422,
   tooLarge: 413,
   unsupportedType: 415,
@@ -34,114 +28,114 @@ const REJECTION_STATUS: Record<PhotoRejection, number> = {
   tooManyPixels: 422,
 };
 
-function rejection(reason: PhotoRejection | 'noFile', t: Translate): Response {
-  const message = t(`reports.photo.errors.${reason}`, { max: PHOTO_MAX_BYTES / 1024 / 1024 });
-  return fail('INVALID', message, reason === 'noFile' ? 422 : REJECTION_STATUS[reason]);
+/** A refused file: INVALID with the reason in the user's language and its own status (413, 415, 422). */
+function rejection(reason: PhotoRejection | 'noFile'): AppError {
+  return new AppError('INVALID', `photo refused: ${reason}`, {
+    messageKey: `reports.photo.errors.${reason}`,
+    messageValues: { max: PHOTO_MAX_BYTES / 1024 / 1024 },
+    httpStatus: REJECTION_STATUS[reason],
+  });
 }
 
-/**
- * A browser sends Origin on every cross-origin POST: refuse one from another site (the session
- * cookie is SameSite=Lax already; this is the second lock). Requests without Origin (tests,
- * scripts with the cookie) pass.
- */
-function crossSite(request: Request): boolean {
-  const origin = request.headers.get('origin');
-  if (!origin) return false;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  try {
-    return !host || new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
-
-/** POST /api/reports/:id/photos — multipart field `file` (one image), optional `caption`. */
-export async function uploadPhoto(actor: Actor | null, rawReportId: string, request: Request, t: Translate): Promise<Response> {
-  if (!actor) return fail('UNAUTHENTICATED', t('errors.UNAUTHENTICATED'));
-  if (crossSite(request)) return fail('FORBIDDEN', t('errors.FORBIDDEN'));
-  const reportId = parseId(rawReportId);
-  if (reportId === null) return fail('NOT_FOUND', t('errors.NOT_FOUND'));
-
-  // Cheap checks first: who may upload here, before reading or decoding anything.
-  const detail = await getReport(actor, reportId);
-  if (!detail) return fail('NOT_FOUND', t('errors.NOT_FOUND'));
-  if (!canEditReport(actor, detail.project)) return fail('FORBIDDEN', t('errors.FORBIDDEN'));
-  if (!isEditable(detail.report.status)) return fail('CONFLICT', t('reports.errors.notEditable'));
-
-  if (!/^multipart\/form-data\b/i.test(request.headers.get('content-type') ?? '')) return rejection('noFile', t);
+/** The multipart body's `file` (one image) and optional `caption`; refuses before decoding what is too large. */
+async function readUpload(request: Request): Promise<{ file: File; caption: FormDataEntryValue | null }> {
+  if (!/^multipart\/form-data\b/i.test(request.headers.get('content-type') ?? '')) throw rejection('noFile');
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > PHOTO_MAX_BYTES + MULTIPART_ALLOWANCE) return rejection('tooLarge', t);
-
+  if (Number.isFinite(declared) && declared > PHOTO_MAX_BYTES + MULTIPART_ALLOWANCE) throw rejection('tooLarge');
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
     // A body cut short (e.g. by the proxy's body limit) does not parse.
-    return rejection(Number.isFinite(declared) && declared > PHOTO_MAX_BYTES ? 'tooLarge' : 'noFile', t);
+    throw rejection(Number.isFinite(declared) && declared > PHOTO_MAX_BYTES ? 'tooLarge' : 'noFile');
   }
   const file = form.get('file');
-  if (!file || typeof file === 'string') return rejection('noFile', t);
-  if (file.size > PHOTO_MAX_BYTES) return rejection('tooLarge', t);
-
-  const bytes = Buffer.from(await file.arrayBuffer());
-  const checked = await inspectPhoto(bytes);
-  if (!checked.ok) return rejection(checked.reason, t);
-
-  const storageKey = newStorageKey();
-  await writePhotoFiles(storageKey, bytes, checked.thumbnail);
-  const caption = form.get('caption');
-  const res = await addReportPhoto.execute(
-    actor,
-    {
-      reportId,
-      storageKey,
-      mimeType: checked.mimeType,
-      byteSize: bytes.length,
-      width: checked.width,
-      height: checked.height,
-      originalName: (file.name || '').slice(0, 255),
-      caption: typeof caption === 'string' ? caption.slice(0, 200) : undefined,
-    },
-    t,
-  );
-  if (!res.ok) {
-    await removePhotoFiles(storageKey);
-    // The action's message is already specific and in the user's language (messageKey).
-    return fail(res.code, res.message);
-  }
-  return Response.json(
-    { ok: true, data: { ...res.data, url: `/api/photos/${res.data.id}`, thumbUrl: `/api/photos/${res.data.id}?thumb=1` } },
-    { status: 201, headers: NO_STORE },
-  );
+  if (!file || typeof file === 'string') throw rejection('noFile');
+  if (file.size > PHOTO_MAX_BYTES) throw rejection('tooLarge');
+  return { file, caption: form.get('caption') };
 }
+
+/**
+ * POST /api/reports/:id/photos — multipart field `file` (one image), optional `caption`. The
+ * project lead only (report.edit on the report's project), while the report is a draft or was
+ * returned; a request from another site is refused. Who may upload is checked before the body
+ * is read or decoded.
+ */
+export const uploadPhotoRoute = withRoute({
+  name: 'report.photo.upload',
+  auth: true,
+  sameOrigin: true,
+  permission: 'report.edit',
+  params: z.object({ id: routeId }),
+  load: { resource: reportResource, id: 'id' },
+  handler: async ({ actor, request, record, t, requestId }) => {
+    const { report } = record;
+    if (!isEditable(report.status)) throw await conflictWith(await getDb(), reportResource, report.id, 'reports.errors.notEditable');
+
+    const { file, caption } = await readUpload(request);
+    const bytes = Buffer.from(await file.arrayBuffer());
+    const checked = await inspectPhoto(bytes);
+    if (!checked.ok) throw rejection(checked.reason);
+
+    const storageKey = newStorageKey();
+    await writePhotoFiles(storageKey, bytes, checked.thumbnail);
+    const res = await addReportPhoto.execute(
+      actor,
+      {
+        reportId: report.id,
+        storageKey,
+        mimeType: checked.mimeType,
+        byteSize: bytes.length,
+        width: checked.width,
+        height: checked.height,
+        originalName: (file.name || '').slice(0, 255),
+        caption: typeof caption === 'string' ? caption.slice(0, 200) : undefined,
+      },
+      t,
+      requestId,
+    );
+    if (!res.ok) {
+      await removePhotoFiles(storageKey);
+      // The action's message is already specific and in the user's language (messageKey).
+      return res;
+    }
+    const { id } = res.data;
+    return json({ ok: true, data: { ...res.data, url: `/api/photos/${id}`, thumbUrl: `/api/photos/${id}?thumb=1` } }, { status: 201 });
+  },
+});
 
 const EXTENSION: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 /**
- * GET /api/photos/:id[?thumb=1] — the image, only to users who may see the project (another
- * county's user gets 404, as for a photo that does not exist).
+ * GET /api/photos/:id[?thumb=1] — the image (the thumbnail is a JPEG), only to users who may see
+ * the project (another county's user gets 404, as for a photo that does not exist).
+ * `Cache-Control: private`, `nosniff`, and a sandboxing CSP.
  */
-export async function servePhoto(actor: Actor | null, rawPhotoId: string, thumb: boolean): Promise<Response> {
-  if (!actor) return new Response('Unauthorized', { status: 401, headers: NO_STORE });
-  const id = parseId(rawPhotoId);
-  const photo = id === null ? null : await getPhotoForServing(actor, id);
-  if (!photo) return new Response('Not found', { status: 404, headers: NO_STORE });
-  const bytes = await readPhotoFile(photo.storageKey, thumb ? 'thumb' : 'original');
-  if (!bytes) {
-    console.error(`[photos] file missing for photo ${photo.id}`);
-    return new Response('Not found', { status: 404, headers: NO_STORE });
-  }
-  const type = thumb ? 'image/jpeg' : photo.mimeType;
-  return new Response(new Uint8Array(bytes), {
-    status: 200,
-    headers: {
-      'content-type': type,
-      'content-length': String(bytes.length),
-      // Only the signed-in user's browser may keep it; the content under an id never changes.
-      'cache-control': 'private, max-age=86400',
-      'x-content-type-options': 'nosniff',
-      'content-disposition': `inline; filename="photo-${photo.id}${thumb ? '-thumb' : ''}.${thumb ? 'jpg' : EXTENSION[photo.mimeType]}"`,
-      'content-security-policy': "default-src 'none'; sandbox",
-    },
-  });
-}
+export const servePhotoRoute = withRoute({
+  name: 'report.photo.serve',
+  auth: true,
+  permission: 'project.read',
+  params: z.object({ id: routeId }),
+  load: { resource: reportPhotoResource, id: 'id' },
+  handler: async ({ record: { photo }, search, requestId }) => {
+    const thumb = search.get('thumb') === '1';
+    const bytes = await readPhotoFile(photo.storageKey, thumb ? 'thumb' : 'original');
+    if (!bytes) {
+      console.error(`[route report.photo.serve] request ${requestId}: file missing for photo ${photo.id}`);
+      throw new AppError('NOT_FOUND', 'photo file missing');
+    }
+    const type = thumb ? 'image/jpeg' : photo.mimeType;
+    return new Response(new Uint8Array(bytes), {
+      status: 200,
+      headers: {
+        'content-type': type,
+        'content-length': String(bytes.length),
+        // Only the signed-in user's browser may keep it; the content under an id never changes.
+        'cache-control': 'private, max-age=86400',
+        'x-content-type-options': 'nosniff',
+        'content-disposition': `inline; filename="photo-${photo.id}${thumb ? '-thumb' : ''}.${thumb ? 'jpg' : EXTENSION[photo.mimeType]}"`,
+        'content-security-policy': "default-src 'none'; sandbox",
+      },
+    });
+  },
+});

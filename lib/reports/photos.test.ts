@@ -6,17 +6,32 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, reportPhotos } from '@/db/schema';
 import { setClockForTests } from '@/lib/clock';
-import { translator } from '@/lib/i18n/translate';
+import type { Actor } from '@/lib/authz';
+import { translator, type Translate } from '@/lib/i18n/translate';
 import { useTestDb } from '@/test/db';
 import { submitReport } from './edit-report';
 import { deleteReportPhotoAs } from './photo-actions';
-import { servePhoto, uploadPhoto } from './photo-http';
+import { servePhotoRoute, uploadPhotoRoute } from './photo-http';
 import { inspectPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_PER_REPORT, sniffImageType } from './photos';
 import { ALL_ROLES, buildReportWorld, expectUnchanged, filled, openJune, type ReportRole, type ReportWorld, snapshot } from './test-world';
 
 const getDb = useTestDb();
 const zh = translator('zh-CN');
 const en = translator('en');
+
+// The routes (lib/reports/photo-http.ts through lib/http/route.ts) with the signed-in actor
+// given; the language is the request's NEXT_LOCALE cookie, as the browser sends it.
+function uploadPhoto(actor: Actor | null, id: string, request: Request, t: Translate): Promise<Response> {
+  const headers = new Headers(request.headers);
+  headers.set('cookie', `NEXT_LOCALE=${t === en ? 'en' : 'zh-CN'}`);
+  return uploadPhotoRoute.execute(actor, new Request(request, { headers }), { id });
+}
+function servePhoto(actor: Actor | null, id: string, thumb: boolean): Promise<Response> {
+  return servePhotoRoute.execute(actor, new Request(`http://localhost/api/photos/${id}${thumb ? '?thumb=1' : ''}`), { id });
+}
+/** Every error answer names its request (the route wrapper's X-Request-Id). */
+const REQUEST_ID = expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
 let w: ReportWorld;
 let reportId: number;
 let reportBId: number;
@@ -127,7 +142,7 @@ describe('POST /api/reports/:id/photos', () => {
     const before = await snapshot(db);
     const { status, body } = await upload('leadOwn', bytes(), name);
     expect(status).toBe(415);
-    expect(body).toEqual({ ok: false, code: 'INVALID', message: zh('reports.photo.errors.unsupportedType') });
+    expect(body).toEqual({ ok: false, code: 'INVALID', message: zh('reports.photo.errors.unsupportedType'), requestId: REQUEST_ID });
     expect(body.message).toContain('JPEG、PNG 或 WebP');
     await expectUnchanged(db, before);
     expect(await files()).toEqual([]);
@@ -140,7 +155,7 @@ describe('POST /api/reports/:id/photos', () => {
     jpeg.copy(big, 0, 0, 64); // starts like a JPEG
     const { status, body } = await upload('leadOwn', big, 'big.jpg', en);
     expect(status).toBe(413);
-    expect(body).toEqual({ ok: false, code: 'INVALID', message: 'The photo is larger than 10 MB. Please compress it or lower its resolution.' });
+    expect(body).toEqual({ ok: false, code: 'INVALID', message: 'The photo is larger than 10 MB. Please compress it or lower its resolution.', requestId: REQUEST_ID });
     await expectUnchanged(db, before);
     expect(await files()).toEqual([]);
   });
@@ -151,7 +166,7 @@ describe('POST /api/reports/:id/photos', () => {
     for (const bytes of [jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), Buffer.concat([jpeg.subarray(0, 2), Buffer.alloc(3000, 0xff)])]) {
       const { status, body } = await upload('leadOwn', bytes, 'broken.jpg');
       expect(status).toBe(422);
-      expect(body).toEqual({ ok: false, code: 'INVALID', message: '图片已损坏或不完整，无法读取。请重新拍摄或导出后再上传。' });
+      expect(body).toEqual({ ok: false, code: 'INVALID', message: '图片已损坏或不完整，无法读取。请重新拍摄或导出后再上传。', requestId: REQUEST_ID });
     }
     await expectUnchanged(db, before);
     expect(await files()).toEqual([]);

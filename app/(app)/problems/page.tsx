@@ -4,7 +4,7 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
-import { hasPermission } from '@/lib/authz';
+import { mayEver } from '@/lib/authz';
 import { toLocale } from '@/lib/i18n/config';
 import { listProblems, problemCounts } from '@/lib/problems/queries';
 import { type ProblemListParams, problemsSearch } from '@/lib/problems/search-params';
@@ -31,7 +31,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
     getTranslations(),
     getLocale(),
   ]);
-  const canCreate = hasPermission(actor, 'problem.create') || hasPermission(actor, 'problem.create.own');
+  const canCreate = mayEver(actor, 'problem.create');
 
   // Quick filters: each a link to a state of the list (the same URL state as the filters).
   const quick = (change: Partial<ProblemListParams>) =>

@@ -6,6 +6,9 @@ import { GET } from './route';
 
 const getDb = useTestDb({ reset: 'file' });
 
+const health = () => new Request('http://localhost/api/health');
+const NO_PARAMS = { params: Promise.resolve({}) };
+
 /** A database handle whose every statement fails, as when the server is down. */
 const refusing = { execute: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')) } as unknown as Db;
 
@@ -13,7 +16,7 @@ describe('GET /api/health', () => {
   afterEach(() => setDbForTests(getDb()));
 
   it('answers 200 when the database answers and has the committed migrations', async () => {
-    const res = await GET();
+    const res = await GET(health(), NO_PARAMS);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.json()).toEqual({ status: 'ok', database: 'ok', migrations: 'current' });
@@ -21,7 +24,7 @@ describe('GET /api/health', () => {
 
   it('answers 503 and says so when the database cannot be reached', async () => {
     setDbForTests(refusing);
-    const res = await GET();
+    const res = await GET(health(), NO_PARAMS);
     expect(res.status).toBe(503);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.json()).toEqual({ status: 'error', database: 'unreachable', migrations: 'unknown' });

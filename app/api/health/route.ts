@@ -1,4 +1,5 @@
 import { checkHealth } from '@/lib/health/check';
+import { json, withRoute } from '@/lib/http/route';
 
 /**
  * GET /api/health — for a load balancer or an orchestrator; no session (proxy.ts leaves /api/
@@ -9,7 +10,12 @@ import { checkHealth } from '@/lib/health/check';
  */
 export const dynamic = 'force-dynamic';
 
-export async function GET(): Promise<Response> {
-  const health = await checkHealth();
-  return Response.json(health, { status: health.status === 'ok' ? 200 : 503, headers: { 'cache-control': 'no-store' } });
-}
+export const GET = withRoute({
+  name: 'health',
+  // The one route without a session: a load balancer has none.
+  auth: false,
+  handler: async () => {
+    const health = await checkHealth();
+    return json(health, { status: health.status === 'ok' ? 200 : 503 });
+  },
+});

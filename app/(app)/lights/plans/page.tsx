@@ -8,8 +8,9 @@ import { StageBadge } from '@/app/_components/badges';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { formatWan } from '@/lib/money';
 import { getBaselineFreeze } from '@/lib/plans/baseline-queries';
 import { PLAN_FILTERS, PLANS_PAGE_SIZE, planHref, plansHref, plansSearch, yearOptions } from '@/lib/plans/plan-params';
 import { listPlans } from '@/lib/plans/plan-queries';
@@ -44,7 +45,8 @@ export default async function PlansOverviewPage({ searchParams }: { searchParams
   const locale = toLocale(rawLocale);
   const canEdit = can(actor, 'plan.edit');
   const years = yearOptions(currentYear, year);
-  const amount = (v: string | null) => formatNumber(v, locale, 2);
+  // Amounts in 万元 as every table shows them (lib/money); the unit is in the sentences and labels.
+  const amount = (v: string | null) => formatWan(v, locale, { unit: false });
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const { counts } = list;
 

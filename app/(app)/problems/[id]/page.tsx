@@ -37,6 +37,7 @@ export default async function ProblemPage({ params }: Params) {
   const p = problem;
   const allowed = allowedProblemActions(actor, {
     countyId: p.project.countyId,
+    projectLeadId: p.project.projectLeadId,
     responsibleLeaderId: p.responsibleLeaderId,
     responsibleUnitId: p.responsibleUnitId,
     status: p.status,

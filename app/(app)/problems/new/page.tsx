@@ -8,12 +8,12 @@ import { Forbidden } from '@/app/_components/form/forbidden';
 import { parseId } from '@/app/(app)/projects/[id]/_components/parse-id';
 import { inputClass, primaryButton } from '@/app/_components/form/form-controls';
 import { requireActor } from '@/lib/auth/session';
-import { can, hasPermission } from '@/lib/authz';
+import { can, mayEver } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { toLocale } from '@/lib/i18n/config';
 import { projectsForNewProblem } from '@/lib/problems/queries';
-import { createRef } from '@/lib/problems/rules';
 import { getProject } from '@/lib/projects/queries';
+import { projectSubject } from '@/lib/projects/resource';
 import { getReferenceData } from '@/lib/reference/queries';
 import { ProblemForm } from '../_components/problem-form';
 
@@ -35,7 +35,7 @@ export default async function NewProblemPage({ searchParams }: { searchParams: S
   const sp = await searchParams;
   const [t, rawLocale] = await Promise.all([getTranslations(), getLocale()]);
   const en = toLocale(rawLocale) === 'en';
-  if (!hasPermission(actor, 'problem.create') && !hasPermission(actor, 'problem.create.own')) {
+  if (!mayEver(actor, 'problem.create')) {
     return <Forbidden message={t('problems.form.forbiddenCreate')} backHref="/problems" />;
   }
 
@@ -82,7 +82,7 @@ export default async function NewProblemPage({ searchParams }: { searchParams: S
   const [project, ref] = await Promise.all([getProject(actor, projectId), getReferenceData(actor)]);
   if (!project) notFound();
   const back = `/projects/${project.id}`;
-  if (!can(actor, 'problem.create', createRef(project))) {
+  if (!can(actor, 'problem.create', projectSubject(project))) {
     return <Forbidden message={t('problems.form.forbiddenCreate')} backHref={back} />;
   }
   const rawReport = first(sp.reportId);

@@ -13,7 +13,8 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { OverdueBadge, StageBadge, StatusBadge } from '@/app/_components/badges';
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatDate } from '@/lib/format';
+import { formatWan } from '@/lib/money';
 import type { Locale } from '@/lib/i18n/config';
 import type { RegistryRow } from '@/lib/projects/list-projects';
 import { PAGE_SIZES, type RegistryParams, registrySearch, SORTABLE, type SortKey } from '@/lib/projects/search-params';
@@ -123,14 +124,14 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
         id: 'totalInvestment',
         accessorKey: 'totalInvestment',
         header: () => t('projects.col.totalInvestment'),
-        cell: ({ row }) => formatMoney(row.original.totalInvestment, locale),
+        cell: ({ row }) => formatWan(row.original.totalInvestment, locale),
         meta: { numeric: true },
       },
       {
         id: 'annualPlannedInvestment',
         accessorKey: 'annualPlannedInvestment',
         header: () => t('projects.col.annualPlannedInvestment'),
-        cell: ({ row }) => formatMoney(row.original.annualPlannedInvestment, locale),
+        cell: ({ row }) => formatWan(row.original.annualPlannedInvestment, locale),
         meta: { numeric: true },
       },
       {

@@ -7,6 +7,7 @@ import { PROJECT_STATUSES, STAGES } from '@/db/schema/enums';
 import type { FieldErrors } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { formatWan, isMoney } from '@/lib/money';
 import { createProject, updateProject } from '@/lib/projects/actions';
 import { PROJECT_FIELDS, type ProjectField } from '@/lib/projects/schemas';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
@@ -87,7 +88,8 @@ export function ProjectForm({ mode, id, initialVersion = 1, initial, options }: 
     const list = SELECT_OPTIONS[key];
     if (list) return options[list].find((o) => o.value === raw)?.label ?? raw;
     if ((key === 'startDate' || key === 'plannedCompletionDate') && /^\d{4}-\d{2}-\d{2}$/.test(raw)) return formatDate(raw, locale);
-    if (key === 'totalInvestment' || key === 'annualPlannedInvestment') return `${raw} ${t('project.form.moneyUnit')}`;
+    // An amount as every table shows it (lib/money); what does not parse yet, as it was typed.
+    if (key === 'totalInvestment' || key === 'annualPlannedInvestment') return isMoney(raw) ? formatWan(raw, locale) : raw;
     return raw;
   };
   const conflictRows: ConflictRow[] = conflict

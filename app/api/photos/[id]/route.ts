@@ -1,6 +1,4 @@
-import type { NextRequest } from 'next/server';
-import { getActor } from '@/lib/auth/session';
-import { servePhoto } from '@/lib/reports/photo-http';
+import { servePhotoRoute } from '@/lib/reports/photo-http';
 
 /**
  * GET /api/photos/:id — a report photo; `?thumb=1` for its thumbnail (JPEG). Only for users
@@ -9,7 +7,4 @@ import { servePhoto } from '@/lib/reports/photo-http';
  */
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, actor] = await Promise.all([params, getActor()]);
-  return servePhoto(actor, id, request.nextUrl.searchParams.get('thumb') === '1');
-}
+export const GET = servePhotoRoute;

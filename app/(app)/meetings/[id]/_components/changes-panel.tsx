@@ -1,7 +1,8 @@
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { Translate } from '@/lib/i18n/translate';
 import type { MeetingChanges } from '@/lib/meetings/queries';
+import { compareMoney, formatWan } from '@/lib/money';
 import { LightPill } from '../../_components/meeting-badges';
 
 /** 与上次调度会相比: the counts, then the projects that changed (lights, investment, milestones). */
@@ -9,7 +10,8 @@ export function ChangesPanel({ changes, t, locale }: { changes: MeetingChanges; 
   const en = locale === 'en';
   if (!changes.frozenAt) return <p className="text-sm text-slate-500" data-testid="changes-empty">{t('meetings.changes.notFrozen')}</p>;
   if (!changes.previous) return <p className="text-sm text-slate-500" data-testid="changes-empty">{t('meetings.changes.noPrevious')}</p>;
-  const delta = changes.investmentDelta.startsWith('-') ? changes.investmentDelta : `+${changes.investmentDelta}`;
+  // The change in 万元 (the sentence carries the unit), signed, with the decimals of every table.
+  const delta = `${compareMoney(changes.investmentDelta, '0') < 0 ? '' : '+'}${formatWan(changes.investmentDelta, locale, { unit: false })}`;
   const stats = [
     { key: 'lights', label: t('meetings.changes.lights'), value: String(changes.lightsChanged) },
     { key: 'milestones', label: t('meetings.changes.milestones'), value: String(changes.milestonesChanged) },
@@ -34,8 +36,8 @@ export function ChangesPanel({ changes, t, locale }: { changes: MeetingChanges; 
       <p className="text-sm text-slate-700" data-testid="changes-investment">
         <span className="text-slate-500">{t('meetings.changes.investmentLabel')}</span>
         {t('meetings.changes.investmentValue', {
-          before: formatMoney(changes.investmentBefore, locale),
-          after: formatMoney(changes.investmentAfter, locale),
+          before: formatWan(changes.investmentBefore, locale),
+          after: formatWan(changes.investmentAfter, locale),
           delta,
         })}
       </p>
@@ -67,7 +69,7 @@ export function ChangesPanel({ changes, t, locale }: { changes: MeetingChanges; 
                     )}
                   </td>
                   <td className="whitespace-nowrap py-1.5 pr-3 text-right tabular-nums">
-                    {p.investmentDelta === '0.00' ? formatMoney(p.investmentAfter, locale) : `${formatMoney(p.investmentBefore, locale)} → ${formatMoney(p.investmentAfter, locale)}`}
+                    {compareMoney(p.investmentDelta, '0') === 0 ? formatWan(p.investmentAfter, locale) : `${formatWan(p.investmentBefore, locale)} → ${formatWan(p.investmentAfter, locale)}`}
                   </td>
                   <td className="py-1.5 text-slate-700">
                     {p.milestones.map((m) => (

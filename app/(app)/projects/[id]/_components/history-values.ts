@@ -1,5 +1,6 @@
 import type { Locale } from '@/lib/i18n/config';
-import { formatCapacity, formatDate, formatMoney } from '@/lib/format';
+import { formatCapacity, formatDate } from '@/lib/format';
+import { formatWan, isMoney } from '@/lib/money';
 import { PROJECT_FIELDS } from '@/lib/projects/schemas';
 import { optionLabel, type ReferenceData } from '@/lib/reference/queries';
 
@@ -58,7 +59,8 @@ export function historyValue(
       return formatCapacity(s, null, locale);
   }
   if (DATE_FIELDS.has(key)) return formatDate(s, locale);
-  if (MONEY_FIELDS.has(key)) return formatMoney(s, locale);
+  // An amount an older event stored in another shape is shown as it was stored.
+  if (MONEY_FIELDS.has(key)) return isMoney(value) ? formatWan(s, locale) : s;
   if (typeof value === 'object') return JSON.stringify(value);
   return s;
 }

@@ -5,6 +5,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import type { OverrideView, ProjectLightDetail } from '@/lib/lights/queries';
 import { renderReason } from '@/lib/lights/reasons';
+import { formatPercentNumber } from '@/lib/money';
 import { DOT, LightChip } from './light-chip';
 import { LightHistoryTable } from './light-history-table';
 import { LightOverrideForm } from './light-override-form';
@@ -58,7 +59,7 @@ export async function LightPanel({
               </div>
               {computed.measures.completionPct != null && computed.measures.timeElapsedPct != null ? (
                 <p className="mt-2 text-sm text-slate-700">
-                  {t('panel.figures', { completion: computed.measures.completionPct, elapsed: computed.measures.timeElapsedPct })}
+                  {t('panel.figures', { completion: formatPercentNumber(computed.measures.completionPct, locale), elapsed: formatPercentNumber(computed.measures.timeElapsedPct, locale) })}
                 </p>
               ) : null}
               {computed.reasons.length ? (

@@ -1,6 +1,7 @@
 import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
-import { formatDate, formatNumber } from '@/lib/format';
+import { formatDate } from '@/lib/format';
+import { formatPercentNumber, formatWan } from '@/lib/money';
 import type { Locale } from '@/lib/i18n/config';
 import { planHref } from '@/lib/plans/plan-params';
 import type { PlanSummary } from '@/lib/plans/plan-queries';
@@ -17,7 +18,7 @@ export async function PlanSection({ data, locale, canEdit }: { data: PlanSummary
   if (!data) return null;
   const t = await getTranslations('lights');
   const { plan, year } = data;
-  const amount = (v: string | null) => t('planSection.amount', { amount: formatNumber(v, locale, 2) });
+  const amount = (v: string | null) => t('planSection.amount', { amount: formatWan(v, locale, { unit: false }) });
   const monthly = plan?.monthlyTargets ?? null;
 
   return (
@@ -73,7 +74,7 @@ export async function PlanSection({ data, locale, canEdit }: { data: PlanSummary
           <div className="rounded-md bg-slate-50 px-3 py-2">
             <dt className="text-xs text-slate-500">{t('planSection.elapsed')}</dt>
             <dd className="mt-0.5 text-base font-semibold tabular-nums text-slate-900" data-testid="plan-elapsed">
-              {t('planSection.pct', { pct: formatNumber(data.timeElapsedPct, locale, 1) })}
+              {t('planSection.pct', { pct: formatPercentNumber(data.timeElapsedPct, locale) })}
             </dd>
             <dd className="text-xs text-slate-500">{t('planSection.asOf', { date: formatDate(data.today, locale) })}</dd>
           </div>
@@ -82,7 +83,7 @@ export async function PlanSection({ data, locale, canEdit }: { data: PlanSummary
 
       <p className="mt-2 text-xs text-slate-500" data-testid="plan-basis">
         {data.basis === 'registry'
-          ? t('planSection.basis.registry', { amount: formatNumber(data.basisInvestment, locale, 2) })
+          ? t('planSection.basis.registry', { amount: formatWan(data.basisInvestment, locale, { unit: false }) })
           : data.basis
             ? t(`planSection.basis.${data.basis}`)
             : t('planSection.noFigures')}
@@ -97,7 +98,7 @@ export async function PlanSection({ data, locale, canEdit }: { data: PlanSummary
                 {MONTHS.map((m, i) => (
                   <li key={m} className="rounded border border-slate-100 px-1.5 py-1 text-center">
                     <span className="block text-xs text-slate-500">{t('plan.monthLabel', { month: String(m) })}</span>
-                    <span className="text-slate-900">{formatNumber(monthly[i] ?? null, locale, 2)}</span>
+                    <span className="text-slate-900">{formatWan(monthly[i] ?? null, locale, { unit: false })}</span>
                   </li>
                 ))}
               </ol>

@@ -2,7 +2,8 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import type { ReactNode } from 'react';
 import { StageBadge, StatusBadge } from '@/app/_components/badges';
 import type { FactSource, FactSources } from '@/db/schema';
-import { formatCapacity, formatDate, formatMoney } from '@/lib/format';
+import { formatCapacity, formatDate } from '@/lib/format';
+import { formatWan } from '@/lib/money';
 import type { Locale } from '@/lib/i18n/config';
 import type { ProjectDetail } from '@/lib/projects/queries';
 import { SourceBadge, type SourceLabels } from './source-badge';
@@ -66,11 +67,11 @@ export async function ProjectFields({ project: p, locale }: { project: ProjectDe
     },
     { keys: ['constructionContent'], label: f('constructionContent'), value: text(p.constructionContent), wide: true },
     { keys: ['capacity', 'capacityUnit'], label: f('capacity'), value: p.capacity === null ? none : formatCapacity(p.capacity, p.capacityUnit, locale), numeric: true },
-    { keys: ['totalInvestment'], label: f('totalInvestment'), value: p.totalInvestment === null ? none : formatMoney(p.totalInvestment, locale), numeric: true },
+    { keys: ['totalInvestment'], label: f('totalInvestment'), value: p.totalInvestment === null ? none : formatWan(p.totalInvestment, locale), numeric: true },
     {
       keys: ['annualPlannedInvestment'],
       label: f('annualPlannedInvestment'),
-      value: p.annualPlannedInvestment === null ? none : formatMoney(p.annualPlannedInvestment, locale),
+      value: p.annualPlannedInvestment === null ? none : formatWan(p.annualPlannedInvestment, locale),
       numeric: true,
     },
     { keys: ['startDate'], label: f('startDate'), value: p.startDate ? formatDate(p.startDate, locale) : none },

@@ -7,8 +7,9 @@ import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { formatWan } from '@/lib/money';
 import { getBaselineFreeze } from '@/lib/plans/baseline-queries';
 import { planHref, planSearch, yearOptions } from '@/lib/plans/plan-params';
 import { getProjectPlan } from '@/lib/plans/plan-queries';
@@ -55,7 +56,8 @@ export default async function ProjectPlanPage({ params, searchParams }: Props) {
   const { project, plan } = found;
   const name = locale === 'en' ? (project.nameEn ?? project.name) : project.name;
   const years = yearOptions(currentYear, year);
-  const amount = (v: string | null) => formatNumber(v, locale, 2);
+  // Amounts in 万元 as every table shows them (lib/money); the unit is in the sentences and labels.
+  const amount = (v: string | null) => formatWan(v, locale, { unit: false });
   const monthLabel = (m: number) => t('lights.plan.monthLabel', { month: String(m) });
 
   return (

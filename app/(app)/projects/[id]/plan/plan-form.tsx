@@ -3,10 +3,9 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState, useTransition } from 'react';
-import { formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { savePlan } from '@/lib/lights/actions';
-import { isDecimalAmount } from '@/lib/lights/decimal';
+import { compareMoney, formatWan, parseMoneyInput, subtractMoney } from '@/lib/money';
 import { monthlyTotals, splitEvenly } from '@/lib/plans/plan-figures';
 import { MONTHS, type PlanFormValues, planValues, TARGETS_MAX } from './plan-values';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
@@ -21,7 +20,8 @@ import {
   useFieldMessage,
 } from '@/app/_components/form/form-controls';
 
-const validAmount = (s: string) => isDecimalAmount(s) && !s.trim().startsWith('-');
+/** What the amount field accepts (lib/money), so the live totals add up what will be saved. */
+const validAmount = (s: string) => parseMoneyInput(s) !== null;
 
 /**
  * The annual plan form: planned investment, optional monthly targets (with an even split and a
@@ -61,7 +61,8 @@ export function PlanForm({
     setValues((v) => ({ ...v, months: v.months.map((m, j) => (j === i ? value : m)) }));
   };
 
-  const money = (s: string | null) => (s === null ? '—' : formatNumber(s, locale, 2));
+  // The unit is in the labels and the sentences: the number as every table shows it (lib/money).
+  const money = (s: string | null) => (s === null ? '—' : formatWan(s, locale, { unit: false }));
   const totals = monthlyTotals(values.months, values.plannedInvestment);
   const annualValid = validAmount(values.plannedInvestment);
 
@@ -115,7 +116,7 @@ export function PlanForm({
 
   const sumError = errors.monthlyTargets;
   const balanced = totals.remaining !== null && totals.remaining === '0.00';
-  const remainingAmount = totals.remaining === null ? null : Number(totals.remaining);
+  const remainingSign = totals.remaining === null ? null : compareMoney(totals.remaining, '0');
   const totalTone = totals.sum === null || !annualValid ? 'text-red-700' : balanced ? 'text-emerald-700' : 'text-amber-800';
 
   return (
@@ -220,13 +221,13 @@ export function PlanForm({
                   <p className="tabular-nums text-slate-800">
                     {tp('total', { sum: money(totals.sum), annual: annualValid ? money(values.plannedInvestment) : '—' })}
                   </p>
-                  {annualValid && remainingAmount !== null ? (
+                  {annualValid && remainingSign !== null ? (
                     <p className={`mt-0.5 font-medium tabular-nums ${totalTone}`} data-testid="monthly-remaining" data-balanced={balanced}>
                       {balanced
                         ? tp('balanced')
-                        : remainingAmount > 0
+                        : remainingSign > 0
                           ? tp('remaining', { amount: money(totals.remaining) })
-                          : tp('over', { amount: money(totals.remaining!.replace('-', '')) })}
+                          : tp('over', { amount: money(subtractMoney('0', totals.remaining!)) })}
                     </p>
                   ) : null}
                 </>

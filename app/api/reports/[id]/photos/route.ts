@@ -1,6 +1,4 @@
-import { getActor } from '@/lib/auth/session';
-import { requestTranslator } from '@/lib/i18n/translate-server';
-import { uploadPhoto } from '@/lib/reports/photo-http';
+import { uploadPhotoRoute } from '@/lib/reports/photo-http';
 
 /**
  * POST /api/reports/:id/photos — uploads one site photo to a report (multipart/form-data,
@@ -8,13 +6,10 @@ import { uploadPhoto } from '@/lib/reports/photo-http';
  * returned. JPEG, PNG or WebP by the file's bytes, at most 10 MB, decoded completely.
  *
  * 201 { ok: true, data: { id, reportId, width, height, byteSize, originalName, url, thumbUrl } }
- * or { ok: false, code, message } with the reason in the user's language
+ * or { ok: false, code, message, requestId } with the reason in the user's language
  * (401, 403, 404, 409, 413 too large, 415 not an image type we accept, 422 corrupt/empty).
  * The logic and its tests: lib/reports/photo-http.ts.
  */
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, actor, t] = await Promise.all([params, getActor(), requestTranslator()]);
-  return uploadPhoto(actor, id, request, t);
-}
+export const POST = uploadPhotoRoute;

@@ -1,0 +1,19 @@
+/**
+ * Every fixture of the authorization matrix, by action name (meta.name). The only hand-written
+ * part of the matrix: how to build a record an action works on and a valid input. Who may call
+ * it comes from the permission table, never from here.
+ */
+import { ADMIN_FIXTURES } from './fixtures-admin';
+import { MEETING_FIXTURES } from './fixtures-meetings';
+import { PROJECT_FIXTURES } from './fixtures-projects';
+import { REPORT_FIXTURES } from './fixtures-reports';
+import type { Fixture } from './world';
+
+const parts = [PROJECT_FIXTURES, REPORT_FIXTURES, MEETING_FIXTURES, ADMIN_FIXTURES];
+
+export const FIXTURES: Readonly<Record<string, Fixture>> = Object.assign({}, ...parts);
+
+/** Names given a fixture in more than one part (a mistake: one would silently win). */
+export const DUPLICATE_FIXTURES = parts
+  .flatMap((p) => Object.keys(p))
+  .filter((name, i, all) => all.indexOf(name) !== i);
