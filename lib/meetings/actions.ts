@@ -10,42 +10,14 @@
 import * as agenda from './agenda-actions';
 import * as meeting from './meeting-actions';
 
-export async function createMeeting(input: unknown) {
-  return meeting.createMeeting(input);
-}
-
-export async function updateMeeting(input: unknown) {
-  return meeting.updateMeeting(input);
-}
-
-export async function freezeMeeting(input: unknown) {
-  return meeting.freezeMeeting(input);
-}
-
-export async function holdMeeting(input: unknown) {
-  return meeting.holdMeeting(input);
-}
-
-export async function publishMinutes(input: unknown) {
-  return meeting.publishMinutes(input);
-}
-
-export async function proposeAgenda(input: unknown) {
-  return agenda.proposeAgenda(input);
-}
-
-export async function addAgendaItem(input: unknown) {
-  return agenda.addAgendaItem(input);
-}
-
-export async function removeAgendaItem(input: unknown) {
-  return agenda.removeAgendaItem(input);
-}
-
-export async function reorderAgenda(input: unknown) {
-  return agenda.reorderAgenda(input);
-}
-
-export async function recordDecision(input: unknown) {
-  return agenda.recordDecision(input);
-}
+// The definitions themselves are the server actions (createAction results are async functions).
+export const createMeeting = meeting.createMeeting;
+export const updateMeeting = meeting.updateMeeting;
+export const freezeMeeting = meeting.freezeMeeting;
+export const holdMeeting = meeting.holdMeeting;
+export const publishMinutes = meeting.publishMinutes;
+export const proposeAgenda = agenda.proposeAgenda;
+export const addAgendaItem = agenda.addAgendaItem;
+export const removeAgendaItem = agenda.removeAgendaItem;
+export const reorderAgenda = agenda.reorderAgenda;
+export const recordDecision = agenda.recordDecision;

@@ -23,26 +23,14 @@ import { openPeriod as openDef } from './open-period';
 import { deleteReportPhotoAs } from './photo-actions';
 import { reopenReport as reopenDef, reviewReport as reviewDef } from './review-report';
 
-export async function openPeriod(input: unknown) {
-  return openDef(input);
-}
+// The definitions themselves are the server actions (createAction results are async functions).
+export const openPeriod = openDef;
+export const saveReport = saveDef;
+export const submitReport = submitDef;
+export const reviewReport = reviewDef;
+export const reopenReport = reopenDef;
 
-export async function saveReport(input: unknown) {
-  return saveDef(input);
-}
-
-export async function submitReport(input: unknown) {
-  return submitDef(input);
-}
-
-export async function reviewReport(input: unknown) {
-  return reviewDef(input);
-}
-
-export async function reopenReport(input: unknown) {
-  return reopenDef(input);
-}
-
+/** Not a createAction result: the removeReportPhoto action, then the files once it committed. */
 export async function deleteReportPhoto(input: unknown) {
   const [actor, t] = await Promise.all([getActor(), requestTranslator()]);
   return deleteReportPhotoAs(actor, input, t);
