@@ -9,6 +9,7 @@ import { StageBadge, StatusBadge } from '@/app/_components/badges';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
+import { parseId } from '@/lib/http/id';
 import { toLocale } from '@/lib/i18n/config';
 import { projectSubject } from '@/lib/projects/resource';
 import { getPlanSummary } from '@/lib/plans/plan-queries';
@@ -18,7 +19,6 @@ import { getReferenceData } from '@/lib/reference/queries';
 import { HistoryList } from './_components/history-list';
 import { LightPanel } from './_components/light-panel';
 import { MilestoneList } from './_components/milestone-list';
-import { parseId } from './_components/parse-id';
 import { PlanSection } from './_components/plan-section';
 import { hasDemoData, ProjectFields } from './_components/project-fields';
 

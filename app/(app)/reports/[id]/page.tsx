@@ -7,6 +7,7 @@ import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
+import { parseId } from '@/lib/http/id';
 import { toLocale } from '@/lib/i18n/config';
 import { getProjectMilestones } from '@/lib/projects/queries';
 import { getReport, getReportHistory, listReportProblems } from '@/lib/reports/queries';
@@ -22,10 +23,6 @@ import { FiguresCard, ReportContent, ReportHeader, ReturnNotice } from './_compo
 import { ReopenPanel, ReviewPanel } from './_components/review-panel';
 
 type Params = { params: Promise<{ id: string }> };
-
-function parseId(raw: string): number | null {
-  return /^\d{1,9}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
-}
 
 /** "350.50" → "350.5", "12.00" → "12": how a stored amount reads in the form. */
 function trimDecimal(v: string | null): string {

@@ -8,6 +8,7 @@ import { requireActor } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/authz';
 import { now } from '@/lib/clock';
 import { formatDateTime } from '@/lib/format';
+import { parseId } from '@/lib/http/id';
 import { toLocale } from '@/lib/i18n/config';
 import { getUser, getUserFormOptions } from '@/lib/users/queries';
 import { AccountActions } from '../_components/account-actions';
@@ -27,10 +28,10 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   await connection();
   const actor = await requireActor();
   if (!hasPermission(actor, 'user.manage')) notFound();
-  const { id: rawId } = await params;
-  if (!/^\d{1,9}$/.test(rawId)) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const [user, options, t, localeRaw] = await Promise.all([
-    getUser(actor, Number(rawId)),
+    getUser(actor, id),
     getUserFormOptions(actor),
     getTranslations('admin'),
     getLocale(),

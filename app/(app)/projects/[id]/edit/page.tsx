@@ -6,13 +6,13 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
+import { parseId } from '@/lib/http/id';
 import { toLocale } from '@/lib/i18n/config';
 import { getProject } from '@/lib/projects/queries';
 import { Forbidden } from '@/app/_components/form/forbidden';
 import { projectFormOptions } from '@/app/(app)/projects/_edit/form-options';
 import { ProjectForm } from '@/app/(app)/projects/_edit/project-form';
 import { projectFormValues } from '@/app/(app)/projects/_edit/project-values';
-import { parseId } from '../_components/parse-id';
 
 type Params = { params: Promise<{ id: string }> };
 

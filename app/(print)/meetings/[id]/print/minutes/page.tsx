@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { parseId } from '@/lib/http/id';
 import { toLocale, type Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import { getMinutesDoc } from '@/lib/meetings/queries';
@@ -13,10 +14,6 @@ import { PrintToolbar } from '../../../../_components/print-toolbar';
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('exports.print');
   return { title: t('minutesTitle') };
-}
-
-function parseId(raw: string): number | null {
-  return /^\d{1,9}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
 }
 
 /**

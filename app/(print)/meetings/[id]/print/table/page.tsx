@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { columnUnit, projectTexts, STATUS_COLUMNS, statusTableLines, statusTableSubtitle, statusTableTitle, type TableLine, type Totals } from '@/lib/exports/status-table';
+import { parseId } from '@/lib/http/id';
 import { toLocale, type Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import { getMeetingHeading, snapshotRows } from '@/lib/meetings/queries';
@@ -14,10 +15,6 @@ import { PrintToolbar } from '../../../../_components/print-toolbar';
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('exports.print');
   return { title: t('tableTitle') };
-}
-
-function parseId(raw: string): number | null {
-  return /^\d{1,9}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
 }
 
 const LIGHT_CLASS = { red: 'bg-[#ff0000] text-white font-bold', yellow: 'bg-[#ffff00] text-black font-bold', green: 'bg-[#00b050] text-white font-bold' } as const;

@@ -9,10 +9,10 @@ import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
+import { parseId } from '@/lib/http/id';
 import { toLocale } from '@/lib/i18n/config';
 import { getMilestoneForEdit, getProject } from '@/lib/projects/queries';
 import { Forbidden } from '@/app/_components/form/forbidden';
-import { parseId } from '@/app/(app)/projects/[id]/_components/parse-id';
 import { MilestoneForm } from './milestone-form';
 
 type Params = { params: Promise<{ id: string; milestoneId: string }> };
