@@ -31,7 +31,14 @@ async function caseNotification(c: CaseContext) {
   return one(
     await c.tx
       .insert(notifications)
-      .values({ userId: c.people.recipientId, kind: 'problem_comment', entityType: 'problem', entityId: 1, href: '/problems/1', params: {} })
+      .values({
+        userId: c.people.recipientId,
+        kind: 'problem_comment',
+        entityType: 'problem',
+        entityId: 1,
+        href: '/problems/1',
+        params: {},
+      })
       .returning(),
   );
 }
@@ -39,7 +46,14 @@ async function caseNotification(c: CaseContext) {
 export const ADMIN_FIXTURES: Record<string, Fixture> = {
   // ── Users ─────────────────────────────────────────────────────────────────────────────
   'user.create': onNoRecord(async (c) => ({
-    input: { username: `matrix_${unique()}`, displayName: '新用户', role: 'viewer', countyId: c.countyId, unitId: null, password: PASSWORD },
+    input: {
+      username: `matrix_${unique()}`,
+      displayName: '新用户',
+      role: 'viewer',
+      countyId: c.countyId,
+      unitId: null,
+      password: PASSWORD,
+    },
   })),
   'user.update': onUser((u) => ({ id: u.id, version: u.version, displayName: '改名', role: 'viewer', countyId: u.countyId, unitId: null })),
   'user.resetPassword': onUser((u) => ({ id: u.id, password: PASSWORD })),

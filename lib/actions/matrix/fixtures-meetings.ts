@@ -88,6 +88,9 @@ export const MEETING_FIXTURES: Record<string, Fixture> = {
   'meeting.decision': onCountyRecord(async (c) => {
     const m = await caseMeeting(c, 'held');
     const item = await caseItem(c, m.id);
-    return { input: { id: item.id, version: item.version, decision: '由县政府牵头，月底前完成征地' }, target: { table: meetingAgendaItems, id: item.id } };
+    return {
+      input: { id: item.id, version: item.version, decision: '由县政府牵头，月底前完成征地' },
+      target: { table: meetingAgendaItems, id: item.id },
+    };
   }),
 };

@@ -51,7 +51,14 @@ const problemStep = (status: (typeof problems.$inferInsert)['status'], extra: Re
 export const PROJECT_FIXTURES: Record<string, Fixture> = {
   // ── The registry ──────────────────────────────────────────────────────────────────────
   'project.create': onNoRecord(async (c) => ({
-    input: { code: `MX-${unique()}`, name: '矩阵测试项目', categoryCode: c.world.category.code, countyId: c.countyId, stage: 'construction', status: 'on_track' },
+    input: {
+      code: `MX-${unique()}`,
+      name: '矩阵测试项目',
+      categoryCode: c.world.category.code,
+      countyId: c.countyId,
+      stage: 'construction',
+      status: 'on_track',
+    },
   })),
   'project.update': onProjectRecord(async (c) => {
     const p = await caseProject(c);
@@ -106,7 +113,14 @@ export const PROJECT_FIXTURES: Record<string, Fixture> = {
     const o = one(
       await c.tx
         .insert(lightOverrides)
-        .values({ projectId: p.id, light: 'red', reason: '征地受阻', startsOn: '2025-06-01', endsOn: '2025-07-31', createdById: c.world.others.leader.id })
+        .values({
+          projectId: p.id,
+          light: 'red',
+          reason: '征地受阻',
+          startsOn: '2025-06-01',
+          endsOn: '2025-07-31',
+          createdById: c.world.others.leader.id,
+        })
         .returning(),
     );
     return { input: { overrideId: o.id, version: o.version }, target: { table: lightOverrides, id: o.id } };

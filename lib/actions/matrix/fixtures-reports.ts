@@ -64,7 +64,15 @@ export const REPORT_FIXTURES: Record<string, Fixture> = {
   'report.photo.add': onProjectRecord(async (c) => {
     const r = await caseReport(c, 'draft');
     return {
-      input: { reportId: r.id, storageKey: storageKey(), mimeType: 'image/jpeg', byteSize: 2048, width: 640, height: 480, originalName: 'site.jpg' },
+      input: {
+        reportId: r.id,
+        storageKey: storageKey(),
+        mimeType: 'image/jpeg',
+        byteSize: 2048,
+        width: 640,
+        height: 480,
+        originalName: 'site.jpg',
+      },
       target: { table: reports, id: r.id },
     };
   }),
@@ -73,7 +81,15 @@ export const REPORT_FIXTURES: Record<string, Fixture> = {
     const photo = one(
       await c.tx
         .insert(reportPhotos)
-        .values({ reportId: r.id, projectId: r.projectId, storageKey: storageKey(), mimeType: 'image/jpeg', byteSize: 2048, width: 640, height: 480 })
+        .values({
+          reportId: r.id,
+          projectId: r.projectId,
+          storageKey: storageKey(),
+          mimeType: 'image/jpeg',
+          byteSize: 2048,
+          width: 640,
+          height: 480,
+        })
         .returning(),
     );
     return { input: { id: photo.id }, target: { table: reportPhotos, id: photo.id } };

@@ -14,6 +14,4 @@ const parts = [PROJECT_FIXTURES, REPORT_FIXTURES, MEETING_FIXTURES, ADMIN_FIXTUR
 export const FIXTURES: Readonly<Record<string, Fixture>> = Object.assign({}, ...parts);
 
 /** Names given a fixture in more than one part (a mistake: one would silently win). */
-export const DUPLICATE_FIXTURES = parts
-  .flatMap((p) => Object.keys(p))
-  .filter((name, i, all) => all.indexOf(name) !== i);
+export const DUPLICATE_FIXTURES = parts.flatMap((p) => Object.keys(p)).filter((name, i, all) => all.indexOf(name) !== i);

@@ -184,7 +184,10 @@ function buildCountsQuery(tx: Tx): Promise<SQL> {
 export async function snapshot(tx: Tx, target?: Target) {
   const [counts] = await rows<Record<string, unknown>>(tx, await buildCountsQuery(tx));
   const [row] = target
-    ? await rows<{ row: unknown }>(tx, sql`select to_jsonb(t) as row from ${sql.identifier(getTableName(target.table))} t where t.id = ${target.id}`)
+    ? await rows<{ row: unknown }>(
+        tx,
+        sql`select to_jsonb(t) as row from ${sql.identifier(getTableName(target.table))} t where t.id = ${target.id}`,
+      )
     : [];
   return { counts, target: row?.row ?? null };
 }
@@ -218,7 +221,9 @@ export async function runCase(
       const before = expected === 'ok' ? null : await snapshot(tx, built.target);
       const res = await action.execute(actor, built.input);
       const got = res.ok ? 'ok' : res.code;
-      const hint = seen ? `; its resource ${seen.visible ? `shows it, with relations [${seen.relations.join(', ')}]` : 'does not show it'}` : '';
+      const hint = seen
+        ? `; its resource ${seen.visible ? `shows it, with relations [${seen.relations.join(', ')}]` : 'does not show it'}`
+        : '';
       if (got !== expected) problem = `expected ${expected}, got ${describeResult(res)}${hint}`;
       else if (before) {
         const after = await snapshot(tx, built.target);

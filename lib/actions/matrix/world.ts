@@ -7,7 +7,18 @@ import type { AnyPgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@/db/client';
 import type { Actor, Relation } from '@/lib/authz';
 import { ensureDefaultRuleSet } from '@/lib/lights/rule-set-store';
-import { type County, type Category, makeCategory, makeCounty, makeProject, makeUnit, makeUser, type Project, type Unit, type User } from '@/test/factories';
+import {
+  type County,
+  type Category,
+  makeCategory,
+  makeCounty,
+  makeProject,
+  makeUnit,
+  makeUser,
+  type Project,
+  type Unit,
+  type User,
+} from '@/test/factories';
 
 export interface World {
   /** Where the records lie. */
