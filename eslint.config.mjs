@@ -14,10 +14,6 @@ const LIB = {
   regex: '^(@/|(\\.\\./)+)lib/',
   message: 'db/ never imports lib/: move what the schema needs into db/ (lib/ may import db/).',
 };
-const SEED = {
-  regex: '^(@/db/|\\./|\\.\\./)seed/',
-  message: 'The seed is a program on top of lib/: run it (db/seed/run.ts, instrumentation.ts), do not import it from db/.',
-};
 
 export default defineConfig([
   ...nextVitals,
@@ -57,12 +53,12 @@ export default defineConfig([
     rules: { 'no-restricted-imports': ['error', { patterns: [APP] }] },
   },
   {
-    // db/ proper: the schema, the client, migrations and prepared statements. The seed
-    // (db/seed/) builds its data with the domain's own functions (password hashing, the
-    // lights computation), so it sits on top of lib/ like a script; tests may use lib/ too.
+    // db/: the schema, the client, migrations and prepared statements. The seed builds its data
+    // with the domain's own functions (password hashing, the lights computation), so it lives in
+    // lib/seed; db's tests may use lib/ to build their data.
     files: ['db/**'],
-    ignores: ['db/seed/**', 'db/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [APP, LIB, SEED] }] },
+    ignores: ['db/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [APP, LIB] }] },
   },
   {
     // vitest helpers named use… (useTestDb, useProblemWorld) are not React hooks.

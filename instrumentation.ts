@@ -17,7 +17,7 @@ export async function register(): Promise<void> {
   // The embedded database (no DATABASE_URL) is seeded on the first start: the report's facts,
   // and the demo set unless SEED_DEMO=0. Before any request is served; a failure stops the start.
   if (!process.env.DATABASE_URL) {
-    const [{ getDb }, { seedIfEmpty }] = await Promise.all([import('./db/client'), import('./db/seed/seed')]);
+    const [{ getDb }, { seedIfEmpty }] = await Promise.all([import('./db/client'), import('./lib/seed/seed')]);
     await seedIfEmpty(await getDb(), { demo: process.env.SEED_DEMO !== '0' });
   }
   if (process.env.ESCALATION_JOB === 'off') return;

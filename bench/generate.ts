@@ -2,7 +2,7 @@
  * BENCHMARK DATA — SYNTHETIC, FOR `npm run bench` ONLY. Never loaded into a real or demo database.
  *
  * A deterministic scale data set: 5,000 projects × 10 milestones, ~5 audit events per project,
- * with the reference data (counties and categories from db/seed/facts.ts) the app needs; and the
+ * with the reference data (counties and categories from lib/seed/facts.ts) the app needs; and the
  * reporting cycle behind the dashboard: two years of monthly periods (July 2024 – June 2026, the
  * last one current) with a report per project not in operation (approved, except a mix in the
  * last period), annual plans for 2025 and 2026 (frozen; monthly targets for projects under
@@ -26,7 +26,7 @@ import {
   type ProjectStatus,
   type Stage,
 } from '@/db/schema/enums';
-import { CATEGORIES, COUNTIES, NEW_ENERGY_CAPACITY_TARGET, PREFECTURE_NAME } from '@/db/seed/facts';
+import { CATEGORIES, COUNTIES, NEW_ENERGY_CAPACITY_TARGET, PREFECTURE_NAME } from '@/lib/seed/facts';
 import { hashPassword } from '@/lib/auth/password';
 import { ensureDefaultRuleSet } from '@/lib/lights/rule-set-store';
 import { moneyText, parseMoney, shareOf } from '@/lib/money';

@@ -1,7 +1,7 @@
 /**
  * New-energy capacity against the portfolio target (the report's 力争年内累计并网规模达到1000万千瓦).
  * The target and the categories that count are data: the `new_energy_capacity_target` setting
- * (db/seed/facts.ts). Capacities in 万千瓦 or MW (1 万千瓦 = 10 MW) count; other units are not power.
+ * (lib/seed/facts.ts). Capacities in 万千瓦 or MW (1 万千瓦 = 10 MW) count; other units are not power.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';

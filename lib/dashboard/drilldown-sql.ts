@@ -112,7 +112,7 @@ export function reportMissingSql(day: string, periodId: number | null): SQL {
     WHERE mr.project_id = ${projects.id} AND mr.period_id = ${period}::int AND mr.status IN ('draft', 'returned'))`;
 }
 
-/** The settings key of the new-energy capacity target (db/seed/facts.ts NEW_ENERGY_CAPACITY_TARGET). */
+/** The settings key of the new-energy capacity target (lib/seed/facts.ts NEW_ENERGY_CAPACITY_TARGET). */
 export const NEW_ENERGY_SETTING = 'new_energy_capacity_target';
 /** Used when the setting is missing or has no category list. */
 export const DEFAULT_NEW_ENERGY_CATEGORIES = ['wind', 'solar', 'wind_solar'] as const;

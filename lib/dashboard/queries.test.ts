@@ -9,7 +9,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { NEW_ENERGY_CAPACITY_TARGET } from '@/db/seed/facts';
+import { NEW_ENERGY_CAPACITY_TARGET } from '@/lib/seed/facts';
 import type { Actor } from '@/lib/authz';
 import { setClockForTests } from '@/lib/clock';
 import { useTestDb } from '@/test/db';

@@ -1,6 +1,6 @@
 /**
  * Test fixture for lib/dashboard/*.test.ts (test-only): the seeded demo data set (facts + demo,
- * db/seed/seed.ts) with the clock at 2026-11-20, plus what the demo seed has no rows for —
+ * lib/seed/seed.ts) with the clock at 2026-11-20, plus what the demo seed has no rows for —
  * reporting periods of 2026 with reports in every status, computed lights, an override, and
  * problems of every age — so that every figure of the dashboard has something to count.
  * Call in beforeAll of a file that uses useTestDb({ reset: 'file' }).
@@ -21,7 +21,7 @@ import {
   users,
 } from '@/db/schema';
 import type { Light, ReportStatus } from '@/db/schema/enums';
-import { seed } from '@/db/seed/seed';
+import { seed } from '@/lib/seed/seed';
 import type { Actor } from '@/lib/authz';
 import { setClockForTests } from '@/lib/clock';
 

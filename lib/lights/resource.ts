@@ -6,12 +6,12 @@ import { and, eq } from 'drizzle-orm';
 import { lightOverrides, projects } from '@/db/schema';
 import { projectScope } from '@/lib/authz';
 import { defineResource } from '@/lib/authz/resource';
-import { projectSubject } from '@/lib/projects/resource';
+import { projectRelationColumns, type ProjectRelations, projectSubject } from '@/lib/projects/resource';
 
 export type OverrideRow = typeof lightOverrides.$inferSelect;
 export interface OverrideRecord {
   override: OverrideRow;
-  project: { countyId: number | null; projectLeadId: number | null; responsibleLeaderId: number | null; responsibleUnitId: number | null };
+  project: ProjectRelations;
 }
 
 /** What the history and a CONFLICT answer show of an override. */
@@ -23,12 +23,7 @@ export const overrideResource = defineResource<OverrideRecord>({
     const q = db
       .select({
         override: lightOverrides,
-        project: {
-          countyId: projects.countyId,
-          projectLeadId: projects.projectLeadId,
-          responsibleLeaderId: projects.responsibleLeaderId,
-          responsibleUnitId: projects.responsibleUnitId,
-        },
+        project: projectRelationColumns,
       })
       .from(lightOverrides)
       .innerJoin(projects, eq(projects.id, lightOverrides.projectId))

@@ -1,6 +1,6 @@
 /**
  * Rule sets as data: reading them and making sure the default exists. No action imports here,
- * so the seed can use it (db/seed). The versioned edit is in rule-sets.ts.
+ * so the seed can use it (lib/seed). The versioned edit is in rule-sets.ts.
  */
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';

@@ -7,12 +7,12 @@ import { and, eq } from 'drizzle-orm';
 import { milestones, projects } from '@/db/schema';
 import { projectScope } from '@/lib/authz';
 import { defineResource } from '@/lib/authz/resource';
-import { projectSubject } from '@/lib/projects/resource';
+import { projectRelationColumns, type ProjectRelations, projectSubject } from '@/lib/projects/resource';
 
 export type MilestoneRow = typeof milestones.$inferSelect;
 export interface MilestoneRecord {
   milestone: MilestoneRow;
-  project: { countyId: number | null; projectLeadId: number | null; responsibleLeaderId: number | null; responsibleUnitId: number | null };
+  project: ProjectRelations;
 }
 
 export const milestoneResource = defineResource<MilestoneRecord>({
@@ -21,12 +21,7 @@ export const milestoneResource = defineResource<MilestoneRecord>({
     const q = db
       .select({
         milestone: milestones,
-        project: {
-          countyId: projects.countyId,
-          projectLeadId: projects.projectLeadId,
-          responsibleLeaderId: projects.responsibleLeaderId,
-          responsibleUnitId: projects.responsibleUnitId,
-        },
+        project: projectRelationColumns,
       })
       .from(milestones)
       .innerJoin(projects, eq(projects.id, milestones.projectId))

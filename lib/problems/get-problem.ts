@@ -3,7 +3,8 @@ import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { auditEvents, counties, problemComments, problems, projects, units, users } from '@/db/schema';
-import { type Actor, ANY, grantOf, projectScope, type Relation } from '@/lib/authz';
+import { type Actor, ANY, grantOf, projectScope } from '@/lib/authz';
+import { projectRelationSql } from '@/lib/projects/resource';
 import { today } from '@/lib/clock';
 import { overdueProblemSql } from './list-problems';
 
@@ -129,23 +130,6 @@ export interface ProjectChoice {
   code: string;
   name: string;
   nameEn: string | null;
-}
-
-/**
- * What each relation that may grant problem.create means on `projects` (the same relations the
- * resource reads in can(): lib/projects/resource.ts projectSubject).
- */
-function projectRelationSql(actor: Actor, relation: Relation): SQL | undefined {
-  switch (relation) {
-    case 'projectLead':
-      return eq(projects.projectLeadId, actor.id);
-    case 'responsibleLeader':
-      return eq(projects.responsibleLeaderId, actor.id);
-    case 'unitMember':
-      return actor.unitId === null ? undefined : eq(projects.responsibleUnitId, actor.unitId);
-    case 'recipient':
-      return undefined;
-  }
 }
 
 /**

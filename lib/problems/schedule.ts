@@ -20,7 +20,7 @@ export async function runEscalationOnce(): Promise<void> {
     const changes = await escalateOverdueProblems(await getDb());
     if (changes.length) {
       dataChanged(); // the dashboard's problem figures (lib/cache/cache.ts)
-      console.log(`[escalation] raised ${changes.length} problem(s): ${changes.map((c) => `#${c.id} ${c.from}→${c.to}`).join(', ')}`);
+      console.info(`[escalation] raised ${changes.length} problem(s): ${changes.map((c) => `#${c.id} ${c.from}→${c.to}`).join(', ')}`);
     }
   } catch (err) {
     console.error('[escalation] run failed; will retry at the next interval', err);

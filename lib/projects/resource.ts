@@ -3,17 +3,41 @@
  * visible when the actor's scope covers its county; its relations are its project lead, its
  * responsible leader (包抓领导) and its responsible unit (责任单位).
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { projects } from '@/db/schema';
-import { projectScope, type Subject } from '@/lib/authz';
+import { type Actor, projectScope, type Relation, type Subject } from '@/lib/authz';
 import { defineResource } from '@/lib/authz/resource';
 
 export type ProjectRecord = typeof projects.$inferSelect;
 
+/** The project's columns its relations are read from, for the joins of the resources of what belongs to it. */
+export const projectRelationColumns = {
+  countyId: projects.countyId,
+  projectLeadId: projects.projectLeadId,
+  responsibleLeaderId: projects.responsibleLeaderId,
+  responsibleUnitId: projects.responsibleUnitId,
+};
+export type ProjectRelations = Pick<ProjectRecord, 'countyId' | 'projectLeadId' | 'responsibleLeaderId' | 'responsibleUnitId'>;
+
 /** The Subject of a project (also of what belongs to it: its milestones, reports, lights). */
-export function projectSubject(p: Pick<ProjectRecord, 'countyId' | 'projectLeadId' | 'responsibleLeaderId' | 'responsibleUnitId'>): Subject {
+export function projectSubject(p: ProjectRelations): Subject {
   return { countyId: p.countyId, projectLeadId: p.projectLeadId, responsibleLeaderId: p.responsibleLeaderId, responsibleUnitId: p.responsibleUnitId };
+}
+
+/**
+ * A relation as SQL on `projects` (the same relations projectSubject gives can()), for lists of
+ * the projects an actor holds a relation grant on.
+ */
+export function projectRelationSql(actor: Actor, relation: Relation): SQL | undefined {
+  switch (relation) {
+    case 'projectLead':
+      return eq(projects.projectLeadId, actor.id);
+    case 'responsibleLeader':
+      return eq(projects.responsibleLeaderId, actor.id);
+    case 'unitMember':
+      return actor.unitId === null ? undefined : eq(projects.responsibleUnitId, actor.unitId);
+  }
 }
 
 async function currentProject(db: Executor, id: number) {

@@ -11,18 +11,14 @@ import type { Executor } from '@/db/client';
 import { projects, reportingPeriods, reportPhotos, reports } from '@/db/schema';
 import { projectScope } from '@/lib/authz';
 import { defineResource } from '@/lib/authz/resource';
-import { projectSubject } from '@/lib/projects/resource';
+import { projectRelationColumns, type ProjectRelations, projectSubject } from '@/lib/projects/resource';
 import { type PeriodRow, reportFields, type ReportRow } from './rules';
 
 /** What the report actions need of the report's project (its relations, and what notifications name). */
-export interface ReportProject {
+export interface ReportProject extends ProjectRelations {
   id: number;
   code: string;
   name: string;
-  countyId: number | null;
-  projectLeadId: number | null;
-  responsibleLeaderId: number | null;
-  responsibleUnitId: number | null;
 }
 
 export interface ReportRecord {
@@ -31,15 +27,7 @@ export interface ReportRecord {
   project: ReportProject;
 }
 
-const projectColumns = {
-  id: projects.id,
-  code: projects.code,
-  name: projects.name,
-  countyId: projects.countyId,
-  projectLeadId: projects.projectLeadId,
-  responsibleLeaderId: projects.responsibleLeaderId,
-  responsibleUnitId: projects.responsibleUnitId,
-};
+const projectColumns = { id: projects.id, code: projects.code, name: projects.name, ...projectRelationColumns };
 
 /** The report as it is now, as a CONFLICT answer shows it: the lead's fields and its state. */
 async function currentReport(db: Executor, id: number): Promise<Record<string, unknown> | null> {

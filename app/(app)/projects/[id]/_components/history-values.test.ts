@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatDate } from '@/lib/format';
+import { formatWan } from '@/lib/money';
 import { translator } from '@/lib/i18n/translate';
 import type { ReferenceData } from '@/lib/reference/queries';
 import { fieldLabel, historyValue, orderedKeys } from './history-values';
@@ -64,7 +65,8 @@ describe('project history: a value as a reader would write it', () => {
 
   it('dates and money through the app’s formatters, objects as JSON, anything else as it is', () => {
     expect(historyValue(en, 'en', ref, 'milestone', 'plannedDate', '2026-03-31')).toBe(formatDate('2026-03-31', 'en'));
-    expect(historyValue(zh, 'zh-CN', ref, 'project', 'totalInvestment', '12000.00')).toBe(formatMoney('12000.00', 'zh-CN'));
+    expect(historyValue(zh, 'zh-CN', ref, 'project', 'totalInvestment', '12000.00')).toBe(formatWan('12000.00', 'zh-CN'));
+    expect(historyValue(zh, 'zh-CN', ref, 'project', 'totalInvestment', '12000.00')).toBe('12,000.00 万元');
     expect(historyValue(zh, 'zh-CN', ref, 'project', 'sources', { a: 1 })).toBe('{"a":1}');
     expect(historyValue(zh, 'zh-CN', ref, 'project', 'name', '乌额铁路')).toBe('乌额铁路');
   });

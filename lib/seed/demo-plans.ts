@@ -6,7 +6,7 @@
  * project's annual planned investment; field works in Tacheng stop in the winter, so projects
  * under construction get seasonal monthly targets (nothing in January, February and December)
  * and projects in 前期 none (m/12 applies) — and the 2026 baseline, frozen on 2026-01-15 by the
- * dispatch office. The demo milestones already carry their baseline dates (db/seed/demo.ts),
+ * dispatch office. The demo milestones already carry their baseline dates (lib/seed/demo.ts),
  * so they are left as they are.
  *
  * The default rule set is NOT demo data: seedDefaultRuleSet runs for facts-only seeds as well.
