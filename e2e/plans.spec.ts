@@ -117,7 +117,7 @@ test('the office splits a project’s annual plan by month; a wrong sum is refus
   const march = Number(await form.locator('#month-3').inputValue());
   const april = Number(await form.locator('#month-4').inputValue());
   await form.locator('#month-3').fill(money(march + 50));
-  await expect(remaining).toHaveText('超出 50 万元');
+  await expect(remaining).toHaveText('超出 50.00 万元');
   await expect(remaining).toHaveAttribute('data-balanced', 'false');
   await form.locator('#targets').fill('完成可研批复，年内开工建设');
   await office.getByTestId('plan-submit').click();
@@ -258,7 +258,7 @@ test('a lower red threshold turns a light red with the new threshold in its reas
 
   await office.goto(path);
   await expect(computed.locator('[data-light]').first()).toHaveAttribute('data-light', 'red');
-  await expect(computed.getByTestId('light-reasons')).toContainText(/完成率 72%，序时进度 [\d.]+%，落后 [\d.]+ 个百分点 \(>20\) → 红灯/);
+  await expect(computed.getByTestId('light-reasons')).toContainText(/完成率 72\.0%，序时进度 [\d.]+%，落后 [\d.]+ 个百分点 \(>20\) → 红灯/);
   await expect(computed.getByTestId('light-reasons')).not.toContainText('(>30)');
   const history = office.getByTestId('light-history');
   const october = history.locator('tr', { hasText: '2026年10月1日' });
