@@ -14,7 +14,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="text-xl font-semibold text-slate-900">{t('errorTitle')}</h1>
       <p className="mt-2 text-slate-600">{t('errorBody', { ref: error.digest ?? '—' })}</p>
       <div className="mt-6 flex gap-3">
-        <button type="button" onClick={reset} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <button
+          type="button"
+          onClick={reset}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
           {t('retry')}
         </button>
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full page load out of the error boundary, not a client transition from the broken tree */}

@@ -6,9 +6,7 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
     <html lang="zh-CN">
       <body style={{ fontFamily: 'system-ui, sans-serif', padding: '4rem 1rem', textAlign: 'center' }}>
         <h1>出错了 / Something went wrong</h1>
-        <p>
-          系统暂时无法完成请求，请稍后重试。The system could not complete the request. Ref: {error.digest ?? '—'}
-        </p>
+        <p>系统暂时无法完成请求，请稍后重试。The system could not complete the request. Ref: {error.digest ?? '—'}</p>
         <button type="button" onClick={reset}>
           重试 / Try again
         </button>

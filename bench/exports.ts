@@ -119,7 +119,6 @@ async function seed(db: Db, sizes: number[]): Promise<Record<number, number>> {
 
 // ── Server ─────────────────────────────────────────────────────────────────────────────────────
 
-
 interface Server {
   base: string;
   pgid: number;
@@ -143,7 +142,14 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 async function startServer(env: Record<string, string | undefined>): Promise<Server> {
   const port = OPTS.port || (await freePort(3300));
   const base = `http://127.0.0.1:${port}`;
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, SEED_DEMO: '0', AUTH_TRUST_HOST: 'true', NODE_ENV: 'production', ESCALATION_JOB: 'off' };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...env,
+    SEED_DEMO: '0',
+    AUTH_TRUST_HOST: 'true',
+    NODE_ENV: 'production',
+    ESCALATION_JOB: 'off',
+  };
   delete childEnv.NODE_OPTIONS;
   delete childEnv.KPD_BENCH_CHILD;
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
@@ -315,7 +321,9 @@ async function measure(server: Server, meetings: Record<number, number>): Promis
       const { run, body } = await download(server.base, cookie, meetings[size]!, pids);
       if (i === 0 && body) verified = await verify(body, size);
       runs.push(run);
-      log(`  ${size} rows: ${run.ms.toFixed(0)} ms (first byte ${run.firstByteMs.toFixed(0)} ms), ${(run.bytes / 1e6).toFixed(1)} MB, server RSS +${run.growthMb.toFixed(0)} MB (from ${run.rssBeforeMb.toFixed(0)} MB)`);
+      log(
+        `  ${size} rows: ${run.ms.toFixed(0)} ms (first byte ${run.firstByteMs.toFixed(0)} ms), ${(run.bytes / 1e6).toFixed(1)} MB, server RSS +${run.growthMb.toFixed(0)} MB (from ${run.rssBeforeMb.toFixed(0)} MB)`,
+      );
     }
     const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
     out.push({
@@ -347,7 +355,9 @@ async function rendererOnly(): Promise<{ rows: number; ms: number; bytes: number
     let bytes = 0;
     const t0 = performance.now();
     await pipeline(
-      statusTableXlsx({ title: '压测', date: '2026-06-15', chairName: null, frozenAt: new Date() }, generatedRows(size), { locale: 'zh-CN' }),
+      statusTableXlsx({ title: '压测', date: '2026-06-15', chairName: null, frozenAt: new Date() }, generatedRows(size), {
+        locale: 'zh-CN',
+      }),
       new Writable({
         write(chunk: Buffer, _e, cb) {
           bytes += chunk.length;
@@ -459,8 +469,17 @@ function section(results: ModeResult[], renderer: Awaited<ReturnType<typeof rend
       );
     }
   }
-  lines.push('', 'Renderer alone (generated rows, no database, no HTTP, in the bench process, after a warm-up; the largest size shows that memory does not follow the row count):', '', '| rows | time | file | heap + external growth (max) |', '|---:|---:|---:|---:|');
-  for (const r of renderer) lines.push(`| ${r.rows.toLocaleString('en')} | ${(r.ms / 1000).toFixed(2)} s | ${(r.bytes / 1e6).toFixed(1)} MB | ${r.heapGrowthMb.toFixed(0)} MB |`);
+  lines.push(
+    '',
+    'Renderer alone (generated rows, no database, no HTTP, in the bench process, after a warm-up; the largest size shows that memory does not follow the row count):',
+    '',
+    '| rows | time | file | heap + external growth (max) |',
+    '|---:|---:|---:|---:|',
+  );
+  for (const r of renderer)
+    lines.push(
+      `| ${r.rows.toLocaleString('en')} | ${(r.ms / 1000).toFixed(2)} s | ${(r.bytes / 1e6).toFixed(1)} MB | ${r.heapGrowthMb.toFixed(0)} MB |`,
+    );
   const checks = results.flatMap((r) => r.sizes.map((s) => `${r.mode} ${s.rows}: ${s.verified}`));
   lines.push('', `Files checked: ${checks.join('; ')}.`);
   return lines.join('\n');
@@ -482,7 +501,10 @@ async function main(): Promise<void> {
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   if (!OPTS.skipBuild) {
     log('next build …');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { stdio: 'inherit', cwd: ROOT });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+      stdio: 'inherit',
+      cwd: ROOT,
+    });
     if (r.status !== 0) throw new Error('next build failed');
   } else if (!existsSync(path.join(ROOT, DIST, 'BUILD_ID'))) throw new Error(`--skip-build, but there is no production build in ${DIST}/`);
 
@@ -498,7 +520,8 @@ async function main(): Promise<void> {
 
   const text = section(results, renderer, when);
   console.log(`\n${text}\n`);
-  for (const r of results) writeFileSync(path.join(DATA_DIR, `results-exports-${r.mode}.json`), JSON.stringify({ when, options: OPTS, renderer, ...r }, null, 2));
+  for (const r of results)
+    writeFileSync(path.join(DATA_DIR, `results-exports-${r.mode}.json`), JSON.stringify({ when, options: OPTS, renderer, ...r }, null, 2));
   if (OPTS.docs) writeDocs(text);
   const missed = results.flatMap((r) => r.sizes.filter((s) => verdict(s).includes('✗')).map((s) => `${r.mode} ${s.rows}: ${verdict(s)}`));
   if (missed.length) console.log(`Export goals missed:\n  ${missed.join('\n  ')}`);

@@ -171,7 +171,11 @@ async function main(): Promise<void> {
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   if (!OPTS.skipBuild || !existsSync(path.join(FLOOR, '.next', 'BUILD_ID'))) {
     log('next build bench/floor …');
-    const r = spawnSync(process.execPath, [NEXT_BIN, 'build', FLOOR], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const r = spawnSync(process.execPath, [NEXT_BIN, 'build', FLOOR], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
     if (r.status !== 0) throw new Error('next build bench/floor failed');
   }
   const results: Result[] = [];

@@ -20,12 +20,7 @@
  */
 import type { Db, Tx } from '@/db/client';
 import * as s from '@/db/schema';
-import {
-  type MilestoneKind,
-  type MilestoneStatus,
-  type ProjectStatus,
-  type Stage,
-} from '@/db/schema/enums';
+import { type MilestoneKind, type MilestoneStatus, type ProjectStatus, type Stage } from '@/db/schema/enums';
 import { CATEGORIES, COUNTIES, NEW_ENERGY_CAPACITY_TARGET, PREFECTURE_NAME } from '@/lib/seed/facts';
 import { hashPassword } from '@/lib/auth/password';
 import { ensureDefaultRuleSet } from '@/lib/lights/rule-set-store';
@@ -144,7 +139,8 @@ const STEPS: readonly { kind: MilestoneKind; zh: string; en: string; at: number 
   { kind: 'completion', zh: '竣工验收', en: 'Final acceptance', at: 1 },
 ];
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉建林红燕宇浩凯斌波宁琳晨欣海峰亮成俊健飞彬婷雪';
 
 function personName(i: number): string {
@@ -175,11 +171,7 @@ const OWNER_KINDS = [
 
 // ── Insertion ──────────────────────────────────────────────────────────────────────────────────
 
-async function insertChunks<T>(
-  rows: T[],
-  chunk: number,
-  insert: (part: T[]) => Promise<unknown>,
-): Promise<void> {
+async function insertChunks<T>(rows: T[], chunk: number, insert: (part: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += chunk) await insert(rows.slice(i, i + chunk));
 }
 
@@ -514,7 +506,10 @@ async function generateReportingCycle(
       openedAt: new Date(ms(`${y}-${mm}-01`) + 9 * 3600_000),
     });
   }
-  const periods = await tx.insert(s.reportingPeriods).values(periodValues).returning({ id: s.reportingPeriods.id, endDate: s.reportingPeriods.endDate });
+  const periods = await tx
+    .insert(s.reportingPeriods)
+    .values(periodValues)
+    .returning({ id: s.reportingPeriods.id, endDate: s.reportingPeriods.endDate });
   const last = periods.length - 1;
 
   const reportValues: (typeof s.reports.$inferInsert)[] = [];
@@ -522,7 +517,14 @@ async function generateReportingCycle(
     const submitted = new Date(ms(period.endDate) + 3 * DAY + 10 * 3600_000);
     for (const { id, p } of reporting) {
       const status =
-        k < last ? 'approved' : rnd.weighted([['approved', 60], ['submitted', 15], ['draft', 15], ['returned', 10]] as const);
+        k < last
+          ? 'approved'
+          : rnd.weighted([
+              ['approved', 60],
+              ['submitted', 15],
+              ['draft', 15],
+              ['returned', 10],
+            ] as const);
       // A twelfth of the plan × 0.3–1.3, to the cent by lib/money's rule.
       const monthly = moneyText(shareOf(parseMoney(p.annualPlannedInvestment ?? '0'), Math.round((0.3 + rnd.next()) * 1e6), 12e6));
       reportValues.push({
@@ -566,7 +568,9 @@ async function generateReportingCycle(
         updatedAt: frozenAt,
       });
     }
-    await tx.insert(s.baselineFreezes).values({ year, frozenAt, frozenById: ctx.benchUserId, planCount: reporting.length, milestoneCount: 0 });
+    await tx
+      .insert(s.baselineFreezes)
+      .values({ year, frozenAt, frozenById: ctx.benchUserId, planCount: reporting.length, milestoneCount: 0 });
   }
   await insertChunks(planValues, chunk, (part) => tx.insert(s.annualPlans).values(part));
 
@@ -578,7 +582,11 @@ async function generateReportingCycle(
       lightValues.push({
         projectId: id,
         periodId: period.id,
-        light: rnd.weighted([['green', 60], ['yellow', 25], ['red', 15]] as const),
+        light: rnd.weighted([
+          ['green', 60],
+          ['yellow', 25],
+          ['red', 15],
+        ] as const),
         ruleSetId: ruleSet.id,
         ruleSetVersion: ruleSet.version,
         computedAt: new Date(ms(period.endDate) + 6 * DAY),
@@ -608,7 +616,12 @@ async function generateReportingCycle(
   for (const { id, p } of reporting) {
     if (rnd.next() >= 0.4) continue;
     const raised = addDays(BENCH_AS_OF, -rnd.int(0, 400));
-    const status = rnd.weighted([['open', 30], ['in_progress', 30], ['resolved', 15], ['closed', 25]] as const);
+    const status = rnd.weighted([
+      ['open', 30],
+      ['in_progress', 30],
+      ['resolved', 15],
+      ['closed', 25],
+    ] as const);
     const done = status === 'resolved' || status === 'closed';
     problemValues.push({
       projectId: id,
@@ -629,5 +642,11 @@ async function generateReportingCycle(
   await insertChunks(problemValues, chunk, (part) => tx.insert(s.problems).values(part));
   log(`problems: ${problemValues.length}`);
 
-  return { periods: periods.length, reports: reportValues.length, plans: planValues.length, lights: lightValues.length, problems: problemValues.length };
+  return {
+    periods: periods.length,
+    reports: reportValues.length,
+    plans: planValues.length,
+    lights: lightValues.length,
+    problems: problemValues.length,
+  };
 }

@@ -46,11 +46,11 @@ import { signIn } from './sign-in';
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), '..');
 if (!process.env.KPD_BENCH_CHILD) {
-  const child = spawnSync(
-    process.execPath,
-    ['--conditions=react-server', '--import', 'tsx', SELF, ...process.argv.slice(2)],
-    { stdio: 'inherit', env: { ...process.env, KPD_BENCH_CHILD: '1' }, cwd: ROOT },
-  );
+  const child = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', SELF, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, KPD_BENCH_CHILD: '1' },
+    cwd: ROOT,
+  });
   process.exit(child.status ?? 1);
 }
 
@@ -169,7 +169,6 @@ interface Stats {
   /** CPU time per request of the PostgreSQL server's processes (ms), from /proc. */
   dbCpu?: number;
 }
-
 
 function summarize(samples: number[], seconds: number, extra: Partial<Stats> = {}): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -342,11 +341,7 @@ async function prepareFixture(db: Db): Promise<Fixture> {
  * Calls the app's own data functions for each target with a recording logger, and returns the
  * statements with how the app runs them.
  */
-async function capturePlans(
-  db: Db,
-  sink: { current: Statement[] },
-  fx: Fixture,
-): Promise<Record<TargetId, RawPlan>> {
+async function capturePlans(db: Db, sink: { current: Statement[] }, fx: Fixture): Promise<Record<TargetId, RawPlan>> {
   const { setDbForTests } = await import('@/db/client');
   const { listProjects } = await import('@/lib/projects/list-projects');
   const { registrySearch } = await import('@/lib/projects/search-params');
@@ -421,9 +416,7 @@ async function capturePlans(
       shape: 'transaction',
       statements: updateStatements,
       rebind: (params, newId, version) =>
-        params.map((p) =>
-          p === id ? newId : p === String(id) ? String(newId) : p === CAPTURE_VERSION ? version : p,
-        ),
+        params.map((p) => (p === id ? newId : p === String(id) ? String(newId) : p === CAPTURE_VERSION ? version : p)),
     };
     return plans as Record<TargetId, RawPlan>;
   } finally {
@@ -491,7 +484,6 @@ async function benchRaw(
 
 // ── The app server ─────────────────────────────────────────────────────────────────────────────
 
-
 function build(): void {
   const running = spawnSync('pgrep', ['-f', 'next build'], { encoding: 'utf8' }).stdout.trim();
   if (running) throw new Error(`another "next build" is running (pid ${running}); run again later or with --skip-build`);
@@ -531,7 +523,9 @@ function serverProcesses(): number {
 
 function dashboardCacheSetting(): string {
   const v = process.env.DASHBOARD_CACHE_SECONDS;
-  return v === undefined || v.trim() === '' ? 'DASHBOARD_CACHE_SECONDS unset (30 s in production)' : `DASHBOARD_CACHE_SECONDS=${v}${Number(v) > 0 ? '' : ' (off)'}`;
+  return v === undefined || v.trim() === ''
+    ? 'DASHBOARD_CACHE_SECONDS unset (30 s in production)'
+    : `DASHBOARD_CACHE_SECONDS=${v}${Number(v) > 0 ? '' : ' (off)'}`;
 }
 
 async function startServer(env: Record<string, string | undefined>): Promise<Server> {
@@ -846,7 +840,8 @@ async function runPostgres(baseUrl: string): Promise<ModeResult> {
     log('raw SQL (postgres.js, pool max 20) …');
     const raw = await benchRaw(exec, plans, fx, () => cpuMeter(isPostgres));
     await client.end({ timeout: 5 });
-    if (OPTS.rawOnly) return { mode: 'pg', engine: version, appPool: '', raw, http: {}, fixture: { projectId: fx.projectId, generatedIn, summary } };
+    if (OPTS.rawOnly)
+      return { mode: 'pg', engine: version, appPool: '', raw, http: {}, fixture: { projectId: fx.projectId, generatedIn, summary } };
 
     server = await startServer({ DATABASE_URL: url, PGLITE_DATA_DIR: undefined, AUTH_SECRET: randomBytes(32).toString('base64url') });
     const cookie = await signIn(server.base, BENCH_USERNAME, BENCH_PASSWORD);
@@ -902,12 +897,22 @@ async function runPglite(): Promise<ModeResult> {
       };
     });
     await client.close();
-    if (OPTS.rawOnly) return { mode: 'pglite', engine: v.rows[0]?.version ?? '', appPool: '', raw, http: {}, fixture: { projectId: fx.projectId, generatedIn, summary } };
+    if (OPTS.rawOnly)
+      return {
+        mode: 'pglite',
+        engine: v.rows[0]?.version ?? '',
+        appPool: '',
+        raw,
+        http: {},
+        fixture: { projectId: fx.projectId, generatedIn, summary },
+      };
 
     server = await startServer({ PGLITE_DATA_DIR: dir, DATABASE_URL: undefined, AUTH_SECRET: randomBytes(32).toString('base64url') });
     const cookie = await signIn(server.base, BENCH_USERNAME, BENCH_PASSWORD);
     const http = await benchHttp(server, cookie, fx, false);
-    const pgliteVersion = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
+    const pgliteVersion = (
+      JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }
+    ).version;
     return {
       mode: 'pglite',
       engine: `PGlite ${pgliteVersion} (${(v.rows[0]?.version ?? '').split(' on ')[0]})`,
@@ -1028,11 +1033,13 @@ function section(r: ModeResult, when: string): string {
       ` (generated in ${r.fixture.generatedIn.toFixed(1)} s). ` +
       `${OPTS.connections} concurrent connections, ${OPTS.duration} s per target after ${OPTS.warmup} s warm-up` +
       `${OPTS.serial ? `, then ${OPTS.serial} s at one connection` : ''}. Project page: project id ${r.fixture.projectId}.` +
-      (r.load ? ` Load average (1 min) ${r.load[0].toFixed(1)} at the start, ${r.load[1].toFixed(1)} at the end, on ${os.cpus().length} cores.` : ''),
+      (r.load
+        ? ` Load average (1 min) ${r.load[0].toFixed(1)} at the start, ${r.load[1].toFixed(1)} at the end, on ${os.cpus().length} cores.`
+        : ''),
     '',
     table(r),
     '',
-    'CPU time per request (from /proc: the app server\'s processes' +
+    "CPU time per request (from /proc: the app server's processes" +
       (r.mode === 'pg' ? ', and all PostgreSQL server processes, including any other work on that server' : ', which include PGlite') +
       '); unlike the latencies, it does not depend on what else the machine is doing:',
     '',
@@ -1091,13 +1098,37 @@ async function main(): Promise<void> {
     writeFileSync(path.join(DATA_DIR, `results-${r.mode}.json`), JSON.stringify({ when, options: OPTS, ...r }, null, 2));
   }
   if (OPTS.docs && !OPTS.only.length && !OPTS.rawOnly) writeDocs(results, when);
-  const missed = results.flatMap((r) => rows(r).filter((x) => x.verdict.includes('✗')).map((x) => `${r.mode} ${x.target.id}: ${x.verdict}`));
+  const missed = results.flatMap((r) =>
+    rows(r)
+      .filter((x) => x.verdict.includes('✗'))
+      .map((x) => `${r.mode} ${x.target.id}: ${x.verdict}`),
+  );
   if (missed.length) console.log(`\nTargets missed:\n  ${missed.join('\n  ')}`);
   if (!OPTS.rawOnly && !OPTS.only.length) {
     const docs = OPTS.docs ? [] : ['--no-docs'];
-    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'exports.ts'), '--skip-build', '--mode', OPTS.mode, ...docs], { stdio: 'inherit', cwd: ROOT }); // exports: bench/exports.ts
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'exports.ts'), '--skip-build', '--mode', OPTS.mode, ...docs], {
+      stdio: 'inherit',
+      cwd: ROOT,
+    }); // exports: bench/exports.ts
     // The framework floor: the smallest App Router page on this machine (bench/floor.ts).
-    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'floor.ts'), '--duration', String(OPTS.duration), '--warmup', String(OPTS.warmup), '--serial', String(OPTS.serial), '--connections', String(OPTS.connections), ...docs], { stdio: 'inherit', cwd: ROOT });
+    spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(ROOT, 'bench', 'floor.ts'),
+        '--duration',
+        String(OPTS.duration),
+        '--warmup',
+        String(OPTS.warmup),
+        '--serial',
+        String(OPTS.serial),
+        '--connections',
+        String(OPTS.connections),
+        ...docs,
+      ],
+      { stdio: 'inherit', cwd: ROOT },
+    );
   }
 }
 

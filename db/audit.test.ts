@@ -58,9 +58,7 @@ describe(`audit_events is append-only (${onPostgres ? 'PostgreSQL' : 'PGlite'})`
 
   it('UPDATE is refused by the database and the event is unchanged', async () => {
     const { event } = await seedEvent();
-    const err = await refusal(() =>
-      getDb().update(auditEvents).set({ actorName: 'someone else' }).where(eq(auditEvents.id, event.id)),
-    );
+    const err = await refusal(() => getDb().update(auditEvents).set({ actorName: 'someone else' }).where(eq(auditEvents.id, event.id)));
     expect(err.code).toBe('42501');
     expect(err.message).toMatch(/append-only/);
     expect(await getDb().select().from(auditEvents)).toEqual([event]);

@@ -9,7 +9,9 @@ import { storageState, type RoleKey } from './users';
 
 /** A real PNG, made by the same image library the server checks uploads with. */
 async function sitePhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 64, height: 48, channels: 3, background: '#7a9cc6' } }).png().toBuffer();
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: '#7a9cc6' } })
+    .png()
+    .toBuffer();
 }
 
 test.describe.configure({ mode: 'serial' });

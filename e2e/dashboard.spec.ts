@@ -4,7 +4,11 @@ import { type RoleKey, storageState } from './users';
 // The leadership dashboard: scoped per role, every figure opens a list of exactly that many
 // items, the presentation mode is dark and large, both languages; screenshots for review.
 
-async function open(browser: Browser, role: RoleKey, opts: { locale?: 'zh-CN' | 'en'; viewport?: { width: number; height: number } } = {}): Promise<Page> {
+async function open(
+  browser: Browser,
+  role: RoleKey,
+  opts: { locale?: 'zh-CN' | 'en'; viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
   const ctx = await browser.newContext({ storageState: storageState(role), viewport: opts.viewport ?? { width: 1440, height: 900 } });
   if (opts.locale) {
     const baseURL = test.info().project.use.baseURL as string;
@@ -41,7 +45,9 @@ for (const role of ['admin', 'dispatch', 'leader', 'lead', 'viewer', 'county'] a
     const count = await countOf(projects);
     expect(count).toBeGreaterThan(0);
     // Stages and lights add up to the projects in scope.
-    const stages = await Promise.all(['preliminary', 'construction', 'completed', 'operating'].map((s) => countOf(page.getByTestId(`figure-stage-${s}`))));
+    const stages = await Promise.all(
+      ['preliminary', 'construction', 'completed', 'operating'].map((s) => countOf(page.getByTestId(`figure-stage-${s}`))),
+    );
     expect(stages.reduce((a, b) => a + b, 0)).toBe(count);
     const lights = await Promise.all(['red', 'yellow', 'green', 'none'].map((l) => countOf(page.getByTestId(`figure-light-${l}`))));
     expect(lights.reduce((a, b) => a + b, 0)).toBe(count);
@@ -89,7 +95,9 @@ test('a user whose scope has no projects gets a clear message instead of empty c
   const admin = await open(browser, 'admin');
   await admin.goto('/admin/users/new');
   const form = admin.getByTestId('user-form');
-  const options = await form.locator('#countyId option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent?.trim() ?? '' })));
+  const options = await form
+    .locator('#countyId option')
+    .evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent?.trim() ?? '' })));
   const county = options.find((o) => o.value && !withProjects.includes(o.label));
   // The demo data leaves some counties without projects (塔城市, 乌苏市): the test needs one.
   expect(county, 'a county without projects in the demo data').toBeDefined();
@@ -165,7 +173,8 @@ test('a chart segment and a chart table row drill down to matching lists', async
   const panel = page.getByTestId('chart-problems');
   const typeRows = panel.locator('table').first().locator('tbody tr');
   const counts: { label: string; count: number }[] = [];
-  for (const row of await typeRows.all()) counts.push({ label: (await row.locator('th').textContent()) ?? '', count: Number(await row.locator('td').textContent()) });
+  for (const row of await typeRows.all())
+    counts.push({ label: (await row.locator('th').textContent()) ?? '', count: Number(await row.locator('td').textContent()) });
   const max = Math.max(...counts.map((c) => c.count));
   expect(max, 'the demo data has open problems').toBeGreaterThan(0);
   const chart = page.getByTestId('echart-problems-type');
@@ -230,7 +239,11 @@ test('the presentation mode is dark, large and says when it was updated', async 
   const bg = await screen.evaluate((el) => getComputedStyle(el.parentElement!).backgroundColor);
   const [r = 255, g = 255, b = 255] = (bg.match(/\d+/g) ?? []).map(Number);
   expect(r + g + b).toBeLessThan(120);
-  const size = await page.getByTestId('figure-projects').locator('span').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const size = await page
+    .getByTestId('figure-projects')
+    .locator('span')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(48);
   await expect(page.getByTestId('screen-updated')).toContainText('更新于');
   await expect(page.getByTestId('screen-fullscreen')).toBeVisible();

@@ -166,7 +166,10 @@ test('from the overview the office creates a missing plan; a stale form gets the
 
   await office.locator('#plans-year').selectOption('2027');
   await expect(office).toHaveURL(/year=2027/);
-  await office.getByTestId('plans-filter').getByRole('link', { name: /缺少计划/ }).click();
+  await office
+    .getByTestId('plans-filter')
+    .getByRole('link', { name: /缺少计划/ })
+    .click();
   await expect(office).toHaveURL(/filter=missing/);
   const row = office.getByTestId('plan-row-TC2025-007');
   await expect(row).toHaveAttribute('data-has-plan', 'no');
@@ -177,7 +180,10 @@ test('from the overview the office creates a missing plan; a stale form gets the
   const url = office.url();
 
   // A second copy of the form, opened before the first save.
-  const other = await office.context().browser()!.newContext({ storageState: storageState('dispatch') });
+  const other = await office
+    .context()
+    .browser()!
+    .newContext({ storageState: storageState('dispatch') });
   const stale = await other.newPage();
   await stale.goto(url);
   await expect(stale.getByTestId('plan-form')).toBeVisible();

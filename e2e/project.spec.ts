@@ -23,7 +23,19 @@ test.describe('the project page', () => {
   test('shows every registry field with its source, the milestones and the history', async ({ page }) => {
     await openProject(page, 'TC2025-004');
     const fields = page.getByTestId('project-fields');
-    for (const label of ['项目名称', '类别', '县市', '建设内容及规模', '总投资', '年度计划投资', '阶段', '包抓领导', '责任单位', '业主单位', '项目负责人']) {
+    for (const label of [
+      '项目名称',
+      '类别',
+      '县市',
+      '建设内容及规模',
+      '总投资',
+      '年度计划投资',
+      '阶段',
+      '包抓领导',
+      '责任单位',
+      '业主单位',
+      '项目负责人',
+    ]) {
       await expect(fields).toContainText(label);
     }
     await expect(page.getByTestId('source-report').first()).toBeVisible();

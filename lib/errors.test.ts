@@ -74,7 +74,9 @@ describe('fromDatabaseError with errors raised by the database', () => {
   it('a check violation (negative total investment) is INVALID', async () => {
     const cat = await makeCategory();
     const err = await failure(() =>
-      getDb().insert(projects).values({ code: 'NEG-1', name: '负投资', categoryCode: cat.code, stage: 'preliminary', totalInvestment: '-1' }),
+      getDb()
+        .insert(projects)
+        .values({ code: 'NEG-1', name: '负投资', categoryCode: cat.code, stage: 'preliminary', totalInvestment: '-1' }),
     );
     const app = fromDatabaseError(err);
     expect(app?.code).toBe('INVALID');

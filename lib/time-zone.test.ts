@@ -118,7 +118,12 @@ describe.each(ZONES)('under APP_TIME_ZONE=$zone', (z) => {
     w = await buildProblemWorld();
     // The same rows whatever the zone: deadlines are dates, the raising times are instants.
     const dueYesterday = await makeProblem(w, { description: '征地补偿未到位', deadline: '2025-06-15', createdAt: NOW });
-    const dueTwoDaysAgo = await makeProblem(w, { description: '配套资金缺口', type: 'funding', deadline: '2025-06-14', createdAt: RAISED_EARLIER });
+    const dueTwoDaysAgo = await makeProblem(w, {
+      description: '配套资金缺口',
+      type: 'funding',
+      deadline: '2025-06-14',
+      createdAt: RAISED_EARLIER,
+    });
     ids = { dueYesterday: dueYesterday.id, dueTwoDaysAgo: dueTwoDaysAgo.id };
   });
   afterAll(() => {
@@ -147,7 +152,11 @@ describe.each(ZONES)('under APP_TIME_ZONE=$zone', (z) => {
     expect(rows).toHaveLength(2);
     for (const r of rows) {
       const days = z.overdue[keyOf(r.id)];
-      expect({ id: r.id, overdue: r.overdue, daysOverdue: r.daysOverdue }).toEqual({ id: r.id, overdue: days !== undefined, daysOverdue: days ?? 0 });
+      expect({ id: r.id, overdue: r.overdue, daysOverdue: r.daysOverdue }).toEqual({
+        id: r.id,
+        overdue: days !== undefined,
+        daysOverdue: days ?? 0,
+      });
     }
     const filtered = await listProblems(w.actors.dispatch, params({ overdue: true }));
     expect(filtered.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(expectedOverdue().map(([id]) => id));
@@ -165,7 +174,9 @@ describe.each(ZONES)('under APP_TIME_ZONE=$zone', (z) => {
 
   it('a milestone planned for the 15th is overdue (registry, dashboard) only once the 15th is over', async () => {
     await makeMilestone({ projectId: w.project.id, plannedDate: '2025-06-15' });
-    const rows = await getDb().select({ overdue: overdueSql(today()) }).from(milestones);
+    const rows = await getDb()
+      .select({ overdue: overdueSql(today()) })
+      .from(milestones);
     expect(rows.filter((r) => r.overdue)).toHaveLength(z.milestoneOverdue);
   });
 

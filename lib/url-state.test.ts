@@ -58,7 +58,8 @@ describe('the shared parsers', () => {
     expect(s.parse({ sort: 'date.desc' }).sort).toEqual({ key: 'date', dir: 'desc' });
     expect(s.parse({ sort: 'date' }).sort).toEqual({ key: 'date', dir: 'asc' });
     expect(s.parse({ sort: 'date.sideways' }).sort).toEqual({ key: 'date', dir: 'asc' });
-    for (const sort of ['password.desc', 'name;drop table.desc', '.desc', '']) expect(s.parse({ sort }).sort).toEqual({ key: 'name', dir: 'asc' });
+    for (const sort of ['password.desc', 'name;drop table.desc', '.desc', ''])
+      expect(s.parse({ sort }).sort).toEqual({ key: 'name', dir: 'asc' });
   });
 
   it('take the first of repeated keys, from a page’s searchParams, a URLSearchParams or a string alike', () => {
@@ -71,7 +72,17 @@ describe('the shared parsers', () => {
   it('leave the defaults out of a URL, and round-trip a state', () => {
     expect(s.query(s.defaults)).toBe('');
     expect(s.href('/x')).toBe('/x');
-    const p = { ...s.defaults, q: 'a b', ids: [2, 1], kinds: ['a' as const], page: 4, size: 10, sort: { key: 'date' as const, dir: 'desc' as const }, flag: true, yes: false };
+    const p = {
+      ...s.defaults,
+      q: 'a b',
+      ids: [2, 1],
+      kinds: ['a' as const],
+      page: 4,
+      size: 10,
+      sort: { key: 'date' as const, dir: 'desc' as const },
+      flag: true,
+      yes: false,
+    };
     expect(s.query(p)).toBe('q=a+b&ids=2,1&kinds=a&page=4&size=10&sort=date.desc&flag=1&yes=0');
     expect(s.parse(new URLSearchParams(s.query(p)))).toEqual(p);
   });
@@ -111,11 +122,28 @@ describe('the registry’s URL state', () => {
 
   it('opens links written by the former parser (commas encoded as %2C)', () => {
     const old = 'q=%E6%B0%B4%E5%BA%93&category=wind%2Csolar&county=3%2Cnone&sort=name.desc&size=10&page=2';
-    expect(registrySearch.parse(old)).toMatchObject({ q: '水库', category: ['wind', 'solar'], county: [3], countyNone: true, sort: 'name', dir: 'desc', pageSize: 10, page: 2 });
+    expect(registrySearch.parse(old)).toMatchObject({
+      q: '水库',
+      category: ['wind', 'solar'],
+      county: [3],
+      countyNone: true,
+      sort: 'name',
+      dir: 'desc',
+      pageSize: 10,
+      page: 2,
+    });
   });
 
   it('ignores what is not on the whitelists', () => {
-    const p = registrySearch.parse({ page: '-4', size: '9999', sort: 'drop_table.x', stage: 'nonsense', status: 'on_track,bogus', category: 'Wind!,wind', light: 'blue' });
+    const p = registrySearch.parse({
+      page: '-4',
+      size: '9999',
+      sort: 'drop_table.x',
+      stage: 'nonsense',
+      status: 'on_track,bogus',
+      category: 'Wind!,wind',
+      light: 'blue',
+    });
     expect(p).toEqual({ ...registrySearch.defaults, status: ['on_track'], category: ['wind'] });
     expect(registrySearch.parse({ sort: 'password.desc' })).toMatchObject({ sort: 'code', dir: 'asc' });
     // Only whitelisted columns can come out of the parser, so only they reach ORDER BY.
@@ -131,7 +159,11 @@ describe('the registry’s URL state', () => {
 
   it('starts again from page 1 on any change but paging, and keeps what the change does not touch', () => {
     const values = registrySearch.toUrl(full);
-    expect(registrySearch.fromUrl(registrySearch.apply(values, { category: ['hydro'] }))).toEqual({ ...full, category: ['hydro'], page: 1 });
+    expect(registrySearch.fromUrl(registrySearch.apply(values, { category: ['hydro'] }))).toEqual({
+      ...full,
+      category: ['hydro'],
+      page: 1,
+    });
     expect(registrySearch.fromUrl(registrySearch.apply(values, { page: 4 }))).toEqual({ ...full, page: 4 });
     // The county filter keeps the `none` entry; removing the report chip drops its period.
     const afterCounty = registrySearch.fromUrl(registrySearch.apply(values, { county: [8] }));
@@ -142,7 +174,17 @@ describe('the registry’s URL state', () => {
 
 describe('the problem list’s URL state', () => {
   it('round-trips, with the plus of 180+ encoded', () => {
-    const p = { ...problemsSearch.defaults, q: '征地', status: ['open' as const], age: ['180+' as const, '0-30' as const], overdue: true, project: [4], sort: 'deadline' as const, dir: 'desc' as const, page: 2 };
+    const p = {
+      ...problemsSearch.defaults,
+      q: '征地',
+      status: ['open' as const],
+      age: ['180+' as const, '0-30' as const],
+      overdue: true,
+      project: [4],
+      sort: 'deadline' as const,
+      dir: 'desc' as const,
+      page: 2,
+    };
     const qs = problemsSearch.query(p);
     expect(qs).toContain('age=180%2B,0-30');
     expect(qs).toContain('overdue=1');
@@ -160,13 +202,19 @@ describe('the problem list’s URL state', () => {
   });
 
   it('links the quick filters with the current sort and size, from page 1', () => {
-    expect(problemsSearch.href('/problems', { status: ['open'], sort: 'deadline', dir: 'desc', pageSize: 50 })).toBe('/problems?status=open&sort=deadline.desc&size=50');
+    expect(problemsSearch.href('/problems', { status: ['open'], sort: 'deadline', dir: 'desc', pageSize: 50 })).toBe(
+      '/problems?status=open&sort=deadline.desc&size=50',
+    );
   });
 });
 
 describe('the other lists’ URL state', () => {
   it('dashboard timeline: category codes, county and leader ids', () => {
-    expect(timelineSearch.parse({ category: 'wind,Solar!,hydro', county: '2,x', leader: '0,9' })).toEqual({ category: ['wind', 'hydro'], county: [2], leader: [9] });
+    expect(timelineSearch.parse({ category: 'wind,Solar!,hydro', county: '2,x', leader: '0,9' })).toEqual({
+      category: ['wind', 'hydro'],
+      county: [2],
+      leader: [9],
+    });
     expect(timelineSearch.query(timelineSearch.defaults)).toBe('');
   });
 
@@ -179,7 +227,11 @@ describe('the other lists’ URL state', () => {
   });
 
   it('users: a search of at most 64 characters, a known role, a page', () => {
-    expect(usersSearch.parse({ q: ` ${'x'.repeat(80)} `, role: 'dispatch', page: '3' })).toEqual({ q: 'x'.repeat(64), role: 'dispatch', page: 3 });
+    expect(usersSearch.parse({ q: ` ${'x'.repeat(80)} `, role: 'dispatch', page: '3' })).toEqual({
+      q: 'x'.repeat(64),
+      role: 'dispatch',
+      page: 3,
+    });
     expect(usersSearch.parse({ role: 'admin; drop', page: '0' })).toEqual({ q: '', role: null, page: 1 });
     expect(usersSearch.href('/admin/users', { q: 'wang' })).toBe('/admin/users?q=wang');
   });

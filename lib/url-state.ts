@@ -40,7 +40,14 @@ const MAX_LIST = 50;
 
 /** A comma-separated list: trimmed, de-duplicated, at most 50 values. */
 export function splitList(value: string): string[] {
-  return [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, MAX_LIST);
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ].slice(0, MAX_LIST);
 }
 
 const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -192,7 +199,8 @@ export function defineUrlState<P extends ParserMap, T>(
     toUrl,
     apply: (values, change) => {
       const current = fromUrl(values);
-      const firstPage = current !== null && typeof current === 'object' && 'page' in current && (change as { page?: unknown }).page === undefined;
+      const firstPage =
+        current !== null && typeof current === 'object' && 'page' in current && (change as { page?: unknown }).page === undefined;
       return toUrl({ ...current, ...(firstPage ? { page: 1 } : {}), ...change });
     },
   };

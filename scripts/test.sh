@@ -11,6 +11,9 @@ npx tsc --noEmit
 echo "== lint (ESLint: Next.js, typescript-eslint, react-hooks, layering and import cycles; zero warnings)"
 npm run --silent lint
 
+echo "== format (Prettier: npm run format rewrites what this finds)"
+npm run --silent format:check
+
 echo "== unit and integration tests (PGlite)"
 env -u TEST_DATABASE_URL npx vitest run
 

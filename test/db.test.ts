@@ -15,7 +15,9 @@ describe('the test database helpers', () => {
     const lead = await makeUser({ role: 'lead', countyId: county.id, unitId: unit.id });
     const project = await makeProject({ countyId: county.id, projectLeadId: lead.id, ownerUnitId: unit.id });
     const milestone = await makeMilestone({ projectId: project.id });
-    await testDb().insert(sessions).values({ id: `s-${project.id}`, userId: lead.id, expiresAt: new Date(Date.now() + 3600_000) });
+    await testDb()
+      .insert(sessions)
+      .values({ id: `s-${project.id}`, userId: lead.id, expiresAt: new Date(Date.now() + 3600_000) });
     await recordAudit(testDb(), actorOf(lead), { action: 'x', entityType: 'project', entityId: project.id });
     return { county, unit, lead, project, milestone };
   }

@@ -131,9 +131,7 @@ async function buildResetStatements(db: Db): Promise<string[]> {
   // DELETE in foreign-key order is several times faster than TRUNCATE on small tables (TRUNCATE
   // creates new files for every table and index); TRUNCATE only if the references form a cycle.
   const order = deleteOrder(tables, foreignKeys);
-  const empty = order
-    ? order.map((t) => `DELETE FROM ${t}`)
-    : [`TRUNCATE TABLE ${tables.join(', ')} RESTART IDENTITY CASCADE`];
+  const empty = order ? order.map((t) => `DELETE FROM ${t}`) : [`TRUNCATE TABLE ${tables.join(', ')} RESTART IDENTITY CASCADE`];
   return [
     ...triggers.map((t) => `ALTER TABLE ${t.tbl} DISABLE TRIGGER ${t.trg}`),
     ...empty,

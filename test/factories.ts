@@ -36,10 +36,7 @@ function one<T>(rows: T[]): T {
   return row;
 }
 
-export async function makeCounty(
-  overrides: Partial<typeof counties.$inferInsert> = {},
-  executor?: Executor,
-): Promise<County> {
+export async function makeCounty(overrides: Partial<typeof counties.$inferInsert> = {}, executor?: Executor): Promise<County> {
   const n = next();
   return one(
     await target(executor)
@@ -49,10 +46,7 @@ export async function makeCounty(
   );
 }
 
-export async function makeCategory(
-  overrides: Partial<typeof categories.$inferInsert> = {},
-  executor?: Executor,
-): Promise<Category> {
+export async function makeCategory(overrides: Partial<typeof categories.$inferInsert> = {}, executor?: Executor): Promise<Category> {
   const n = next();
   return one(
     await target(executor)
@@ -73,10 +67,7 @@ export async function makeUnit(overrides: Partial<typeof units.$inferInsert> = {
 }
 
 /** A user; countyId null (the default) = prefecture-wide scope. */
-export async function makeUser(
-  overrides: { role: Role } & Partial<typeof users.$inferInsert>,
-  executor?: Executor,
-): Promise<User> {
+export async function makeUser(overrides: { role: Role } & Partial<typeof users.$inferInsert>, executor?: Executor): Promise<User> {
   const n = next();
   return one(
     await target(executor)
@@ -96,10 +87,7 @@ export async function makeUser(
  * A project; countyId null (the default) = prefecture-wide. Creates a category unless
  * categoryCode is given.
  */
-export async function makeProject(
-  overrides: Partial<typeof projects.$inferInsert> = {},
-  executor?: Executor,
-): Promise<Project> {
+export async function makeProject(overrides: Partial<typeof projects.$inferInsert> = {}, executor?: Executor): Promise<Project> {
   const n = next();
   const categoryCode = overrides.categoryCode ?? (await makeCategory({}, executor)).code;
   return one(

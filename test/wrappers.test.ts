@@ -99,7 +99,9 @@ describe('server actions', () => {
   const code = [...walk('app', (f) => /\.tsx?$/.test(f) && !isTest(f)), ...walk('lib', (f) => /\.tsx?$/.test(f) && !isTest(f))];
   const useServer = code.filter((f) => isUseServer(source(f)));
   // Modules that define actions (lib/reports/edit-report.ts ...) hold no hand-written mutations either.
-  const actionModules = code.filter((f) => f.startsWith('lib/') && f !== 'lib/actions/wrapper.ts' && /\bcreateAction\s*\(/.test(source(f)) && !useServer.includes(f));
+  const actionModules = code.filter(
+    (f) => f.startsWith('lib/') && f !== 'lib/actions/wrapper.ts' && /\bcreateAction\s*\(/.test(source(f)) && !useServer.includes(f),
+  );
 
   it('finds the modules', () => {
     expect(useServer.length).toBeGreaterThanOrEqual(10);
@@ -111,7 +113,7 @@ describe('server actions', () => {
     }
   });
 
-  it('every function a \'use server\' module exports is a createAction result (or a named exception)', async () => {
+  it("every function a 'use server' module exports is a createAction result (or a named exception)", async () => {
     const offenders: string[] = [];
     const seen = new Set<string>();
     let actions = 0;

@@ -41,7 +41,12 @@ function formatBytes(n: number, locale: string): string {
   return `${nf(n, 0)} B`;
 }
 
-export function ExportMenu({ endpoint, query, total, testId = 'export-menu' }: {
+export function ExportMenu({
+  endpoint,
+  query,
+  total,
+  testId = 'export-menu',
+}: {
   /** '/api/exports/registry' or '/api/exports/problems' (the format is appended). */
   endpoint: string;
   /** The list's current filters and sort as a query string (without '?'). */
@@ -125,7 +130,11 @@ export function ExportMenu({ endpoint, query, total, testId = 'export-menu' }: {
       setState({ kind: 'done', file });
     } catch (err) {
       if (controller.signal.aborted) setState({ kind: 'cancelled' });
-      else setState({ kind: 'error', message: err instanceof Error && err.name === 'TypeError' ? t('failedInterrupted') : t('failedGeneric') });
+      else
+        setState({
+          kind: 'error',
+          message: err instanceof Error && err.name === 'TypeError' ? t('failedInterrupted') : t('failedGeneric'),
+        });
     } finally {
       if (abort.current === controller) abort.current = null;
     }
@@ -169,20 +178,29 @@ export function ExportMenu({ endpoint, query, total, testId = 'export-menu' }: {
       <div aria-live="polite" className="min-h-0 text-right text-xs" data-testid={`${testId}-status`}>
         {state.kind === 'running' ? (
           <span className="inline-flex items-center gap-2 text-slate-600">
-            <span aria-hidden="true" className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" />
+            <span
+              aria-hidden="true"
+              className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-brand-600 border-t-transparent"
+            />
             {state.received === 0
               ? t('preparing')
               : state.totalRows !== null
                 ? t('receivingRows', { total: state.totalRows, size: formatBytes(state.received, locale) })
                 : t('receiving', { size: formatBytes(state.received, locale) })}
-            <button type="button" className="rounded border border-slate-300 px-1.5 py-0.5 text-slate-700 hover:bg-slate-50" onClick={() => abort.current?.abort()}>
+            <button
+              type="button"
+              className="rounded border border-slate-300 px-1.5 py-0.5 text-slate-700 hover:bg-slate-50"
+              onClick={() => abort.current?.abort()}
+            >
               {t('cancel')}
             </button>
           </span>
         ) : state.kind === 'done' ? (
           <span className="text-emerald-700">{t('done', { file: state.file })}</span>
         ) : state.kind === 'error' ? (
-          <span role="alert" className="text-red-700">{state.message}</span>
+          <span role="alert" className="text-red-700">
+            {state.message}
+          </span>
         ) : state.kind === 'cancelled' ? (
           <span className="text-slate-500">{t('cancelled')}</span>
         ) : null}

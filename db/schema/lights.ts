@@ -1,18 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { LIGHTS, RULE_COMPARISONS, RULE_MEASURES, type RuleComparison, type RuleMeasure } from './enums';
 import { projects } from './projects';
 import { reportingPeriods } from './reports';
@@ -39,7 +26,9 @@ export const ruleSets = pgTable(
   },
   (t) => [
     uniqueIndex('rule_sets_key_version_uq').on(t.key, t.version),
-    uniqueIndex('rule_sets_one_active_uq').on(t.active).where(sql`${t.active}`),
+    uniqueIndex('rule_sets_one_active_uq')
+      .on(t.active)
+      .where(sql`${t.active}`),
     check('rule_sets_version_pos', sql`${t.version} >= 1`),
     check('rule_sets_name_nonempty', sql`length(btrim(${t.name})) > 0`),
   ],
@@ -59,10 +48,7 @@ export const rules = pgTable(
     light: text('light', { enum: ['yellow', 'red'] }).notNull(),
     sort: integer('sort').notNull().default(0),
   },
-  (t) => [
-    index('rules_rule_set_idx').on(t.ruleSetId, t.sort),
-    check('rules_threshold_nonneg', sql`${t.threshold} >= 0`),
-  ],
+  (t) => [index('rules_rule_set_idx').on(t.ruleSetId, t.sort), check('rules_threshold_nonneg', sql`${t.threshold} >= 0`)],
 );
 
 /** One reason a light is what it is: the rule that fired, with the numbers. Rendered in the reader's language. */
@@ -142,7 +128,9 @@ export const lightOverrides = pgTable(
   },
   (t) => [
     index('light_overrides_project_idx').on(t.projectId, t.id),
-    uniqueIndex('light_overrides_one_open_uq').on(t.projectId).where(sql`${t.clearedAt} IS NULL`),
+    uniqueIndex('light_overrides_one_open_uq')
+      .on(t.projectId)
+      .where(sql`${t.clearedAt} IS NULL`),
     check('light_overrides_reason_nonempty', sql`length(btrim(${t.reason})) > 0`),
     check('light_overrides_dates', sql`${t.startsOn} <= ${t.endsOn}`),
   ],

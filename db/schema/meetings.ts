@@ -84,8 +84,12 @@ export const meetingParticipants = pgTable(
     unitId: integer('unit_id').references(() => units.id),
   },
   (t) => [
-    uniqueIndex('meeting_participants_user_uq').on(t.meetingId, t.userId).where(sql`${t.userId} IS NOT NULL`),
-    uniqueIndex('meeting_participants_unit_uq').on(t.meetingId, t.unitId).where(sql`${t.unitId} IS NOT NULL`),
+    uniqueIndex('meeting_participants_user_uq')
+      .on(t.meetingId, t.userId)
+      .where(sql`${t.userId} IS NOT NULL`),
+    uniqueIndex('meeting_participants_unit_uq')
+      .on(t.meetingId, t.unitId)
+      .where(sql`${t.unitId} IS NOT NULL`),
     check('meeting_participants_one', sql`(${t.userId} IS NULL) <> (${t.unitId} IS NULL)`),
   ],
 );
@@ -162,9 +166,15 @@ export const meetingAgendaItems = pgTable(
     index('meeting_agenda_items_meeting_idx').on(t.meetingId, t.sort, t.id),
     index('meeting_agenda_items_problem_idx').on(t.problemId),
     uniqueIndex('meeting_agenda_items_decision_problem_uq').on(t.decisionProblemId),
-    uniqueIndex('meeting_agenda_items_problem_uq').on(t.meetingId, t.problemId).where(sql`${t.problemId} IS NOT NULL`),
-    uniqueIndex('meeting_agenda_items_milestone_uq').on(t.meetingId, t.milestoneId).where(sql`${t.milestoneId} IS NOT NULL`),
-    uniqueIndex('meeting_agenda_items_light_uq').on(t.meetingId, t.projectId).where(sql`${t.kind} = 'light'`),
+    uniqueIndex('meeting_agenda_items_problem_uq')
+      .on(t.meetingId, t.problemId)
+      .where(sql`${t.problemId} IS NOT NULL`),
+    uniqueIndex('meeting_agenda_items_milestone_uq')
+      .on(t.meetingId, t.milestoneId)
+      .where(sql`${t.milestoneId} IS NOT NULL`),
+    uniqueIndex('meeting_agenda_items_light_uq')
+      .on(t.meetingId, t.projectId)
+      .where(sql`${t.kind} = 'light'`),
     check('meeting_agenda_items_kind_valid', sql`${t.kind} IN ('light', 'overdue_problem', 'milestone_slip', 'carried_over', 'custom')`),
     check('meeting_agenda_items_reason_kind', sql`${t.reason}->>'kind' = ${t.kind}`),
     check(

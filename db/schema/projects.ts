@@ -1,17 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  serial,
-  smallint,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, numeric, pgTable, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { categories, counties, units } from './reference';
 import { users } from './users';
 
@@ -79,7 +67,6 @@ export const projects = pgTable(
     check('projects_name_nonempty', sql`length(btrim(${t.name})) > 0`),
   ],
 );
-
 
 /** Milestones (节点): planned, baseline (frozen at the start of the year), forecast and actual dates. */
 export const milestones = pgTable(

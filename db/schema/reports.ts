@@ -82,10 +82,7 @@ export const reports = pgTable(
       .where(sql`${t.status} = 'approved'`),
     check('reports_investment_nonneg', sql`${t.investmentThisPeriod} IS NULL OR ${t.investmentThisPeriod} >= 0`),
     check('reports_percent_range', sql`${t.percentComplete} IS NULL OR (${t.percentComplete} BETWEEN 0 AND 100)`),
-    check(
-      'reports_submitted_has_time',
-      sql`${t.status} = 'draft' OR ${t.submittedAt} IS NOT NULL`,
-    ),
+    check('reports_submitted_has_time', sql`${t.status} = 'draft' OR ${t.submittedAt} IS NOT NULL`),
     check('reports_returned_has_comment', sql`${t.status} <> 'returned' OR length(btrim(coalesce(${t.reviewComment}, ''))) > 0`),
   ],
 );

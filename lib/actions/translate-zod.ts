@@ -25,7 +25,8 @@ function messageFor(issue: z.core.$ZodIssue, t: Translate): string {
     case 'invalid_type':
       return issue.input === undefined || issue.input === null ? t('validation.required') : t('validation.invalidType');
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: Number(issue.minimum) });
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: Number(issue.minimum) });
       return t('validation.tooSmall', { min: String(issue.minimum) });
     case 'too_big':
       if (issue.origin === 'string') return t('validation.tooLong', { max: Number(issue.maximum) });

@@ -93,11 +93,7 @@ describe('createAction(): the one mutation wrapper', () => {
 
   it('translates the field messages into English with translator("en")', async () => {
     const { dispatch, project } = await setup();
-    const res = await renameProject.execute(
-      actorOf(dispatch),
-      { id: project.id, name: '   ', code: 'x'.repeat(21) },
-      translator('en'),
-    );
+    const res = await renameProject.execute(actorOf(dispatch), { id: project.id, name: '   ', code: 'x'.repeat(21) }, translator('en'));
     expect(res).toEqual({
       ok: false,
       code: 'INVALID',

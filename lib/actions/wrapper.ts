@@ -111,13 +111,13 @@ export function createAction<S extends z.ZodType, R, Rec = undefined>(def: Actio
   };
 
   const bound = async (raw: unknown): Promise<ActionResult<R>> => {
-    const [{ getActor }, { requestTranslator }] = await Promise.all([
-      import('@/lib/auth/session'),
-      import('@/lib/i18n/translate-server'),
-    ]);
+    const [{ getActor }, { requestTranslator }] = await Promise.all([import('@/lib/auth/session'), import('@/lib/i18n/translate-server')]);
     return execute(await getActor(), raw, await requestTranslator());
   };
-  const meta: ActionMeta = { name: def.name, permission: def.permission, ...(def.load ? { load: def.load as unknown as LoadSpec<never, unknown> } : {}),
+  const meta: ActionMeta = {
+    name: def.name,
+    permission: def.permission,
+    ...(def.load ? { load: def.load as unknown as LoadSpec<never, unknown> } : {}),
     ...(def.prefectureOnly ? { prefectureOnly: true } : {}),
   };
   return Object.assign(bound, { execute, meta });

@@ -14,8 +14,7 @@ export const LOCK_MINUTES = 15;
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 export type LoginResult =
-  | { ok: true; userId: number; sessionId: string }
-  | { ok: false; reason: 'invalid' | 'locked' | 'disabled'; lockedUntil?: Date };
+  { ok: true; userId: number; sessionId: string } | { ok: false; reason: 'invalid' | 'locked' | 'disabled'; lockedUntil?: Date };
 
 // Verifying against a throwaway hash when the username is unknown keeps the response time the
 // same, so timing does not reveal which usernames exist.
@@ -53,12 +52,16 @@ export async function verifyLogin(usernameRaw: string, password: string): Promis
       .where(eq(users.id, user.id))
       .returning({ lockedUntil: users.lockedUntil });
     if (row?.lockedUntil && row.lockedUntil > at) {
-      await recordAudit(db, { id: user.id, displayName: user.displayName }, {
-        action: 'auth.locked',
-        entityType: 'user',
-        entityId: user.id,
-        after: { lockedUntil: row.lockedUntil.toISOString() },
-      });
+      await recordAudit(
+        db,
+        { id: user.id, displayName: user.displayName },
+        {
+          action: 'auth.locked',
+          entityType: 'user',
+          entityId: user.id,
+          after: { lockedUntil: row.lockedUntil.toISOString() },
+        },
+      );
       return { ok: false, reason: 'locked', lockedUntil: row.lockedUntil };
     }
     return { ok: false, reason: 'invalid' };
@@ -67,10 +70,7 @@ export async function verifyLogin(usernameRaw: string, password: string): Promis
 
   const sessionId = randomBytes(24).toString('base64url');
   await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ failedLogins: 0, lockedUntil: null })
-      .where(eq(users.id, user.id));
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     await tx.insert(sessions).values({
       id: sessionId,
       userId: user.id,
@@ -87,10 +87,7 @@ export async function revokeSession(sessionId: string): Promise<void> {
 }
 
 /** Ends every session of a user at once (disabling, password reset). Call with the action's tx. */
-export async function revokeUserSessions(
-  tx: Executor,
-  userId: number,
-): Promise<void> {
+export async function revokeUserSessions(tx: Executor, userId: number): Promise<void> {
   await tx
     .update(sessions)
     .set({ revokedAt: now() })

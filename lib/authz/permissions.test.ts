@@ -2,7 +2,19 @@ import { asc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb, type Db } from '@/db/client';
 import { projects, ROLES, type Role } from '@/db/schema';
-import { can, grantOf, hasPermission, inScope, mayEver, PERMISSIONS, projectScope, type Actor, type Permission, type Relation, type Subject } from '@/lib/authz';
+import {
+  can,
+  grantOf,
+  hasPermission,
+  inScope,
+  mayEver,
+  PERMISSIONS,
+  projectScope,
+  type Actor,
+  type Permission,
+  type Relation,
+  type Subject,
+} from '@/lib/authz';
 import { useTestDb } from '@/test/db';
 import { actorOf, makeCounty, makeProject, makeUser } from '@/test/factories';
 
@@ -26,29 +38,29 @@ const GRANTED: Record<Role, Partial<Record<Permission, 'any' | readonly Relation
   },
   dispatch: {
     ...Object.fromEntries(
-    (
-      [
-        'project.read',
-        'project.create',
-        'project.update',
-        'milestone.create',
-        'milestone.update',
-        'period.open',
-        'report.review',
-        'report.reopen',
-        'problem.create',
-        'problem.update',
-        'problem.progress',
-        'problem.close',
-        'problem.comment',
-        'plan.edit',
-        'baseline.freeze',
-        'light.compute',
-        'light.override',
-        'meeting.read',
-        'meeting.manage',
-      ] as const
-    ).map((p) => [p, 'any' as const]),
+      (
+        [
+          'project.read',
+          'project.create',
+          'project.update',
+          'milestone.create',
+          'milestone.update',
+          'period.open',
+          'report.review',
+          'report.reopen',
+          'problem.create',
+          'problem.update',
+          'problem.progress',
+          'problem.close',
+          'problem.comment',
+          'plan.edit',
+          'baseline.freeze',
+          'light.compute',
+          'light.override',
+          'meeting.read',
+          'meeting.manage',
+        ] as const
+      ).map((p) => [p, 'any' as const]),
     ),
     'notification.read': 'any',
   },

@@ -78,9 +78,14 @@ export async function authorize<I, R>(db: Executor, actor: Actor, permission: Pe
   const id = (input as Record<string, unknown>)[spec.id];
   const record = typeof id === 'number' ? await spec.resource.load(db, actor, id, spec.lock ?? false) : null;
   if (record === null) {
-    throw new AppError('NOT_FOUND', `${spec.resource.entity} not found`, spec.field ? { fieldErrors: { [spec.id]: ['validation.invalidChoice'] } } : {});
+    throw new AppError(
+      'NOT_FOUND',
+      `${spec.resource.entity} not found`,
+      spec.field ? { fieldErrors: { [spec.id]: ['validation.invalidChoice'] } } : {},
+    );
   }
-  if (!can(actor, permission, spec.resource.subject(record))) throw new AppError('FORBIDDEN', `${permission} not granted on this ${spec.resource.entity}`);
+  if (!can(actor, permission, spec.resource.subject(record)))
+    throw new AppError('FORBIDDEN', `${permission} not granted on this ${spec.resource.entity}`);
   if (spec.version !== undefined && spec.resource.version) {
     const seen = (input as Record<string, unknown>)[spec.version];
     if (typeof seen === 'number' && seen !== spec.resource.version(record)) {

@@ -18,7 +18,11 @@ import {
 } from './drilldown-sql';
 import { rowsOf, whereAll } from './sql-util';
 
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 export interface MilestoneCounts {
   due: number;

@@ -66,7 +66,10 @@ export function lightFilterSql(day: string, lights: readonly (Light | 'none')[])
   const parts: SQL[] = [];
   if (colored.length) {
     parts.push(
-      sql`${projects.id} IN (SELECT el.project_id FROM ${effectiveLightsSql(day)} el WHERE el.light IN (${sql.join(colored.map((l) => sql`${l}`), sql`, `)}))`,
+      sql`${projects.id} IN (SELECT el.project_id FROM ${effectiveLightsSql(day)} el WHERE el.light IN (${sql.join(
+        colored.map((l) => sql`${l}`),
+        sql`, `,
+      )}))`,
     );
   }
   if (lights.includes('none')) parts.push(sql`${projects.id} NOT IN (SELECT el.project_id FROM ${effectiveLightsSql(day)} el)`);
@@ -128,7 +131,10 @@ export const capacityWanKwSql: SQL<string | null> = sql<string | null>`(CASE btr
  * value that is not valid JSON would make this fail, so the seed and any editor must write JSON.
  */
 export function newEnergyCategorySql(): SQL {
-  const defaults = sql.join(DEFAULT_NEW_ENERGY_CATEGORIES.map((c) => sql`${c}`), sql`, `);
+  const defaults = sql.join(
+    DEFAULT_NEW_ENERGY_CATEGORIES.map((c) => sql`${c}`),
+    sql`, `,
+  );
   return sql`${projects.categoryCode} = ANY (coalesce(
     (SELECT array(SELECT jsonb_array_elements_text(s.value::jsonb -> 'categories')) FROM ${settings} s
       WHERE s.key = ${NEW_ENERGY_SETTING} AND jsonb_typeof(s.value::jsonb -> 'categories') = 'array'),
@@ -166,5 +172,8 @@ export function problemAgeBucketSql(day: string): SQL<ProblemAgeBucket> {
 /** The problem's age falls in one of the buckets. */
 export function problemAgeFilterSql(day: string, buckets: readonly ProblemAgeBucket[]): SQL | undefined {
   if (buckets.length === 0) return undefined;
-  return sql`${problemAgeBucketSql(day)} IN (${sql.join(buckets.map((b) => sql`${b}`), sql`, `)})`;
+  return sql`${problemAgeBucketSql(day)} IN (${sql.join(
+    buckets.map((b) => sql`${b}`),
+    sql`, `,
+  )})`;
 }

@@ -84,7 +84,8 @@ function figures(d: Dashboard): [string, number, string][] {
   ] as const) {
     for (const r of rows) {
       out.push([`${name} ${r.key}`, r.projects, r.href]);
-      for (const light of ['red', 'yellow', 'green', 'none'] as const) out.push([`${name} ${r.key} ${light}`, r.lights[light], lightHref(r.href, light)]);
+      for (const light of ['red', 'yellow', 'green', 'none'] as const)
+        out.push([`${name} ${r.key} ${light}`, r.lights[light], lightHref(r.href, light)]);
     }
   }
   return out;
@@ -132,7 +133,9 @@ describe('the drill-down lists hold exactly the counted items (ids against hand-
     expect(await got('/projects?light=red,none')).toEqual(redOrNone);
 
     expect(await got('/projects?milestone=overdue')).toEqual(
-      await ids(`SELECT DISTINCT project_id AS id FROM milestones WHERE actual_date IS NULL AND coalesce(baseline_date, planned_date) < '2026-11-20'`),
+      await ids(
+        `SELECT DISTINCT project_id AS id FROM milestones WHERE actual_date IS NULL AND coalesce(baseline_date, planned_date) < '2026-11-20'`,
+      ),
     );
     const due = await ids(`SELECT DISTINCT project_id AS id FROM milestones WHERE actual_date IS NULL
       AND coalesce(baseline_date, planned_date) >= '2026-11-20'
@@ -140,11 +143,15 @@ describe('the drill-down lists hold exactly the counted items (ids against hand-
     expect(due.length).toBeGreaterThan(0);
     expect(await got('/projects?milestone=due30')).toEqual(due);
 
-    const missing = await ids(`SELECT project_id AS id FROM reports WHERE period_id = ${w.currentPeriod.id} AND status IN ('draft', 'returned')`);
+    const missing = await ids(
+      `SELECT project_id AS id FROM reports WHERE period_id = ${w.currentPeriod.id} AND status IN ('draft', 'returned')`,
+    );
     expect(missing.length).toBeGreaterThan(0);
     expect(await got('/projects?report=missing')).toEqual(missing);
     expect(await got(`/projects?report=missing&period=${w.currentPeriod.id}`)).toEqual(missing);
-    const octoberMissing = await ids(`SELECT project_id AS id FROM reports WHERE period_id = ${w.periods[2]!.id} AND status IN ('draft', 'returned')`);
+    const octoberMissing = await ids(
+      `SELECT project_id AS id FROM reports WHERE period_id = ${w.periods[2]!.id} AND status IN ('draft', 'returned')`,
+    );
     expect(await got(`/projects?report=missing&period=${w.periods[2]!.id}`)).toEqual(octoberMissing);
 
     const energy = `SELECT p.id FROM projects p WHERE p.category_code IN ('wind', 'solar', 'wind_solar')
@@ -169,7 +176,11 @@ describe('the drill-down lists hold exactly the counted items (ids against hand-
     const ages = await q<{ id: number; age: number }>(
       `SELECT id, '2026-11-20'::date - (created_at AT TIME ZONE 'Asia/Shanghai')::date AS age FROM problems`,
     );
-    const inRange = (lo: number, hi: number) => ages.filter((a) => Number(a.age) >= lo && Number(a.age) <= hi).map((a) => Number(a.id)).sort((a, b) => a - b);
+    const inRange = (lo: number, hi: number) =>
+      ages
+        .filter((a) => Number(a.age) >= lo && Number(a.age) <= hi)
+        .map((a) => Number(a.id))
+        .sort((a, b) => a - b);
     const got = async (href: string) => (await listed(w.actors.dispatch, href)).ids.sort((a, b) => a - b);
     expect(await got('/problems?age=0-30')).toEqual(inRange(0, 30));
     expect(await got('/problems?age=31-90')).toEqual(inRange(31, 90));

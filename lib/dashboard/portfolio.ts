@@ -97,7 +97,15 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
     sql`, `,
   );
   const [groupRows, monthRows, planRows] = await Promise.all([
-    rowsOf<{ category: string; county_id: number | null; stage: Stage; light: Light | null; n: number; planned: string; completed: string }>(
+    rowsOf<{
+      category: string;
+      county_id: number | null;
+      stage: Stage;
+      light: Light | null;
+      n: number;
+      planned: string;
+      completed: string;
+    }>(
       db,
       sql`SELECT ${projects.categoryCode} AS category, ${projects.countyId} AS county_id, ${projects.stage} AS stage,
           el.light, count(*)::int AS n,

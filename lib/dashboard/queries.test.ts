@@ -97,7 +97,9 @@ describe.each(cases)('dashboard figures = hand-written SQL: %s', (_name, pick) =
     const [total] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM projects p WHERE ${scope(actor)}`);
     expect(d.headline.projects.count).toBe(Number(total!.n));
     expect(d.headline.projects.count).toBeGreaterThan(0);
-    const stages = await q<{ stage: string; n: number }>(`SELECT stage, count(*)::int AS n FROM projects p WHERE ${scope(actor)} GROUP BY stage`);
+    const stages = await q<{ stage: string; n: number }>(
+      `SELECT stage, count(*)::int AS n FROM projects p WHERE ${scope(actor)} GROUP BY stage`,
+    );
     for (const s of d.headline.byStage) {
       expect(s.count, s.stage).toBe(Number(stages.find((x) => x.stage === s.stage)?.n ?? 0));
     }
@@ -167,7 +169,16 @@ describe.each(cases)('dashboard figures = hand-written SQL: %s', (_name, pick) =
       [d.byCategory, 'category_code'],
       [d.byCounty, "coalesce(county_id::text, '')"],
     ] as const) {
-      const truth = await q<{ k: string; n: number; planned: string; completed: string; red: number; yellow: number; green: number; none: number }>(
+      const truth = await q<{
+        k: string;
+        n: number;
+        planned: string;
+        completed: string;
+        red: number;
+        yellow: number;
+        green: number;
+        none: number;
+      }>(
         `WITH ${lightsCte(actor)}, ${moneyCte(actor)}
          SELECT ${col} AS k, count(*)::int AS n, coalesce(sum(plan.amount), 0)::text AS planned, coalesce(sum(done.amount), 0)::text AS completed,
            count(*) FILTER (WHERE light = 'red')::int AS red, count(*) FILTER (WHERE light = 'yellow')::int AS yellow,
@@ -255,8 +266,14 @@ describe.each(cases)('dashboard figures = hand-written SQL: %s', (_name, pick) =
     const c = d.capacity;
     expect(c.target).toBe(1000);
     expect(c.targetQuote).toBe('力争年内累计并网规模达到1000万千瓦');
-    expect(c.planned).toBeCloseTo(rows.reduce((a, r) => a + Number(r.cap), 0), 6);
-    expect(c.connected).toBeCloseTo(rows.filter((r) => r.connected).reduce((a, r) => a + Number(r.cap), 0), 6);
+    expect(c.planned).toBeCloseTo(
+      rows.reduce((a, r) => a + Number(r.cap), 0),
+      6,
+    );
+    expect(c.connected).toBeCloseTo(
+      rows.filter((r) => r.connected).reduce((a, r) => a + Number(r.cap), 0),
+      6,
+    );
     expect(c.all.count).toBe(rows.length);
     expect(c.connectedProjects.count).toBe(rows.filter((r) => r.connected).length);
     expect(c.pendingProjects.count).toBe(rows.filter((r) => !r.connected).length);
@@ -314,7 +331,11 @@ describe('timeline filters and limit', () => {
     expect(limited.total).toBe(Number(all!.n));
     expect(limited.projects.map((p) => p.code)).toEqual([...limited.projects.map((p) => p.code)].sort());
     // A county user asking for another county's projects gets none.
-    const other = await getTimeline(w.actors.emin, { category: [], county: [Number(pick!.county_id) === w.emin.id ? 1 : Number(pick!.county_id)], leader: [] });
+    const other = await getTimeline(w.actors.emin, {
+      category: [],
+      county: [Number(pick!.county_id) === w.emin.id ? 1 : Number(pick!.county_id)],
+      leader: [],
+    });
     if (Number(pick!.county_id) !== w.emin.id) expect(other.total).toBe(0);
   });
 });

@@ -94,7 +94,12 @@ function countyRows(groups: PortfolioGroup[], ref: Labels): BreakdownRow[] {
     (key) => {
       if (key === '') {
         // The catalogues' own wording for projects without a county (项目 page: 地区级).
-        return { labelZh: zhProject.prefectureWide, labelEn: enProject.prefectureWide, sort: 1e9, href: registryHref({ countyNone: true }) };
+        return {
+          labelZh: zhProject.prefectureWide,
+          labelEn: enProject.prefectureWide,
+          sort: 1e9,
+          href: registryHref({ countyNone: true }),
+        };
       }
       const c = byId.get(key);
       return { labelZh: c?.nameZh ?? key, labelEn: c?.nameEn ?? key, sort: c?.sort ?? 1e8, href: registryHref({ county: [Number(key)] }) };
@@ -107,15 +112,17 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
   const db = await getDb();
   const day = today();
   const year = Number(day.slice(0, 4));
-  const [{ groups, completedByMonth: completed, monthlyPlan: plan }, ref, ms, problemGroups, missing, capacity, target] = await Promise.all([
-    portfolio(db, actor, year, day),
-    labels(db),
-    milestoneCounts(db, actor, day),
-    activeProblemGroups(db, actor, day),
-    missingReports(db, actor, day),
-    capacityData(db, actor),
-    readCapacityTarget(db),
-  ]);
+  const [{ groups, completedByMonth: completed, monthlyPlan: plan }, ref, ms, problemGroups, missing, capacity, target] = await Promise.all(
+    [
+      portfolio(db, actor, year, day),
+      labels(db),
+      milestoneCounts(db, actor, day),
+      activeProblemGroups(db, actor, day),
+      missingReports(db, actor, day),
+      capacityData(db, actor),
+      readCapacityTarget(db),
+    ],
+  );
 
   const total = groups.reduce((a, g) => a + g.projects, 0);
   const byStage: StageFigure[] = STAGES.map((stage) => ({
@@ -213,7 +220,6 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
  * county and day, dropped at once when this process writes anything).
  */
 export const getDashboard = cache((actor: Actor) => cachedByScope(actor, () => loadDashboard(actor)));
-
 
 /**
  * The dates of a reporting period (null: the current one, as the missing-reports figure takes

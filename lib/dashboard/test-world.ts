@@ -56,7 +56,13 @@ export async function buildDashboardWorld(db: Db) {
     const end = new Date(Date.UTC(2026, m, 0)).toISOString().slice(0, 10);
     const [p] = await db
       .insert(reportingPeriods)
-      .values({ kind: 'monthly', startDate: `2026-${mm}-01`, endDate: end, dueDate: `2026-${String(m + 1 > 12 ? 12 : m + 1).padStart(2, '0')}-05`, openedById: dispatch.id })
+      .values({
+        kind: 'monthly',
+        startDate: `2026-${mm}-01`,
+        endDate: end,
+        dueDate: `2026-${String(m + 1 > 12 ? 12 : m + 1).padStart(2, '0')}-05`,
+        openedById: dispatch.id,
+      })
       .returning();
     periods.push(p!);
   }
@@ -83,7 +89,13 @@ export async function buildDashboardWorld(db: Db) {
       });
     });
     if (i % 3 === 0) {
-      rows.push({ periodId: dec2025!.id, projectId: p.id, status: 'approved', investmentThisPeriod: '999.00', submittedAt: new Date('2026-01-03T02:00:00Z') });
+      rows.push({
+        periodId: dec2025!.id,
+        projectId: p.id,
+        status: 'approved',
+        investmentThisPeriod: '999.00',
+        submittedAt: new Date('2026-01-03T02:00:00Z'),
+      });
     }
   });
   await db.insert(reports).values(rows);
@@ -94,22 +106,53 @@ export async function buildDashboardWorld(db: Db) {
   const lights: (typeof projectLights.$inferInsert)[] = [];
   active.forEach((p, i) => {
     if (i % 7 === 6) return; // no light
-    lights.push({ projectId: p.id, periodId: periods[2]!.id, light: lightCycle[i % lightCycle.length]!, ruleSetId: rule.id, ruleSetVersion: rule.version });
-    if (i % 4 === 0) lights.push({ projectId: p.id, periodId: periods[0]!.id, light: 'red', ruleSetId: rule.id, ruleSetVersion: rule.version });
+    lights.push({
+      projectId: p.id,
+      periodId: periods[2]!.id,
+      light: lightCycle[i % lightCycle.length]!,
+      ruleSetId: rule.id,
+      ruleSetVersion: rule.version,
+    });
+    if (i % 4 === 0)
+      lights.push({ projectId: p.id, periodId: periods[0]!.id, light: 'red', ruleSetId: rule.id, ruleSetVersion: rule.version });
   });
   // One project only has an old light.
   const onlyOld = active.find((_, i) => i % 7 === 6);
-  if (onlyOld) lights.push({ projectId: onlyOld.id, periodId: periods[0]!.id, light: 'yellow', ruleSetId: rule.id, ruleSetVersion: rule.version });
+  if (onlyOld)
+    lights.push({ projectId: onlyOld.id, periodId: periods[0]!.id, light: 'yellow', ruleSetId: rule.id, ruleSetVersion: rule.version });
   await db.insert(projectLights).values(lights);
 
   // Overrides: one active (red over a computed green), one expired, one cleared, one on a project without a light.
   const greenOne = active.find((_, i) => i % 7 !== 6 && lightCycle[i % lightCycle.length] === 'green' && i % 4 !== 0)!;
   const noLight = active.filter((_, i) => i % 7 === 6)[1] ?? active[0]!;
   await db.insert(lightOverrides).values([
-    { projectId: greenOne.id, light: 'red', reason: '征地受阻，领导调整为红灯', startsOn: '2026-11-01', endsOn: '2026-12-31', createdById: dispatch.id },
-    { projectId: active[1]!.id, light: 'green', reason: '已过期的调整', startsOn: '2026-09-01', endsOn: '2026-10-31', createdById: dispatch.id, clearedAt: new Date('2026-11-01T00:00:00Z'), clearedById: dispatch.id },
+    {
+      projectId: greenOne.id,
+      light: 'red',
+      reason: '征地受阻，领导调整为红灯',
+      startsOn: '2026-11-01',
+      endsOn: '2026-12-31',
+      createdById: dispatch.id,
+    },
+    {
+      projectId: active[1]!.id,
+      light: 'green',
+      reason: '已过期的调整',
+      startsOn: '2026-09-01',
+      endsOn: '2026-10-31',
+      createdById: dispatch.id,
+      clearedAt: new Date('2026-11-01T00:00:00Z'),
+      clearedById: dispatch.id,
+    },
     { projectId: active[2]!.id, light: 'green', reason: '已结束', startsOn: '2026-06-01', endsOn: '2026-06-30', createdById: dispatch.id },
-    { projectId: noLight.id, light: 'yellow', reason: '尚未计算，先行标黄', startsOn: '2026-11-10', endsOn: '2026-11-30', createdById: dispatch.id },
+    {
+      projectId: noLight.id,
+      light: 'yellow',
+      reason: '尚未计算，先行标黄',
+      startsOn: '2026-11-10',
+      endsOn: '2026-11-30',
+      createdById: dispatch.id,
+    },
   ]);
 
   // Plans: one project's 2026 plan not frozen (current plan counts), one without a plan row (the
@@ -118,7 +161,13 @@ export async function buildDashboardWorld(db: Db) {
   const unfrozen = planRows[0]!;
   await db
     .update(annualPlans)
-    .set({ frozenInvestment: null, frozenMonthlyTargets: null, frozenAt: null, plannedInvestment: sql`${annualPlans.plannedInvestment} + 123.45`, monthlyTargets: null })
+    .set({
+      frozenInvestment: null,
+      frozenMonthlyTargets: null,
+      frozenAt: null,
+      plannedInvestment: sql`${annualPlans.plannedInvestment} + 123.45`,
+      monthlyTargets: null,
+    })
     .where(eq(annualPlans.id, unfrozen.id));
   const dropped = planRows[1]!;
   await db.delete(annualPlans).where(eq(annualPlans.id, dropped.id));
@@ -167,19 +216,31 @@ export async function buildDashboardWorld(db: Db) {
 
   // Milestones due within 30 days (forecast or planned date), one just outside, and one whose
   // baseline has passed (overdue, so not counted as due).
-  const due = (projectId: number, name: string, dates: Partial<typeof milestones.$inferInsert>) =>
-    ({ projectId, kind: 'other' as const, name, plannedDate: '2027-03-01', status: 'not_started' as const, sort: 900, ...dates });
-  await db.insert(milestones).values([
-    due(active[0]!.id, '到期（预计）', { forecastDate: '2026-11-30' }),
-    due(active[0]!.id, '到期（计划）', { plannedDate: '2026-12-20' }),
-    due(active[5]!.id, '到期（今天）', { plannedDate: WORLD_TODAY }),
-    due(active[6]!.id, '到期（第30天）', { plannedDate: '2026-12-20', forecastDate: '2026-12-20' }),
-    due(active[7]!.id, '未到期（第31天）', { plannedDate: '2026-12-21' }),
-    due(active[8]!.id, '基线已过', { plannedDate: '2026-12-01', baselineDate: '2026-11-10' }),
-    due(active[9]!.id, '已完成', { plannedDate: '2026-12-01', actualDate: '2026-11-18', status: 'done' }),
-  ]);
+  const due = (projectId: number, name: string, dates: Partial<typeof milestones.$inferInsert>) => ({
+    projectId,
+    kind: 'other' as const,
+    name,
+    plannedDate: '2027-03-01',
+    status: 'not_started' as const,
+    sort: 900,
+    ...dates,
+  });
+  await db
+    .insert(milestones)
+    .values([
+      due(active[0]!.id, '到期（预计）', { forecastDate: '2026-11-30' }),
+      due(active[0]!.id, '到期（计划）', { plannedDate: '2026-12-20' }),
+      due(active[5]!.id, '到期（今天）', { plannedDate: WORLD_TODAY }),
+      due(active[6]!.id, '到期（第30天）', { plannedDate: '2026-12-20', forecastDate: '2026-12-20' }),
+      due(active[7]!.id, '未到期（第31天）', { plannedDate: '2026-12-21' }),
+      due(active[8]!.id, '基线已过', { plannedDate: '2026-12-01', baselineDate: '2026-11-10' }),
+      due(active[9]!.id, '已完成', { plannedDate: '2026-12-01', actualDate: '2026-11-18', status: 'done' }),
+    ]);
 
-  const countyRows = await db.select().from(counties).where(inArray(counties.code, ['emin']));
+  const countyRows = await db
+    .select()
+    .from(counties)
+    .where(inArray(counties.code, ['emin']));
   const emin = countyRows[0]!;
   return {
     today: WORLD_TODAY,

@@ -30,7 +30,7 @@ export async function allPages<P extends Paged, T extends { id: number }>(
   async function* rows(): AsyncGenerator<T> {
     const seen = new Set<number>();
     let batch = first.rows;
-    for (let page = 1; ; ) {
+    for (let page = 1; ;) {
       for (const r of batch) {
         if (seen.has(r.id)) continue;
         seen.add(r.id);

@@ -73,7 +73,21 @@ describe('status table CSV', () => {
       '状态',
     ]);
     expect(records).toHaveLength(1 + ROWS.length);
-    expect(records[1]).toEqual(['1', '交通', 'S317裕民至托里公路', '新建二级公路96公里', '120000.00', '30000.00', '12000.10', '40', '路基完成80%', '', '李副专员', '交通运输局', '绿灯']);
+    expect(records[1]).toEqual([
+      '1',
+      '交通',
+      'S317裕民至托里公路',
+      '新建二级公路96公里',
+      '120000.00',
+      '30000.00',
+      '12000.10',
+      '40',
+      '路基完成80%',
+      '',
+      '李副专员',
+      '交通运输局',
+      '绿灯',
+    ]);
     expect(records[2]).toEqual([
       '2',
       '交通',
@@ -93,7 +107,9 @@ describe('status table CSV', () => {
     expect(records[5]![2]).toBe("'\r回车开头的名称");
     // Numbers are bare (a spreadsheet reads them as numbers); a negative amount stays a number.
     const raw = text.split('\r\n');
-    expect(raw[1]).toBe('1,交通,S317裕民至托里公路,新建二级公路96公里,120000.00,30000.00,12000.10,40,路基完成80%,,李副专员,交通运输局,绿灯');
+    expect(raw[1]).toBe(
+      '1,交通,S317裕民至托里公路,新建二级公路96公里,120000.00,30000.00,12000.10,40,路基完成80%,,李副专员,交通运输局,绿灯',
+    );
     expect(text).toContain(',-100.50,10000.00,2500.00,25,');
     expect(text).toContain('"\'=HYPERLINK(""http://evil.example"",""点击"")"');
   });
@@ -116,7 +132,21 @@ describe('status table CSV', () => {
       'Responsible unit',
       'Status',
     ]);
-    expect(first).toEqual(['1', 'Transport', 'S317 Yumin–Toli highway', '新建二级公路96公里', '120000.00', '30000.00', '12000.10', '40', '路基完成80%', '', '李副专员', 'Transport Bureau', 'Green']);
+    expect(first).toEqual([
+      '1',
+      'Transport',
+      'S317 Yumin–Toli highway',
+      '新建二级公路96公里',
+      '120000.00',
+      '30000.00',
+      '12000.10',
+      '40',
+      '路基完成80%',
+      '',
+      '李副专员',
+      'Transport Bureau',
+      'Green',
+    ]);
   });
 });
 
@@ -128,6 +158,11 @@ describe('wrappedRowHeight', () => {
     const two = wrappedRowHeight([['一二三四五六七八九十一二三四五六七八九十', 23]]);
     expect(two).toBe(Math.ceil(2 * 13.5 + 4));
     // three paragraphs, the tallest cell wins
-    expect(wrappedRowHeight([['a\nb\nc', 30], ['x', 5]])).toBe(Math.ceil(3 * 13.5 + 4));
+    expect(
+      wrappedRowHeight([
+        ['a\nb\nc', 30],
+        ['x', 5],
+      ]),
+    ).toBe(Math.ceil(3 * 13.5 + 4));
   });
 });

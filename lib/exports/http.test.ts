@@ -33,7 +33,10 @@ const exportRegistry = (actor: Actor | null, format: string, search: URLSearchPa
 const exportProblems = (actor: Actor | null, format: string, search: URLSearchParams, locale: Locale) =>
   exportListRoute.execute(actor, get(`/api/exports/problems.${format}?${search}`, locale), { file: `problems.${format}` });
 const exportStatusTable = (actor: Actor | null, id: string, format: string, locale: Locale) =>
-  exportMeetingRoute.execute(actor, get(`/api/exports/meetings/${id}/status-table.${format}`, locale), { id, file: `status-table.${format}` });
+  exportMeetingRoute.execute(actor, get(`/api/exports/meetings/${id}/status-table.${format}`, locale), {
+    id,
+    file: `status-table.${format}`,
+  });
 const exportMinutes = (actor: Actor | null, id: string, locale: Locale) =>
   exportMeetingRoute.execute(actor, get(`/api/exports/meetings/${id}/minutes.docx`, locale), { id, file: 'minutes.docx' });
 
@@ -58,9 +61,9 @@ function ok<T>(r: ActionResult<T>): T {
 describe('Content-Disposition', () => {
   it('has an ASCII fallback and the UTF-8 name (RFC 5987)', () => {
     expect(contentDisposition('项目库-2026-06-10.xlsx', 'registry-2026-06-10.xlsx')).toBe(
-      "attachment; filename=\"registry-2026-06-10.xlsx\"; filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E5%BA%93-2026-06-10.xlsx",
+      'attachment; filename="registry-2026-06-10.xlsx"; filename*=UTF-8\'\'%E9%A1%B9%E7%9B%AE%E5%BA%93-2026-06-10.xlsx',
     );
-    expect(contentDisposition("a'b (c).csv", 'x".csv')).toBe("attachment; filename=\"x_.csv\"; filename*=UTF-8''a%27b%20%28c%29.csv");
+    expect(contentDisposition("a'b (c).csv", 'x".csv')).toBe('attachment; filename="x_.csv"; filename*=UTF-8\'\'a%27b%20%28c%29.csv');
   });
 });
 
@@ -99,7 +102,21 @@ describe('registry export', () => {
     expect(res.headers.get('x-total-rows')).toBe('1100');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="registry-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''/);
     const records = await csvRecords(res);
-    expect(records[0]).toEqual(['序号', '项目代码', '项目名称', '类别', '县市', '阶段', '状态', '总投资（万元）', '年度计划投资（万元）', '计划完工', '包抓领导', '责任单位', '逾期节点（个）']);
+    expect(records[0]).toEqual([
+      '序号',
+      '项目代码',
+      '项目名称',
+      '类别',
+      '县市',
+      '阶段',
+      '状态',
+      '总投资（万元）',
+      '年度计划投资（万元）',
+      '计划完工',
+      '包抓领导',
+      '责任单位',
+      '逾期节点（个）',
+    ]);
     // The page's own query, every page: the same codes in the same order (page and size ignored).
     const expected: string[] = [];
     for (let page = 1; ; page++) {
@@ -121,7 +138,7 @@ describe('registry export', () => {
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const { total } = await listProjects(countyUser, registrySearch.parse(new URLSearchParams('category=wind')));
     expect(res.headers.get('x-total-rows')).toBe(String(total));
-    expect(res.headers.get('content-disposition')).toContain('filename*=UTF-8\'\'project-registry-');
+    expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''project-registry-");
     const ws = await sheet(res);
     expect(ws.getCell('A1').value).toBe('Key project registry');
     expect(String(ws.getCell('A2').value)).toContain(`${total} projects (filtered)`);
@@ -161,7 +178,22 @@ describe('problem list export', () => {
 
     const all = await csvRecords(await exportProblems(w.actors.dispatch, 'csv', new URLSearchParams(), 'zh-CN'));
     expect(all).toHaveLength(1 + 4);
-    expect(all[0]).toEqual(['序号', '编号', '项目代码', '项目名称', '县市', '问题描述', '类型', '状态', '办结期限', '逾期天数', '升级情况', '责任单位', '包抓领导', '提出时间']);
+    expect(all[0]).toEqual([
+      '序号',
+      '编号',
+      '项目代码',
+      '项目名称',
+      '县市',
+      '问题描述',
+      '类型',
+      '状态',
+      '办结期限',
+      '逾期天数',
+      '升级情况',
+      '责任单位',
+      '包抓领导',
+      '提出时间',
+    ]);
     // Same order as the list's own query.
     const listed = (await listProblems(w.actors.dispatch, problemsSearch.parse(new URLSearchParams()))).rows.map((r) => String(r.id));
     expect(all.slice(1).map((r) => r[1])).toEqual(listed);
@@ -192,8 +224,18 @@ describe('meeting exports', () => {
   async function frozenMeeting() {
     const w = await buildMeetingWorld();
     const by = w.actors.dispatch;
-    const m = ok(await createMeeting.execute(by, { title: '六月调度会', meetingDate: '2026-06-15', chairId: w.users.leader.id, participantIds: [w.users.leader.id, w.users.leader2.id], unitIds: [w.unitA.id] }));
-    const item = ok(await addAgendaItem.execute(by, { meetingId: m.id, version: m.version, title: 'S317 征地', projectId: w.projects.a1.id }));
+    const m = ok(
+      await createMeeting.execute(by, {
+        title: '六月调度会',
+        meetingDate: '2026-06-15',
+        chairId: w.users.leader.id,
+        participantIds: [w.users.leader.id, w.users.leader2.id],
+        unitIds: [w.unitA.id],
+      }),
+    );
+    const item = ok(
+      await addAgendaItem.execute(by, { meetingId: m.id, version: m.version, title: 'S317 征地', projectId: w.projects.a1.id }),
+    );
     let version = ok(await freezeMeeting.execute(by, { id: m.id, version: item.version })).version;
     version = ok(await holdMeeting.execute(by, { id: m.id, version })).version;
     const { getMeeting } = await import('@/lib/meetings/queries');
@@ -238,7 +280,9 @@ describe('meeting exports', () => {
       expect(r.getCell(5).value).toBe(s.annualPlanned === null ? null : Number(s.annualPlanned));
       expect(r.getCell(6).value).toBe(Number(s.completedThisYear));
       expect(r.getCell(7).value).toBe(s.completionRate);
-      expect(r.getCell(9).value ?? '').toBe(s.problems.length === 1 ? s.problems[0] : s.problems.map((p, k) => `${k + 1}. ${p}`).join('\n'));
+      expect(r.getCell(9).value ?? '').toBe(
+        s.problems.length === 1 ? s.problems[0] : s.problems.map((p, k) => `${k + 1}. ${p}`).join('\n'),
+      );
       expect(r.getCell(12).value).toBe(s.light ? { red: '红灯', yellow: '黄灯', green: '绿灯' }[s.light] : '未计算');
     });
     const total = ws.getRow(ws.rowCount);
@@ -253,7 +297,12 @@ describe('meeting exports', () => {
     const countyRows = await collect(w.actors.viewerA, id);
     const countyCsv = await csvRecords(await exportStatusTable(w.actors.viewerA, String(id), 'csv', 'zh-CN'));
     expect(countyCsv.slice(1).map((r) => r[2])).toEqual(countyRows.map((s) => s.name));
-    expect(countyCsv.slice(1).map((r) => r[2]).sort()).toEqual([w.projects.a1.name, w.projects.a2.name].sort());
+    expect(
+      countyCsv
+        .slice(1)
+        .map((r) => r[2])
+        .sort(),
+    ).toEqual([w.projects.a1.name, w.projects.a2.name].sort());
   });
 
   it('for every role, the exported rows are exactly the snapshot rows that role may see', async () => {
@@ -263,7 +312,10 @@ describe('meeting exports', () => {
       const actor = w.actors[role];
       const visible = (await collect(actor, id)).map((s) => s.name);
       const csv = await csvRecords(await exportStatusTable(actor, String(id), 'csv', 'zh-CN'));
-      expect(csv.slice(1).map((r) => r[2]), role).toEqual(visible);
+      expect(
+        csv.slice(1).map((r) => r[2]),
+        role,
+      ).toEqual(visible);
       // A county user's rows are all in their county.
       if (actor.countyId !== null) for (const name of visible) expect(countyOf.get(name), `${role}: ${name}`).toBe(actor.countyId);
       else expect(visible, role).toHaveLength(4);
@@ -272,7 +324,16 @@ describe('meeting exports', () => {
 
   it('a meeting the actor may not see is 404, like one that does not exist', async () => {
     const w = await buildMeetingWorld();
-    const m = ok(await createMeeting.execute(w.actors.dispatch, { title: '托里县专题会', meetingDate: '2026-06-15', chairId: w.users.leader.id, participantIds: [], unitIds: [], scopeCountyId: w.countyB.id }));
+    const m = ok(
+      await createMeeting.execute(w.actors.dispatch, {
+        title: '托里县专题会',
+        meetingDate: '2026-06-15',
+        chairId: w.users.leader.id,
+        participantIds: [],
+        unitIds: [],
+        scopeCountyId: w.countyB.id,
+      }),
+    );
     expect((await exportStatusTable(w.actors.viewerA, String(m.id), 'xlsx', 'zh-CN')).status).toBe(404);
     expect((await exportMinutes(w.actors.viewerA, String(m.id), 'zh-CN')).status).toBe(404);
     expect((await exportStatusTable(w.actors.dispatch, '999999', 'csv', 'zh-CN')).status).toBe(404);
@@ -286,7 +347,9 @@ describe('meeting exports', () => {
     const res = await exportMinutes(w.actors.dispatch, String(id), 'zh-CN');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    const xml = unzip(await body(res)).get('word/document.xml')!.toString('utf8');
+    const xml = unzip(await body(res))
+      .get('word/document.xml')!
+      .toString('utf8');
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
     expect(text).toContain('六月调度会');
     expect(text).toContain('由交通运输局牵头，月底前完成征地');

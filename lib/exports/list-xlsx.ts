@@ -123,7 +123,15 @@ export function listXlsx(spec: ListWorkbook): Readable {
     workbook.creator = 'Key Project Dispatch';
     const footer = `&C${t('exports.statusTable.footer')}`;
     const sheet = workbook.addWorksheet(spec.sheetName, {
-      views: [{ state: 'frozen', xSplit: 0, ySplit: LIST_HEADER_ROW, topLeftCell: `A${LIST_HEADER_ROW + 1}`, activeCell: `A${LIST_HEADER_ROW + 1}` }],
+      views: [
+        {
+          state: 'frozen',
+          xSplit: 0,
+          ySplit: LIST_HEADER_ROW,
+          topLeftCell: `A${LIST_HEADER_ROW + 1}`,
+          activeCell: `A${LIST_HEADER_ROW + 1}`,
+        },
+      ],
       pageSetup: {
         paperSize: 8,
         orientation: 'landscape',
@@ -156,7 +164,9 @@ export function listXlsx(spec: ListWorkbook): Readable {
     for await (const values of spec.rows) {
       const row = sheet.addRow(columns.map((c, i) => cellValue(c.kind, values[i] ?? null)));
       columns.forEach((c, i) => (row.getCell(i + 1).style = STYLES[c.kind]));
-      row.height = wrappedRowHeight(columns.map((c, i) => [c.kind === 'text' || c.kind === 'center' ? (values[i] as string | null) : null, c.width] as const));
+      row.height = wrappedRowHeight(
+        columns.map((c, i) => [c.kind === 'text' || c.kind === 'center' ? (values[i] as string | null) : null, c.width] as const),
+      );
       row.commit();
       if (++n % 200 === 0) await pace(sheet, output);
     }

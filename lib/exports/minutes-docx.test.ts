@@ -31,7 +31,15 @@ describe('minutes (会议纪要 .docx)', () => {
     );
     expect(rows).toEqual([
       ['序号', '议题', '项目', '议定事项', '责任单位', '包抓领导', '办结期限'],
-      ['1', 'S317公路征地', 'S317裕民至托里公路', '由自然资源局牵头，6月底前完成征地补偿\n已交办为问题 #42', '自然资源局', '李副专员', '2025年6月30日'],
+      [
+        '1',
+        'S317公路征地',
+        'S317裕民至托里公路',
+        '由自然资源局牵头，6月底前完成征地补偿\n已交办为问题 #42',
+        '自然资源局',
+        '李副专员',
+        '2025年6月30日',
+      ],
       ['2', '水库蓄水准备', '—', '水利局做好下闸蓄水准备', '—', '—', '—'],
     ]);
     // The header row repeats on every page; A4 portrait; page number in the footer.
@@ -44,7 +52,12 @@ describe('minutes (会议纪要 .docx)', () => {
   });
 
   it('says so when there are no decisions, and when the minutes are a draft (English)', async () => {
-    const files = unzip(await minutesDocx({ ...MINUTES, decisions: [], publishedAt: null, chairName: null, participants: [], invitedUnits: [] }, { locale: 'en' }));
+    const files = unzip(
+      await minutesDocx(
+        { ...MINUTES, decisions: [], publishedAt: null, chairName: null, participants: [], invitedUnits: [] },
+        { locale: 'en' },
+      ),
+    );
     const xml = files.get('word/document.xml')!.toString('utf8');
     const text = paragraphs(xml);
     expect(text).toContain('Minutes');

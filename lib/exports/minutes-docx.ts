@@ -43,7 +43,10 @@ const SHARES = [7, 15, 15, 27, 14, 10, 12];
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BORDERS = { top: border, bottom: border, left: border, right: border };
 
-function line(text: string, options: { bold?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph {
+function line(
+  text: string,
+  options: { bold?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+): Paragraph {
   return new Paragraph({
     alignment: options.align,
     spacing: { after: 120, line: 360 },
@@ -97,7 +100,9 @@ export async function minutesDocx(doc: MinutesDoc, options: MinutesDocxOptions):
   if (doc.participants.length) children.push(line(t('exports.minutes.participants', { names: list(doc.participants) })));
   if (doc.invitedUnits.length) children.push(line(t('exports.minutes.invitedUnits', { names: list(doc.invitedUnits) })));
   children.push(
-    line(doc.publishedAt ? t('exports.minutes.published', { at: formatDateTime(doc.publishedAt, locale) }) : t('exports.minutes.notPublished')),
+    line(
+      doc.publishedAt ? t('exports.minutes.published', { at: formatDateTime(doc.publishedAt, locale) }) : t('exports.minutes.notPublished'),
+    ),
   );
 
   children.push(

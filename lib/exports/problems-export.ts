@@ -92,7 +92,11 @@ export async function problemsExport(actor: Actor, params: ProblemListParams, fo
   const body = listXlsx({
     sheetName: t('exports.problems.sheetName'),
     title: t('exports.problems.title'),
-    subtitle: t('exports.problems.subtitle', { now: formatDateTime(now(), locale), total, filters: hasProblemFilters(params) ? 'yes' : 'no' }),
+    subtitle: t('exports.problems.subtitle', {
+      now: formatDateTime(now(), locale),
+      total,
+      filters: hasProblemFilters(params) ? 'yes' : 'no',
+    }),
     columns: COLUMNS.map(([, width, kind], i) => ({ header: headers[i]!, width, kind })),
     rows: cells(),
     t,

@@ -18,7 +18,6 @@ import { allPages, type Batched } from './batched';
 import { moneyToNumber } from '@/lib/money';
 import { type ListCell, type ListColumn, listXlsx } from './list-xlsx';
 
-
 const COLUMNS = [
   ['seq', 6, 'int'],
   ['code', 16, 'text'],
@@ -97,7 +96,11 @@ export async function registryExport(actor: Actor, params: RegistryParams, forma
   const body = listXlsx({
     sheetName: t('exports.registry.sheetName'),
     title: t('exports.registry.title'),
-    subtitle: t('exports.registry.subtitle', { now: formatDateTime(now(), locale), total, filters: hasRegistryFilters(params) ? 'yes' : 'no' }),
+    subtitle: t('exports.registry.subtitle', {
+      now: formatDateTime(now(), locale),
+      total,
+      filters: hasRegistryFilters(params) ? 'yes' : 'no',
+    }),
     columns: COLUMNS.map(([, width, kind], i) => ({ header: headers[i]!, width, kind })),
     rows: cells(),
     t,

@@ -28,13 +28,39 @@ describe('status table workbook (调度表 .xlsx)', () => {
     expect(ws.getCell('A2').value).toBe('会议日期：2025年6月16日　　数据截至：2025年6月15日 18:30（调度表快照）');
     expect(ws.getCell('L2').master.address).toBe('A2');
 
-    expect(values(ws, 3)).toEqual(['序号', '项目名称', '建设内容及规模', '总投资', '年度计划投资', '本年累计完成投资', '完成率', '形象进度', '存在问题', '包抓领导', '责任单位', '状态']);
+    expect(values(ws, 3)).toEqual([
+      '序号',
+      '项目名称',
+      '建设内容及规模',
+      '总投资',
+      '年度计划投资',
+      '本年累计完成投资',
+      '完成率',
+      '形象进度',
+      '存在问题',
+      '包抓领导',
+      '责任单位',
+      '状态',
+    ]);
     expect(values(ws, 4).map((v) => v ?? '')).toEqual(['', '', '', '万元', '万元', '万元', '%', '', '', '', '', '']);
 
     // 一、交通 heading, merged across the row
     expect(ws.getCell('A5').value).toBe('一、交通');
     expect(ws.getCell('L5').master.address).toBe('A5');
-    expect(values(ws, 6)).toEqual([1, 'S317裕民至托里公路', '新建二级公路96公里', 120000, 30000, 12000.1, 0.40000333, '路基完成80%', null, '李副专员', '交通运输局', '绿灯']);
+    expect(values(ws, 6)).toEqual([
+      1,
+      'S317裕民至托里公路',
+      '新建二级公路96公里',
+      120000,
+      30000,
+      12000.1,
+      0.40000333,
+      '路基完成80%',
+      null,
+      '李副专员',
+      '交通运输局',
+      '绿灯',
+    ]);
     // Formula-looking text is neutralised (a leading apostrophe), never a formula; numbers stay numbers.
     const r7 = ws.getRow(7);
     expect(r7.getCell(1).value).toBe(2);
@@ -124,7 +150,14 @@ describe('status table workbook (调度表 .xlsx)', () => {
 
   it('writes the parts Excel, WPS and LibreOffice need, with the text in the cells and no formulas', async () => {
     const files = unzip(await readAll(statusTableXlsx(HEADING, rowsOf(ROWS), { locale: 'zh-CN' })));
-    for (const part of ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']) {
+    for (const part of [
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/worksheets/sheet1.xml',
+    ]) {
       expect(files.has(part), part).toBe(true);
     }
     const sheet = files.get('xl/worksheets/sheet1.xml')!.toString('utf8');
@@ -141,10 +174,14 @@ describe('status table workbook (调度表 .xlsx)', () => {
   });
 
   it('speaks English for an English user', async () => {
-    const { ws } = await load(await readAll(statusTableXlsx({ ...HEADING, frozenAt: null }, rowsOf(ROWS), { locale: 'en', now: new Date('2025-06-16T01:00:00Z') })));
+    const { ws } = await load(
+      await readAll(statusTableXlsx({ ...HEADING, frozenAt: null }, rowsOf(ROWS), { locale: 'en', now: new Date('2025-06-16T01:00:00Z') })),
+    );
     expect(ws.name).toBe('Status table');
     expect(ws.getCell('A1').value).toBe('2025年第6次重点项目调度会 · Status table');
-    expect(ws.getCell('A2').value).toBe('Meeting date: 16 Jun 2025    The status table is not frozen yet: live data as of the export (16 Jun 2025, 09:00)');
+    expect(ws.getCell('A2').value).toBe(
+      'Meeting date: 16 Jun 2025    The status table is not frozen yet: live data as of the export (16 Jun 2025, 09:00)',
+    );
     expect(ws.getCell('B3').value).toBe('Project');
     expect(ws.getCell('D4').value).toBe('10k yuan');
     expect(ws.getCell('A5').value).toBe('1. Transport');

@@ -21,7 +21,16 @@ import { translator } from '@/lib/i18n/translate';
 import type { MeetingHeading, StatusRow } from '@/lib/meetings/types';
 import { EXCEL_MONEY_FORMAT, EXCEL_RATE_FORMAT, moneyToNumber } from '@/lib/money';
 import { neutraliseCell } from './neutralise';
-import { columnUnit, projectTexts, STATUS_COLUMNS, statusTableLines, statusTableSubtitle, statusTableTitle, type StatusColumn, type Totals } from './status-table';
+import {
+  columnUnit,
+  projectTexts,
+  STATUS_COLUMNS,
+  statusTableLines,
+  statusTableSubtitle,
+  statusTableTitle,
+  type StatusColumn,
+  type Totals,
+} from './status-table';
 import { pace, streamWorkbook, wrappedRowHeight } from './xlsx-stream';
 
 export const STATUS_HEADER_ROW = 3;
@@ -59,27 +68,76 @@ const solid = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgCo
 // them keeps the per-cell cost low (and the styles part small).
 type CellStyle = Partial<Style>;
 const font = (extra: Partial<Style['font']> = {}) => ({ name: FONT, size: 10, ...extra });
-const base = (extra: CellStyle = {}): CellStyle => ({ font: font(), border: BORDER, alignment: { vertical: 'middle', wrapText: true }, ...extra });
+const base = (extra: CellStyle = {}): CellStyle => ({
+  font: font(),
+  border: BORDER,
+  alignment: { vertical: 'middle', wrapText: true },
+  ...extra,
+});
 
 const S = {
   title: { font: font({ size: 16, bold: true }), alignment: { horizontal: 'center', vertical: 'middle' } } as CellStyle,
   subtitle: { font: font({ size: 10 }), alignment: { horizontal: 'center', vertical: 'middle' } } as CellStyle,
-  header: base({ font: font({ bold: true }), fill: solid('FFD9D9D9'), alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }),
+  header: base({
+    font: font({ bold: true }),
+    fill: solid('FFD9D9D9'),
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  }),
   text: base({ alignment: { vertical: 'middle', wrapText: true } }),
   center: base({ alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }),
   money: base({ numFmt: MONEY_FORMAT, alignment: { horizontal: 'right', vertical: 'middle' } }),
   rate: base({ numFmt: RATE_FORMAT, alignment: { horizontal: 'right', vertical: 'middle' } }),
   category: base({ font: font({ bold: true }), fill: solid('FFF2F2F2'), alignment: { vertical: 'middle' } }),
-  subText: base({ font: font({ bold: true }), fill: solid('FFF2F2F2'), alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }),
-  subMoney: base({ font: font({ bold: true }), fill: solid('FFF2F2F2'), numFmt: MONEY_FORMAT, alignment: { horizontal: 'right', vertical: 'middle' } }),
-  subRate: base({ font: font({ bold: true }), fill: solid('FFF2F2F2'), numFmt: RATE_FORMAT, alignment: { horizontal: 'right', vertical: 'middle' } }),
-  totalText: base({ font: font({ bold: true }), fill: solid('FFDDEBF7'), alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }),
-  totalMoney: base({ font: font({ bold: true }), fill: solid('FFDDEBF7'), numFmt: MONEY_FORMAT, alignment: { horizontal: 'right', vertical: 'middle' } }),
-  totalRate: base({ font: font({ bold: true }), fill: solid('FFDDEBF7'), numFmt: RATE_FORMAT, alignment: { horizontal: 'right', vertical: 'middle' } }),
+  subText: base({
+    font: font({ bold: true }),
+    fill: solid('FFF2F2F2'),
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  }),
+  subMoney: base({
+    font: font({ bold: true }),
+    fill: solid('FFF2F2F2'),
+    numFmt: MONEY_FORMAT,
+    alignment: { horizontal: 'right', vertical: 'middle' },
+  }),
+  subRate: base({
+    font: font({ bold: true }),
+    fill: solid('FFF2F2F2'),
+    numFmt: RATE_FORMAT,
+    alignment: { horizontal: 'right', vertical: 'middle' },
+  }),
+  totalText: base({
+    font: font({ bold: true }),
+    fill: solid('FFDDEBF7'),
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  }),
+  totalMoney: base({
+    font: font({ bold: true }),
+    fill: solid('FFDDEBF7'),
+    numFmt: MONEY_FORMAT,
+    alignment: { horizontal: 'right', vertical: 'middle' },
+  }),
+  totalRate: base({
+    font: font({ bold: true }),
+    fill: solid('FFDDEBF7'),
+    numFmt: RATE_FORMAT,
+    alignment: { horizontal: 'right', vertical: 'middle' },
+  }),
   light: {
-    red: base({ font: font({ bold: true, color: { argb: 'FFFFFFFF' } }), fill: solid(LIGHT_FILLS.red), alignment: { horizontal: 'center', vertical: 'middle' } }),
-    yellow: base({ font: font({ bold: true, color: { argb: 'FF000000' } }), fill: solid(LIGHT_FILLS.yellow), alignment: { horizontal: 'center', vertical: 'middle' } }),
-    green: base({ font: font({ bold: true, color: { argb: 'FFFFFFFF' } }), fill: solid(LIGHT_FILLS.green), alignment: { horizontal: 'center', vertical: 'middle' } }),
+    red: base({
+      font: font({ bold: true, color: { argb: 'FFFFFFFF' } }),
+      fill: solid(LIGHT_FILLS.red),
+      alignment: { horizontal: 'center', vertical: 'middle' },
+    }),
+    yellow: base({
+      font: font({ bold: true, color: { argb: 'FF000000' } }),
+      fill: solid(LIGHT_FILLS.yellow),
+      alignment: { horizontal: 'center', vertical: 'middle' },
+    }),
+    green: base({
+      font: font({ bold: true, color: { argb: 'FFFFFFFF' } }),
+      fill: solid(LIGHT_FILLS.green),
+      alignment: { horizontal: 'center', vertical: 'middle' },
+    }),
     none: base({ font: font({ color: { argb: 'FF808080' } }), alignment: { horizontal: 'center', vertical: 'middle' } }),
   },
 };
@@ -107,7 +165,15 @@ export function statusTableXlsx(heading: MeetingHeading, rows: AsyncIterable<Sta
   return streamWorkbook(async (workbook, output) => {
     workbook.creator = 'Key Project Dispatch';
     const sheet = workbook.addWorksheet(t('exports.statusTable.sheetName'), {
-      views: [{ state: 'frozen', xSplit: 2, ySplit: STATUS_UNITS_ROW, topLeftCell: `C${STATUS_FIRST_DATA_ROW}`, activeCell: `C${STATUS_FIRST_DATA_ROW}` }],
+      views: [
+        {
+          state: 'frozen',
+          xSplit: 2,
+          ySplit: STATUS_UNITS_ROW,
+          topLeftCell: `C${STATUS_FIRST_DATA_ROW}`,
+          activeCell: `C${STATUS_FIRST_DATA_ROW}`,
+        },
+      ],
       pageSetup: {
         paperSize: 8, // A3
         orientation: 'landscape',

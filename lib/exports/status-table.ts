@@ -94,7 +94,10 @@ export async function* statusTableLines(rows: AsyncIterable<StatusRow>, t: Trans
         kind: 'category',
         ordinal,
         categoryCode: row.categoryCode,
-        label: t('exports.statusTable.categoryHeading', { ordinal: locale === 'en' ? String(ordinal) : chineseOrdinal(ordinal), category: current.label }),
+        label: t('exports.statusTable.categoryHeading', {
+          ordinal: locale === 'en' ? String(ordinal) : chineseOrdinal(ordinal),
+          category: current.label,
+        }),
       };
     }
     seq += 1;

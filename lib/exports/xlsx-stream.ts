@@ -100,7 +100,8 @@ export function wrappedRowHeight(cells: readonly (readonly [text: string | null 
     let n = 0;
     for (const paragraph of text.split(/\r\n|\r|\n/)) {
       let w = 0;
-      for (const ch of paragraph) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+      for (const ch of paragraph)
+        w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
       n += Math.max(1, Math.ceil(w / usable));
     }
     lines = Math.max(lines, n);

@@ -91,12 +91,16 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
   const d = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
   if (Number.isNaN(d.getTime())) return '—';
   const zone = typeof value === 'string' ? 'UTC' : (timeZone ?? appTimeZone());
-  return memo(`d|${locale}|${zone}`, () => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    year: 'numeric',
-    month: locale === 'en' ? 'short' : 'long',
-    day: 'numeric',
-    timeZone: zone,
-  })).format(d);
+  return memo(
+    `d|${locale}|${zone}`,
+    () =>
+      new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+        year: 'numeric',
+        month: locale === 'en' ? 'short' : 'long',
+        day: 'numeric',
+        timeZone: zone,
+      }),
+  ).format(d);
 }
 
 /**
@@ -108,15 +112,19 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
   const d = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return '—';
   const zone = timeZone ?? appTimeZone();
-  return memo(`t|${locale}|${zone}`, () => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    year: 'numeric',
-    month: locale === 'en' ? 'short' : 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: zone,
-  })).format(d);
+  return memo(
+    `t|${locale}|${zone}`,
+    () =>
+      new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+        year: 'numeric',
+        month: locale === 'en' ? 'short' : 'long',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hour12: false,
+        timeZone: zone,
+      }),
+  ).format(d);
 }
 
 /** The time of day of a moment, HH:mm (or HH:mm:ss), in the app's time zone (`timeZone` as for formatDate). */
@@ -125,11 +133,15 @@ export function formatTime(value: string | Date, locale: Locale, opts: { seconds
   if (Number.isNaN(d.getTime())) return '—';
   const zone = opts.timeZone ?? appTimeZone();
   const seconds = opts.seconds ?? false;
-  return memo(`h|${locale}|${zone}|${seconds}`, () => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(seconds ? { second: '2-digit' as const } : {}),
-    hour12: false,
-    timeZone: zone,
-  })).format(d);
+  return memo(
+    `h|${locale}|${zone}|${seconds}`,
+    () =>
+      new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+        hour: '2-digit',
+        minute: '2-digit',
+        ...(seconds ? { second: '2-digit' as const } : {}),
+        hour12: false,
+        timeZone: zone,
+      }),
+  ).format(d);
 }

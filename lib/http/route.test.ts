@@ -56,7 +56,12 @@ describe('the session', () => {
     const route = withRoute({ name: 'test.401', auth: true, handler });
     const res = await route(request('/api/x', { locale: 'en' }), nextContext());
     expect(res.status).toBe(401);
-    expect(await answer(res)).toEqual({ ok: false, code: 'UNAUTHENTICATED', message: en('errors.UNAUTHENTICATED'), requestId: res.headers.get('x-request-id') });
+    expect(await answer(res)).toEqual({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+      message: en('errors.UNAUTHENTICATED'),
+      requestId: res.headers.get('x-request-id'),
+    });
     expect(session.reads).toBe(1);
     expect(handler).not.toHaveBeenCalled();
   });
@@ -78,25 +83,40 @@ describe('the session', () => {
   });
 
   it('a route without a session checks no permission (refused when defined)', () => {
-    expect(() => withRoute({ name: 'x', auth: false, permission: 'project.read', handler: async () => json({}) })).toThrow(/without a session/);
+    expect(() => withRoute({ name: 'x', auth: false, permission: 'project.read', handler: async () => json({}) })).toThrow(
+      /without a session/,
+    );
     expect(() =>
-      withRoute({ name: 'y', auth: true, params: z.object({ id: routeId }), load: { resource: milestoneResource, id: 'id' }, handler: async () => json({}) }),
+      withRoute({
+        name: 'y',
+        auth: true,
+        params: z.object({ id: routeId }),
+        load: { resource: milestoneResource, id: 'id' },
+        handler: async () => json({}),
+      }),
     ).toThrow(/load needs the permission/);
   });
 });
 
 describe('route params', () => {
-  it.each(['abc', '0', '-1', '1.5', '1e3', '0x10', ' 12', '12a', '1234567890', '../../etc/passwd', ''])('a malformed id (%j) is 404', async (raw) => {
-    const handler = vi.fn(async () => json({}));
-    const route = withRoute({ name: 'test.id', auth: true, params: z.object({ id: routeId }), handler });
-    const res = await route.execute(w.actors.admin, request(), { id: raw });
-    expect(res.status).toBe(404);
-    expect(await answer(res)).toMatchObject({ ok: false, code: 'NOT_FOUND', message: zh('errors.NOT_FOUND') });
-    expect(handler).not.toHaveBeenCalled();
-  });
+  it.each(['abc', '0', '-1', '1.5', '1e3', '0x10', ' 12', '12a', '1234567890', '../../etc/passwd', ''])(
+    'a malformed id (%j) is 404',
+    async (raw) => {
+      const handler = vi.fn(async () => json({}));
+      const route = withRoute({ name: 'test.id', auth: true, params: z.object({ id: routeId }), handler });
+      const res = await route.execute(w.actors.admin, request(), { id: raw });
+      expect(res.status).toBe(404);
+      expect(await answer(res)).toMatchObject({ ok: false, code: 'NOT_FOUND', message: zh('errors.NOT_FOUND') });
+      expect(handler).not.toHaveBeenCalled();
+    },
+  );
 
   it('the same digits the pages accept are ids', async () => {
-    for (const [raw, id] of [['7', 7], ['007', 7], ['999999999', 999_999_999]] as const) {
+    for (const [raw, id] of [
+      ['7', 7],
+      ['007', 7],
+      ['999999999', 999_999_999],
+    ] as const) {
       expect(await answer(await echo.execute(w.actors.admin, request(), { id: raw }))).toEqual({ actor: w.actors.admin.id, id });
     }
   });
@@ -145,7 +165,10 @@ describe('query and body', () => {
   it('sameOrigin refuses a browser request from another site (403) and lets the same host and scripts through', async () => {
     const route = withRoute({ name: 'test.origin', auth: true, sameOrigin: true, handler: async () => json({ ok: true }) });
     const from = (origin?: string) =>
-      route.execute(w.actors.viewer, request('/api/x', { method: 'POST', headers: { host: 'kpd.example', ...(origin ? { origin } : {}) } }));
+      route.execute(
+        w.actors.viewer,
+        request('/api/x', { method: 'POST', headers: { host: 'kpd.example', ...(origin ? { origin } : {}) } }),
+      );
     expect((await from('https://evil.example')).status).toBe(403);
     expect((await from('not a url')).status).toBe(403);
     expect((await from('https://kpd.example')).status).toBe(200);
@@ -198,7 +221,10 @@ describe('one error answer', () => {
         throw new AppError(code, 'internal detail');
       },
     });
-    for (const [locale, t] of [['zh-CN', zh], ['en', en]] as const) {
+    for (const [locale, t] of [
+      ['zh-CN', zh],
+      ['en', en],
+    ] as const) {
       const res = await route.execute(w.actors.viewer, request('/api/x', { locale }));
       const requestId = res.headers.get('x-request-id')!;
       expect(res.status).toBe(ERROR_STATUS[code]);
@@ -218,9 +244,14 @@ describe('one error answer', () => {
       name: 'test.detail',
       auth: true,
       handler: async ({ search }) => {
-        if (search.get('case') === 'conflict') throw new AppError('CONFLICT', 'stale', { current: { id: 3, version: 4, changedBy: '王五' } });
+        if (search.get('case') === 'conflict')
+          throw new AppError('CONFLICT', 'stale', { current: { id: 3, version: 4, changedBy: '王五' } });
         if (search.get('case') === 'large') {
-          throw new AppError('INVALID', 'too large', { messageKey: 'reports.photo.errors.tooLarge', messageValues: { max: 10 }, httpStatus: 413 });
+          throw new AppError('INVALID', 'too large', {
+            messageKey: 'reports.photo.errors.tooLarge',
+            messageValues: { max: 10 },
+            httpStatus: 413,
+          });
         }
         throw new AppError('INVALID', 'bad', { fieldErrors: { code: ['validation.required', 'free text'] } });
       },
@@ -229,7 +260,11 @@ describe('one error answer', () => {
     expect(await answer(invalid)).toMatchObject({ code: 'INVALID', fieldErrors: { code: [en('validation.required'), 'free text'] } });
     const conflict = await route.execute(w.actors.viewer, request('/api/x?case=conflict'));
     expect(conflict.status).toBe(409);
-    expect(await answer(conflict)).toMatchObject({ code: 'CONFLICT', message: zh('errors.CONFLICT'), current: { id: 3, version: 4, changedBy: '王五' } });
+    expect(await answer(conflict)).toMatchObject({
+      code: 'CONFLICT',
+      message: zh('errors.CONFLICT'),
+      current: { id: 3, version: 4, changedBy: '王五' },
+    });
     const large = await route.execute(w.actors.viewer, request('/api/x?case=large', { locale: 'en' }));
     expect(large.status).toBe(413);
     expect((await answer(large)).message).toBe(en('reports.photo.errors.tooLarge', { max: 10 }));
@@ -239,11 +274,22 @@ describe('one error answer', () => {
     const failing = withRoute({
       name: 'test.action',
       auth: true,
-      handler: async () => ({ ok: false as const, code: 'CONFLICT' as const, message: 'translated by the action', current: { version: 2 } }),
+      handler: async () => ({
+        ok: false as const,
+        code: 'CONFLICT' as const,
+        message: 'translated by the action',
+        current: { version: 2 },
+      }),
     });
     const res = await failing.execute(w.actors.viewer, request());
     expect(res.status).toBe(409);
-    expect(await answer(res)).toEqual({ ok: false, code: 'CONFLICT', message: 'translated by the action', current: { version: 2 }, requestId: res.headers.get('x-request-id') });
+    expect(await answer(res)).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: 'translated by the action',
+      current: { version: 2 },
+      requestId: res.headers.get('x-request-id'),
+    });
     const passing = withRoute({ name: 'test.ok', auth: true, handler: async () => ({ ok: true as const, data: { id: 1 } }) });
     const ok = await passing.execute(w.actors.viewer, request());
     expect(ok.status).toBe(200);
@@ -305,7 +351,11 @@ describe('logging an unexpected error', () => {
   }
 
   it('a driver error inside drizzle’s: logged once by name and message, never its query or parameters', async () => {
-    const driver = Object.assign(new Error('connection terminated unexpectedly'), { name: 'PostgresError', query: QUERY, parameters: [SECRET, 7] });
+    const driver = Object.assign(new Error('connection terminated unexpectedly'), {
+      name: 'PostgresError',
+      query: QUERY,
+      parameters: [SECRET, 7],
+    });
     const { line, body, requestId, calls } = await failWith(() => new DrizzleQueryError(QUERY, [SECRET, 7], driver));
     expect(calls).toBe(1);
     expect(line).toBe(`[route test.boom] request ${requestId} failed: PostgresError: connection terminated unexpectedly`);
@@ -335,7 +385,11 @@ describe('logging an unexpected error', () => {
     expect(res.status).toBe(500);
     expect(logged).toHaveBeenCalledTimes(1);
     const text = logged.mock.calls[0]!.map(String).join(' ');
-    expect(text).toMatch(new RegExp(`^\\[route test\\.query\\] request ${res.headers.get('x-request-id')} failed: \\w+: relation "no_such_table" does not exist$`));
+    expect(text).toMatch(
+      new RegExp(
+        `^\\[route test\\.query\\] request ${res.headers.get('x-request-id')} failed: \\w+: relation "no_such_table" does not exist$`,
+      ),
+    );
     expect(text).not.toContain(SECRET);
   });
 
@@ -353,7 +407,13 @@ describe('logging an unexpected error', () => {
               controller.enqueue(new TextEncoder().encode('a,b\n'));
               return;
             }
-            controller.error(new DrizzleQueryError(QUERY, [SECRET], Object.assign(new Error('canceling statement due to statement timeout'), { name: 'PostgresError' })));
+            controller.error(
+              new DrizzleQueryError(
+                QUERY,
+                [SECRET],
+                Object.assign(new Error('canceling statement due to statement timeout'), { name: 'PostgresError' }),
+              ),
+            );
           },
         });
         return new Response(body, { headers: { 'content-type': 'text/csv' } });
@@ -364,6 +424,8 @@ describe('logging an unexpected error', () => {
     await expect(res.text()).rejects.toThrow();
     expect(logged).toHaveBeenCalledTimes(1);
     const text = logged.mock.calls[0]!.map(String).join(' ');
-    expect(text).toBe(`[route test.stream] request ${res.headers.get('x-request-id')} failed: PostgresError: canceling statement due to statement timeout`);
+    expect(text).toBe(
+      `[route test.stream] request ${res.headers.get('x-request-id')} failed: PostgresError: canceling statement due to statement timeout`,
+    );
   });
 });

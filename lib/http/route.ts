@@ -230,7 +230,8 @@ export function withRoute<
   Rec = undefined,
 >(def: RouteDef<A, PS, QS, BS, Rec>): Route {
   if (def.load && !def.permission) throw new Error(`route ${def.name}: load needs the permission to check`);
-  if (def.auth === false && (def.load || def.permission)) throw new Error(`route ${def.name}: a route without a session checks no permission`);
+  if (def.auth === false && (def.load || def.permission))
+    throw new Error(`route ${def.name}: a route without a session checks no permission`);
   const scope = `route ${def.name}`;
 
   const run = async (session: () => Promise<Actor | null>, request: Request, rawParams: RawParams): Promise<Response> => {

@@ -32,7 +32,9 @@ describe('pickMessages', () => {
 
   it('finds, in both languages, every path a route segment layout or the root sends to the browser', () => {
     const paths = new Set<string>();
-    const files = readdirSync('app', { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)layout\.tsx$|client-messages\.tsx$/.test(f));
+    const files = readdirSync('app', { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /(^|\/)layout\.tsx$|client-messages\.tsx$/.test(f),
+    );
     for (const file of files) {
       const source = readFileSync(path.join('app', file), 'utf8');
       for (const list of source.matchAll(/(?:withMessages\(|BASE: readonly MessagePath\[\] = )\[([^\]]*)\]/g)) {

@@ -27,14 +27,16 @@ describe('notificationText', () => {
     expect(notificationText(en, { ...base, kind: 'problem_escalated', params: { level: 1 } }, 'en').title).toBe(
       'Qiegeer Reservoir: an overdue problem was escalated to you',
     );
-    expect(notificationText(en, { ...base, kind: 'problem_overdue', params: { days: 1 } }, 'en').title).toBe('Qiegeer Reservoir: a problem is 1 day overdue');
+    expect(notificationText(en, { ...base, kind: 'problem_overdue', params: { days: 1 } }, 'en').title).toBe(
+      'Qiegeer Reservoir: a problem is 1 day overdue',
+    );
     expect(notificationText(zh, { ...base, kind: 'problem_assigned', params: { reopened: 1, reason: '仍未通电' } }, 'zh-CN')).toEqual({
       title: '切格尔水库：问题已重新打开',
       detail: '原因：仍未通电',
     });
-    expect(notificationText(zh, { ...base, kind: 'report_returned', params: { comment: '数据不符', dueDate: '2026-12-05' } }, 'zh-CN').detail).toBe(
-      '意见：数据不符 · 截止 2026年12月5日',
-    );
+    expect(
+      notificationText(zh, { ...base, kind: 'report_returned', params: { comment: '数据不符', dueDate: '2026-12-05' } }, 'zh-CN').detail,
+    ).toBe('意见：数据不符 · 截止 2026年12月5日');
     expect(notificationText(zh, { ...base, kind: 'report_awaiting_review', params: { resubmitted: 1, late: 1 } }, 'zh-CN')).toEqual({
       title: '切格尔水库：调度报告已重新报送，待您审核',
       detail: '逾期报送',
@@ -43,7 +45,9 @@ describe('notificationText', () => {
 
   it('falls back to the project name in the params, then to a neutral sender', () => {
     const none = { projectName: null, projectNameEn: null };
-    expect(notificationText(zh, { ...none, kind: 'period_opened', params: { projectName: '柳树沟水库' } }, 'zh-CN').title).toContain('柳树沟水库');
+    expect(notificationText(zh, { ...none, kind: 'period_opened', params: { projectName: '柳树沟水库' } }, 'zh-CN').title).toContain(
+      '柳树沟水库',
+    );
     expect(notificationText(zh, { ...none, kind: 'period_opened', params: {} }, 'zh-CN').title).toContain('调度办');
   });
 });

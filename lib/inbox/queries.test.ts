@@ -27,8 +27,18 @@ async function report(periodId: number, projectId: number, over: Partial<typeof 
 beforeAll(async () => {
   setClockForTests(new Date('2025-06-15T04:00:00Z'));
   w = await buildProblemWorld();
-  const project2 = await makeProject({ countyId: w.countyA.id, categoryCode: w.category.code, projectLeadId: w.users.projectLead.id, responsibleLeaderId: w.users.leaderOther.id });
-  const project3 = await makeProject({ countyId: w.countyA.id, categoryCode: w.category.code, projectLeadId: w.users.leadOther.id, responsibleLeaderId: w.users.leader.id });
+  const project2 = await makeProject({
+    countyId: w.countyA.id,
+    categoryCode: w.category.code,
+    projectLeadId: w.users.projectLead.id,
+    responsibleLeaderId: w.users.leaderOther.id,
+  });
+  const project3 = await makeProject({
+    countyId: w.countyA.id,
+    categoryCode: w.category.code,
+    projectLeadId: w.users.leadOther.id,
+    responsibleLeaderId: w.users.leader.id,
+  });
   const projectB = await makeProject({ countyId: w.countyB.id, categoryCode: w.category.code });
   const may = await period('2025-05-01', '2025-05-31', '2025-06-05');
   const june = await period('2025-06-01', '2025-06-30', '2025-07-05');
@@ -57,7 +67,12 @@ describe('getInbox per role', () => {
     expect(inbox.leader).toBeNull();
     expect(inbox.dispatch).toBeNull();
     expect(ids(inbox.lead!.returned)).toEqual([id.r2]);
-    expect(inbox.lead!.returned[0]).toMatchObject({ reviewComment: '投资数据与台账不符', href: `/reports/${id.r2}`, dueDate: '2025-07-05', overdue: false });
+    expect(inbox.lead!.returned[0]).toMatchObject({
+      reviewComment: '投资数据与台账不符',
+      href: `/reports/${id.r2}`,
+      dueDate: '2025-07-05',
+      overdue: false,
+    });
     expect(ids(inbox.lead!.overdue)).toEqual([id.r1]);
     expect(inbox.lead!.overdue[0]).toMatchObject({ overdue: true, dueDate: '2025-06-05' });
     expect(ids(inbox.lead!.due)).toEqual([id.r3]);
@@ -92,7 +107,16 @@ describe('getInbox per role', () => {
   it('dispatch office: the current period’s completion, who has not submitted, overdue problems, ones to close', async () => {
     const inbox = await getInbox(w.actors.dispatch);
     const d = inbox.dispatch!;
-    expect(d.period).toMatchObject({ id: id.june, dueDate: '2025-07-05', total: 4, draft: 2, submitted: 1, returned: 1, approved: 0, late: 0 });
+    expect(d.period).toMatchObject({
+      id: id.june,
+      dueDate: '2025-07-05',
+      total: 4,
+      draft: 2,
+      submitted: 1,
+      returned: 1,
+      approved: 0,
+      late: 0,
+    });
     expect(ids(d.outstanding).sort()).toEqual([id.r2, id.r3, id.r7].sort());
     expect(d.lateSubmitted).toEqual([]);
     expect(ids(d.overdueProblems)).toEqual([id.pb]);

@@ -169,7 +169,10 @@ export async function currentPeriod(): Promise<typeof reportingPeriods.$inferSel
   return upcoming ?? null;
 }
 
-export async function periodCompletion(actor: Actor, periodId: number): Promise<Omit<PeriodCompletion, 'id' | 'kind' | 'startDate' | 'endDate' | 'dueDate'>> {
+export async function periodCompletion(
+  actor: Actor,
+  periodId: number,
+): Promise<Omit<PeriodCompletion, 'id' | 'kind' | 'startDate' | 'endDate' | 'dueDate'>> {
   const db = await getDb();
   const day = today();
   const [row] = await db
@@ -196,7 +199,9 @@ export async function dispatchInbox(actor: Actor): Promise<DispatchInbox> {
     period
       ? reportItems(actor, and(eq(reports.periodId, period.id), inArray(reports.status, ['draft', 'returned'])), [asc(projects.code)], 200)
       : Promise.resolve([]),
-    period ? reportItems(actor, and(eq(reports.periodId, period.id), eq(reports.late, true)), [asc(reports.submittedAt)], 200) : Promise.resolve([]),
+    period
+      ? reportItems(actor, and(eq(reports.periodId, period.id), eq(reports.late, true)), [asc(reports.submittedAt)], 200)
+      : Promise.resolve([]),
     problemRowsWhere(actor, overdueProblemSql(day)),
     problemRowsWhere(actor, eq(problems.status, 'resolved')),
   ]);

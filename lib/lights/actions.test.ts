@@ -8,7 +8,16 @@ import { clearOverride, overrideLight } from './overrides';
 import { freezeBaseline, savePlan } from '@/lib/plans/plans';
 import { getProjectLight } from './queries';
 import { editRuleSet, ensureDefaultRuleSet } from './rule-sets';
-import { ALL_ROLES, buildLightWorld, expectUnchanged, type LightRole, type LightWorld, makeMonth, makeReport, snapshot } from './test-world';
+import {
+  ALL_ROLES,
+  buildLightWorld,
+  expectUnchanged,
+  type LightRole,
+  type LightWorld,
+  makeMonth,
+  makeReport,
+  snapshot,
+} from './test-world';
 
 const getDb = useTestDb();
 let w: LightWorld;
@@ -95,7 +104,12 @@ const CALLS: Record<string, () => Promise<(role: LightRole) => Promise<{ ok: boo
   overrideLight: async () => (role) =>
     overrideLight.execute(w.actors[role], { projectId: w.project.id, light: 'green', reason: '已协调解决资金', endsOn: '2026-10-31' }),
   clearOverride: async () => {
-    const res = await overrideLight.execute(w.actors.dispatch, { projectId: w.project.id, light: 'red', reason: '现场停工', endsOn: '2026-10-31' });
+    const res = await overrideLight.execute(w.actors.dispatch, {
+      projectId: w.project.id,
+      light: 'red',
+      reason: '现场停工',
+      endsOn: '2026-10-31',
+    });
     if (!res.ok) throw new Error(res.code);
     return (role) => clearOverride.execute(w.actors[role], { overrideId: res.data.id, version: res.data.version });
   },
@@ -154,13 +168,28 @@ describe('overrides', () => {
 
   it('a reason is required and the end date cannot be before today; refused calls change nothing', async () => {
     const before = await snapshot(getDb());
-    const noReason = await overrideLight.execute(w.actors.dispatch, { projectId: w.project.id, light: 'green', reason: '  ', endsOn: '2026-10-31' });
+    const noReason = await overrideLight.execute(w.actors.dispatch, {
+      projectId: w.project.id,
+      light: 'green',
+      reason: '  ',
+      endsOn: '2026-10-31',
+    });
     expect(noReason).toMatchObject({ ok: false, code: 'INVALID' });
     expect(noReason.ok ? null : noReason.fieldErrors?.reason?.[0]).toMatch(/\p{Script=Han}/u);
-    const past = await overrideLight.execute(w.actors.dispatch, { projectId: w.project.id, light: 'green', reason: '已解决', endsOn: '2026-10-07' });
+    const past = await overrideLight.execute(w.actors.dispatch, {
+      projectId: w.project.id,
+      light: 'green',
+      reason: '已解决',
+      endsOn: '2026-10-07',
+    });
     expect(past).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { endsOn: ['有效期不能早于今天'] } });
     await expectUnchanged(getDb(), before);
-    const todayOk = await overrideLight.execute(w.actors.dispatch, { projectId: w.project.id, light: 'green', reason: '已解决', endsOn: '2026-10-08' });
+    const todayOk = await overrideLight.execute(w.actors.dispatch, {
+      projectId: w.project.id,
+      light: 'green',
+      reason: '已解决',
+      endsOn: '2026-10-08',
+    });
     expect(todayOk.ok).toBe(true);
   });
 
@@ -176,7 +205,12 @@ describe('overrides', () => {
   });
 
   it('clearing twice is a conflict', async () => {
-    const res = await overrideLight.execute(w.actors.dispatch, { projectId: w.project.id, light: 'green', reason: '一', endsOn: '2026-10-31' });
+    const res = await overrideLight.execute(w.actors.dispatch, {
+      projectId: w.project.id,
+      light: 'green',
+      reason: '一',
+      endsOn: '2026-10-31',
+    });
     if (!res.ok) throw new Error(res.code);
     expect((await clearOverride.execute(w.actors.dispatch, { overrideId: res.data.id, version: res.data.version })).ok).toBe(true);
     expect(await clearOverride.execute(w.actors.dispatch, { overrideId: res.data.id, version: res.data.version })).toMatchObject({
@@ -189,13 +223,28 @@ describe('overrides', () => {
 describe('savePlan', () => {
   it('monthly targets must add up to the plan; a stale version is a conflict', async () => {
     const months = (v: string) => Array.from({ length: 12 }, () => v);
-    const bad = await savePlan.execute(w.actors.dispatch, { projectId: w.project.id, year: 2026, plannedInvestment: '1200', monthlyTargets: months('99') });
+    const bad = await savePlan.execute(w.actors.dispatch, {
+      projectId: w.project.id,
+      year: 2026,
+      plannedInvestment: '1200',
+      monthlyTargets: months('99'),
+    });
     expect(bad).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { monthlyTargets: ['12 个月的计划之和须等于年度计划投资'] } });
-    const ok = await savePlan.execute(w.actors.dispatch, { projectId: w.project.id, year: 2026, plannedInvestment: '1200', monthlyTargets: months('100') });
+    const ok = await savePlan.execute(w.actors.dispatch, {
+      projectId: w.project.id,
+      year: 2026,
+      plannedInvestment: '1200',
+      monthlyTargets: months('100'),
+    });
     expect(ok).toMatchObject({ ok: true, data: { version: 1 } });
     const [plan] = await getDb().select().from(annualPlans);
     expect(plan).toMatchObject({ plannedInvestment: '1200.00', monthlyTargets: months('100.00') });
-    const updated = await savePlan.execute(w.actors.dispatch, { projectId: w.project.id, year: 2026, plannedInvestment: '1300', version: 1 });
+    const updated = await savePlan.execute(w.actors.dispatch, {
+      projectId: w.project.id,
+      year: 2026,
+      plannedInvestment: '1300',
+      version: 1,
+    });
     expect(updated).toMatchObject({ ok: true, data: { version: 2 } });
     const stale = await savePlan.execute(w.actors.dispatch, { projectId: w.project.id, year: 2026, plannedInvestment: '1400', version: 1 });
     expect(stale).toMatchObject({ ok: false, code: 'CONFLICT' });

@@ -54,7 +54,10 @@ describe('measures come from approved reports only', () => {
     const measure = async () =>
       (await computeMeasures(getDb(), sep, { actor: w.actors.dispatch, today: '2026-10-08', projectIds: [w.project.id] }))[0]!;
     expect((await measure()).snapshot.completionPct).toBe(0);
-    await getDb().update((await import('@/db/schema')).reports).set({ status: 'approved' }).where(eq((await import('@/db/schema')).reports.id, r.id));
+    await getDb()
+      .update((await import('@/db/schema')).reports)
+      .set({ status: 'approved' })
+      .where(eq((await import('@/db/schema')).reports.id, r.id));
     expect((await measure()).snapshot.completionPct).toBe(75);
     expect((await measure()).values.investment_behind_time_elapsed_pp).toBe(0);
     expect((await measure()).values.missing_report).toBe(0);
@@ -79,7 +82,9 @@ describe('measures come from approved reports only', () => {
     const sep = await makeMonth(9);
     await makeReport(sep.id, w.project.id, 'approved', '300.00');
     const targets = ['0', '0', '0', '0', '0', '0', '0', '0', '400', '400', '400', '0'];
-    await getDb().insert(annualPlans).values({ projectId: w.project.id, year: 2026, plannedInvestment: '1200.00', monthlyTargets: targets });
+    await getDb()
+      .insert(annualPlans)
+      .values({ projectId: w.project.id, year: 2026, plannedInvestment: '1200.00', monthlyTargets: targets });
     const measure = async () =>
       (await computeMeasures(getDb(), sep, { actor: w.actors.dispatch, today: '2026-10-08', projectIds: [w.project.id] }))[0]!;
     // 300 of 1200 = 25%; 序时进度 = 400/1200 = 33.3%
@@ -95,15 +100,29 @@ describe('measures come from approved reports only', () => {
   it('start overdue, milestone beyond baseline and overdue problems', async () => {
     const sep = await makeMonth(9);
     await makeMilestone({ projectId: w.project.id, kind: 'start_works', plannedDate: '2026-07-15' });
-    await makeMilestone({ projectId: w.project.id, name: '下闸蓄水', plannedDate: '2026-11-30', baselineDate: '2026-09-30', forecastDate: '2026-12-30' });
+    await makeMilestone({
+      projectId: w.project.id,
+      name: '下闸蓄水',
+      plannedDate: '2026-11-30',
+      baselineDate: '2026-09-30',
+      forecastDate: '2026-12-30',
+    });
     // Done milestones are history, not a forecast.
-    await makeMilestone({ projectId: w.project.id, plannedDate: '2026-01-30', baselineDate: '2026-01-01', actualDate: '2026-05-01', status: 'done' });
-    await getDb().insert(problems).values([
-      { projectId: w.project.id, description: '征地', type: 'land', deadline: '2026-09-01' },
-      { projectId: w.project.id, description: '资金', type: 'funding', deadline: '2026-09-10', status: 'in_progress' },
-      { projectId: w.project.id, description: '已解决', type: 'other', deadline: '2026-08-01', status: 'resolved', resolution: '已办' },
-      { projectId: w.project.id, description: '未到期', type: 'other', deadline: '2026-12-01' },
-    ]);
+    await makeMilestone({
+      projectId: w.project.id,
+      plannedDate: '2026-01-30',
+      baselineDate: '2026-01-01',
+      actualDate: '2026-05-01',
+      status: 'done',
+    });
+    await getDb()
+      .insert(problems)
+      .values([
+        { projectId: w.project.id, description: '征地', type: 'land', deadline: '2026-09-01' },
+        { projectId: w.project.id, description: '资金', type: 'funding', deadline: '2026-09-10', status: 'in_progress' },
+        { projectId: w.project.id, description: '已解决', type: 'other', deadline: '2026-08-01', status: 'resolved', resolution: '已办' },
+        { projectId: w.project.id, description: '未到期', type: 'other', deadline: '2026-12-01' },
+      ]);
     const [m] = await computeMeasures(getDb(), sep, { actor: w.actors.dispatch, today: '2026-10-08', projectIds: [w.project.id] });
     expect(m!.values).toMatchObject({
       start_overdue_months: 3, // July, August, September
@@ -141,8 +160,12 @@ describe('computeLights', () => {
     const light = await lightOf(w.project.id, sep.id);
     expect(light).toMatchObject({ light: 'red', ruleSetId: res.ruleSetId, ruleSetVersion: 1 });
     expect(light!.reasons).toHaveLength(1);
-    expect(renderReason(translator('zh-CN'), light!.reasons[0]!, 'zh-CN')).toBe('完成率 42.0%，序时进度 75.0%，落后 33.0 个百分点 (>30) → 红灯');
-    expect(renderReason(translator('en'), light!.reasons[0]!, 'en')).toBe('Completion 42.0%, time-elapsed 75.0%, 33.0 points behind (>30) → red');
+    expect(renderReason(translator('zh-CN'), light!.reasons[0]!, 'zh-CN')).toBe(
+      '完成率 42.0%，序时进度 75.0%，落后 33.0 个百分点 (>30) → 红灯',
+    );
+    expect(renderReason(translator('en'), light!.reasons[0]!, 'en')).toBe(
+      'Completion 42.0%, time-elapsed 75.0%, 33.0 points behind (>30) → red',
+    );
   });
 
   it('a rule-set edit changes the next computation but not the stored history', async () => {
@@ -209,7 +232,9 @@ describe('computeLights', () => {
     await makeReport(sep.id, w.project.id, 'submitted', '900.00');
     await compute(sep.id);
     expect((await lightOf(w.project.id, sep.id))!.light).toBe('red'); // nothing approved: 0% vs 75%
-    await getDb().update((await import('@/db/schema')).reports).set({ status: 'approved' });
+    await getDb()
+      .update((await import('@/db/schema')).reports)
+      .set({ status: 'approved' });
     await compute(sep.id);
     expect((await lightOf(w.project.id, sep.id))!.light).toBe('green');
   });

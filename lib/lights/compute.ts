@@ -84,7 +84,8 @@ export const computeLights = createAction({
   permission: 'light.compute',
   load: { resource: periodResource, id: 'periodId' },
   run: async ({ actor, input, tx, audit, record: period }) => {
-    if (period.startDate > clockToday()) throw new AppError('INVALID', 'period not started', { messageKey: 'lights.errors.periodNotStarted' });
+    if (period.startDate > clockToday())
+      throw new AppError('INVALID', 'period not started', { messageKey: 'lights.errors.periodNotStarted' });
 
     if (!input.recompute) {
       // History guard: this period already has lights and a later period has lights too (in scope).
@@ -95,10 +96,7 @@ export const computeLights = createAction({
         .where(and(eq(projectLights.periodId, period.id), projectScope(actor)))
         .limit(1);
       if (stored) {
-        const later = tx
-          .select({ id: reportingPeriods.id })
-          .from(reportingPeriods)
-          .where(gt(reportingPeriods.endDate, period.endDate));
+        const later = tx.select({ id: reportingPeriods.id }).from(reportingPeriods).where(gt(reportingPeriods.endDate, period.endDate));
         const [newer] = await tx
           .select({ id: projectLights.id })
           .from(projectLights)

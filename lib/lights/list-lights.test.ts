@@ -40,7 +40,12 @@ describe('listCurrentLights', () => {
   });
 
   it('filters by the effective light, an active override included', async () => {
-    const res = await overrideLight.execute(w.actors.dispatch, { projectId: w.project.id, light: 'red', reason: '征地受阻', endsOn: '2026-12-31' });
+    const res = await overrideLight.execute(w.actors.dispatch, {
+      projectId: w.project.id,
+      light: 'red',
+      reason: '征地受阻',
+      endsOn: '2026-12-31',
+    });
     if (!res.ok) throw new Error(`${res.code} ${res.message}`);
     const red = await listCurrentLights(w.actors.dispatch, { light: 'red' });
     expect(red.map((r) => r.code)).toContain('KP-L1');

@@ -27,7 +27,15 @@ export async function listCurrentLights(actor: Actor, opts: { light?: Light | nu
   const names = await db
     .select({ id: projects.id, code: projects.code, name: projects.name, nameEn: projects.nameEn })
     .from(projects)
-    .where(and(projectScope(actor), inArray(projects.id, wanted.map((c) => c.projectId))))
+    .where(
+      and(
+        projectScope(actor),
+        inArray(
+          projects.id,
+          wanted.map((c) => c.projectId),
+        ),
+      ),
+    )
     .orderBy(asc(projects.code));
   const byId = new Map(wanted.map((c) => [c.projectId, c]));
   return names.flatMap((p) => {

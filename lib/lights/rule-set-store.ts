@@ -29,7 +29,12 @@ async function withRules(db: Executor, sets: (typeof ruleSets.$inferSelect)[]): 
   const rows = await db
     .select()
     .from(rules)
-    .where(inArray(rules.ruleSetId, sets.map((s) => s.id)))
+    .where(
+      inArray(
+        rules.ruleSetId,
+        sets.map((s) => s.id),
+      ),
+    )
     .orderBy(asc(rules.sort), asc(rules.id));
   return sets.map((s) => ({ ...s, rules: rows.filter((r) => r.ruleSetId === s.id).map(toRuleDef) }));
 }
@@ -60,7 +65,13 @@ export async function ensureDefaultRuleSet(db: Executor): Promise<RuleSetWithRul
   if (active) return active;
   const [set] = await db
     .insert(ruleSets)
-    .values({ key: DEFAULT_RULE_SET_KEY, name: DEFAULT_RULE_SET_NAME, version: 1, active: true, note: '按已发布的做法：落后序时进度 10–30 个百分点为黄灯，超过 30 为红灯；当月未开工为黄灯，3 个月未开工为红灯。' })
+    .values({
+      key: DEFAULT_RULE_SET_KEY,
+      name: DEFAULT_RULE_SET_NAME,
+      version: 1,
+      active: true,
+      note: '按已发布的做法：落后序时进度 10–30 个百分点为黄灯，超过 30 为红灯；当月未开工为黄灯，3 个月未开工为红灯。',
+    })
     .onConflictDoNothing()
     .returning();
   if (set) await db.insert(rules).values(DEFAULT_RULES.map((r) => ({ ...r, threshold: String(r.threshold), ruleSetId: set.id })));
@@ -68,4 +79,3 @@ export async function ensureDefaultRuleSet(db: Executor): Promise<RuleSetWithRul
   if (!now) throw new AppError('CONFLICT', 'no active rule set');
   return now;
 }
-

@@ -12,13 +12,7 @@ import { loadActiveRuleSet } from './rule-set-store';
 import type { RuleDef } from './rules';
 import { editRuleSetSchema } from './schemas';
 
-export {
-  ensureDefaultRuleSet,
-  listRuleSetVersions,
-  loadActiveRuleSet,
-  loadRuleSet,
-  type RuleSetWithRules,
-} from './rule-set-store';
+export { ensureDefaultRuleSet, listRuleSetVersions, loadActiveRuleSet, loadRuleSet, type RuleSetWithRules } from './rule-set-store';
 
 const ruleView = (r: Pick<RuleDef, 'measure' | 'comparison' | 'threshold' | 'light'>) => ({
   measure: r.measure,
@@ -63,9 +57,9 @@ export const editRuleSet = createAction({
       .returning();
     if (!created) throw new AppError('INTERNAL', 'insert returned nothing');
     if (input.rules.length) {
-      await tx.insert(rules).values(
-        input.rules.map((r, i) => ({ ...r, threshold: String(r.threshold), sort: (i + 1) * 10, ruleSetId: created.id })),
-      );
+      await tx
+        .insert(rules)
+        .values(input.rules.map((r, i) => ({ ...r, threshold: String(r.threshold), sort: (i + 1) * 10, ruleSetId: created.id })));
     }
     await audit({
       action: 'lights.ruleSet.edit',

@@ -77,7 +77,11 @@ describe('the default rule set, each measure around its thresholds', () => {
 
   it('every measure has a default yellow and red rule', () => {
     for (const m of RULE_MEASURES) {
-      expect(DEFAULT_RULES.filter((r) => r.measure === m).map((r) => r.light).sort()).toEqual(['red', 'yellow']);
+      expect(
+        DEFAULT_RULES.filter((r) => r.measure === m)
+          .map((r) => r.light)
+          .sort(),
+      ).toEqual(['red', 'yellow']);
     }
   });
 });

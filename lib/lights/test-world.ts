@@ -76,13 +76,7 @@ export async function makeMonth(month: number, db: Db = activeTestDb()) {
   return p!;
 }
 
-export async function makeReport(
-  periodId: number,
-  projectId: number,
-  status: ReportStatus,
-  investment: string,
-  db: Db = activeTestDb(),
-) {
+export async function makeReport(periodId: number, projectId: number, status: ReportStatus, investment: string, db: Db = activeTestDb()) {
   const [r] = await db
     .insert(reports)
     .values({

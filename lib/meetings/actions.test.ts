@@ -29,7 +29,16 @@ type State = 'planned' | 'frozen' | 'held' | 'published';
 
 /** A meeting brought to a state by the prefecture dispatch office, with one custom item. */
 async function meetingIn(state: State, scope: { scopeCountyId?: number } = {}, by: Actor = w.actors.dispatch) {
-  const m = ok(await createMeeting.execute(by, { title: '六月调度会', meetingDate: '2026-06-15', chairId: w.users.leader.id, participantIds: [w.users.leader.id], unitIds: [w.unitA.id], ...scope }));
+  const m = ok(
+    await createMeeting.execute(by, {
+      title: '六月调度会',
+      meetingDate: '2026-06-15',
+      chairId: w.users.leader.id,
+      participantIds: [w.users.leader.id],
+      unitIds: [w.unitA.id],
+      ...scope,
+    }),
+  );
   const item = ok(await addAgendaItem.execute(by, { meetingId: m.id, version: m.version, title: '其他事项', projectId: w.projects.a1.id }));
   let version = item.version;
   if (state !== 'planned') version = ok(await freezeMeeting.execute(by, { id: m.id, version })).version;
@@ -57,12 +66,16 @@ type Step = { state: State; run: (a: Actor, m: Awaited<ReturnType<typeof meeting
 const STEPS: Record<string, Step> = {
   updateMeeting: {
     state: 'planned',
-    run: (a, m) => updateMeeting.execute(a, { id: m.id, version: m.version, title: '改名', meetingDate: '2026-06-16', chairId: w.users.leader.id }),
+    run: (a, m) =>
+      updateMeeting.execute(a, { id: m.id, version: m.version, title: '改名', meetingDate: '2026-06-16', chairId: w.users.leader.id }),
   },
   proposeAgenda: { state: 'planned', run: (a, m) => proposeAgenda.execute(a, { id: m.id, version: m.version }) },
   addAgendaItem: { state: 'planned', run: (a, m) => addAgendaItem.execute(a, { meetingId: m.id, version: m.version, title: '新议题' }) },
   removeAgendaItem: { state: 'planned', run: (a, m) => removeAgendaItem.execute(a, { id: m.itemId, version: m.itemVersion }) },
-  reorderAgenda: { state: 'planned', run: (a, m) => reorderAgenda.execute(a, { meetingId: m.id, version: m.version, itemIds: [m.itemId] }) },
+  reorderAgenda: {
+    state: 'planned',
+    run: (a, m) => reorderAgenda.execute(a, { meetingId: m.id, version: m.version, itemIds: [m.itemId] }),
+  },
   freezeMeeting: { state: 'planned', run: (a, m) => freezeMeeting.execute(a, { id: m.id, version: m.version }) },
   holdMeeting: { state: 'frozen', run: (a, m) => holdMeeting.execute(a, { id: m.id, version: m.version }) },
   recordDecision: {
@@ -183,7 +196,14 @@ describe('the state machine', () => {
     const m = await meetingIn('frozen');
     const r = await updateMeeting.execute(
       w.actors.dispatch,
-      { id: m.id, version: m.version, title: '六月调度会', meetingDate: '2026-06-15', chairId: w.users.leader.id, scopeCountyId: w.countyA.id },
+      {
+        id: m.id,
+        version: m.version,
+        title: '六月调度会',
+        meetingDate: '2026-06-15',
+        chairId: w.users.leader.id,
+        scopeCountyId: w.countyA.id,
+      },
       t,
     );
     expect(!r.ok && r.message).toBe(t('meetings.error.scopeFrozen'));
@@ -200,7 +220,10 @@ describe('the state machine', () => {
     const m = await meetingIn('published');
     const events = await getDb().select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityType, 'meeting'));
     expect(events.map((e) => e.action)).toEqual(['meeting.create', 'meeting.freeze', 'meeting.hold', 'meeting.publish']);
-    const itemEvents = await getDb().select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityType, 'meeting_agenda_item'));
+    const itemEvents = await getDb()
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(eq(auditEvents.entityType, 'meeting_agenda_item'));
     expect(itemEvents.map((e) => e.action)).toEqual(['meeting.agenda.add']);
     expect(m.id).toBeGreaterThan(0);
   });
@@ -211,9 +234,7 @@ describe('loaded and authorized by the wrapper, before run', () => {
     const { isAction } = await import('@/lib/actions/wrapper');
     const { agendaItemResource, meetingResource } = await import('./resource');
     const mods = { ...(await import('./meeting-actions')), ...(await import('./agenda-actions')) };
-    const loads = Object.fromEntries(
-      Object.entries(mods).flatMap(([k, v]) => (isAction(v) ? [[k, v.meta.load?.resource ?? null]] : [])),
-    );
+    const loads = Object.fromEntries(Object.entries(mods).flatMap(([k, v]) => (isAction(v) ? [[k, v.meta.load?.resource ?? null]] : [])));
     expect(loads).toEqual({
       createMeeting: null,
       updateMeeting: meetingResource,
@@ -235,12 +256,21 @@ describe('loaded and authorized by the wrapper, before run', () => {
     const stale = 99;
     // Another county's meeting, its item: not found.
     expect(await freezeMeeting.execute(w.actors.dispatchB, { id: a.id, version: stale })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await removeAgendaItem.execute(w.actors.dispatchB, { id: a.itemId, version: stale })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await removeAgendaItem.execute(w.actors.dispatchB, { id: a.itemId, version: stale })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
     // The prefecture's meeting, seen by a county office: not theirs to run.
     expect(await freezeMeeting.execute(w.actors.dispatchA, { id: p.id, version: stale })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await removeAgendaItem.execute(w.actors.dispatchA, { id: p.itemId, version: stale })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await removeAgendaItem.execute(w.actors.dispatchA, { id: p.itemId, version: stale })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     // A missing meeting or item.
-    expect(await addAgendaItem.execute(w.actors.dispatch, { meetingId: 424242, version: 1, title: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await addAgendaItem.execute(w.actors.dispatch, { meetingId: 424242, version: 1, title: 'x' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
     expect(await removeAgendaItem.execute(w.actors.dispatch, { id: 424242, version: 1 })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await writeCounts(getDb())).toEqual(before);
   });
@@ -278,7 +308,10 @@ describe('the database backs the rules', () => {
     await expect(db.update(meetings).set({ frozenAt: new Date() }).where(eq(meetings.id, m.id))).rejects.toThrow();
     await expect(db.update(meetingSnapshotRows).set({ sort: 99 }).where(eq(meetingSnapshotRows.meetingId, m.id))).rejects.toThrow();
     await expect(db.delete(meetingSnapshotRows).where(eq(meetingSnapshotRows.meetingId, m.id))).rejects.toThrow();
-    const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(meetingSnapshotRows).where(eq(meetingSnapshotRows.meetingId, m.id));
+    const [n] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(meetingSnapshotRows)
+      .where(eq(meetingSnapshotRows.meetingId, m.id));
     expect(n!.n).toBe(4);
   });
 

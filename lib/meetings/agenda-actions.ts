@@ -47,12 +47,18 @@ const parentLoad = { resource: meetingResource, id: 'meetingId', version: 'versi
 const itemLoad = { resource: agendaItemResource, id: 'id', version: 'version', lock: true } as const;
 
 async function nextSort(tx: Tx, meetingId: number): Promise<number> {
-  const [row] = await tx.select({ m: max(meetingAgendaItems.sort) }).from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, meetingId));
+  const [row] = await tx
+    .select({ m: max(meetingAgendaItems.sort) })
+    .from(meetingAgendaItems)
+    .where(eq(meetingAgendaItems.meetingId, meetingId));
   return (row?.m ?? 0) + 1;
 }
 
 async function itemCount(tx: Tx, meetingId: number): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, meetingId));
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(meetingAgendaItems)
+    .where(eq(meetingAgendaItems.meetingId, meetingId));
   return row?.n ?? 0;
 }
 
@@ -164,7 +170,15 @@ export const removeAgendaItem = createAction({
       entityType: 'meeting_agenda_item',
       entityId: item.id,
       projectId: item.projectId,
-      before: { meetingId: meeting.id, kind: item.kind, title: item.title, projectId: item.projectId, problemId: item.problemId, milestoneId: item.milestoneId, reason: item.reason },
+      before: {
+        meetingId: meeting.id,
+        kind: item.kind,
+        title: item.title,
+        projectId: item.projectId,
+        problemId: item.problemId,
+        milestoneId: item.milestoneId,
+        reason: item.reason,
+      },
       after: null,
     });
     return { id: item.id, meetingId: meeting.id, version: after.version };
@@ -197,7 +211,13 @@ export const reorderAgenda = createAction({
       FROM unnest(${sql.raw(`ARRAY[${input.itemIds.map((id) => Number(id)).join(',')}]::int[]`)}) WITH ORDINALITY AS o(id, pos)
       WHERE a.id = o.id AND a.meeting_id = ${m.id}`);
     const after = await writeMeeting(tx, m, {});
-    await audit({ action: 'meeting.agenda.reorder', entityType: 'meeting', entityId: m.id, before: { order: beforeOrder }, after: { order: input.itemIds } });
+    await audit({
+      action: 'meeting.agenda.reorder',
+      entityType: 'meeting',
+      entityId: m.id,
+      before: { order: beforeOrder },
+      after: { order: input.itemIds },
+    });
     return { id: m.id, version: after.version };
   },
 });
@@ -221,14 +241,28 @@ export const recordDecision = createAction({
     if (input.problem) {
       if (item.decisionProblemId !== null) throw stateError('problemExists', 'problem');
       const projectId = input.problem.projectId ?? item.projectId;
-      if (projectId == null) throw new AppError('INVALID', 'project required', { fieldErrors: { 'problem.projectId': ['validation.required'] } });
+      if (projectId == null)
+        throw new AppError('INVALID', 'project required', { fieldErrors: { 'problem.projectId': ['validation.required'] } });
       if (item.projectId === null) {
-        const [p] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.id, projectId), meetingProjectScope(meeting))).limit(1);
-        if (!p) throw new AppError('INVALID', 'project outside the meeting', { fieldErrors: { 'problem.projectId': ['validation.invalidChoice'] } });
+        const [p] = await tx
+          .select({ id: projects.id })
+          .from(projects)
+          .where(and(eq(projects.id, projectId), meetingProjectScope(meeting)))
+          .limit(1);
+        if (!p)
+          throw new AppError('INVALID', 'project outside the meeting', {
+            fieldErrors: { 'problem.projectId': ['validation.invalidChoice'] },
+          });
       }
       // The problem's project is a second record, named by the item or the form: the same
       // load-and-authorize step as createProblem's (404 not visible, 403 no problem.create on it).
-      const project = await authorize(tx, actor, 'problem.create', { resource: projectResource, id: 'problem.projectId', field: true }, { 'problem.projectId': projectId });
+      const project = await authorize(
+        tx,
+        actor,
+        'problem.create',
+        { resource: projectResource, id: 'problem.projectId', field: true },
+        { 'problem.projectId': projectId },
+      );
       const problem = await raiseProblem(
         ctx,
         project,

@@ -28,7 +28,9 @@ function ok<T>(r: ActionResult<T>): T {
 }
 
 async function newMeeting(date = '2026-06-15', extra: Record<string, unknown> = {}) {
-  return ok(await createMeeting.execute(w.actors.dispatch, { title: `调度会 ${date}`, meetingDate: date, chairId: w.users.leader.id, ...extra }));
+  return ok(
+    await createMeeting.execute(w.actors.dispatch, { title: `调度会 ${date}`, meetingDate: date, chairId: w.users.leader.id, ...extra }),
+  );
 }
 
 async function propose(id: number) {
@@ -58,7 +60,10 @@ describe('the proposed agenda', () => {
     expect(agendaItemTitle(zh, red!, 'zh-CN')).toBe('S317 裕民—托里公路：红灯');
     expect(agendaItemTitle(en, red!, 'en')).toBe('S317 Yumin–Toli highway: red');
     // The rule that set the light, with its numbers, and the rule set.
-    expect(agendaReasonLines(zh, red!.reason, 'zh-CN')).toEqual(['完成率 30.0%，序时进度 70.0%，落后 40.0 个百分点 (>30) → 红灯', '依据规则：默认规则（第 1 版）']);
+    expect(agendaReasonLines(zh, red!.reason, 'zh-CN')).toEqual([
+      '完成率 30.0%，序时进度 70.0%，落后 40.0 个百分点 (>30) → 红灯',
+      '依据规则：默认规则（第 1 版）',
+    ]);
     // An override decides the light and says why.
     expect(agendaReasonLines(zh, yellow!.reason, 'zh-CN')[0]).toBe('人工调整为黄灯：征地协调未完成');
     expect(agendaReasonLines(zh, overdue!.reason, 'zh-CN')).toEqual(['逾期 40 天（期限 2026-05-01），已升级至包抓领导']);
@@ -109,7 +114,12 @@ describe('editing the agenda', () => {
 
   it('an item with a project outside the meeting scope is refused', async () => {
     const created = await newMeeting('2026-06-15', { scopeCountyId: w.countyA.id });
-    const r = await addAgendaItem.execute(w.actors.dispatch, { meetingId: created.id, version: created.version, title: 'x', projectId: w.projects.b1.id });
+    const r = await addAgendaItem.execute(w.actors.dispatch, {
+      meetingId: created.id,
+      version: created.version,
+      title: 'x',
+      projectId: w.projects.b1.id,
+    });
     expect(r.ok ? 'ok' : r.code).toBe('INVALID');
   });
 });
@@ -127,7 +137,13 @@ describe('a decision that assigns a problem (交办)', () => {
         id: red.id,
         version: red.version,
         decision: '责成交通运输局 7 月底前完成路基施工组织调整',
-        problem: { description: '路基施工组织调整', type: 'other', responsibleUnitId: w.unitA.id, responsibleLeaderId: w.users.leader2.id, deadline: '2026-07-31' },
+        problem: {
+          description: '路基施工组织调整',
+          type: 'other',
+          responsibleUnitId: w.unitA.id,
+          responsibleLeaderId: w.users.leader2.id,
+          deadline: '2026-07-31',
+        },
       }),
     );
     return { meeting: (await getMeeting(w.actors.dispatch, m.id))!, problemId: d.problemId! };
@@ -136,7 +152,14 @@ describe('a decision that assigns a problem (交办)', () => {
   it('creates the problem through the problem list, notifies the unit, and links it to the decision', async () => {
     const { meeting, problemId } = await heldMeetingWithDecision();
     const [p] = await getDb().select().from(problems).where(eq(problems.id, problemId));
-    expect(p).toMatchObject({ projectId: w.projects.a1.id, responsibleUnitId: w.unitA.id, responsibleLeaderId: w.users.leader2.id, deadline: '2026-07-31', status: 'open', raisedById: w.users.dispatch.id });
+    expect(p).toMatchObject({
+      projectId: w.projects.a1.id,
+      responsibleUnitId: w.unitA.id,
+      responsibleLeaderId: w.users.leader2.id,
+      deadline: '2026-07-31',
+      status: 'open',
+      raisedById: w.users.dispatch.id,
+    });
     const item = meeting.agenda.find((i) => i.decisionProblem?.id === problemId)!;
     expect(item.decision).toBe('责成交通运输局 7 月底前完成路基施工组织调整');
     // The lead belongs to unit A: the problem list's own notification.
@@ -154,7 +177,14 @@ describe('a decision that assigns a problem (交办)', () => {
 
   it('a decision problem with a deadline in the past is refused, and nothing is written', async () => {
     const created = await newMeeting();
-    const item = ok(await addAgendaItem.execute(w.actors.dispatch, { meetingId: created.id, version: created.version, title: '资金', projectId: w.projects.a1.id }));
+    const item = ok(
+      await addAgendaItem.execute(w.actors.dispatch, {
+        meetingId: created.id,
+        version: created.version,
+        title: '资金',
+        projectId: w.projects.a1.id,
+      }),
+    );
     const f = ok(await freezeMeeting.execute(w.actors.dispatch, { id: created.id, version: item.version }));
     ok(await holdMeeting.execute(w.actors.dispatch, { id: created.id, version: f.version }));
     const m = (await getMeeting(w.actors.dispatch, created.id))!;

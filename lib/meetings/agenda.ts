@@ -143,7 +143,12 @@ async function lightItems(ex: Executor, where: SQL | undefined, day: string): Pr
       .where(where)
       .orderBy(projectLights.projectId, desc(reportingPeriods.endDate), desc(reportingPeriods.startDate)),
     ex
-      .select({ projectId: lightOverrides.projectId, projectCode: projects.code, light: lightOverrides.light, reason: lightOverrides.reason })
+      .select({
+        projectId: lightOverrides.projectId,
+        projectCode: projects.code,
+        light: lightOverrides.light,
+        reason: lightOverrides.reason,
+      })
       .from(lightOverrides)
       .innerJoin(projects, eq(projects.id, lightOverrides.projectId))
       .where(
@@ -202,7 +207,12 @@ async function overdueItems(ex: Executor, where: SQL | undefined, day: string): 
     problemId: r.problemId,
     milestoneId: null,
     projectCode: r.projectCode,
-    reason: { kind: 'overdue_problem', deadline: r.deadline, daysOverdue: daysBetween(r.deadline, day), escalationLevel: r.escalationLevel },
+    reason: {
+      kind: 'overdue_problem',
+      deadline: r.deadline,
+      daysOverdue: daysBetween(r.deadline, day),
+      escalationLevel: r.escalationLevel,
+    },
   }));
 }
 
@@ -236,7 +246,13 @@ async function slipItems(ex: Executor, where: SQL | undefined, day: string): Pro
       problemId: null,
       milestoneId: r.milestoneId,
       projectCode: r.projectCode,
-      reason: { kind: 'milestone_slip', baselineDate: r.baseline!, expectedDate, daysLate: daysBetween(r.baseline!, expectedDate), overdue },
+      reason: {
+        kind: 'milestone_slip',
+        baselineDate: r.baseline!,
+        expectedDate,
+        daysLate: daysBetween(r.baseline!, expectedDate),
+        overdue,
+      },
     };
   });
 }
@@ -284,6 +300,11 @@ export async function proposeAgendaItems(
   // Stable within a group: the query order (deadline for problems, code for the rest).
   return all
     .map((item, index) => ({ item, index }))
-    .sort((a, b) => GROUP_ORDER(a.item) - GROUP_ORDER(b.item) || (a.item.kind === 'light' ? a.item.projectCode.localeCompare(b.item.projectCode) : 0) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        GROUP_ORDER(a.item) - GROUP_ORDER(b.item) ||
+        (a.item.kind === 'light' ? a.item.projectCode.localeCompare(b.item.projectCode) : 0) ||
+        a.index - b.index,
+    )
     .map((x) => x.item);
 }

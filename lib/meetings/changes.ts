@@ -146,7 +146,7 @@ export async function getMeetingChanges(actor: Actor, meetingId: number): Promis
     cur_ms: SnapshotMilestone[] | null;
     prev_ms: SnapshotMilestone[] | null;
   };
-  const rowsOf = <T,>(res: unknown): T[] => (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
+  const rowsOf = <T>(res: unknown): T[] => (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
   const totals = rowsOf<Totals>(totalsRes)[0] ?? { before: '0.00', after: '0.00', changed: 0, lights: 0 };
   let milestonesChanged = 0;
   const list: ProjectChange[] = rowsOf<Joined>(rowsRes).map((r) => {

@@ -113,4 +113,3 @@ export async function getMinutesDoc(actor: Actor, meetingId: number, locale: Loc
     publishedAt: m.publishedAt,
   };
 }
-

@@ -266,7 +266,13 @@ export async function getMeeting(actor: Actor, id: number): Promise<MeetingDetai
       .leftJoin(publishedBy, eq(publishedBy.id, meetings.publishedById))
       .where(eq(meetings.id, id)),
     db
-      .select({ userId: meetingParticipants.userId, userName: users.displayName, unitId: meetingParticipants.unitId, unitZh: units.nameZh, unitEn: units.nameEn })
+      .select({
+        userId: meetingParticipants.userId,
+        userName: users.displayName,
+        unitId: meetingParticipants.unitId,
+        unitZh: units.nameZh,
+        unitEn: units.nameEn,
+      })
       .from(meetingParticipants)
       .leftJoin(users, eq(users.id, meetingParticipants.userId))
       .leftJoin(units, eq(units.id, meetingParticipants.unitId))
@@ -327,7 +333,10 @@ export async function meetingFormOptions(actor: Actor) {
 }
 
 /** The projects of a meeting's scope that the actor sees (the "add item" choices), by code; at most 1000. */
-export async function meetingProjectChoices(actor: Actor, m: Pick<MeetingSummary, 'scopeCategoryCode' | 'scopeCountyId' | 'scopeLeaderId'>) {
+export async function meetingProjectChoices(
+  actor: Actor,
+  m: Pick<MeetingSummary, 'scopeCategoryCode' | 'scopeCountyId' | 'scopeLeaderId'>,
+) {
   const db = await getDb();
   return db
     .select({ id: projects.id, code: projects.code, name: projects.name, nameEn: projects.nameEn })

@@ -38,7 +38,8 @@ const result = (m: typeof meetings.$inferSelect): MeetingResult => ({ id: m.id, 
 /** A change of the meeting named by `id`, at the version the user saw; locked for the transaction. */
 const meetingLoad = { resource: meetingResource, id: 'id', version: 'version', lock: true } as const;
 
-const invalid = (field: string, key = 'validation.invalidChoice') => new AppError('INVALID', `bad ${field}`, { fieldErrors: { [field]: [key] } });
+const invalid = (field: string, key = 'validation.invalidChoice') =>
+  new AppError('INVALID', `bad ${field}`, { fieldErrors: { [field]: [key] } });
 
 /**
  * Checks the references of the form: the scope within the actor's (a county office's meeting is
@@ -58,7 +59,11 @@ async function checkFields(tx: Tx, actor: Actor, input: MeetingFields) {
     if (!c) throw invalid('scopeCategoryCode');
   }
   const leaderOk = async (id: number) => {
-    const [u] = await tx.select({ role: users.role, disabled: users.disabled, countyId: users.countyId }).from(users).where(eq(users.id, id)).limit(1);
+    const [u] = await tx
+      .select({ role: users.role, disabled: users.disabled, countyId: users.countyId })
+      .from(users)
+      .where(eq(users.id, id))
+      .limit(1);
     return Boolean(u && u.role === 'leader' && !u.disabled && (u.countyId === null || u.countyId === scopeCountyId));
   };
   const chairId = input.chairId ?? null;
@@ -102,7 +107,15 @@ export const createMeeting = createAction({
     const at = now();
     const [m] = await tx
       .insert(meetings)
-      .values({ title: input.title, meetingDate: input.meetingDate, ...refs, status: 'planned', createdById: actor.id, createdAt: at, updatedAt: at })
+      .values({
+        title: input.title,
+        meetingDate: input.meetingDate,
+        ...refs,
+        status: 'planned',
+        createdById: actor.id,
+        createdAt: at,
+        updatedAt: at,
+      })
       .returning();
     if (!m) throw new AppError('INTERNAL', 'insert returned nothing');
     await writeParticipants(tx, m.id, input.participantIds, input.unitIds);
@@ -177,7 +190,13 @@ export const holdMeeting = createAction({
     if (!m.frozenAt) throw stateError('notFrozen');
     if (m.chairId === null) throw stateError('chairRequired', 'chairId');
     const after = await writeMeeting(tx, m, { status: 'held', heldAt: now() });
-    await audit({ action: 'meeting.hold', entityType: 'meeting', entityId: m.id, before: { status: m.status }, after: { status: after.status } });
+    await audit({
+      action: 'meeting.hold',
+      entityType: 'meeting',
+      entityId: m.id,
+      before: { status: m.status },
+      after: { status: after.status },
+    });
     return result(after);
   },
 });

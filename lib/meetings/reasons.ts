@@ -57,7 +57,8 @@ export function agendaReasonLines(t: Translate, reason: AgendaReason, locale: Lo
   switch (reason.kind) {
     case 'light': {
       const lines = reason.reasons.map((r) => renderReason(t, r, locale));
-      if (reason.override) lines.unshift(t('meetings.reason.override', { light: t(`lights.light.${reason.override.light}`), reason: reason.override.reason }));
+      if (reason.override)
+        lines.unshift(t('meetings.reason.override', { light: t(`lights.light.${reason.override.light}`), reason: reason.override.reason }));
       if (reason.ruleSetName) lines.push(t('meetings.reason.ruleSet', { name: reason.ruleSetName, version: reason.ruleSetVersion ?? '—' }));
       return lines.length ? lines : [t('meetings.reason.lightNoRule', { light: t(`lights.light.${reason.light}`) })];
     }
@@ -79,8 +80,7 @@ export function agendaReasonLines(t: Translate, reason: AgendaReason, locale: Lo
         t(reason.assigned ? 'meetings.reason.carriedAssigned' : 'meetings.reason.carriedAgenda', {
           meeting: reason.fromMeetingTitle,
           date: day(reason.fromMeetingDate),
-        }) +
-          t('meetings.reason.carriedStatus', { status: t(`enums.problemStatus.${reason.status}`), deadline: day(reason.deadline) }),
+        }) + t('meetings.reason.carriedStatus', { status: t(`enums.problemStatus.${reason.status}`), deadline: day(reason.deadline) }),
       ];
     default:
       return [t('meetings.reason.custom')];

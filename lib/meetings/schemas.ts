@@ -66,10 +66,7 @@ export const recordDecisionSchema = z.object({
   id: idSchema,
   version: idSchema,
   decision: text(DECISION_MAX),
-  problem: createProblemSchema
-    .omit({ reportId: true, projectId: true })
-    .extend({ projectId: optionalId })
-    .optional(),
+  problem: createProblemSchema.omit({ reportId: true, projectId: true }).extend({ projectId: optionalId }).optional(),
 });
 
 export type CreateMeetingInput = z.input<typeof createMeetingSchema>;

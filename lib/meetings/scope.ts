@@ -45,8 +45,10 @@ export function meetingProjectScope(m: MeetingScope): SQL | undefined {
 
 /** Same scope (for "the previous meeting"): the three scope columns are equal. */
 export function sameScopeSql(m: MeetingScope): SQL {
-  const eqOrNull = <T extends string | number>(col: typeof meetings.scopeCountyId | typeof meetings.scopeCategoryCode | typeof meetings.scopeLeaderId, v: T | null) =>
-    v === null ? isNull(col) : eq(col, v);
+  const eqOrNull = <T extends string | number>(
+    col: typeof meetings.scopeCountyId | typeof meetings.scopeCategoryCode | typeof meetings.scopeLeaderId,
+    v: T | null,
+  ) => (v === null ? isNull(col) : eq(col, v));
   return and(
     eqOrNull(meetings.scopeCategoryCode, m.scopeCategoryCode),
     eqOrNull(meetings.scopeCountyId, m.scopeCountyId),

@@ -36,7 +36,9 @@ async function all(actor: Actor, id: number): Promise<StatusRow[]> {
 }
 
 async function frozenMeeting(date = '2026-06-15', extra: Record<string, unknown> = {}) {
-  const m = ok(await createMeeting.execute(w.actors.dispatch, { title: `调度会 ${date}`, meetingDate: date, chairId: w.users.leader.id, ...extra }));
+  const m = ok(
+    await createMeeting.execute(w.actors.dispatch, { title: `调度会 ${date}`, meetingDate: date, chairId: w.users.leader.id, ...extra }),
+  );
   const f = ok(await freezeMeeting.execute(w.actors.dispatch, { id: m.id, version: m.version }));
   return { id: m.id, version: f.version, rows: f.rows };
 }
@@ -90,10 +92,16 @@ describe('the frozen status table', () => {
     const heading = await getMeetingHeading(w.actors.dispatch, m.id);
     const db = getDb();
     // Everything a row is made of changes.
-    await db.update(projects).set({ name: '改名后的项目', totalInvestment: '1.00', status: 'delayed' }).where(eq(projects.id, w.projects.a1.id));
+    await db
+      .update(projects)
+      .set({ name: '改名后的项目', totalInvestment: '1.00', status: 'delayed' })
+      .where(eq(projects.id, w.projects.a1.id));
     await db.update(annualPlans).set({ plannedInvestment: '5.00' }).where(eq(annualPlans.projectId, w.projects.a1.id));
     await db.update(reports).set({ status: 'approved', submittedAt: new Date() }).where(eq(reports.projectId, w.projects.b1.id));
-    await db.update(problems).set({ status: 'closed', resolution: '已解决', closedAt: new Date() }).where(eq(problems.id, w.problems.notDue.id));
+    await db
+      .update(problems)
+      .set({ status: 'closed', resolution: '已解决', closedAt: new Date() })
+      .where(eq(problems.id, w.problems.notDue.id));
     await db.update(lightOverrides).set({ clearedAt: new Date() }).where(eq(lightOverrides.projectId, w.projects.b1.id));
     await db.update(milestones).set({ actualDate: '2026-06-09', status: 'done' }).where(eq(milestones.id, w.milestones.slipping.id));
     await db.delete(reports).where(eq(reports.projectId, w.projects.a1.id));
@@ -131,7 +139,9 @@ describe('the frozen status table', () => {
 
   it('a snapshot cannot be written twice for a meeting (one row per project)', async () => {
     const m = await frozenMeeting();
-    await expect(writeSnapshot(getDb(), m.id, { scopeCategoryCode: null, scopeCountyId: null, scopeLeaderId: null }, 2026, '2026-06-10')).rejects.toThrow();
+    await expect(
+      writeSnapshot(getDb(), m.id, { scopeCategoryCode: null, scopeCountyId: null, scopeLeaderId: null }, 2026, '2026-06-10'),
+    ).rejects.toThrow();
   });
 });
 
@@ -181,8 +191,22 @@ describe('the heading and the minutes', () => {
         unitIds: [w.unitA.id, w.unitB.id],
       }),
     );
-    const a = ok(await addAgendaItem.execute(w.actors.dispatch, { meetingId: m.id, version: m.version, title: '路基进度', projectId: w.projects.a1.id }));
-    const b = ok(await addAgendaItem.execute(w.actors.dispatch, { meetingId: m.id, version: a.version, title: '托里风电征地', projectId: w.projects.b1.id }));
+    const a = ok(
+      await addAgendaItem.execute(w.actors.dispatch, {
+        meetingId: m.id,
+        version: m.version,
+        title: '路基进度',
+        projectId: w.projects.a1.id,
+      }),
+    );
+    const b = ok(
+      await addAgendaItem.execute(w.actors.dispatch, {
+        meetingId: m.id,
+        version: a.version,
+        title: '托里风电征地',
+        projectId: w.projects.b1.id,
+      }),
+    );
     ok(await addAgendaItem.execute(w.actors.dispatch, { meetingId: m.id, version: b.version, title: '无决定的议题' }));
     const detail0 = (await getMeeting(w.actors.dispatch, m.id))!;
     const f = ok(await freezeMeeting.execute(w.actors.dispatch, { id: m.id, version: detail0.version }));
@@ -231,7 +255,12 @@ describe('the heading and the minutes', () => {
 
   it('the heading says when (and whether) the table was frozen', async () => {
     const open = ok(await createMeeting.execute(w.actors.dispatch, { title: '未冻结', meetingDate: '2026-06-20' }));
-    expect(await getMeetingHeading(w.actors.viewer, open.id)).toEqual({ title: '未冻结', date: '2026-06-20', chairName: null, frozenAt: null });
+    expect(await getMeetingHeading(w.actors.viewer, open.id)).toEqual({
+      title: '未冻结',
+      date: '2026-06-20',
+      chairName: null,
+      frozenAt: null,
+    });
     const m = await frozenMeeting();
     expect((await getMeetingHeading(w.actors.viewer, m.id))!.frozenAt).toEqual(TODAY);
   });
@@ -245,10 +274,19 @@ describe('what changed since the previous meeting', () => {
     setClockForTests(new Date('2026-07-10T04:00:00Z'));
     const db = getDb();
     await db.update(reports).set({ status: 'approved' }).where(eq(reports.projectId, w.projects.b1.id));
-    await db.update(lightOverrides).set({ clearedAt: new Date('2026-07-01T00:00:00Z') }).where(eq(lightOverrides.projectId, w.projects.b1.id));
+    await db
+      .update(lightOverrides)
+      .set({ clearedAt: new Date('2026-07-01T00:00:00Z') })
+      .where(eq(lightOverrides.projectId, w.projects.b1.id));
     await db.update(milestones).set({ actualDate: '2026-07-05', status: 'done' }).where(eq(milestones.id, w.milestones.passed.id));
     await db.update(milestones).set({ forecastDate: '2026-09-15' }).where(eq(milestones.id, w.milestones.slipping.id));
-    await db.insert(problems).values({ projectId: w.projects.a1.id, description: '新问题', type: 'funding', deadline: '2026-08-31', createdAt: new Date('2026-07-02T00:00:00Z') });
+    await db.insert(problems).values({
+      projectId: w.projects.a1.id,
+      description: '新问题',
+      type: 'funding',
+      deadline: '2026-08-31',
+      createdAt: new Date('2026-07-02T00:00:00Z'),
+    });
     await db
       .update(problems)
       .set({ status: 'closed', resolution: '已完成', closedAt: new Date('2026-07-03T00:00:00Z') })
@@ -267,9 +305,22 @@ describe('what changed since the previous meeting', () => {
     expect(c.problemsClosed).toBe(1);
     expect(c.changedCount).toBe(3);
     const byCode = Object.fromEntries(c.projects.map((p) => [p.code, p]));
-    expect(byCode['KP-B1']).toMatchObject({ lightBefore: 'yellow', lightAfter: 'green', investmentBefore: '0.00', investmentAfter: '999.00', investmentDelta: '999.00' });
+    expect(byCode['KP-B1']).toMatchObject({
+      lightBefore: 'yellow',
+      lightAfter: 'green',
+      investmentBefore: '0.00',
+      investmentAfter: '999.00',
+      investmentDelta: '999.00',
+    });
     expect(byCode['KP-A1']!.milestones).toEqual([
-      { milestoneId: w.milestones.slipping.id, name: '路基完工', nameEn: 'Subgrade done', change: 'later', from: '2026-08-01', to: '2026-09-15' },
+      {
+        milestoneId: w.milestones.slipping.id,
+        name: '路基完工',
+        nameEn: 'Subgrade done',
+        change: 'later',
+        from: '2026-08-01',
+        to: '2026-09-15',
+      },
     ]);
     expect(byCode['KP-A2']!.milestones.map((x) => [x.change, x.to])).toEqual([['done', '2026-07-05']]);
     expect(c.milestonesChanged).toBe(2);

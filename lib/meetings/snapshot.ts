@@ -41,11 +41,7 @@ export function completionRate(completed: string, planned: string | null): numbe
 }
 
 /** The ids of the projects a meeting covers, in status-table order (category order, then code). */
-export async function scopedProjectIds(
-  ex: Executor,
-  scope: MeetingScope,
-  extra?: SQL,
-): Promise<{ id: number; countyId: number | null }[]> {
+export async function scopedProjectIds(ex: Executor, scope: MeetingScope, extra?: SQL): Promise<{ id: number; countyId: number | null }[]> {
   return ex
     .select({ id: projects.id, countyId: projects.countyId })
     .from(projects)
@@ -213,7 +209,14 @@ export async function writeSnapshot(ex: Executor, meetingId: number, scope: Meet
     const rows = await buildRows(ex, batch, year, day);
     if (rows.length === 0) continue;
     await ex.insert(meetingSnapshotRows).values(
-      rows.map((r) => ({ meetingId, sort: ++sort, projectId: r.row.projectId, countyId: r.countyId, row: r.row, milestones: r.milestones })),
+      rows.map((r) => ({
+        meetingId,
+        sort: ++sort,
+        projectId: r.row.projectId,
+        countyId: r.countyId,
+        row: r.row,
+        milestones: r.milestones,
+      })),
     );
   }
   return sort;

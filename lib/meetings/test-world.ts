@@ -66,20 +66,48 @@ export async function buildMeetingWorld(db: Db = activeTestDb()) {
     constructionContent: '二级公路 120 公里',
   });
   const a2 = await makeProject({ ...common, code: 'KP-A2', name: '柳树沟水库', countyId: countyA.id, categoryCode: water.code });
-  const b1 = await makeProject({ ...common, code: 'KP-B1', name: '托里风电', countyId: countyB.id, categoryCode: transport.code, responsibleUnitId: unitB.id });
+  const b1 = await makeProject({
+    ...common,
+    code: 'KP-B1',
+    name: '托里风电',
+    countyId: countyB.id,
+    categoryCode: transport.code,
+    responsibleUnitId: unitB.id,
+  });
   const p1 = await makeProject({ ...common, code: 'KP-P1', name: '塔额 750千伏 输变电', countyId: null, categoryCode: water.code });
 
   await db.insert(annualPlans).values({ projectId: a1.id, year: 2026, plannedInvestment: '1000.00' });
-  const [jan] = await db.insert(reportingPeriods).values({ kind: 'monthly', startDate: '2026-01-01', endDate: '2026-01-31', dueDate: '2026-02-05' }).returning();
-  const [feb] = await db.insert(reportingPeriods).values({ kind: 'monthly', startDate: '2026-02-01', endDate: '2026-02-28', dueDate: '2026-03-05' }).returning();
+  const [jan] = await db
+    .insert(reportingPeriods)
+    .values({ kind: 'monthly', startDate: '2026-01-01', endDate: '2026-01-31', dueDate: '2026-02-05' })
+    .returning();
+  const [feb] = await db
+    .insert(reportingPeriods)
+    .values({ kind: 'monthly', startDate: '2026-02-01', endDate: '2026-02-28', dueDate: '2026-03-05' })
+    .returning();
   const submitted = { submittedAt: new Date('2026-02-01T00:00:00Z') };
   await db.insert(reports).values([
     { periodId: jan!.id, projectId: a1.id, status: 'approved', investmentThisPeriod: '100.00', physicalProgress: '路基开挖', ...submitted },
-    { periodId: feb!.id, projectId: a1.id, status: 'approved', investmentThisPeriod: '200.00', physicalProgress: '路基完成 60%', ...submitted },
+    {
+      periodId: feb!.id,
+      projectId: a1.id,
+      status: 'approved',
+      investmentThisPeriod: '200.00',
+      physicalProgress: '路基完成 60%',
+      ...submitted,
+    },
     { periodId: feb!.id, projectId: b1.id, status: 'submitted', investmentThisPeriod: '999.00', physicalProgress: '未审定', ...submitted },
   ]);
   const [rs] = await db.insert(ruleSets).values({ key: 'default', name: '默认规则', version: 1, active: true }).returning();
-  const reason = { measure: 'investment_behind_time_elapsed_pp' as const, value: 40, threshold: 30, comparison: 'gt' as const, light: 'red' as const, ruleId: null, context: { completionPct: 30, timeElapsedPct: 70 } };
+  const reason = {
+    measure: 'investment_behind_time_elapsed_pp' as const,
+    value: 40,
+    threshold: 30,
+    comparison: 'gt' as const,
+    light: 'red' as const,
+    ruleId: null,
+    context: { completionPct: 30, timeElapsedPct: 70 },
+  };
   await db.insert(projectLights).values([
     { projectId: a1.id, periodId: feb!.id, light: 'red', ruleSetId: rs!.id, ruleSetVersion: 1, reasons: [reason] },
     { projectId: a2.id, periodId: feb!.id, light: 'green', ruleSetId: rs!.id, ruleSetVersion: 1, reasons: [] },
@@ -95,15 +123,52 @@ export async function buildMeetingWorld(db: Db = activeTestDb()) {
   });
   const [overdue] = await db
     .insert(problems)
-    .values({ projectId: a2.id, description: '征地拆迁尚未完成', type: 'land', responsibleUnitId: unitB.id, responsibleLeaderId: users.leader.id, deadline: '2026-05-01', escalationLevel: 1 })
+    .values({
+      projectId: a2.id,
+      description: '征地拆迁尚未完成',
+      type: 'land',
+      responsibleUnitId: unitB.id,
+      responsibleLeaderId: users.leader.id,
+      deadline: '2026-05-01',
+      escalationLevel: 1,
+    })
     .returning();
   const [notDue] = await db
     .insert(problems)
-    .values({ projectId: a1.id, description: '施工用电未接入', type: 'power', responsibleUnitId: unitA.id, responsibleLeaderId: users.leader.id, deadline: '2026-12-31' })
+    .values({
+      projectId: a1.id,
+      description: '施工用电未接入',
+      type: 'power',
+      responsibleUnitId: unitA.id,
+      responsibleLeaderId: users.leader.id,
+      deadline: '2026-12-31',
+    })
     .returning();
-  const slipping = await makeMilestone({ projectId: a1.id, kind: 'main_works', name: '路基完工', nameEn: 'Subgrade done', plannedDate: '2026-05-01', baselineDate: '2026-05-01', forecastDate: '2026-08-01', status: 'in_progress' });
-  const onTime = await makeMilestone({ projectId: b1.id, kind: 'start_works', name: '开工', plannedDate: '2026-09-01', baselineDate: '2026-09-01' });
-  const passed = await makeMilestone({ projectId: a2.id, kind: 'impoundment', name: '下闸蓄水', plannedDate: '2026-06-01', baselineDate: '2026-06-01', status: 'in_progress' });
+  const slipping = await makeMilestone({
+    projectId: a1.id,
+    kind: 'main_works',
+    name: '路基完工',
+    nameEn: 'Subgrade done',
+    plannedDate: '2026-05-01',
+    baselineDate: '2026-05-01',
+    forecastDate: '2026-08-01',
+    status: 'in_progress',
+  });
+  const onTime = await makeMilestone({
+    projectId: b1.id,
+    kind: 'start_works',
+    name: '开工',
+    plannedDate: '2026-09-01',
+    baselineDate: '2026-09-01',
+  });
+  const passed = await makeMilestone({
+    projectId: a2.id,
+    kind: 'impoundment',
+    name: '下闸蓄水',
+    plannedDate: '2026-06-01',
+    baselineDate: '2026-06-01',
+    status: 'in_progress',
+  });
 
   const actors = Object.fromEntries(Object.entries(users).map(([k, u]) => [k, actorOf(u)])) as { [K in keyof typeof users]: Actor };
   return {

@@ -124,7 +124,10 @@ describe('updateMilestone: validation, per field', () => {
   });
 
   it('reports every bad field at once', async () => {
-    const res = await updateMilestone.execute(w.actors.dispatch, edit({ forecastDate: 'x', actualDate: '2030-01-01', note: 'n'.repeat(2001) }));
+    const res = await updateMilestone.execute(
+      w.actors.dispatch,
+      edit({ forecastDate: 'x', actualDate: '2030-01-01', note: 'n'.repeat(2001) }),
+    );
     expect(res.ok).toBe(false);
     if (!res.ok) expect(Object.keys(res.fieldErrors ?? {}).sort()).toEqual(['actualDate', 'forecastDate', 'note']);
   });
@@ -151,7 +154,8 @@ describe('createMilestone', () => {
     plannedDate: '2025-12-31',
     status: 'not_started',
   });
-  const milestoneCount = async () => (await getDb().select({ n: count() }).from(milestones).where(eq(milestones.projectId, w.project.id)))[0]?.n;
+  const milestoneCount = async () =>
+    (await getDb().select({ n: count() }).from(milestones).where(eq(milestones.projectId, w.project.id)))[0]?.n;
 
   const table: [RoleKey, 'ok' | 'FORBIDDEN' | 'NOT_FOUND'][] = [
     ['admin', 'ok'],

@@ -73,7 +73,11 @@ describe('PATCH /api/milestones/:id', () => {
 
   it('only the editable fields reach the action: the id is the path’s, never the body’s', async () => {
     const db = getDb();
-    const { status, body } = await patch(w.actors.dispatch, w.milestone.id, edit({ id: w.milestone.id + 1000, projectId: 999, name: '改名' }));
+    const { status, body } = await patch(
+      w.actors.dispatch,
+      w.milestone.id,
+      edit({ id: w.milestone.id + 1000, projectId: 999, name: '改名' }),
+    );
     expect(status).toBe(200);
     expect(body.data).toEqual({ id: w.milestone.id, projectId: w.project.id, version: 2 });
     expect((await milestoneRow(db, w.milestone.id))!.name).toBe(w.milestone.name);
@@ -82,7 +86,12 @@ describe('PATCH /api/milestones/:id', () => {
   it('401 without a session, in the request’s language', async () => {
     const { status, body, headers } = await patch(null, w.milestone.id, edit(), { locale: 'en' });
     expect(status).toBe(401);
-    expect(body).toEqual({ ok: false, code: 'UNAUTHENTICATED', message: en('errors.UNAUTHENTICATED'), requestId: headers.get('x-request-id') });
+    expect(body).toEqual({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+      message: en('errors.UNAUTHENTICATED'),
+      requestId: headers.get('x-request-id'),
+    });
     expect(await auditCount(getDb())).toBe(0);
   });
 
@@ -151,7 +160,10 @@ describe('PATCH /api/milestones/:id', () => {
       expect(res.body).toMatchObject({ ok: false, code: 'INVALID' });
     }
 
-    const form = await patch(w.actors.dispatch, w.milestone.id, null, { raw: 'version=1&status=done', contentType: 'application/x-www-form-urlencoded' });
+    const form = await patch(w.actors.dispatch, w.milestone.id, null, {
+      raw: 'version=1&status=done',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(form.status).toBe(415);
     expect(form.body).toMatchObject({ ok: false, code: 'INVALID', message: zh('errors.INVALID') });
 

@@ -5,10 +5,7 @@ import { milestones } from '@/db/schema';
  * A milestone is overdue when the date committed to (the baseline, or the plan where no
  * baseline was frozen) has passed and it has no actual date. One definition, in SQL and in JS.
  */
-export function isOverdue(
-  m: { baselineDate: string | null; plannedDate: string; actualDate: string | null },
-  today: string,
-): boolean {
+export function isOverdue(m: { baselineDate: string | null; plannedDate: string; actualDate: string | null }, today: string): boolean {
   return m.actualDate === null && (m.baselineDate ?? m.plannedDate) < today;
 }
 

@@ -15,11 +15,14 @@ describe('moneyField (required amount)', () => {
   });
 
   // A number is refused like any other non-string: a float is not an exact amount.
-  it.each([['-5'], ['1.234'], [''], ['1e3'], ['1,000'], ['1000000000000'], [350.5], [-1], [0.1 + 0.2], [true]])('refuses %j with invalidMoney', (amount) => {
-    const r = schema.safeParse({ amount });
-    expect(r.success).toBe(false);
-    expect(messages(r)).toEqual(['invalidMoney']);
-  });
+  it.each([['-5'], ['1.234'], [''], ['1e3'], ['1,000'], ['1000000000000'], [350.5], [-1], [0.1 + 0.2], [true]])(
+    'refuses %j with invalidMoney',
+    (amount) => {
+      const r = schema.safeParse({ amount });
+      expect(r.success).toBe(false);
+      expect(messages(r)).toEqual(['invalidMoney']);
+    },
+  );
 
   it('leaves a missing amount to zod (shown as "required")', () => {
     const r = schema.safeParse({});

@@ -39,7 +39,13 @@ describe('reading notifications', () => {
     expect(mine.total).toBe(2);
     expect(mine.unread).toBe(2);
     expect(mine.rows.map((r) => r.entityId)).toEqual([2, 1]);
-    expect(mine.rows[0]).toMatchObject({ kind: 'problem_assigned', href: '/problems/2', projectName: w.project.name, params: { title: '征地' }, readAt: null });
+    expect(mine.rows[0]).toMatchObject({
+      kind: 'problem_assigned',
+      href: '/problems/2',
+      projectName: w.project.name,
+      params: { title: '征地' },
+      readAt: null,
+    });
     expect(await unreadCount(w.actors.leader)).toBe(2);
     expect(await unreadCount(w.actors.viewer)).toBe(0);
     expect((await listNotifications(w.actors.viewer)).rows).toEqual([]);

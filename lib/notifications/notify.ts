@@ -44,8 +44,7 @@ export async function notify(
 
 /** Active dispatch-office users whose scope covers a project in this county (null = prefecture-level project). */
 export async function dispatchOfficeIds(tx: Executor, projectCountyId: number | null): Promise<number[]> {
-  const scope =
-    projectCountyId === null ? isNull(users.countyId) : or(isNull(users.countyId), eq(users.countyId, projectCountyId));
+  const scope = projectCountyId === null ? isNull(users.countyId) : or(isNull(users.countyId), eq(users.countyId, projectCountyId));
   const rows = await tx
     .select({ id: users.id })
     .from(users)

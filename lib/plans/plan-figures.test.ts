@@ -72,7 +72,10 @@ describe('cumulativeTargetAt', () => {
   });
 
   it('matches 序时进度 (timeElapsedAt) on every day of the year', () => {
-    const uneven = { plannedInvestment: '777.77', monthlyTargets: ['1.01', '0', '70', '80', '90', '100', '110', '120', '100', '80', '26.76', '0'] };
+    const uneven = {
+      plannedInvestment: '777.77',
+      monthlyTargets: ['1.01', '0', '70', '80', '90', '100', '110', '120', '100', '80', '26.76', '0'],
+    };
     expect(sumMoney(uneven.monthlyTargets)).toBe('777.77');
     for (const plan of [seasonal, flat, uneven]) {
       for (let day = new Date(Date.UTC(2026, 0, 1)); day.getUTCFullYear() === 2026; day.setUTCDate(day.getUTCDate() + 1)) {

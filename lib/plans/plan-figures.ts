@@ -29,10 +29,7 @@ export interface PlanColumns {
  * the frozen baseline once the plan is frozen, else the current plan, else the registry's annual
  * planned investment (m/12); null when there is none.
  */
-export function lightsPlan(
-  plan: PlanColumns | null,
-  registryPlan: string | null,
-): { basis: PlanBasis; figures: PlanFigures } | null {
+export function lightsPlan(plan: PlanColumns | null, registryPlan: string | null): { basis: PlanBasis; figures: PlanFigures } | null {
   if (plan && plan.frozenInvestment !== null) {
     return { basis: 'baseline', figures: { plannedInvestment: plan.frozenInvestment, monthlyTargets: plan.frozenMonthlyTargets } };
   }

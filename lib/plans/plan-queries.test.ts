@@ -50,7 +50,14 @@ describe('getPlanSummary', () => {
   it('before the freeze: the current plan, its cumulative target and 序时进度 to date', async () => {
     await save({ plannedInvestment: '1000', monthlyTargets: SEASONAL });
     const s = await getPlanSummary(w.actors.viewer, w.project.id, { today: '2026-10-31' });
-    expect(s).toMatchObject({ year: 2026, basis: 'plan', basisInvestment: '1000.00', basisMonthly: true, cumulativeTarget: '940.00', timeElapsedPct: 94 });
+    expect(s).toMatchObject({
+      year: 2026,
+      basis: 'plan',
+      basisInvestment: '1000.00',
+      basisMonthly: true,
+      cumulativeTarget: '940.00',
+      timeElapsedPct: 94,
+    });
   });
 
   it('after the freeze the lights use the baseline, even when the current plan has changed since', async () => {
@@ -60,12 +67,26 @@ describe('getPlanSummary', () => {
     const s = await getPlanSummary(w.actors.viewer, w.project.id, { today: '2026-06-30' });
     expect(s?.plan).toMatchObject({ plannedInvestment: '2400.00', monthlyTargets: null, frozenInvestment: '1000.00' });
     expect(s?.plan?.frozenAt).toBeInstanceOf(Date);
-    expect(s).toMatchObject({ yearFrozen: true, basis: 'baseline', basisInvestment: '1000.00', basisMonthly: true, cumulativeTarget: '430.00', timeElapsedPct: 43 });
+    expect(s).toMatchObject({
+      yearFrozen: true,
+      basis: 'baseline',
+      basisInvestment: '1000.00',
+      basisMonthly: true,
+      cumulativeTarget: '430.00',
+      timeElapsedPct: 43,
+    });
   });
 
   it('without a plan: the registry’s annual figure by m/12; without either: no figures', async () => {
     const s = await getPlanSummary(w.actors.viewer, w.project.id, { today: '2026-06-30' });
-    expect(s).toMatchObject({ plan: null, basis: 'registry', basisInvestment: '1000.00', basisMonthly: false, cumulativeTarget: '500.00', timeElapsedPct: 50 });
+    expect(s).toMatchObject({
+      plan: null,
+      basis: 'registry',
+      basisInvestment: '1000.00',
+      basisMonthly: false,
+      cumulativeTarget: '500.00',
+      timeElapsedPct: 50,
+    });
     const bare = await makeProject({ categoryCode: w.category.code, annualPlannedInvestment: null });
     expect(await getPlanSummary(w.actors.viewer, bare.id, { today: '2026-06-30' })).toMatchObject({
       basis: null,
@@ -77,7 +98,10 @@ describe('getPlanSummary', () => {
   it('defaults to the current year and today; a year not yet begun has nothing due', async () => {
     const s = await getPlanSummary(w.actors.viewer, w.project.id);
     expect(s).toMatchObject({ year: 2026, today: '2026-01-05' });
-    expect(await getPlanSummary(w.actors.viewer, w.project.id, { year: 2027 })).toMatchObject({ cumulativeTarget: '0.00', timeElapsedPct: 0 });
+    expect(await getPlanSummary(w.actors.viewer, w.project.id, { year: 2027 })).toMatchObject({
+      cumulativeTarget: '0.00',
+      timeElapsedPct: 0,
+    });
     expect(await getPlanSummary(w.actors.countyBDispatch, w.project.id)).toBeNull();
   });
 });

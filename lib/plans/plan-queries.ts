@@ -133,7 +133,11 @@ export interface PlanSummary extends ProjectPlan {
 }
 
 /** The read-only plan figures of a project for a year (default: the current year); null when not visible. */
-export async function getPlanSummary(actor: Actor, projectId: number, opts: { year?: number; today?: string } = {}): Promise<PlanSummary | null> {
+export async function getPlanSummary(
+  actor: Actor,
+  projectId: number,
+  opts: { year?: number; today?: string } = {},
+): Promise<PlanSummary | null> {
   const today = opts.today ?? clockToday();
   const year = opts.year ?? Number(today.slice(0, 4));
   if (!validId(projectId) || !validYear(year)) return null;
@@ -201,7 +205,13 @@ export async function listPlans(
   opts: { year: number; filter?: PlanFilter; page?: number; pageSize?: number },
 ): Promise<PlanList> {
   const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 500);
-  const empty: PlanList = { rows: [], total: 0, page: 1, pageSize, counts: { projects: 0, withPlan: 0, missing: 0, monthly: 0, frozen: 0 } };
+  const empty: PlanList = {
+    rows: [],
+    total: 0,
+    page: 1,
+    pageSize,
+    counts: { projects: 0, withPlan: 0, missing: 0, monthly: 0, frozen: 0 },
+  };
   if (!validYear(opts.year)) return empty;
   const db = await getDb();
   const join = and(eq(annualPlans.projectId, projects.id), eq(annualPlans.year, opts.year));

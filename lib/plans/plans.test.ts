@@ -30,7 +30,11 @@ async function create(input: Record<string, unknown> = {}) {
 
 describe('savePlan', () => {
   it('creates the plan with monthly targets, normalised to two decimals, and records who did it', async () => {
-    const data = await create({ plannedInvestment: '1200.5', monthlyTargets: months('100').map((m, i) => (i === 11 ? '100.5' : m)), targets: '  年内下闸蓄水 ' });
+    const data = await create({
+      plannedInvestment: '1200.5',
+      monthlyTargets: months('100').map((m, i) => (i === 11 ? '100.5' : m)),
+      targets: '  年内下闸蓄水 ',
+    });
     expect(data.version).toBe(1);
     const [plan] = await getDb().select().from(annualPlans);
     expect(plan).toMatchObject({
@@ -55,7 +59,12 @@ describe('savePlan', () => {
 
   it('monthly targets that do not add up are refused at the field, in the user’s language, and nothing is written', async () => {
     const before = await snapshot(getDb());
-    const zh = await savePlan.execute(w.actors.dispatch, { projectId: w.project.id, year: 2026, plannedInvestment: '1200', monthlyTargets: months('99.99') });
+    const zh = await savePlan.execute(w.actors.dispatch, {
+      projectId: w.project.id,
+      year: 2026,
+      plannedInvestment: '1200',
+      monthlyTargets: months('99.99'),
+    });
     expect(zh).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { monthlyTargets: ['12 个月的计划之和须等于年度计划投资'] } });
     const en = await savePlan.execute(
       w.actors.dispatch,
@@ -95,7 +104,13 @@ describe('savePlan', () => {
 
   it('updates with the version seen; removing the monthly split (null) goes back to m/12', async () => {
     await create({ monthlyTargets: months('100') });
-    const res = await savePlan.execute(w.actors.dispatch, { projectId: w.project.id, year: 2026, plannedInvestment: '1500', monthlyTargets: null, version: 1 });
+    const res = await savePlan.execute(w.actors.dispatch, {
+      projectId: w.project.id,
+      year: 2026,
+      plannedInvestment: '1500',
+      monthlyTargets: null,
+      version: 1,
+    });
     expect(res).toMatchObject({ ok: true, data: { version: 2 } });
     const [plan] = await getDb().select().from(annualPlans);
     expect(plan).toMatchObject({ plannedInvestment: '1500.00', monthlyTargets: null, version: 2 });
@@ -110,10 +125,22 @@ describe('savePlan', () => {
   it('a stale version is a conflict that answers with the saved values, who saved them and when', async () => {
     await create({ targets: '一' });
     const colleague = await makeUser({ role: 'dispatch', displayName: '李娜（调度办）' });
-    const other = await savePlan.execute(actorOf(colleague), { projectId: w.project.id, year: 2026, plannedInvestment: '1300', targets: '二', version: 1 });
+    const other = await savePlan.execute(actorOf(colleague), {
+      projectId: w.project.id,
+      year: 2026,
+      plannedInvestment: '1300',
+      targets: '二',
+      version: 1,
+    });
     expect(other.ok).toBe(true);
     const before = await snapshot(getDb());
-    const stale = await savePlan.execute(w.actors.dispatch, { projectId: w.project.id, year: 2026, plannedInvestment: '1400', targets: '三', version: 1 });
+    const stale = await savePlan.execute(w.actors.dispatch, {
+      projectId: w.project.id,
+      year: 2026,
+      plannedInvestment: '1400',
+      targets: '三',
+      version: 1,
+    });
     expect(stale).toMatchObject({ ok: false, code: 'CONFLICT' });
     const current = stale.ok ? {} : (stale.current ?? {});
     expect(current).toMatchObject({ plannedInvestment: '1300.00', targets: '二', version: 2, changedBy: '李娜（调度办）' });
@@ -131,7 +158,10 @@ describe('savePlan', () => {
   it('two offices creating the same plan at once: one wins, the other gets a conflict with the winner’s values', async () => {
     if (!onPostgres) return; // PGlite is one connection: the two transactions cannot overlap there.
     const input = (amount: string) => ({ projectId: w.project.id, year: 2026, plannedInvestment: amount });
-    const results = await Promise.all([savePlan.execute(w.actors.dispatch, input('100')), savePlan.execute(w.actors.dispatch, input('200'))]);
+    const results = await Promise.all([
+      savePlan.execute(w.actors.dispatch, input('100')),
+      savePlan.execute(w.actors.dispatch, input('200')),
+    ]);
     const ok = results.filter((r) => r.ok);
     const conflicts = results.filter((r) => !r.ok);
     expect(ok).toHaveLength(1);
@@ -145,10 +175,21 @@ describe('savePlan', () => {
     await create({ plannedInvestment: '1200', monthlyTargets: months('100') });
     setClockForTests(new Date('2026-03-15T04:00:00Z'));
     expect((await freezeBaseline.execute(w.actors.dispatch, { year: 2026 })).ok).toBe(true);
-    const res = await savePlan.execute(w.actors.dispatch, { projectId: w.project.id, year: 2026, plannedInvestment: '1800', monthlyTargets: null, version: 1 });
+    const res = await savePlan.execute(w.actors.dispatch, {
+      projectId: w.project.id,
+      year: 2026,
+      plannedInvestment: '1800',
+      monthlyTargets: null,
+      version: 1,
+    });
     expect(res).toMatchObject({ ok: true, data: { version: 2 } });
     const [plan] = await getDb().select().from(annualPlans).where(eq(annualPlans.projectId, w.project.id));
-    expect(plan).toMatchObject({ plannedInvestment: '1800.00', monthlyTargets: null, frozenInvestment: '1200.00', frozenMonthlyTargets: months('100.00') });
+    expect(plan).toMatchObject({
+      plannedInvestment: '1800.00',
+      monthlyTargets: null,
+      frozenInvestment: '1200.00',
+      frozenMonthlyTargets: months('100.00'),
+    });
   });
 
   it('county dispatch: their county only (another county’s project is not found)', async () => {

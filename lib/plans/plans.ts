@@ -29,13 +29,17 @@ import { projectResource } from '@/lib/projects/resource';
  * plan is authorized through its project, which the action loads; a plan may not exist yet.)
  */
 const planConflict = (tx: Tx, id: number) =>
-  conflictWith(tx, {
-    entity: 'annual_plan',
-    current: async (db, planId) => {
-      const [row] = await db.select().from(annualPlans).where(eq(annualPlans.id, planId)).limit(1);
-      return row ?? null;
+  conflictWith(
+    tx,
+    {
+      entity: 'annual_plan',
+      current: async (db, planId) => {
+        const [row] = await db.select().from(annualPlans).where(eq(annualPlans.id, planId)).limit(1);
+        return row ?? null;
+      },
     },
-  }, id);
+    id,
+  );
 
 export const savePlan = createAction({
   name: 'lights.plan.save',
@@ -71,7 +75,13 @@ export const savePlan = createAction({
         if (!raced) throw new AppError('INTERNAL', 'insert returned nothing');
         throw await planConflict(tx, raced.id); // created meanwhile
       }
-      await audit({ action: 'lights.plan.create', entityType: 'annual_plan', entityId: created.id, projectId: project.id, after: { year: input.year, ...values } });
+      await audit({
+        action: 'lights.plan.create',
+        entityType: 'annual_plan',
+        entityId: created.id,
+        projectId: project.id,
+        after: { year: input.year, ...values },
+      });
       return { id: created.id, version: created.version };
     }
     if (input.version === undefined || input.version !== existing.version) {

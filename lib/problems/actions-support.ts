@@ -12,7 +12,15 @@ import { setClockForTests } from '@/lib/clock';
 import { translator } from '@/lib/i18n/translate';
 import { useTestDb } from '@/test/db';
 import type { startProblem } from './actions';
-import { buildProblemWorld, makeProblem, PROBLEM_ROLES, type ProblemRoleKey, problemRow, type ProblemWorld, writeCounts } from './test-world';
+import {
+  buildProblemWorld,
+  makeProblem,
+  PROBLEM_ROLES,
+  type ProblemRoleKey,
+  problemRow,
+  type ProblemWorld,
+  writeCounts,
+} from './test-world';
 
 export const zh = translator('zh-CN');
 /** A field error as the user reads it (the wrapper translates catalogue keys; an absent key stays a key). */

@@ -37,11 +37,22 @@ describe('createProblem: who may raise a problem', () => {
       });
       const events = await db.select().from(auditEvents);
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ action: 'problem.create', entityType: 'problem', entityId: String(row!.id), actorId: w.actors[role].id });
+      expect(events[0]).toMatchObject({
+        action: 'problem.create',
+        entityType: 'problem',
+        entityId: String(row!.id),
+        actorId: w.actors[role].id,
+      });
       // The unit's members are told (leadUnit is the only member of unit A).
       const told = await notificationsOf(db, w.users.leadUnit.id);
       expect(told).toHaveLength(1);
-      expect(told[0]).toMatchObject({ kind: 'problem_assigned', entityType: 'problem', entityId: row!.id, href: `/problems/${row!.id}`, projectId: w.project.id });
+      expect(told[0]).toMatchObject({
+        kind: 'problem_assigned',
+        entityType: 'problem',
+        entityId: row!.id,
+        href: `/problems/${row!.id}`,
+        projectId: w.project.id,
+      });
     } else {
       expect(res).toMatchObject({ ok: false, code: expected });
       expect(await writeCounts(db)).toEqual(counts);
@@ -67,7 +78,12 @@ describe('createProblem: who may raise a problem', () => {
   });
 
   it('reports every bad field at once, one message each', async () => {
-    const res = await createProblem.execute(w.actors.dispatch, { projectId: w.project.id, description: '  ', type: 'weather', deadline: 'soon' });
+    const res = await createProblem.execute(w.actors.dispatch, {
+      projectId: w.project.id,
+      description: '  ',
+      type: 'weather',
+      deadline: 'soon',
+    });
     expect(res.ok).toBe(false);
     if (!res.ok) {
       expect(Object.keys(res.fieldErrors ?? {}).sort()).toEqual(['deadline', 'description', 'type']);
@@ -96,7 +112,10 @@ describe('createProblem: who may raise a problem', () => {
     });
     expect(res.ok).toBe(true);
     if (res.ok) {
-      expect(await problemRow(getDb(), res.data.id)).toMatchObject({ responsibleLeaderId: w.users.leaderOther.id, responsibleUnitId: w.unitA.id });
+      expect(await problemRow(getDb(), res.data.id)).toMatchObject({
+        responsibleLeaderId: w.users.leaderOther.id,
+        responsibleUnitId: w.unitA.id,
+      });
     }
   });
 
@@ -128,7 +147,11 @@ describe('updateProblem (dispatch office)', () => {
     const first = await updateProblem.execute(w.actors.dispatch, { id: p.id, version: 1, description: '第一次修改' });
     const second = await updateProblem.execute(w.actors.dispatch, { id: p.id, version: 1, description: '第二次修改' });
     expect(first.ok).toBe(true);
-    expect(second).toMatchObject({ ok: false, code: 'CONFLICT', current: { id: p.id, version: 2, description: '第一次修改', changedBy: w.users.dispatch.displayName } });
+    expect(second).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      current: { id: p.id, version: 2, description: '第一次修改', changedBy: w.users.dispatch.displayName },
+    });
     expect(await problemRow(db, p.id)).toMatchObject({ version: 2, description: '第一次修改' });
   });
 
@@ -145,11 +168,19 @@ describe('updateProblem (dispatch office)', () => {
   it('a new deadline ends the escalation (recorded in the history) and tells the new unit', async () => {
     const db = getDb();
     const p = await makeProblem(w, { deadline: '2025-06-01', escalationLevel: 2, escalatedAt: new Date('2025-06-10T00:00:00Z') });
-    const res = await updateProblem.execute(w.actors.dispatch, { id: p.id, version: 1, deadline: '2025-07-31', responsibleUnitId: w.unitB.id });
+    const res = await updateProblem.execute(w.actors.dispatch, {
+      id: p.id,
+      version: 1,
+      deadline: '2025-07-31',
+      responsibleUnitId: w.unitB.id,
+    });
     expect(res.ok).toBe(true);
     expect(await problemRow(db, p.id)).toMatchObject({ escalationLevel: 0, escalatedAt: null, deadline: '2025-07-31' });
     const [ev] = await db.select().from(auditEvents);
-    expect(ev).toMatchObject({ before: { escalationLevel: 2, deadline: '2025-06-01' }, after: { escalationLevel: 0, deadline: '2025-07-31' } });
+    expect(ev).toMatchObject({
+      before: { escalationLevel: 2, deadline: '2025-06-01' },
+      after: { escalationLevel: 0, deadline: '2025-07-31' },
+    });
     // Unit B: projectLead and leadOther.
     expect(await notificationsOf(db, w.users.leadOther.id)).toMatchObject([{ kind: 'problem_assigned' }]);
     expect(await notificationsOf(db, w.users.projectLead.id)).toMatchObject([{ kind: 'problem_assigned' }]);

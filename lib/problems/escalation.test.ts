@@ -87,7 +87,9 @@ describe('escalateOverdueProblems on a fixed clock', () => {
     // Straight from 0 to 2: the leader and the unit are told as well; one audit event.
     expect(await notificationsOf(db, w.users.leader.id)).toMatchObject([{ kind: 'problem_escalated', params: { level: 1 } }]);
     expect(await notificationsOf(db, w.users.leadUnit.id)).toMatchObject([{ kind: 'problem_overdue' }]);
-    expect(await db.select().from(auditEvents)).toMatchObject([{ before: { escalationLevel: 0 }, after: { escalationLevel: 2, daysOverdue: 8 } }]);
+    expect(await db.select().from(auditEvents)).toMatchObject([
+      { before: { escalationLevel: 0 }, after: { escalationLevel: 2, daysOverdue: 8 } },
+    ]);
   });
 
   it('level 1 → 2 as the days pass: only the office is told the second time', async () => {

@@ -35,13 +35,7 @@ export async function escalateOverdueProblems(db: Db): Promise<EscalationChange[
       .select({ problem: problems, countyId: projects.countyId })
       .from(problems)
       .innerJoin(projects, eq(projects.id, problems.projectId))
-      .where(
-        and(
-          inArray(problems.status, [...ACTIVE_STATUSES]),
-          lt(problems.deadline, day),
-          sql`${problems.escalationLevel} < ${target}`,
-        ),
-      )
+      .where(and(inArray(problems.status, [...ACTIVE_STATUSES]), lt(problems.deadline, day), sql`${problems.escalationLevel} < ${target}`))
       .orderBy(asc(problems.id))
       .for('update', { of: problems });
 

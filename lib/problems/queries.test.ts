@@ -18,8 +18,20 @@ beforeAll(async () => {
   const unitC = await makeUnit();
   const a = await makeProblem(w, { description: '征地补偿未到位', type: 'land', deadline: '2025-06-10', escalationLevel: 1 });
   const b = await makeProblem(w, { description: '配套资金缺口', type: 'funding', status: 'in_progress', deadline: '2025-07-01' });
-  const c = await makeProblem(w, { description: '取水许可待批', type: 'water', status: 'resolved', deadline: '2025-05-01', responsibleUnitId: unitC.id });
-  const d = await makeProblem(w, { description: '电网接入方案', type: 'power', status: 'closed', deadline: '2025-05-20', responsibleLeaderId: w.users.leaderOther.id });
+  const c = await makeProblem(w, {
+    description: '取水许可待批',
+    type: 'water',
+    status: 'resolved',
+    deadline: '2025-05-01',
+    responsibleUnitId: unitC.id,
+  });
+  const d = await makeProblem(w, {
+    description: '电网接入方案',
+    type: 'power',
+    status: 'closed',
+    deadline: '2025-05-20',
+    responsibleLeaderId: w.users.leaderOther.id,
+  });
   const e = await makeProblem(w, { projectId: otherProject.id, description: '乙县用地指标', type: 'land', deadline: '2025-06-01' });
   ids = { a: a.id, b: b.id, c: c.id, d: d.id, e: e.id, unitC: unitC.id };
 });
@@ -39,7 +51,7 @@ describe('listProblems', () => {
     expect(await list('dispatch', 'type=water')).toEqual([ids.c]);
     expect(await list('dispatch', `unit=${ids.unitC}`)).toEqual([ids.c]);
     expect(await list('dispatch', `leader=${w.users.leaderOther.id}`)).toEqual([ids.d]);
-    expect((await list('dispatch', `county=${w.countyB.id}`))).toEqual([ids.e]);
+    expect(await list('dispatch', `county=${w.countyB.id}`)).toEqual([ids.e]);
     // Overdue: active and past the deadline (the resolved and closed ones are not).
     expect((await list('dispatch', 'overdue=1')).sort()).toEqual([ids.a, ids.e].sort());
     expect(await list('dispatch', 'q=资金')).toEqual([ids.b]);
@@ -55,7 +67,10 @@ describe('listProblems', () => {
   it('sorts by a whitelisted column and pages; the total counts the filtered set', async () => {
     expect(await list('dispatch', 'sort=deadline.asc')).toEqual([ids.c, ids.d, ids.e, ids.a, ids.b]);
     expect(await list('dispatch', 'sort=deadline.desc&size=10&page=1')).toEqual([ids.b, ids.a, ids.e, ids.d, ids.c]);
-    const page = await listProblems(w.actors.dispatch, problemsSearch.parse({ sort: 'deadline.asc', size: '10', page: '1', status: 'closed' }));
+    const page = await listProblems(
+      w.actors.dispatch,
+      problemsSearch.parse({ sort: 'deadline.asc', size: '10', page: '1', status: 'closed' }),
+    );
     expect(page.total).toBe(1);
     const two = await listProblems(w.actors.dispatch, { ...problemsSearch.parse({ sort: 'deadline.asc' }), pageSize: 2, page: 2 });
     expect(two.rows.map((r) => r.id)).toEqual([ids.e, ids.a]);
@@ -65,15 +80,38 @@ describe('listProblems', () => {
   it('marks overdue rows with the days, and carries names for the table', async () => {
     const rows = (await listProblems(w.actors.dispatch, problemsSearch.parse({}))).rows;
     const a = rows.find((r) => r.id === ids.a)!;
-    expect(a).toMatchObject({ overdue: true, daysOverdue: 5, escalationLevel: 1, projectName: w.project.name, leaderName: w.users.leader.displayName });
+    expect(a).toMatchObject({
+      overdue: true,
+      daysOverdue: 5,
+      escalationLevel: 1,
+      projectName: w.project.name,
+      leaderName: w.users.leader.displayName,
+    });
     expect(rows.find((r) => r.id === ids.c)).toMatchObject({ overdue: false, daysOverdue: 0 });
   });
 });
 
 describe('the URL state parser', () => {
   it('ignores what is not on the whitelist and round-trips', () => {
-    const p = problemsSearch.parse({ status: 'open,bogus', type: 'land,rain', unit: '3,x', sort: 'password.desc', overdue: '1', page: '-2', size: '7' });
-    expect(p).toMatchObject({ status: ['open'], type: ['land'], unit: [3], sort: 'urgency', dir: 'asc', overdue: true, page: 1, pageSize: 20 });
+    const p = problemsSearch.parse({
+      status: 'open,bogus',
+      type: 'land,rain',
+      unit: '3,x',
+      sort: 'password.desc',
+      overdue: '1',
+      page: '-2',
+      size: '7',
+    });
+    expect(p).toMatchObject({
+      status: ['open'],
+      type: ['land'],
+      unit: [3],
+      sort: 'urgency',
+      dir: 'asc',
+      overdue: true,
+      page: 1,
+      pageSize: 20,
+    });
     expect(problemsSearch.parse(new URLSearchParams(problemsSearch.query(p)))).toEqual(p);
     expect(problemsSearch.query(problemsSearch.parse({}))).toBe('');
   });
@@ -81,7 +119,15 @@ describe('the URL state parser', () => {
 
 describe('problemCounts', () => {
   it('counts what the actor may see', async () => {
-    expect(await problemCounts(w.actors.dispatch)).toEqual({ open: 2, in_progress: 1, resolved: 1, closed: 1, overdue: 2, escalated: 1, total: 5 });
+    expect(await problemCounts(w.actors.dispatch)).toEqual({
+      open: 2,
+      in_progress: 1,
+      resolved: 1,
+      closed: 1,
+      overdue: 2,
+      escalated: 1,
+      total: 5,
+    });
     expect(await problemCounts(w.actors.countyB)).toMatchObject({ total: 1, overdue: 1 });
   });
 });

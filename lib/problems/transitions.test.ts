@@ -10,7 +10,14 @@ const getDb = useProblemWorld();
 
 describe('startProblem: open → in progress', () => {
   it.each(rows('start'))('%s → %s', async (role, expected) => {
-    await expectStep(role, expected, { status: 'open' }, (id, version) => startProblem.execute(w.actors[role], { id, version }), { status: 'in_progress' }, 'problem.start');
+    await expectStep(
+      role,
+      expected,
+      { status: 'open' },
+      (id, version) => startProblem.execute(w.actors[role], { id, version }),
+      { status: 'in_progress' },
+      'problem.start',
+    );
   });
 });
 
@@ -62,7 +69,14 @@ describe('resolveProblem: → resolved with the resolution', () => {
 
 describe('closeProblem: resolved → closed (销号)', () => {
   it.each(rows('close'))('%s → %s', async (role, expected) => {
-    await expectStep(role, expected, { status: 'resolved' }, (id, version) => closeProblem.execute(w.actors[role], { id, version }), { status: 'closed', closedAt: new Date('2025-06-15T04:00:00Z') }, 'problem.close');
+    await expectStep(
+      role,
+      expected,
+      { status: 'resolved' },
+      (id, version) => closeProblem.execute(w.actors[role], { id, version }),
+      { status: 'closed', closedAt: new Date('2025-06-15T04:00:00Z') },
+      'problem.close',
+    );
   });
 
   it('the project’s leader who is not the problem’s leader may not close it', async () => {
@@ -124,7 +138,12 @@ describe('steps the status does not allow are refused and change nothing', () =>
     const p = await makeProblem(w, { status });
     const counts = await writeCounts(db);
     const res = await run(p.id);
-    expect(res).toMatchObject({ ok: false, code: 'INVALID', message: zh('problems.error.wrongState'), fieldErrors: { status: [zh('problems.error.wrongState')] } });
+    expect(res).toMatchObject({
+      ok: false,
+      code: 'INVALID',
+      message: zh('problems.error.wrongState'),
+      fieldErrors: { status: [zh('problems.error.wrongState')] },
+    });
     expect(await problemRow(db, p.id)).toEqual(p);
     expect(await writeCounts(db)).toEqual(counts);
   });
@@ -183,7 +202,15 @@ describe('loaded and authorized by the wrapper, before run', () => {
     const { problemResource } = await import('./resource');
     const { projectResource } = await import('@/lib/projects/resource');
     const actions = Object.entries(mod).filter(([, v]) => isAction(v));
-    expect(actions.map(([k]) => k).sort()).toEqual(['closeProblem', 'commentOnProblem', 'createProblem', 'reopenProblem', 'resolveProblem', 'startProblem', 'updateProblem']);
+    expect(actions.map(([k]) => k).sort()).toEqual([
+      'closeProblem',
+      'commentOnProblem',
+      'createProblem',
+      'reopenProblem',
+      'resolveProblem',
+      'startProblem',
+      'updateProblem',
+    ]);
     for (const [name, action] of actions) {
       if (!isAction(action)) continue;
       expect(action.meta.load?.resource, name).toBe(name === 'createProblem' ? projectResource : problemResource);
@@ -220,12 +247,21 @@ describe('loaded and authorized by the wrapper, before run', () => {
     const p = await makeProblem(w, { status: 'open', responsibleUnitId: w.unitB.id });
     // leadUnit belongs to the project's unit (A), not the problem's (B).
     expect(await startProblem.execute(w.actors.leadUnit, { id: p.id, version: 1 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await startProblem.execute(w.actors.leadOther, { id: p.id, version: 1 })).toMatchObject({ ok: true, data: { status: 'in_progress' } });
+    expect(await startProblem.execute(w.actors.leadOther, { id: p.id, version: 1 })).toMatchObject({
+      ok: true,
+      data: { status: 'in_progress' },
+    });
   });
 
   it('a comment on a problem of another county is NOT_FOUND; on a missing one too', async () => {
     const p = await makeProblem(w);
-    expect(await commentOnProblem.execute(w.actors.countyB, { problemId: p.id, body: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await commentOnProblem.execute(w.actors.dispatch, { problemId: 424242, body: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await commentOnProblem.execute(w.actors.countyB, { problemId: p.id, body: 'x' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
+    expect(await commentOnProblem.execute(w.actors.dispatch, { problemId: 424242, body: 'x' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
   });
 });

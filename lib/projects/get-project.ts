@@ -103,11 +103,7 @@ export interface HistoryEntry {
 }
 
 /** Audit events about the project and its milestones, newest first; empty when not visible. */
-export async function getProjectHistory(
-  actor: Actor,
-  projectId: number,
-  { limit = 50 }: { limit?: number } = {},
-): Promise<HistoryEntry[]> {
+export async function getProjectHistory(actor: Actor, projectId: number, { limit = 50 }: { limit?: number } = {}): Promise<HistoryEntry[]> {
   if (!Number.isSafeInteger(projectId) || projectId < 1 || projectId > 2_147_483_647) return [];
   const db = await getDb();
   return db
@@ -135,13 +131,7 @@ export async function getProjectHistory(
         sql`${milestones.id}::text = ${auditEvents.entityId}`,
       ),
     )
-    .where(
-      and(
-        eq(auditEvents.projectId, projectId),
-        inArray(auditEvents.entityType, ['project', 'milestone']),
-        projectScope(actor),
-      ),
-    )
+    .where(and(eq(auditEvents.projectId, projectId), inArray(auditEvents.entityType, ['project', 'milestone']), projectScope(actor)))
     .orderBy(desc(auditEvents.id))
     .limit(Math.max(1, Math.min(limit, 500)));
 }

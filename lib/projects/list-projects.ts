@@ -25,7 +25,9 @@ export function registryWhere(actor: Actor, p: RegistryParams, day = today()): S
   }
   if (p.category.length) parts.push(inArray(projects.categoryCode, p.category));
   if (p.county.length || p.countyNone) {
-    parts.push(or(p.county.length ? inArray(projects.countyId, p.county) : undefined, p.countyNone ? isNull(projects.countyId) : undefined));
+    parts.push(
+      or(p.county.length ? inArray(projects.countyId, p.county) : undefined, p.countyNone ? isNull(projects.countyId) : undefined),
+    );
   }
   if (p.stage.length) parts.push(inArray(projects.stage, p.stage as (typeof projects.stage.enumValues)[number][]));
   if (p.status.length) parts.push(inArray(projects.status, p.status as (typeof projects.status.enumValues)[number][]));

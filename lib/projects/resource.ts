@@ -22,7 +22,12 @@ export type ProjectRelations = Pick<ProjectRecord, 'countyId' | 'projectLeadId' 
 
 /** The Subject of a project (also of what belongs to it: its milestones, reports, lights). */
 export function projectSubject(p: ProjectRelations): Subject {
-  return { countyId: p.countyId, projectLeadId: p.projectLeadId, responsibleLeaderId: p.responsibleLeaderId, responsibleUnitId: p.responsibleUnitId };
+  return {
+    countyId: p.countyId,
+    projectLeadId: p.projectLeadId,
+    responsibleLeaderId: p.responsibleLeaderId,
+    responsibleUnitId: p.responsibleUnitId,
+  };
 }
 
 /**
@@ -48,7 +53,11 @@ async function currentProject(db: Executor, id: number) {
 export const projectResource = defineResource<ProjectRecord>({
   entity: 'project',
   load: async (db, actor, id, lock) => {
-    const q = db.select().from(projects).where(and(eq(projects.id, id), projectScope(actor))).limit(1);
+    const q = db
+      .select()
+      .from(projects)
+      .where(and(eq(projects.id, id), projectScope(actor)))
+      .limit(1);
     const [row] = lock ? await q.for('update') : await q;
     return row ?? null;
   },

@@ -58,7 +58,9 @@ export async function assertReferences(tx: Tx, v: ProjectValues, keys: Iterable<
     if ((await query).length === 0) bad(field);
   };
   if (want.has('categoryCode') && v.categoryCode) {
-    checks.push(one('categoryCode', tx.select({ c: categories.code }).from(categories).where(eq(categories.code, v.categoryCode)).limit(1)));
+    checks.push(
+      one('categoryCode', tx.select({ c: categories.code }).from(categories).where(eq(categories.code, v.categoryCode)).limit(1)),
+    );
   }
   if (want.has('countyId') && v.countyId != null) {
     checks.push(one('countyId', tx.select({ id: counties.id }).from(counties).where(eq(counties.id, v.countyId)).limit(1)));
@@ -66,7 +68,16 @@ export async function assertReferences(tx: Tx, v: ProjectValues, keys: Iterable<
   const unit = (field: 'responsibleUnitId' | 'ownerUnitId', kind: 'responsible' | 'owner') => {
     const id = v[field];
     if (want.has(field) && id != null) {
-      checks.push(one(field, tx.select({ id: units.id }).from(units).where(and(eq(units.id, id), eq(units.kind, kind))).limit(1)));
+      checks.push(
+        one(
+          field,
+          tx
+            .select({ id: units.id })
+            .from(units)
+            .where(and(eq(units.id, id), eq(units.kind, kind)))
+            .limit(1),
+        ),
+      );
     }
   };
   unit('responsibleUnitId', 'responsible');
@@ -74,7 +85,16 @@ export async function assertReferences(tx: Tx, v: ProjectValues, keys: Iterable<
   const person = (field: 'responsibleLeaderId' | 'projectLeadId', role: 'leader' | 'lead') => {
     const id = v[field];
     if (want.has(field) && id != null) {
-      checks.push(one(field, tx.select({ id: users.id }).from(users).where(and(eq(users.id, id), eq(users.role, role))).limit(1)));
+      checks.push(
+        one(
+          field,
+          tx
+            .select({ id: users.id })
+            .from(users)
+            .where(and(eq(users.id, id), eq(users.role, role)))
+            .limit(1),
+        ),
+      );
     }
   };
   person('responsibleLeaderId', 'leader');
@@ -96,4 +116,3 @@ export function markUserSources(sources: FactSources, fields: Iterable<string>):
   }
   return next;
 }
-

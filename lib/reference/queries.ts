@@ -46,9 +46,7 @@ async function loadReferenceData(actor: Pick<Actor, 'countyId'>) {
     responsibleUnits: unitRows
       .filter((u) => u.kind === 'responsible')
       .map((u) => ({ value: String(u.id), labelZh: u.nameZh, labelEn: u.nameEn })),
-    ownerUnits: unitRows
-      .filter((u) => u.kind === 'owner')
-      .map((u) => ({ value: String(u.id), labelZh: u.nameZh, labelEn: u.nameEn })),
+    ownerUnits: unitRows.filter((u) => u.kind === 'owner').map((u) => ({ value: String(u.id), labelZh: u.nameZh, labelEn: u.nameEn })),
     leaders: people
       .filter((p) => p.role === 'leader')
       .map((p) => ({ value: String(p.id), labelZh: p.displayName, labelEn: p.displayName })),

@@ -138,7 +138,12 @@ describe('saveReport: drafts', () => {
       code: 'INVALID',
       fieldErrors: { investmentThisPeriod: [expect.stringMatching(/amount/i)], percentComplete: ['Must be at most 100'] },
     });
-    const res2 = await saveReport.execute(w.actors.leadOwn, { id: reportId, version: 1, investmentThisPeriod: '1.234', percentComplete: '4.5' });
+    const res2 = await saveReport.execute(w.actors.leadOwn, {
+      id: reportId,
+      version: 1,
+      investmentThisPeriod: '1.234',
+      percentComplete: '4.5',
+    });
     expect(res2).toMatchObject({ ok: false, code: 'INVALID' });
     if (!res2.ok) expect(Object.keys(res2.fieldErrors ?? {}).sort()).toEqual(['investmentThisPeriod', 'percentComplete']);
     await expectUnchanged(db, before);
@@ -158,7 +163,11 @@ describe('saveReport: drafts', () => {
     const version = await bringTo('returned');
     const res = await saveReport.execute(w.actors.leadOwn, { id: reportId, version, investmentThisPeriod: '300' });
     expect(res).toMatchObject({ ok: true, data: { status: 'returned' } });
-    expect(await reportRow(db, reportId)).toMatchObject({ status: 'returned', investmentThisPeriod: '300.00', reviewComment: '投资数据与台账不符' });
+    expect(await reportRow(db, reportId)).toMatchObject({
+      status: 'returned',
+      investmentThisPeriod: '300.00',
+      reviewComment: '投资数据与台账不符',
+    });
   });
 
   it('the lead of the project changes: the old lead may no longer edit, the new one may', async () => {
@@ -188,7 +197,12 @@ describe('submitReport: who may', () => {
     expect(row.submittedAt?.toISOString()).toBe(JUNE_20.toISOString());
     const notes = await db.select().from(notifications).where(eq(notifications.kind, 'report_awaiting_review'));
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ userId: w.users.leaderOwn.id, entityId: reportId, href: `/reports/${reportId}`, params: { late: 0, resubmitted: 0 } });
+    expect(notes[0]).toMatchObject({
+      userId: w.users.leaderOwn.id,
+      entityId: reportId,
+      href: `/reports/${reportId}`,
+      params: { late: 0, resubmitted: 0 },
+    });
     const [event] = await db.select().from(auditEvents).where(eq(auditEvents.action, 'report.submit'));
     expect(event).toMatchObject({ before: { status: 'draft' }, after: { status: 'submitted', late: false, percentComplete: 42 } });
   });
@@ -226,7 +240,13 @@ describe('submitReport: rules', () => {
   });
 
   it('0 is a valid investment (nothing invested this period)', async () => {
-    const res = await submitReport.execute(w.actors.leadOwn, { id: reportId, version: 1, ...filled, investmentThisPeriod: '0', percentComplete: 0 });
+    const res = await submitReport.execute(w.actors.leadOwn, {
+      id: reportId,
+      version: 1,
+      ...filled,
+      investmentThisPeriod: '0',
+      percentComplete: 0,
+    });
     expect(res.ok).toBe(true);
   });
 
@@ -252,7 +272,11 @@ describe('submitReport: rules', () => {
     setClockForTests(JULY_6);
     const res = await submitReport.execute(w.actors.leadOwn, { id: reportId, version, investmentThisPeriod: '300' });
     expect(res).toMatchObject({ ok: true, data: { status: 'submitted', late: false } });
-    const notes = await db.select().from(notifications).where(eq(notifications.kind, 'report_awaiting_review')).orderBy(asc(notifications.id));
+    const notes = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.kind, 'report_awaiting_review'))
+      .orderBy(asc(notifications.id));
     expect(notes.at(-1)?.params).toMatchObject({ resubmitted: 1 });
   });
 
@@ -288,7 +312,11 @@ describe('submitReport: rules', () => {
   it('reopened reports can be edited and submitted again', async () => {
     const db = getDb();
     const approvedVersion = await bringTo('approved');
-    const reopened = await reopenReport.execute(w.actors.dispatch, { id: reportId, version: approvedVersion, reason: '审计发现投资额有误' });
+    const reopened = await reopenReport.execute(w.actors.dispatch, {
+      id: reportId,
+      version: approvedVersion,
+      reason: '审计发现投资额有误',
+    });
     expect(reopened.ok).toBe(true);
     if (!reopened.ok) return;
     const res = await submitReport.execute(w.actors.leadOwn, { id: reportId, version: reopened.data.version, investmentThisPeriod: '320' });

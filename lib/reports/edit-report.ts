@@ -8,7 +8,16 @@ import { today, now } from '@/lib/clock';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { dispatchOfficeIds, notify } from '@/lib/notifications/notify';
 import { type ReportRecord, reportResource } from './resource';
-import { EDITABLE_STATUSES, isEditable, nextVersion, notificationParams, type ReportRow, reportFields, reportHref, statusIn } from './rules';
+import {
+  EDITABLE_STATUSES,
+  isEditable,
+  nextVersion,
+  notificationParams,
+  type ReportRow,
+  reportFields,
+  reportHref,
+  statusIn,
+} from './rules';
 import { REPORT_FIELDS, REQUIRED_TO_SUBMIT, saveReportSchema, submitReportSchema } from './schemas';
 
 type EditInput = z.output<typeof saveReportSchema>;

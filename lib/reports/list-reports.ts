@@ -95,7 +95,10 @@ function toSummary(r: PeriodQueryRow): PeriodSummary {
  * Reporting periods, newest first, each with its completion in the actor's scope (with `mine`:
  * of the actor's own projects, see mineCondition).
  */
-export async function listPeriods(actor: Actor, { limit = 36, mine = false }: { limit?: number; mine?: boolean } = {}): Promise<PeriodSummary[]> {
+export async function listPeriods(
+  actor: Actor,
+  { limit = 36, mine = false }: { limit?: number; mine?: boolean } = {},
+): Promise<PeriodSummary[]> {
   const rows = await periodsQuery(await getDb(), actor, undefined, today(), mine).limit(Math.max(1, Math.min(limit, 500)));
   return rows.map(toSummary);
 }
@@ -196,4 +199,3 @@ export async function getOpenPeriodDefaults(actor: Actor): Promise<{ cadence: Pe
   ]);
   return { cadence, activeProjects: active?.n ?? 0 };
 }
-

@@ -35,9 +35,7 @@ describe('openPeriod: who may', () => {
     }
     expect(res).toMatchObject({ ok: true, data: { kind: 'monthly', reportCount: codes.length } });
     const rows = await db.select().from(reports).orderBy(asc(reports.projectId));
-    expect(rows.map((r) => r.projectId)).toEqual(
-      codes.map((c) => (c === 'KP-A1' ? w.project.id : w.projectB.id)).sort((a, b) => a - b),
-    );
+    expect(rows.map((r) => r.projectId)).toEqual(codes.map((c) => (c === 'KP-A1' ? w.project.id : w.projectB.id)).sort((a, b) => a - b));
     expect(rows.every((r) => r.status === 'draft' && r.version === 1)).toBe(true);
   });
 });
@@ -49,7 +47,13 @@ describe('openPeriod: what it creates', () => {
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     const [period] = await db.select().from(reportingPeriods);
-    expect(period).toMatchObject({ kind: 'monthly', startDate: '2025-06-01', endDate: '2025-06-30', dueDate: '2025-07-05', openedById: w.users.dispatch.id });
+    expect(period).toMatchObject({
+      kind: 'monthly',
+      startDate: '2025-06-01',
+      endDate: '2025-06-30',
+      dueDate: '2025-07-05',
+      openedById: w.users.dispatch.id,
+    });
 
     const rows = await db.select().from(reports).orderBy(asc(reports.id));
     expect(rows.map((r) => r.projectId).sort()).toEqual([w.project.id, w.projectB.id].sort());
@@ -71,7 +75,12 @@ describe('openPeriod: what it creates', () => {
     const events = await db.select().from(auditEvents).orderBy(asc(auditEvents.id));
     expect(events.filter((e) => e.action === 'report.create')).toHaveLength(2);
     const open = events.find((e) => e.action === 'period.open');
-    expect(open).toMatchObject({ entityType: 'reporting_period', entityId: String(period!.id), actorId: w.users.dispatch.id, after: { kind: 'monthly', reports: 2 } });
+    expect(open).toMatchObject({
+      entityType: 'reporting_period',
+      entityId: String(period!.id),
+      actorId: w.users.dispatch.id,
+      after: { kind: 'monthly', reports: 2 },
+    });
     // One request, one transaction: every event carries the same request id.
     expect(new Set(events.map((e) => e.requestId)).size).toBe(1);
   });
@@ -88,7 +97,12 @@ describe('openPeriod: what it creates', () => {
     const res = await openPeriod.execute(w.actors.dispatch, { ...JUNE, kind: '' });
     expect(res).toMatchObject({ ok: true, data: { kind: 'monthly' } });
     await db.insert(settings).values({ key: 'report_cadence', value: 'monthly' });
-    const res2 = await openPeriod.execute(w.actors.dispatch, { kind: 'dekad', startDate: '2025-07-01', endDate: '2025-07-10', dueDate: '2025-07-13' });
+    const res2 = await openPeriod.execute(w.actors.dispatch, {
+      kind: 'dekad',
+      startDate: '2025-07-01',
+      endDate: '2025-07-10',
+      dueDate: '2025-07-13',
+    });
     expect(res2).toMatchObject({ ok: true, data: { kind: 'dekad' } });
   });
 
@@ -109,24 +123,44 @@ describe('openPeriod: what it creates', () => {
     const db = getDb();
     expect((await openPeriod.execute(w.actors.dispatch, JUNE)).ok).toBe(true);
     const before = await snapshot(db);
-    const res = await openPeriod.execute(w.actors.dispatch, { kind: 'dekad', startDate: '2025-06-21', endDate: '2025-06-30', dueDate: '2025-07-03' });
+    const res = await openPeriod.execute(w.actors.dispatch, {
+      kind: 'dekad',
+      startDate: '2025-06-21',
+      endDate: '2025-06-30',
+      dueDate: '2025-07-03',
+    });
     expect(res).toMatchObject({ ok: false, code: 'CONFLICT', fieldErrors: { startDate: [zh('reports.errors.periodOverlaps')] } });
     await expectUnchanged(db, before);
     // The next month is fine.
-    const july = await openPeriod.execute(w.actors.dispatch, { kind: 'monthly', startDate: '2025-07-01', endDate: '2025-07-31', dueDate: '2025-08-05' });
+    const july = await openPeriod.execute(w.actors.dispatch, {
+      kind: 'monthly',
+      startDate: '2025-07-01',
+      endDate: '2025-07-31',
+      dueDate: '2025-08-05',
+    });
     expect(july.ok).toBe(true);
   });
 
   it('refuses dates out of order with per-field messages', async () => {
     const db = getDb();
     const before = await snapshot(db);
-    const res = await openPeriod.execute(w.actors.dispatch, { kind: 'monthly', startDate: '2025-06-30', endDate: '2025-06-01', dueDate: '2025-05-31' });
+    const res = await openPeriod.execute(w.actors.dispatch, {
+      kind: 'monthly',
+      startDate: '2025-06-30',
+      endDate: '2025-06-01',
+      dueDate: '2025-05-31',
+    });
     expect(res).toMatchObject({
       ok: false,
       code: 'INVALID',
       fieldErrors: { endDate: [zh('reports.errors.endBeforeStart')], dueDate: [zh('reports.errors.dueBeforeStart')] },
     });
-    const res2 = await openPeriod.execute(w.actors.dispatch, { kind: 'weekly', startDate: '2025-02-30', endDate: '', dueDate: '2025-07-05' });
+    const res2 = await openPeriod.execute(w.actors.dispatch, {
+      kind: 'weekly',
+      startDate: '2025-02-30',
+      endDate: '',
+      dueDate: '2025-07-05',
+    });
     expect(res2).toMatchObject({ ok: false, code: 'INVALID' });
     if (!res2.ok) expect(Object.keys(res2.fieldErrors ?? {}).sort()).toEqual(['endDate', 'kind', 'startDate']);
     await expectUnchanged(db, before);
@@ -152,13 +186,22 @@ describe('period dates', () => {
 
   it('suggests the next free period when the current one is open', () => {
     const june = { startDate: '2025-06-01', endDate: '2025-06-30' };
-    expect(suggestNextPeriod('monthly', '2025-06-14', [june])).toEqual({ startDate: '2025-07-01', endDate: '2025-07-31', dueDate: '2025-08-05' });
+    expect(suggestNextPeriod('monthly', '2025-06-14', [june])).toEqual({
+      startDate: '2025-07-01',
+      endDate: '2025-07-31',
+      dueDate: '2025-08-05',
+    });
     expect(suggestNextPeriod('dekad', '2025-06-14', [june]).startDate).toBe('2025-07-01');
     expect(suggestNextPeriod('monthly', '2025-06-14', []).startDate).toBe('2025-06-01');
   });
 
   it('reads a period as a month, a 旬, or just its dates', () => {
-    expect(periodShape({ kind: 'monthly', startDate: '2025-06-01', endDate: '2025-06-30' })).toEqual({ year: 2025, month: 6, part: null, calendar: true });
+    expect(periodShape({ kind: 'monthly', startDate: '2025-06-01', endDate: '2025-06-30' })).toEqual({
+      year: 2025,
+      month: 6,
+      part: null,
+      calendar: true,
+    });
     expect(periodShape({ kind: 'dekad', startDate: '2025-06-21', endDate: '2025-06-30' })).toMatchObject({ part: 3, calendar: true });
     expect(periodShape({ kind: 'dekad', startDate: '2025-06-05', endDate: '2025-06-14' })).toMatchObject({ part: null, calendar: false });
     expect(periodShape({ kind: 'monthly', startDate: '2025-06-15', endDate: '2025-07-14' })).toMatchObject({ calendar: false });

@@ -41,7 +41,10 @@ export const addReportPhoto = createAction({
     if (!isEditable(report.status)) throw await conflictWith(tx, reportResource, report.id, 'reports.errors.notEditable');
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(reportPhotos).where(eq(reportPhotos.reportId, report.id));
     if (n >= PHOTO_MAX_PER_REPORT) {
-      throw new AppError('INVALID', 'too many photos', { messageKey: 'reports.photo.errors.tooMany', fieldErrors: { file: ['reports.photo.errors.tooMany'] } });
+      throw new AppError('INVALID', 'too many photos', {
+        messageKey: 'reports.photo.errors.tooMany',
+        fieldErrors: { file: ['reports.photo.errors.tooMany'] },
+      });
     }
     const [row] = await tx
       .insert(reportPhotos)
@@ -68,7 +71,14 @@ export const addReportPhoto = createAction({
       before: null,
       after: { reportId: report.id, originalName: row.originalName, mimeType: row.mimeType, byteSize: row.byteSize },
     });
-    return { id: row.id, reportId: report.id, width: row.width, height: row.height, byteSize: row.byteSize, originalName: row.originalName };
+    return {
+      id: row.id,
+      reportId: report.id,
+      width: row.width,
+      height: row.height,
+      byteSize: row.byteSize,
+      originalName: row.originalName,
+    };
   },
 });
 

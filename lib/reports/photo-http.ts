@@ -6,7 +6,15 @@ import { AppError } from '@/lib/errors';
 import { routeId } from '@/lib/http/id';
 import { json, withRoute } from '@/lib/http/route';
 import { addReportPhoto } from './photo-actions';
-import { inspectPhoto, newStorageKey, PHOTO_MAX_BYTES, type PhotoRejection, readPhotoFile, removePhotoFiles, writePhotoFiles } from './photos';
+import {
+  inspectPhoto,
+  newStorageKey,
+  PHOTO_MAX_BYTES,
+  type PhotoRejection,
+  readPhotoFile,
+  removePhotoFiles,
+  writePhotoFiles,
+} from './photos';
 import { reportPhotoResource, reportResource } from './resource';
 import { isEditable } from './rules';
 

@@ -71,7 +71,10 @@ function uploadRequest(bytes: Buffer, name: string, type = 'image/jpeg', headers
 
 async function upload(role: ReportRole, bytes: Buffer, name: string, t = zh, type?: string, id = reportId) {
   const res = await uploadPhoto(w.actors[role], String(id), uploadRequest(bytes, name, type), t);
-  return { status: res.status, body: (await res.json()) as { ok: boolean; code?: string; message?: string; data?: { id: number; url: string; thumbUrl: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { ok: boolean; code?: string; message?: string; data?: { id: number; url: string; thumbUrl: string } },
+  };
 }
 
 const files = async () => (await readdir(dir).catch(() => [])).sort();
@@ -100,7 +103,9 @@ describe('checking the bytes', () => {
   });
 
   it('refuses an image with too many pixels (a decompression bomb is small on disk)', async () => {
-    const bomb = await sharp({ create: { width: 10_000, height: 9_000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer();
+    const bomb = await sharp({ create: { width: 10_000, height: 9_000, channels: 3, background: '#fff' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     expect(bomb.length).toBeLessThan(PHOTO_MAX_BYTES);
     expect(await inspectPhoto(bomb)).toEqual({ ok: false, reason: 'tooManyPixels' });
   });
@@ -117,7 +122,10 @@ describe('POST /api/reports/:id/photos', () => {
     ] as const) {
       const { status, body } = await upload('leadOwn', bytes, name, zh, type);
       expect(status).toBe(201);
-      expect(body).toMatchObject({ ok: true, data: { url: `/api/photos/${body.data!.id}`, thumbUrl: `/api/photos/${body.data!.id}?thumb=1` } });
+      expect(body).toMatchObject({
+        ok: true,
+        data: { url: `/api/photos/${body.data!.id}`, thumbUrl: `/api/photos/${body.data!.id}?thumb=1` },
+      });
     }
     const rows = await db.select().from(reportPhotos).orderBy(reportPhotos.id);
     expect(rows.map((r) => [r.mimeType, r.originalName, r.width, r.height])).toEqual([
@@ -133,8 +141,16 @@ describe('POST /api/reports/:id/photos', () => {
   });
 
   it.each([
-    ['an ELF executable renamed .jpg', () => Buffer.concat([Buffer.from('\x7fELF\x02\x01\x01\x00', 'latin1'), Buffer.alloc(4000, 1)]), 'photo.jpg'],
-    ['a Windows executable (MZ) renamed .jpg', () => Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(4000, 2)]), 'IMG_0001.jpg'],
+    [
+      'an ELF executable renamed .jpg',
+      () => Buffer.concat([Buffer.from('\x7fELF\x02\x01\x01\x00', 'latin1'), Buffer.alloc(4000, 1)]),
+      'photo.jpg',
+    ],
+    [
+      'a Windows executable (MZ) renamed .jpg',
+      () => Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(4000, 2)]),
+      'IMG_0001.jpg',
+    ],
     ['an HTML page renamed .png', () => Buffer.from('<html><script>alert(1)</script></html>'), 'x.png'],
     ['a GIF', () => Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), 'x.gif'],
   ])('refuses %s: 415 with the reason, nothing stored', async (_label, bytes, name) => {
@@ -155,7 +171,12 @@ describe('POST /api/reports/:id/photos', () => {
     jpeg.copy(big, 0, 0, 64); // starts like a JPEG
     const { status, body } = await upload('leadOwn', big, 'big.jpg', en);
     expect(status).toBe(413);
-    expect(body).toEqual({ ok: false, code: 'INVALID', message: 'The photo is larger than 10 MB. Please compress it or lower its resolution.', requestId: REQUEST_ID });
+    expect(body).toEqual({
+      ok: false,
+      code: 'INVALID',
+      message: 'The photo is larger than 10 MB. Please compress it or lower its resolution.',
+      requestId: REQUEST_ID,
+    });
     await expectUnchanged(db, before);
     expect(await files()).toEqual([]);
   });
@@ -166,7 +187,12 @@ describe('POST /api/reports/:id/photos', () => {
     for (const bytes of [jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), Buffer.concat([jpeg.subarray(0, 2), Buffer.alloc(3000, 0xff)])]) {
       const { status, body } = await upload('leadOwn', bytes, 'broken.jpg');
       expect(status).toBe(422);
-      expect(body).toEqual({ ok: false, code: 'INVALID', message: '图片已损坏或不完整，无法读取。请重新拍摄或导出后再上传。', requestId: REQUEST_ID });
+      expect(body).toEqual({
+        ok: false,
+        code: 'INVALID',
+        message: '图片已损坏或不完整，无法读取。请重新拍摄或导出后再上传。',
+        requestId: REQUEST_ID,
+      });
     }
     await expectUnchanged(db, before);
     expect(await files()).toEqual([]);
@@ -175,7 +201,12 @@ describe('POST /api/reports/:id/photos', () => {
   it('refuses a request without a file', async () => {
     const form = new FormData();
     form.append('caption', 'x');
-    const res = await uploadPhoto(w.actors.leadOwn, String(reportId), new Request('http://localhost/x', { method: 'POST', body: form }), zh);
+    const res = await uploadPhoto(
+      w.actors.leadOwn,
+      String(reportId),
+      new Request('http://localhost/x', { method: 'POST', body: form }),
+      zh,
+    );
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ ok: false, message: zh('reports.photo.errors.noFile') });
   });

@@ -40,8 +40,7 @@ function filePath(key: string, variant: 'original' | 'thumb'): string {
   return path.join(photoDir(), variant === 'thumb' ? `${key}.thumb` : key);
 }
 
-const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) =>
-  b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
+const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
 
 /** The image type by magic bytes: JPEG (FF D8 FF), PNG (89 50 4E 47 0D 0A 1A 0A), WebP (RIFF....WEBP). */
 export function sniffImageType(bytes: Uint8Array): PhotoMime | null {
@@ -56,8 +55,7 @@ const SHARP_FORMAT: Record<PhotoMime, string> = { 'image/jpeg': 'jpeg', 'image/p
 export type PhotoRejection = 'empty' | 'tooLarge' | 'unsupportedType' | 'corrupt' | 'tooManyPixels';
 
 export type InspectedPhoto =
-  | { ok: true; mimeType: PhotoMime; width: number; height: number; thumbnail: Buffer }
-  | { ok: false; reason: PhotoRejection };
+  { ok: true; mimeType: PhotoMime; width: number; height: number; thumbnail: Buffer } | { ok: false; reason: PhotoRejection };
 
 /**
  * Checks an uploaded file and makes its thumbnail. Refuses: an empty or oversized file, a

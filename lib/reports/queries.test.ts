@@ -6,7 +6,16 @@ import { useTestDb } from '@/test/db';
 import { makeProject } from '@/test/factories';
 import { saveReport, submitReport } from './edit-report';
 import { openPeriod } from './open-period';
-import { getOpenPeriodDefaults, getPeriod, getPhotoForServing, getReport, getReportHistory, listPeriods, listReportProblems, listReports } from './queries';
+import {
+  getOpenPeriodDefaults,
+  getPeriod,
+  getPhotoForServing,
+  getReport,
+  getReportHistory,
+  listPeriods,
+  listReportProblems,
+  listReports,
+} from './queries';
 import { reviewReport } from './review-report';
 import { buildReportWorld, filled, openJune, type ReportWorld } from './test-world';
 
@@ -98,7 +107,12 @@ describe('listReports', () => {
     expect(await listReports(w.actors.dispatch, { periodId, mine: true })).toHaveLength(2);
 
     const [row] = await listReports(w.actors.viewer, { periodId, status: ['submitted'] });
-    expect(row).toMatchObject({ leadName: w.users.leadOwn.displayName, leaderName: w.users.leaderOwn.displayName, late: false, investmentThisPeriod: '350.50' });
+    expect(row).toMatchObject({
+      leadName: w.users.leadOwn.displayName,
+      leaderName: w.users.leaderOwn.displayName,
+      late: false,
+      investmentThisPeriod: '350.50',
+    });
   });
 });
 
@@ -140,7 +154,12 @@ describe('getReport', () => {
   it('no annual plan: no rate', async () => {
     const { reportB } = await openJune(getDb(), w);
     await getDb().update(projects).set({ annualPlannedInvestment: null }).where(eq(projects.id, w.projectB.id));
-    expect((await getReport(w.actors.dispatch, reportB.id))?.cumulative).toEqual({ others: '0.00', total: '0.00', annualPlan: null, rate: null });
+    expect((await getReport(w.actors.dispatch, reportB.id))?.cumulative).toEqual({
+      others: '0.00',
+      total: '0.00',
+      annualPlan: null,
+      rate: null,
+    });
   });
 
   it('history: the report events and its photos, newest first; empty outside the scope', async () => {

@@ -88,7 +88,10 @@ describe.each(['approve', 'return'] as const)('reviewReport (%s): who may', (dec
       investmentThisPeriod: '350.50',
       physicalProgress: filled.physicalProgress,
     });
-    const [event] = await db.select().from(auditEvents).where(eq(auditEvents.action, `report.${decision}`));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, `report.${decision}`));
     expect(event).toMatchObject({
       entityType: 'report',
       entityId: String(reportId),
@@ -96,7 +99,10 @@ describe.each(['approve', 'return'] as const)('reviewReport (%s): who may', (dec
       before: { status: 'submitted' },
       after: { status, onBehalf, ...(comment ? { comment } : {}) },
     });
-    const [note] = await db.select().from(notifications).where(eq(notifications.kind, decision === 'approve' ? 'report_approved' : 'report_returned'));
+    const [note] = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.kind, decision === 'approve' ? 'report_approved' : 'report_returned'));
     expect(note).toMatchObject({ userId: w.users.leadOwn.id, entityId: reportId, href: `/reports/${reportId}` });
     if (comment) expect(note?.params).toMatchObject({ comment });
   });
@@ -183,7 +189,11 @@ describe('reviewReport: rules', () => {
     const row = await reportRow(db, reportId);
     expect(row.version).toBe(version + 1);
     expect(row.status).toBe(a.ok ? 'approved' : 'returned');
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(reportId)))).orderBy(asc(auditEvents.id));
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(reportId))))
+      .orderBy(asc(auditEvents.id));
     expect(events.map((e) => e.action)).toEqual(['report.create', 'report.submit', a.ok ? 'report.approve' : 'report.return']);
   });
 
@@ -194,7 +204,10 @@ describe('reviewReport: rules', () => {
     expect(approved.ok).toBe(true);
     const before = await snapshot(db);
     for (const v of [version, version + 1]) {
-      expect(await saveReport.execute(w.actors.leadOwn, { id: reportId, version: v, investmentThisPeriod: '1' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+      expect(await saveReport.execute(w.actors.leadOwn, { id: reportId, version: v, investmentThisPeriod: '1' })).toMatchObject({
+        ok: false,
+        code: 'CONFLICT',
+      });
     }
     await expectUnchanged(db, before);
   });
@@ -224,7 +237,11 @@ describe('reopenReport: who may', () => {
       return;
     }
     expect(res).toEqual({ ok: true, data: { id: reportId, version: version + 1, status: 'returned' } });
-    expect(await reportRow(db, reportId)).toMatchObject({ status: 'returned', reviewComment: '统计口径调整，需更正本期投资', reviewedById: w.users.dispatch.id });
+    expect(await reportRow(db, reportId)).toMatchObject({
+      status: 'returned',
+      reviewComment: '统计口径调整，需更正本期投资',
+      reviewedById: w.users.dispatch.id,
+    });
     const [event] = await db.select().from(auditEvents).where(eq(auditEvents.action, 'report.reopen'));
     expect(event).toMatchObject({
       actorId: w.users.dispatch.id,

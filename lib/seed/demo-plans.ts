@@ -39,10 +39,7 @@ export async function seedDefaultRuleSet(tx: Tx): Promise<void> {
   await ensureDefaultRuleSet(tx);
 }
 
-export async function seedDemoPlans(
-  tx: Tx,
-  ctx: { projectIds: Map<string, number>; userIds: Map<string, number> },
-): Promise<void> {
+export async function seedDemoPlans(tx: Tx, ctx: { projectIds: Map<string, number>; userIds: Map<string, number> }): Promise<void> {
   const stageOf = new Map(PROJECTS.map((p) => [p.code, p]));
   const rows = DEMO_PROJECTS.flatMap((d) => {
     const fact = stageOf.get(d.code);

@@ -44,6 +44,11 @@ describe('demo problems', () => {
     const changes = await escalateOverdueProblems(db);
     expect(changes.map((c) => c.to).sort()).toEqual([1, 1, 2]);
     expect(changes.find((c) => c.to === 2)?.daysOverdue).toBeGreaterThan(7);
-    expect(changes.filter((c) => c.to === 1).map((c) => c.daysOverdue).sort()).toEqual([2, 5]);
+    expect(
+      changes
+        .filter((c) => c.to === 1)
+        .map((c) => c.daysOverdue)
+        .sort(),
+    ).toEqual([2, 5]);
   });
 });

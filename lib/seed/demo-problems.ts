@@ -191,7 +191,12 @@ export async function seedDemoProblems(tx: Tx, ctx: DemoProblemContext): Promise
     const comments = d.comments ?? [];
     if (comments.length) {
       await tx.insert(problemComments).values(
-        comments.map((c, i) => ({ problemId: row.id, authorId: need(ctx.userIds, c.by, 'user'), body: c.body, createdAt: at(c.day, 10 + i) })),
+        comments.map((c, i) => ({
+          problemId: row.id,
+          authorId: need(ctx.userIds, c.by, 'user'),
+          body: c.body,
+          createdAt: at(c.day, 10 + i),
+        })),
       );
     }
   }

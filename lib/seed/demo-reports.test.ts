@@ -39,7 +39,13 @@ async function snapshot(db: Db) {
     .leftJoin(users, eq(users.id, reports.reviewedById))
     .orderBy(asc(reportingPeriods.startDate), asc(projects.code));
   const lights = await db
-    .select({ code: projects.code, end: reportingPeriods.endDate, light: projectLights.light, reasons: projectLights.reasons, measures: projectLights.measures })
+    .select({
+      code: projects.code,
+      end: reportingPeriods.endDate,
+      light: projectLights.light,
+      reasons: projectLights.reasons,
+      measures: projectLights.measures,
+    })
     .from(projectLights)
     .innerJoin(projects, eq(projects.id, projectLights.projectId))
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, projectLights.periodId))
@@ -112,7 +118,9 @@ describe('demo reporting history (seeded)', () => {
     const snap = await snapshot(db);
     first = snap;
 
-    expect(snap.periods.map((p) => p.startDate)).toEqual(DEMO_REPORT_MONTHS.map((m) => `${DEMO_PLAN_YEAR}-${String(m).padStart(2, '0')}-01`));
+    expect(snap.periods.map((p) => p.startDate)).toEqual(
+      DEMO_REPORT_MONTHS.map((m) => `${DEMO_PLAN_YEAR}-${String(m).padStart(2, '0')}-01`),
+    );
     // Every approved report belongs to a closed period (ended and past due by DEMO_AS_OF).
     const approved = snap.rows.filter((r) => r.status === 'approved');
     expect(approved.length).toBeGreaterThan(200);
@@ -156,7 +164,10 @@ describe('demo reporting history (seeded)', () => {
 
     // The stored lights are what the engine computes: computing again changes nothing.
     const [dispatch] = await db.select().from(users).where(eq(users.username, 'dispatch'));
-    for (const period of await db.select().from(reportingPeriods).where(sql`${reportingPeriods.endDate} >= '2026-09-30'`)) {
+    for (const period of await db
+      .select()
+      .from(reportingPeriods)
+      .where(sql`${reportingPeriods.endDate} >= '2026-09-30'`)) {
       await db.transaction((tx) => computeAndStoreLights(tx, { period, actor: { id: dispatch!.id, countyId: null }, today: DEMO_AS_OF }));
     }
     const again = await snapshot(db);

@@ -215,7 +215,8 @@ const RENEWABLE_PHASES = (build: string, connect: string): Phase[] => [
   () => '核准（备案）要件办理中，接入系统方案及用地手续同步推进',
   (a) => `施工准备完成${a}%，场区道路及施工临建施工中`,
   build === 'wind'
-    ? (a, b, f) => `风机基础浇筑完成${Math.round((turbines(f) * clamp(a + 15, 0, 100)) / 100)}/${turbines(f)}台，风机吊装完成${Math.round((turbines(f) * b) / 100)}台，升压站土建完成${pct(a)}`
+    ? (a, b, f) =>
+        `风机基础浇筑完成${Math.round((turbines(f) * clamp(a + 15, 0, 100)) / 100)}/${turbines(f)}台，风机吊装完成${Math.round((turbines(f) * b) / 100)}台，升压站土建完成${pct(a)}`
     : build === 'solar'
       ? (a, b) => `光伏支架安装完成${pct(a + 10)}，组件安装完成${pct(b)}，升压站土建完成${pct(a)}`
       : (a, b) => `风机吊装完成${pct(a)}，光伏组件安装完成${pct(b)}，升压站土建及电气安装同步推进`,
@@ -367,9 +368,22 @@ export function buildDemoHistory(kind: PeriodKind = 'monthly'): DemoHistory {
 
       if (isMissing) {
         out.push({
-          code: demo.code, period: index, status: 'draft', investmentThisPeriod: null, physicalProgress: null, percentComplete: null,
-          nextSteps: null, coordinationNeeds: null, submittedAt: null, late: false, reviewedAt: null, reviewer: null,
-          reviewComment: null, version: 1, createdAt, updatedAt: createdAt,
+          code: demo.code,
+          period: index,
+          status: 'draft',
+          investmentThisPeriod: null,
+          physicalProgress: null,
+          percentComplete: null,
+          nextSteps: null,
+          coordinationNeeds: null,
+          submittedAt: null,
+          late: false,
+          reviewedAt: null,
+          reviewer: null,
+          reviewComment: null,
+          version: 1,
+          createdAt,
+          updatedAt: createdAt,
         });
         return;
       }

@@ -54,11 +54,21 @@ export const DEMO_UNITS: readonly DemoUnit[] = [
   { key: 'swj', kind: R, nameZh: '塔城地区商务局', nameEn: 'Tacheng Prefecture Commerce Bureau' },
   { key: 'kab', kind: R, nameZh: '塔城地区口岸管理办公室', nameEn: 'Tacheng Prefecture Port Administration Office' },
   { key: 'nyj', kind: R, nameZh: '塔城地区农业农村局', nameEn: 'Tacheng Prefecture Agriculture and Rural Affairs Bureau' },
-  { key: 'lyj', kind: R, nameZh: '塔城地区文化体育广播电视和旅游局', nameEn: 'Tacheng Prefecture Culture, Sports, Radio, TV and Tourism Bureau' },
+  {
+    key: 'lyj',
+    kind: R,
+    nameZh: '塔城地区文化体育广播电视和旅游局',
+    nameEn: 'Tacheng Prefecture Culture, Sports, Radio, TV and Tourism Bureau',
+  },
   { key: 'emin_gov', kind: R, nameZh: '额敏县人民政府', nameEn: 'Emin County People’s Government' },
   { key: 'shawan_gov', kind: R, nameZh: '沙湾市人民政府', nameEn: 'Shawan City People’s Government' },
   { key: 'o_road', kind: O, nameZh: '塔城地区交通建设投资有限公司', nameEn: 'Tacheng Transport Construction Investment Co.' },
-  { key: 'o_water', kind: O, nameZh: '塔城地区重点水利工程建设管理中心', nameEn: 'Tacheng Key Water Projects Construction Management Center' },
+  {
+    key: 'o_water',
+    kind: O,
+    nameZh: '塔城地区重点水利工程建设管理中心',
+    nameEn: 'Tacheng Key Water Projects Construction Management Center',
+  },
   { key: 'o_spic', kind: O, nameZh: '国家电投集团塔城煤电有限公司', nameEn: 'SPIC Tacheng Coal Power Co.' },
   { key: 'o_psh', kind: O, nameZh: '额敏抽水蓄能有限公司', nameEn: 'Emin Pumped Storage Co.' },
   { key: 'o_goldwind', kind: O, nameZh: '金风科技托里新能源有限公司', nameEn: 'Goldwind Toli New Energy Co.' },
@@ -181,7 +191,10 @@ const RENEWABLE = (build: [string, string], first: [string, string]): Step[] => 
 
 const TEMPLATES: Readonly<Record<string, Template>> = {
   transport: {
-    anchor: ['2025-08', '2025-11'], start: -30, end: 16, invest: [300000, 900000],
+    anchor: ['2025-08', '2025-11'],
+    start: -30,
+    end: 16,
+    invest: [300000, 900000],
     steps: [
       st('main_works', '路基桥涵工程完工', 'Subgrade, bridges and culverts complete', -9),
       st('main_works', '路面工程完工', 'Pavement complete', -2),
@@ -191,7 +204,10 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
     ],
   },
   water: {
-    anchor: ['2025-07', '2025-10'], start: -40, end: 22, invest: [150000, 450000],
+    anchor: ['2025-07', '2025-10'],
+    start: -40,
+    end: 22,
+    invest: [150000, 450000],
     steps: [
       st('main_works', '大坝填筑到顶', 'Dam fill topped out', -6),
       st('other', '下闸蓄水阶段验收', 'Pre-impoundment acceptance', -1),
@@ -201,7 +217,10 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
     ],
   },
   coal_power: {
-    anchor: ['2025-11', '2025-12'], start: -22, end: 14, invest: [900000, 1100000],
+    anchor: ['2025-11', '2025-12'],
+    start: -22,
+    end: 14,
+    invest: [900000, 1100000],
     steps: [
       st('main_works', '主厂房结构封顶', 'Main powerhouse structure topped out', -12),
       st('main_works', '1号锅炉水压试验', 'Unit 1 boiler hydrostatic test', -5),
@@ -211,7 +230,10 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
     ],
   },
   pumped_storage: {
-    anchor: ['2025-05', '2025-09'], start: 0, end: 72, invest: [850000, 980000],
+    anchor: ['2025-05', '2025-09'],
+    start: 0,
+    end: 72,
+    invest: [850000, 980000],
     steps: [
       st('approval', '项目核准', 'Project approval', -5),
       st('start_works', '主体工程开工', 'Start of main works', 0),
@@ -221,19 +243,33 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
     ],
   },
   wind: {
-    anchor: ['2025-09', '2025-12'], start: -14, end: 8, invest: [4500, 5500], perCapacity: true,
+    anchor: ['2025-09', '2025-12'],
+    start: -14,
+    end: 8,
+    invest: [4500, 5500],
+    perCapacity: true,
     steps: RENEWABLE(['风机吊装完成', 'All turbines erected'], ['首批机组并网', 'First turbines connected']),
   },
   solar: {
-    anchor: ['2025-09', '2025-12'], start: -14, end: 8, invest: [3500, 4200], perCapacity: true,
+    anchor: ['2025-09', '2025-12'],
+    start: -14,
+    end: 8,
+    invest: [3500, 4200],
+    perCapacity: true,
     steps: RENEWABLE(['光伏组件安装完成', 'PV modules installed'], ['首批光伏方阵并网', 'First PV arrays connected']),
   },
   wind_solar: {
-    anchor: ['2025-09', '2025-12'], start: -14, end: 8, invest: [200000, 600000],
+    anchor: ['2025-09', '2025-12'],
+    start: -14,
+    end: 8,
+    invest: [200000, 600000],
     steps: RENEWABLE(['风机吊装及光伏组件安装完成', 'Turbines and PV modules installed'], ['首批并网', 'First grid connection']),
   },
   coal_mine: {
-    anchor: ['2025-08', '2025-12'], start: -36, end: 6, invest: [150000, 450000],
+    anchor: ['2025-08', '2025-12'],
+    start: -36,
+    end: 6,
+    invest: [150000, 450000],
     steps: [
       st('main_works', '井巷（剥离）工程完工', 'Shafts and stripping complete', -8),
       st('main_works', '地面生产系统完工', 'Surface production system complete', -4),
@@ -243,7 +279,10 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
     ],
   },
   grid: {
-    anchor: ['2024-07', '2024-10'], start: 0, end: 26, invest: [350000, 550000],
+    anchor: ['2024-07', '2024-10'],
+    start: 0,
+    end: 26,
+    invest: [350000, 550000],
     steps: [
       st('start_works', '开工建设', 'Start of works', 0),
       st('main_works', '线路基础工程完成', 'Tower foundations complete', 8),
@@ -253,7 +292,10 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
     ],
   },
   logistics: {
-    anchor: ['2024-06', '2024-12'], start: 0, end: 30, invest: [60000, 200000],
+    anchor: ['2024-06', '2024-12'],
+    start: 0,
+    end: 30,
+    invest: [60000, 200000],
     steps: [
       st('start_works', '开工建设', 'Start of works', 0),
       st('main_works', '主体工程完工', 'Main works complete', 14),
@@ -262,7 +304,10 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
     ],
   },
   textile: {
-    anchor: ['2025-05', '2025-09'], start: 0, end: 18, invest: [30000, 160000],
+    anchor: ['2025-05', '2025-09'],
+    start: 0,
+    end: 18,
+    invest: [30000, 160000],
     steps: [
       st('approval', '项目备案', 'Project registration', -5),
       st('other', '环评批复', 'Environmental impact approval', -2),
@@ -273,7 +318,10 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
     ],
   },
   mining: {
-    anchor: ['2025-09', '2026-06'], start: 0, end: 24, invest: [40000, 250000],
+    anchor: ['2025-09', '2026-06'],
+    start: 0,
+    end: 24,
+    invest: [40000, 250000],
     steps: [
       st('approval', '采矿许可及项目核准', 'Mining licence and project approval', -6),
       st('start_works', '开工建设', 'Start of works', 0),
@@ -282,7 +330,10 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
     ],
   },
   agriculture: {
-    anchor: ['2025-09', '2025-11'], start: -12, end: 6, invest: [30000, 80000],
+    anchor: ['2025-09', '2025-11'],
+    start: -12,
+    end: 6,
+    invest: [30000, 80000],
     steps: [
       st('start_works', '开工建设', 'Start of works', -12),
       st('main_works', '田间工程及节水设施完工', 'Field works and water-saving facilities complete', -4),
@@ -291,7 +342,10 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
     ],
   },
   tourism: {
-    anchor: ['2026-06', '2026-12'], start: -24, end: 0, invest: [20000, 60000],
+    anchor: ['2026-06', '2026-12'],
+    start: -24,
+    end: 0,
+    invest: [20000, 60000],
     steps: [
       st('other', '创建提升规划批复', 'Upgrade plan approved', -18),
       st('main_works', '游客服务中心及景区道路提升完工', 'Visitor centre and scenic roads upgraded', -8),

@@ -103,9 +103,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
     await seedDefaultRuleSet(tx);
 
     if (!opts.demo) {
-      await tx.insert(s.projects).values(
-        PROJECTS.map((p) => ({ ...factValues(p, countyIds), sources: { ...p.sources } })),
-      );
+      await tx.insert(s.projects).values(PROJECTS.map((p) => ({ ...factValues(p, countyIds), sources: { ...p.sources } })));
       if (adminHash) {
         await tx.insert(s.users).values({ username: 'admin', displayName: '系统管理员', passwordHash: adminHash, role: 'admin' });
       }
@@ -148,9 +146,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
       .returning({ id: s.projects.id, code: s.projects.code });
     const projectIds = new Map(projectRows.map((r) => [r.code, r.id]));
 
-    const milestoneRows = DEMO_PROJECTS.flatMap((d) =>
-      d.milestones.map((m) => ({ ...m, projectId: need(projectIds, d.code, 'project') })),
-    );
+    const milestoneRows = DEMO_PROJECTS.flatMap((d) => d.milestones.map((m) => ({ ...m, projectId: need(projectIds, d.code, 'project') })));
     if (milestoneRows.length) await tx.insert(s.milestones).values(milestoneRows);
     await seedDemoProblems(tx, { projectIds, userIds, unitIds });
     await seedDemoPlans(tx, { projectIds, userIds });

@@ -16,7 +16,14 @@ const getDb = useTestDb();
 const CALLS: Record<string, (target: User) => { run: (actor: Actor | null) => Promise<ActionResult<unknown>> }> = {
   createUser: () => ({
     run: (a) =>
-      createUser.execute(a, { username: 'newcomer', displayName: '新用户', role: 'viewer', countyId: null, unitId: null, password: STRONG }),
+      createUser.execute(a, {
+        username: 'newcomer',
+        displayName: '新用户',
+        role: 'viewer',
+        countyId: null,
+        unitId: null,
+        password: STRONG,
+      }),
   }),
   updateUser: (t) => ({
     run: (a) => updateUser.execute(a, { id: t.id, version: t.version, displayName: '改名', role: 'viewer', countyId: null, unitId: null }),
@@ -142,7 +149,14 @@ describe('updateUser', () => {
     const county = await makeCounty();
     const target = await makeUser({ role: 'viewer', displayName: '旧名' });
     const data = expectOk(
-      await updateUser.execute(actorOf(admin), { id: target.id, version: 1, displayName: '新名', role: 'viewer', countyId: county.id, unitId: '' }),
+      await updateUser.execute(actorOf(admin), {
+        id: target.id,
+        version: 1,
+        displayName: '新名',
+        role: 'viewer',
+        countyId: county.id,
+        unitId: '',
+      }),
     );
     expect(data).toMatchObject({ displayName: '新名', countyId: county.id, version: 2 });
     const [ev] = await userAudit(db);
@@ -185,7 +199,9 @@ describe('updateUser', () => {
     expect(res.fieldErrors?.role?.[0]).toMatch(/管理员/);
     expect(await snapshot(db)).toEqual(before);
     // Keeping the role is fine.
-    expectOk(await updateUser.execute(actorOf(admin), { id: admin.id, version: admin.version, displayName: '改名的管理员', role: 'admin' }));
+    expectOk(
+      await updateUser.execute(actorOf(admin), { id: admin.id, version: admin.version, displayName: '改名的管理员', role: 'admin' }),
+    );
   });
 
   it('another administrator may demote an administrator', async () => {

@@ -76,7 +76,11 @@ function audited(u: UserProfile): Record<string, unknown> {
 const userResource = defineResource<SafeUser & { passwordHash: string }>({
   entity: 'user',
   load: async (db, _actor, id, lock) => {
-    const q = db.select({ ...safeColumns, passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).limit(1);
+    const q = db
+      .select({ ...safeColumns, passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.id, id))
+      .limit(1);
     const [row] = lock ? await q.for('update') : await q;
     return row ?? null;
   },
@@ -178,10 +182,7 @@ export const resetPassword = createAction({
       throw await fieldError('INVALID', 'password', 'admin.validation.passwordIsUsername');
     }
     const passwordHash = await hashPassword(input.password);
-    await tx
-      .update(users)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now() })
-      .where(eq(users.id, input.id));
+    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now() }).where(eq(users.id, input.id));
     await revokeUserSessions(tx, input.id);
     await audit({
       action: 'user.resetPassword',

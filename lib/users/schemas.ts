@@ -19,11 +19,7 @@ const optionalId = z.preprocess(
 const id = z.coerce.number().int().positive();
 
 /** Usernames are stored lowercase (sign-in lowercases what is typed). */
-export const usernameSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(USERNAME_PATTERN, { message: 'usernameFormat' });
+export const usernameSchema = z.string().trim().toLowerCase().regex(USERNAME_PATTERN, { message: 'usernameFormat' });
 
 export const displayNameSchema = z.string().trim().min(1).max(64);
 export const roleSchema = z.enum(ROLES);

@@ -54,4 +54,3 @@ export function expectNoHash(events: { before: unknown; after: unknown }[]) {
     expect(text).not.toMatch(/passwordHash|password_hash/);
   }
 }
-

@@ -76,14 +76,20 @@ export default async function LightsPage({ searchParams }: { searchParams: Searc
       <div>
         <h1 className="text-xl font-semibold text-slate-900 sm:text-2xl">{t('lights.ops.title')}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-500">{t('lights.ops.subtitle')}</p>
-        <Link href={plansHref({ year })} className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline" data-testid="plans-link">
+        <Link
+          href={plansHref({ year })}
+          className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
+          data-testid="plans-link"
+        >
           {t('lights.plans.link')} <span aria-hidden>→</span>
         </Link>
       </div>
 
       {canCompute || canFreeze ? (
         <div className="grid gap-4 lg:grid-cols-2 lg:items-start">
-          {canCompute ? <ComputeLightsForm key={periodOptions.map((p) => p.id).join(',')} periods={periodOptions} defaultPeriodId={defaultPeriodId} /> : null}
+          {canCompute ? (
+            <ComputeLightsForm key={periodOptions.map((p) => p.id).join(',')} periods={periodOptions} defaultPeriodId={defaultPeriodId} />
+          ) : null}
           {canFreeze ? <FreezeBaselineForm years={freezeStatus} defaultYear={year} /> : null}
         </div>
       ) : null}

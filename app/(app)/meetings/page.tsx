@@ -41,7 +41,11 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
           <p className="mt-1 text-sm text-slate-500">{t('meetings.intro')}</p>
         </div>
         {canCreate ? (
-          <Link href="/meetings/new" data-testid="meeting-create" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
+          <Link
+            href="/meetings/new"
+            data-testid="meeting-create"
+            className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+          >
             {t('meetings.new')}
           </Link>
         ) : null}
@@ -61,7 +65,10 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
       </nav>
 
       {list.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-500" data-testid="meetings-empty">
+        <p
+          className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-500"
+          data-testid="meetings-empty"
+        >
           {status ? t('meetings.emptyFiltered') : t('meetings.empty')}
         </p>
       ) : (
@@ -90,13 +97,27 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
             <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="meetings-table">
               <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{t('meetings.col.date')}</th>
-                  <th scope="col" className="px-3 py-2">{t('meetings.col.title')}</th>
-                  <th scope="col" className="px-3 py-2">{t('meetings.col.chair')}</th>
-                  <th scope="col" className="px-3 py-2">{t('meetings.col.scope')}</th>
-                  <th scope="col" className="px-3 py-2">{t('meetings.col.status')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('meetings.col.agenda')}</th>
-                  <th scope="col" className="px-3 py-2">{t('meetings.col.frozen')}</th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('meetings.col.date')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('meetings.col.title')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('meetings.col.chair')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('meetings.col.scope')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('meetings.col.status')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t('meetings.col.agenda')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('meetings.col.frozen')}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -108,7 +129,9 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
                         {m.title}
                       </Link>
                     </td>
-                    <td className="whitespace-nowrap px-3 py-2">{m.chairName ?? <span className="text-slate-400">{t('meetings.noChair')}</span>}</td>
+                    <td className="whitespace-nowrap px-3 py-2">
+                      {m.chairName ?? <span className="text-slate-400">{t('meetings.noChair')}</span>}
+                    </td>
                     <td className="px-3 py-2 text-slate-600">{scopeLabel(t, m, locale)}</td>
                     <td className="px-3 py-2">
                       <MeetingStatusBadge status={m.status} label={t(`meetings.status.${m.status}`)} />
@@ -124,11 +147,23 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
           </div>
           {pages > 1 ? (
             <nav className="flex items-center justify-between text-sm" aria-label={t('meetings.pagination')}>
-              {list.page > 1 ? <Link href={href(status, list.page - 1)} className="text-brand-700 hover:underline">←</Link> : <span />}
+              {list.page > 1 ? (
+                <Link href={href(status, list.page - 1)} className="text-brand-700 hover:underline">
+                  ←
+                </Link>
+              ) : (
+                <span />
+              )}
               <span className="tabular-nums text-slate-500">
                 {list.page} / {pages}
               </span>
-              {list.page < pages ? <Link href={href(status, list.page + 1)} className="text-brand-700 hover:underline">→</Link> : <span />}
+              {list.page < pages ? (
+                <Link href={href(status, list.page + 1)} className="text-brand-700 hover:underline">
+                  →
+                </Link>
+              ) : (
+                <span />
+              )}
             </nav>
           ) : null}
         </>

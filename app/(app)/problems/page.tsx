@@ -37,11 +37,46 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
   const quick = (change: Partial<ProblemListParams>) =>
     problemsSearch.href('/problems', { sort: params.sort, dir: params.dir, pageSize: params.pageSize, ...change });
   const chips: { key: string; label: string; count: number; href: string; active: boolean; tone: string }[] = [
-    { key: 'open', label: t('enums.problemStatus.open'), count: counts.open, href: quick({ status: ['open'] }), active: params.status.join() === 'open' && !params.overdue, tone: 'text-sky-800' },
-    { key: 'in_progress', label: t('enums.problemStatus.in_progress'), count: counts.in_progress, href: quick({ status: ['in_progress'] }), active: params.status.join() === 'in_progress' && !params.overdue, tone: 'text-amber-800' },
-    { key: 'resolved', label: t('enums.problemStatus.resolved'), count: counts.resolved, href: quick({ status: ['resolved'] }), active: params.status.join() === 'resolved' && !params.overdue, tone: 'text-emerald-800' },
-    { key: 'closed', label: t('enums.problemStatus.closed'), count: counts.closed, href: quick({ status: ['closed'] }), active: params.status.join() === 'closed' && !params.overdue, tone: 'text-slate-600' },
-    { key: 'overdue', label: t('problems.summary.overdue'), count: counts.overdue, href: quick({ overdue: true }), active: params.overdue && params.status.length === 0, tone: 'text-red-700' },
+    {
+      key: 'open',
+      label: t('enums.problemStatus.open'),
+      count: counts.open,
+      href: quick({ status: ['open'] }),
+      active: params.status.join() === 'open' && !params.overdue,
+      tone: 'text-sky-800',
+    },
+    {
+      key: 'in_progress',
+      label: t('enums.problemStatus.in_progress'),
+      count: counts.in_progress,
+      href: quick({ status: ['in_progress'] }),
+      active: params.status.join() === 'in_progress' && !params.overdue,
+      tone: 'text-amber-800',
+    },
+    {
+      key: 'resolved',
+      label: t('enums.problemStatus.resolved'),
+      count: counts.resolved,
+      href: quick({ status: ['resolved'] }),
+      active: params.status.join() === 'resolved' && !params.overdue,
+      tone: 'text-emerald-800',
+    },
+    {
+      key: 'closed',
+      label: t('enums.problemStatus.closed'),
+      count: counts.closed,
+      href: quick({ status: ['closed'] }),
+      active: params.status.join() === 'closed' && !params.overdue,
+      tone: 'text-slate-600',
+    },
+    {
+      key: 'overdue',
+      label: t('problems.summary.overdue'),
+      count: counts.overdue,
+      href: quick({ overdue: true }),
+      active: params.overdue && params.status.length === 0,
+      tone: 'text-red-700',
+    },
   ];
 
   return (

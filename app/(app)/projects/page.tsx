@@ -52,7 +52,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           ) : null}
         </div>
       </div>
-      <RegistryFilters params={params} reference={{ counties: ref.counties, categories: ref.categories, leaders: ref.leaders, responsibleUnits: ref.responsibleUnits }} showCounty={actor.countyId === null} />
+      <RegistryFilters
+        params={params}
+        reference={{ counties: ref.counties, categories: ref.categories, leaders: ref.leaders, responsibleUnits: ref.responsibleUnits }}
+        showCounty={actor.countyId === null}
+      />
       <RegistryDrilldownChips params={params} period={period} />
       <RegistryTable rows={rows} total={total} params={params} locale={toLocale(locale)} />
     </div>

@@ -61,16 +61,21 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         <p className="text-sm text-slate-500">{t('reports.subtitle')}</p>
       </div>
 
-      {canOpen && defaults ? <OpenPeriodForm
+      {canOpen && defaults ? (
+        <OpenPeriodForm
           key={periods.map((p) => p.id).join(',')}
           cadence={defaults.cadence}
           today={day}
           activeProjects={defaults.activeProjects}
           taken={periods.map((p) => ({ startDate: p.startDate, endDate: p.endDate }))}
-        /> : null}
+        />
+      ) : null}
 
       {periods.length === 0 && !selected ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-500" data-testid="no-periods">
+        <p
+          className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-500"
+          data-testid="no-periods"
+        >
           {canOpen ? t('reports.periods.emptyDispatch') : t('reports.periods.empty')}
         </p>
       ) : (

@@ -13,12 +13,18 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [actor, params, t] = await Promise.all([getActor(), searchParams, getTranslations()]);
   if (actor) redirect('/dashboard');
-  const cb = typeof params.callbackUrl === 'string' && params.callbackUrl.startsWith('/') && !params.callbackUrl.startsWith('//') ? params.callbackUrl : undefined;
+  const cb =
+    typeof params.callbackUrl === 'string' && params.callbackUrl.startsWith('/') && !params.callbackUrl.startsWith('//')
+      ? params.callbackUrl
+      : undefined;
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
         <div className="mb-6 text-center">
-          <div className="mx-auto mb-3 flex h-12 w-12 items-center justify-center rounded-xl bg-brand-600 text-xl font-bold text-white" aria-hidden>
+          <div
+            className="mx-auto mb-3 flex h-12 w-12 items-center justify-center rounded-xl bg-brand-600 text-xl font-bold text-white"
+            aria-hidden
+          >
             调
           </div>
           <h1 className="text-2xl font-semibold text-slate-900">{t('common.appName')}</h1>

@@ -6,7 +6,10 @@ import { useTranslations } from 'next-intl';
 export function PrintToolbar({ backHref, downloads }: { backHref: string; downloads?: { href: string; label: string }[] }) {
   const t = useTranslations('exports.print');
   return (
-    <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-slate-50 px-4 py-2 text-sm print:hidden" data-testid="print-toolbar">
+    <div
+      className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-slate-50 px-4 py-2 text-sm print:hidden"
+      data-testid="print-toolbar"
+    >
       <button
         type="button"
         onClick={() => window.print()}
@@ -19,7 +22,12 @@ export function PrintToolbar({ backHref, downloads }: { backHref: string; downlo
         {t('back')}
       </a>
       {downloads?.map((d) => (
-        <a key={d.href} href={d.href} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-100">
+        <a
+          key={d.href}
+          href={d.href}
+          download
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-100"
+        >
           {d.label}
         </a>
       ))}

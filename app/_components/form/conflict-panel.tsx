@@ -60,9 +60,15 @@ export function ConflictPanel({
           <table className="min-w-full text-left text-sm text-slate-800">
             <thead className="bg-slate-50 text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t('field')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('yours')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('current')}</th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t('field')}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t('yours')}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t('current')}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -72,10 +78,18 @@ export function ConflictPanel({
                   <tr key={r.key} data-testid={`conflict-${r.key}`} className={differs ? 'bg-amber-50/60' : 'text-slate-500'}>
                     <th scope="row" className="px-3 py-2 font-medium">
                       {r.label}
-                      {differs ? <span className="ml-1 text-amber-700" aria-hidden>●</span> : null}
+                      {differs ? (
+                        <span className="ml-1 text-amber-700" aria-hidden>
+                          ●
+                        </span>
+                      ) : null}
                     </th>
-                    <td className="whitespace-pre-line break-words px-3 py-2" data-testid="conflict-yours">{r.yours}</td>
-                    <td className="whitespace-pre-line break-words px-3 py-2 font-medium" data-testid="conflict-current">{r.current}</td>
+                    <td className="whitespace-pre-line break-words px-3 py-2" data-testid="conflict-yours">
+                      {r.yours}
+                    </td>
+                    <td className="whitespace-pre-line break-words px-3 py-2 font-medium" data-testid="conflict-current">
+                      {r.current}
+                    </td>
                   </tr>
                 );
               })}

@@ -9,7 +9,10 @@ export async function Forbidden({ message, backHref }: { message: string; backHr
       <p className="text-4xl font-bold text-slate-300">403</p>
       <h1 className="mt-2 text-lg font-semibold text-slate-900">{t('project.form.forbiddenTitle')}</h1>
       <p className="mt-2 text-sm text-slate-600">{message}</p>
-      <Link href={backHref} className="mt-5 inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <Link
+        href={backHref}
+        className="mt-5 inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
         {t('common.back')}
       </Link>
     </div>

@@ -72,7 +72,13 @@ export function Field({
 export function FormAlert({ message, id = 'form-alert' }: { message: string | null; id?: string }) {
   if (!message) return null;
   return (
-    <p id={id} role="alert" tabIndex={-1} className="scroll-mt-20 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="form-error">
+    <p
+      id={id}
+      role="alert"
+      tabIndex={-1}
+      className="scroll-mt-20 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+      data-testid="form-error"
+    >
       {message}
     </p>
   );

@@ -60,7 +60,9 @@ export function MultiFilter({
       >
         {label}
         {active ? <span className="rounded bg-brand-600 px-1.5 text-xs text-white">{optimistic.length}</span> : null}
-        <span aria-hidden className="text-slate-400">▾</span>
+        <span aria-hidden className="text-slate-400">
+          ▾
+        </span>
       </summary>
       {open ? (
         <div className="absolute left-0 z-20 mt-1 max-h-80 w-64 overflow-y-auto rounded-md border border-slate-200 bg-white p-1 shadow-lg">
@@ -79,7 +81,11 @@ export function MultiFilter({
             );
           })}
           {active ? (
-            <button type="button" onClick={() => change([])} className="mt-1 w-full rounded px-2 py-1.5 text-left text-sm text-brand-700 hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => change([])}
+              className="mt-1 w-full rounded px-2 py-1.5 text-left text-sm text-brand-700 hover:bg-slate-50"
+            >
               {t('clearFilters')}
             </button>
           ) : null}

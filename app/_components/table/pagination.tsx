@@ -19,7 +19,10 @@ export function Pagination({ page, pageSize, pageSizes, total, onChange }: Props
   const btn =
     'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40';
   return (
-    <nav className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600" aria-label={t('pageOf', { page, pages: pageCount })}>
+    <nav
+      className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"
+      aria-label={t('pageOf', { page, pages: pageCount })}
+    >
       <span data-testid="page-info">{from > 0 ? t('pageInfo', { from, to, total }) : null}</span>
       <div className="flex flex-wrap items-center gap-2">
         <label className="flex items-center gap-1.5">

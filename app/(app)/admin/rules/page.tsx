@@ -40,7 +40,12 @@ export default async function RulesPage() {
             key={active.id}
             ruleSetId={active.id}
             name={active.name}
-            rules={active.rules.map((r) => ({ measure: r.measure, comparison: r.comparison, threshold: String(r.threshold), light: r.light }))}
+            rules={active.rules.map((r) => ({
+              measure: r.measure,
+              comparison: r.comparison,
+              threshold: String(r.threshold),
+              light: r.light,
+            }))}
           />
         </section>
       ) : (
@@ -58,7 +63,11 @@ export default async function RulesPage() {
                 <p className="text-sm font-medium text-slate-800">
                   {v.name}{' '}
                   <span className="font-normal text-slate-500">
-                    {t('rules.versionLine', { version: v.version, at: formatDateTime(v.createdAt, locale), by: v.createdByName ?? t('rules.system') })}
+                    {t('rules.versionLine', {
+                      version: v.version,
+                      at: formatDateTime(v.createdAt, locale),
+                      by: v.createdByName ?? t('rules.system'),
+                    })}
                   </span>
                   {v.active ? (
                     <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700">{t('rules.current')}</span>

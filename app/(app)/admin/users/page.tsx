@@ -24,11 +24,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   // Not permitted to see the page at all: it does not exist for them.
   if (!hasPermission(actor, 'user.manage')) notFound();
   const params = usersSearch.parse(await searchParams);
-  const [{ rows, total, pageSize }, t, locale] = await Promise.all([
-    listUsers(actor, params),
-    getTranslations('admin'),
-    getLocale(),
-  ]);
+  const [{ rows, total, pageSize }, t, locale] = await Promise.all([listUsers(actor, params), getTranslations('admin'), getLocale()]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -47,15 +43,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </Link>
       </div>
       <UserFilters params={params} />
-      <UserList
-        rows={rows}
-        total={total}
-        pageSize={pageSize}
-        params={params}
-        locale={toLocale(locale)}
-        actorId={actor.id}
-        at={now()}
-      />
+      <UserList rows={rows} total={total} pageSize={pageSize} params={params} locale={toLocale(locale)} actorId={actor.id} at={now()} />
     </div>
   );
 }

@@ -102,7 +102,15 @@ function tipRows(items: Tip | Tip[], fmt: (tip: Tip) => string, locale: Locale):
   const sep = colon(locale);
   const list = Array.isArray(items) ? items : [items];
   const head = list[0]?.name ? `<div style="font-weight:600;margin-bottom:2px">${escapeHtml(String(list[0].name))}</div>` : '';
-  return head + list.map((tip) => `<div>${typeof tip.marker === 'string' ? tip.marker : ''}${escapeHtml(tip.seriesName ?? '')}${sep}<b>${escapeHtml(fmt(tip))}</b></div>`).join('');
+  return (
+    head +
+    list
+      .map(
+        (tip) =>
+          `<div>${typeof tip.marker === 'string' ? tip.marker : ''}${escapeHtml(tip.seriesName ?? '')}${sep}<b>${escapeHtml(fmt(tip))}</b></div>`,
+      )
+      .join('')
+  );
 }
 
 /** 冒号: full width in Chinese, ': ' in English. */
@@ -131,7 +139,8 @@ export function investmentTrendOption(
   const p = palette(ctx);
   const max = Math.max(0, ...months.map((m) => Math.max(num(m.plannedCumulative), num(m.completedCumulative))));
   const scale = moneyScale(max, ctx.locale);
-  const item = (v: string | null) => (v === null ? { value: '-', raw: null, href: headline.href } : { value: point(v, scale.div), raw: v, href: headline.href });
+  const item = (v: string | null) =>
+    v === null ? { value: '-', raw: null, href: headline.href } : { value: point(v, scale.div), raw: v, href: headline.href };
   const asOf = monthLabel(headline.asOfMonth, ctx.locale);
   return {
     ...base(ctx),
@@ -200,7 +209,6 @@ export function rowLabel(row: { labelZh: string; labelEn: string }, locale: Loca
   return locale === 'en' ? row.labelEn : row.labelZh;
 }
 
-
 /** Room for category / county names: English names are longer; the screen's type is larger. */
 function labelWidth(ctx: ChartContext): number {
   return ctx.theme === 'dark' ? 170 : ctx.locale === 'en' ? 150 : 130;
@@ -242,10 +250,27 @@ export function breakdownInvestmentOption(
       axisLabel: { color: p.text, fontSize: p.fontSize, hideOverlap: true },
       splitLine: { lineStyle: { color: p.split } },
     },
-    yAxis: categoryAxis(rows.map((r) => rowLabel(r, ctx.locale)), ctx, labelWidth(ctx)),
+    yAxis: categoryAxis(
+      rows.map((r) => rowLabel(r, ctx.locale)),
+      ctx,
+      labelWidth(ctx),
+    ),
     series: [
-      { type: 'bar', name: labels.planned, data: rows.map((r) => item(r, r.planned)), itemStyle: { color: p.planned, borderRadius: [0, 2, 2, 0] }, barGap: '10%', barMaxWidth: 14 },
-      { type: 'bar', name: labels.completed, data: rows.map((r) => item(r, r.completed)), itemStyle: { color: p.completed, borderRadius: [0, 2, 2, 0] }, barMaxWidth: 14 },
+      {
+        type: 'bar',
+        name: labels.planned,
+        data: rows.map((r) => item(r, r.planned)),
+        itemStyle: { color: p.planned, borderRadius: [0, 2, 2, 0] },
+        barGap: '10%',
+        barMaxWidth: 14,
+      },
+      {
+        type: 'bar',
+        name: labels.completed,
+        data: rows.map((r) => item(r, r.completed)),
+        itemStyle: { color: p.completed, borderRadius: [0, 2, 2, 0] },
+        barMaxWidth: 14,
+      },
     ],
   };
 }
@@ -267,13 +292,21 @@ export function breakdownLightsOption(rows: BreakdownRow[], ctx: ChartContext, l
       axisLabel: { color: p.text, fontSize: p.fontSize, hideOverlap: true },
       splitLine: { lineStyle: { color: p.split } },
     },
-    yAxis: categoryAxis(rows.map((r) => rowLabel(r, ctx.locale)), ctx, labelWidth(ctx)),
+    yAxis: categoryAxis(
+      rows.map((r) => rowLabel(r, ctx.locale)),
+      ctx,
+      labelWidth(ctx),
+    ),
     series: LIGHT_ORDER.map((l) => ({
       type: 'bar' as const,
       name: labels[l],
       stack: 'lights',
       barMaxWidth: 18,
-      itemStyle: { color: l === 'none' && p.dark ? '#64748b' : LIGHT_COLOR[l], borderColor: p.dark ? '#0b1526' : '#ffffff', borderWidth: 1 },
+      itemStyle: {
+        color: l === 'none' && p.dark ? '#64748b' : LIGHT_COLOR[l],
+        borderColor: p.dark ? '#0b1526' : '#ffffff',
+        borderWidth: 1,
+      },
       label: {
         show: true,
         color: l === 'yellow' || (l === 'none' && !p.dark) ? '#1e293b' : '#ffffff',
@@ -306,7 +339,9 @@ export function capacityOption(
     stack: 'capacity',
     barMaxWidth: 16,
     itemStyle: { color, borderRadius: [0, 2, 2, 0] as [number, number, number, number] },
-    data: sorted.map((x) => (x.connected === connected ? { value: round(x.capacity * factor), raw: x.capacity, href: x.href } : { value: 0, raw: 0, href: x.href })),
+    data: sorted.map((x) =>
+      x.connected === connected ? { value: round(x.capacity * factor), raw: x.capacity, href: x.href } : { value: 0, raw: 0, href: x.href },
+    ),
   });
   return {
     ...base(ctx),
@@ -319,7 +354,9 @@ export function capacityOption(
       formatter: (tip: unknown) => {
         const t = tip as Tip & { dataIndex: number };
         const x = sorted[t.dataIndex];
-        return x ? `<div style="font-weight:600">${escapeHtml(projectName(x, ctx.locale))}</div>${escapeHtml(t.seriesName ?? '')}${colon(ctx.locale)}<b>${escapeHtml(formatCapacity(x.capacity, '万千瓦', ctx.locale))}</b>` : '';
+        return x
+          ? `<div style="font-weight:600">${escapeHtml(projectName(x, ctx.locale))}</div>${escapeHtml(t.seriesName ?? '')}${colon(ctx.locale)}<b>${escapeHtml(formatCapacity(x.capacity, '万千瓦', ctx.locale))}</b>`
+          : '';
       },
     },
     xAxis: {
@@ -329,7 +366,11 @@ export function capacityOption(
       axisLabel: { color: p.text, fontSize: p.fontSize, hideOverlap: true },
       splitLine: { lineStyle: { color: p.split } },
     },
-    yAxis: categoryAxis(sorted.map((x) => projectName(x, ctx.locale)), ctx, p.dark ? 170 : 150),
+    yAxis: categoryAxis(
+      sorted.map((x) => projectName(x, ctx.locale)),
+      ctx,
+      p.dark ? 170 : 150,
+    ),
     series: [series(true, labels.connected, '#10b981'), series(false, labels.notConnected, p.planned)],
   };
 }
@@ -361,16 +402,33 @@ export function figureBarOption<T extends Figure>(
       axisLabel:
         ctx.locale === 'en'
           ? { color: p.strong, fontSize: p.fontSize, interval: 0, hideOverlap: false, rotate: 35 }
-          : { color: p.strong, fontSize: p.fontSize, interval: 0, hideOverlap: false, width: p.dark ? 96 : 60, overflow: 'breakAll', lineHeight: p.fontSize + 3 },
+          : {
+              color: p.strong,
+              fontSize: p.fontSize,
+              interval: 0,
+              hideOverlap: false,
+              width: p.dark ? 96 : 60,
+              overflow: 'breakAll',
+              lineHeight: p.fontSize + 3,
+            },
     },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: p.text, fontSize: p.fontSize }, splitLine: { lineStyle: { color: p.split } } },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: p.text, fontSize: p.fontSize },
+      splitLine: { lineStyle: { color: p.split } },
+    },
     series: [
       {
         type: 'bar',
         name: opts.name,
         barMaxWidth: p.dark ? 44 : 32,
         label: { show: true, position: 'top', color: p.strong, fontSize: p.dark ? 16 : 12 },
-        data: items.map((x, i) => ({ value: x.count, href: x.href, itemStyle: { color: opts.colors[i % opts.colors.length], borderRadius: [3, 3, 0, 0] } })),
+        data: items.map((x, i) => ({
+          value: x.count,
+          href: x.href,
+          itemStyle: { color: opts.colors[i % opts.colors.length], borderRadius: [3, 3, 0, 0] },
+        })),
       },
     ],
   };

@@ -76,8 +76,21 @@ export function InvestmentTrendChart({
     })),
   };
   return (
-    <ChartCard title={t('investmentTrend')} subtitle={theme === 'dark' ? undefined : t('investmentTrendSub')} tables={[table]} theme={theme} className={className} testId="chart-investment-trend">
-      <EChart option={option} height={height} theme={theme} label={t('label.investmentTrend', { year: investment.year })} testId="echart-investment-trend" />
+    <ChartCard
+      title={t('investmentTrend')}
+      subtitle={theme === 'dark' ? undefined : t('investmentTrendSub')}
+      tables={[table]}
+      theme={theme}
+      className={className}
+      testId="chart-investment-trend"
+    >
+      <EChart
+        option={option}
+        height={height}
+        theme={theme}
+        label={t('label.investmentTrend', { year: investment.year })}
+        testId="echart-investment-trend"
+      />
     </ChartCard>
   );
 }
@@ -152,16 +165,35 @@ export function BreakdownCharts({
             <div>
               {show === 'both' ? (
                 <h3 className="mb-1 text-xs font-medium text-slate-500">
-                  {t('chart.investmentSubUnit', { unit: unit[moneyUnit(rows.flatMap((r) => [r.planned, r.completed]), ctx.locale)] })}
+                  {t('chart.investmentSubUnit', {
+                    unit: unit[
+                      moneyUnit(
+                        rows.flatMap((r) => [r.planned, r.completed]),
+                        ctx.locale,
+                      )
+                    ],
+                  })}
                 </h3>
               ) : null}
-              <EChart option={investment} height={height} theme={theme} label={t('chart.label.investment', { dimension: dimName })} testId={testId ? `${testId}-investment` : undefined} />
+              <EChart
+                option={investment}
+                height={height}
+                theme={theme}
+                label={t('chart.label.investment', { dimension: dimName })}
+                testId={testId ? `${testId}-investment` : undefined}
+              />
             </div>
           ) : null}
           {show !== 'investment' ? (
             <div>
               {show === 'both' ? <h3 className="mb-1 text-xs font-medium text-slate-500">{t('chart.lightsSub')}</h3> : null}
-              <EChart option={lights} height={height} theme={theme} label={t('chart.label.lights', { dimension: dimName })} testId={testId ? `${testId}-lights` : undefined} />
+              <EChart
+                option={lights}
+                height={height}
+                theme={theme}
+                label={t('chart.label.lights', { dimension: dimName })}
+                testId={testId ? `${testId}-lights` : undefined}
+              />
             </div>
           ) : null}
         </div>
@@ -172,7 +204,17 @@ export function BreakdownCharts({
 
 // ——— New-energy capacity ———
 
-export function CapacityChart({ capacity, theme = 'light', maxHeight, className }: { capacity: CapacityProgress; theme?: ChartTheme; maxHeight?: number; className?: string }) {
+export function CapacityChart({
+  capacity,
+  theme = 'light',
+  maxHeight,
+  className,
+}: {
+  capacity: CapacityProgress;
+  theme?: ChartTheme;
+  maxHeight?: number;
+  className?: string;
+}) {
   const t = useTranslations('dashboard.chart');
   const tUnit = useTranslations('dashboard.unit');
   const ctx = useCtx(theme);
@@ -197,7 +239,12 @@ export function CapacityChart({ capacity, theme = 'light', maxHeight, className 
       .sort((a, b) => b.capacity - a.capacity)
       .map((x) => ({
         key: String(x.projectId),
-        cells: [projectName(x, ctx.locale), cap(x.capacity), x.connected ? t('capacityConnected') : t('capacityNotConnected'), formatDate(x.connectedOn, ctx.locale)],
+        cells: [
+          projectName(x, ctx.locale),
+          cap(x.capacity),
+          x.connected ? t('capacityConnected') : t('capacityNotConnected'),
+          formatDate(x.connectedOn, ctx.locale),
+        ],
         href: x.href,
       })),
   };
@@ -217,7 +264,9 @@ export function CapacityChart({ capacity, theme = 'light', maxHeight, className 
         dark ? undefined : (
           <>
             {goal === null ? t('capacityNoTarget') : t('capacitySub', { target: cap(goal) })}
-            {capacity.targetQuote ? <span className="mt-0.5 block text-slate-400">{t('capacityQuote', { quote: capacity.targetQuote })}</span> : null}
+            {capacity.targetQuote ? (
+              <span className="mt-0.5 block text-slate-400">{t('capacityQuote', { quote: capacity.targetQuote })}</span>
+            ) : null}
           </>
         )
       }
@@ -229,14 +278,20 @@ export function CapacityChart({ capacity, theme = 'light', maxHeight, className 
         <div className="mb-3" data-testid="capacity-progress">
           <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
             <p className={dark ? 'text-lg text-slate-300' : 'text-sm text-slate-600'}>
-              <span className={`font-semibold tabular-nums ${dark ? 'text-4xl text-emerald-400' : 'text-2xl text-emerald-700'}`}>{cap(capacity.connected)}</span>
-              <span className="mx-1.5" aria-hidden>/</span>
+              <span className={`font-semibold tabular-nums ${dark ? 'text-4xl text-emerald-400' : 'text-2xl text-emerald-700'}`}>
+                {cap(capacity.connected)}
+              </span>
+              <span className="mx-1.5" aria-hidden>
+                /
+              </span>
               <span>
                 {t('capacityTarget')} {goal === null ? t('capacityNoTarget') : cap(goal)}
               </span>
             </p>
             {share !== null ? (
-              <p className={`font-medium ${dark ? 'text-lg text-slate-200' : 'text-sm text-slate-700'}`}>{t('capacityOfTarget', { percent: percent(share, ctx.locale) })}</p>
+              <p className={`font-medium ${dark ? 'text-lg text-slate-200' : 'text-sm text-slate-700'}`}>
+                {t('capacityOfTarget', { percent: percent(share, ctx.locale) })}
+              </p>
             ) : null}
           </div>
           {goal !== null ? (
@@ -249,15 +304,39 @@ export function CapacityChart({ capacity, theme = 'light', maxHeight, className 
               aria-valuenow={capacity.connected}
               aria-valuetext={`${cap(capacity.connected)} / ${cap(goal)}`}
             >
-              <div className={`absolute inset-y-0 left-0 ${dark ? 'bg-sky-500/30' : 'bg-brand-100'}`} style={{ width: `${(plannedShare ?? 0) * 100}%` }} />
-              <div className="absolute inset-y-0 left-0 rounded-full bg-emerald-500" style={{ width: `${Math.min(1, share ?? 0) * 100}%` }} />
+              <div
+                className={`absolute inset-y-0 left-0 ${dark ? 'bg-sky-500/30' : 'bg-brand-100'}`}
+                style={{ width: `${(plannedShare ?? 0) * 100}%` }}
+              />
+              <div
+                className="absolute inset-y-0 left-0 rounded-full bg-emerald-500"
+                style={{ width: `${Math.min(1, share ?? 0) * 100}%` }}
+              />
             </div>
           ) : null}
           <ul className={`mt-2 flex flex-wrap gap-x-4 gap-y-1 ${dark ? 'text-base text-slate-300' : 'text-xs text-slate-600'}`}>
             {[
-              { key: 'connected', label: t('capacityConnected'), dot: 'bg-emerald-500', value: capacity.connected, figure: capacity.connectedProjects },
-              { key: 'pending', label: t('capacityNotConnected'), dot: dark ? 'bg-sky-500/60' : 'bg-[#9dbbe8]', value: capacity.planned - capacity.connected, figure: capacity.pendingProjects },
-              { key: 'all', label: t('capacityPlanned'), dot: dark ? 'bg-white/30' : 'bg-slate-300', value: capacity.planned, figure: capacity.all },
+              {
+                key: 'connected',
+                label: t('capacityConnected'),
+                dot: 'bg-emerald-500',
+                value: capacity.connected,
+                figure: capacity.connectedProjects,
+              },
+              {
+                key: 'pending',
+                label: t('capacityNotConnected'),
+                dot: dark ? 'bg-sky-500/60' : 'bg-[#9dbbe8]',
+                value: capacity.planned - capacity.connected,
+                figure: capacity.pendingProjects,
+              },
+              {
+                key: 'all',
+                label: t('capacityPlanned'),
+                dot: dark ? 'bg-white/30' : 'bg-slate-300',
+                value: capacity.planned,
+                figure: capacity.all,
+              },
             ].map((x) => (
               <li key={x.key}>
                 <Link
@@ -280,7 +359,13 @@ export function CapacityChart({ capacity, theme = 'light', maxHeight, className 
         <p className="py-8 text-center text-sm text-slate-500">{t('capacityEmpty')}</p>
       ) : (
         <div className={maxHeight ? 'overflow-y-auto' : ''} style={maxHeight ? { maxHeight } : undefined}>
-          <EChart option={option} height={barsHeight(capacity.projects.length, ctx, 120)} theme={theme} label={t('label.capacity')} testId="echart-capacity" />
+          <EChart
+            option={option}
+            height={barsHeight(capacity.projects.length, ctx, 120)}
+            theme={theme}
+            label={t('label.capacity')}
+            testId="echart-capacity"
+          />
         </div>
       )}
     </ChartCard>
@@ -292,7 +377,17 @@ export function CapacityChart({ capacity, theme = 'light', maxHeight, className 
 const TYPE_COLORS = ['#d97706'];
 const AGE_COLORS = ['#fcd34d', '#f59e0b', '#ea580c', '#dc2626'];
 
-export function ProblemCharts({ problems, theme = 'light', height = 220, className }: { problems: ProblemBreakdown; theme?: ChartTheme; height?: number; className?: string }) {
+export function ProblemCharts({
+  problems,
+  theme = 'light',
+  height = 220,
+  className,
+}: {
+  problems: ProblemBreakdown;
+  theme?: ChartTheme;
+  height?: number;
+  className?: string;
+}) {
   const t = useTranslations();
   const ctx = useCtx(theme);
   const typeLabel = (x: ProblemBreakdown['byType'][number]) => t(`enums.problemType.${x.type}`);
@@ -322,22 +417,46 @@ export function ProblemCharts({ problems, theme = 'light', height = 220, classNa
   const dark = theme === 'dark';
   const none = problems.byType.every((x) => x.count === 0) && problems.byAge.every((x) => x.count === 0);
   return (
-    <ChartCard title={t('dashboard.chart.problems')} subtitle={dark ? undefined : t('dashboard.chart.problemsSub')} tables={tables} theme={theme} className={className} testId="chart-problems">
+    <ChartCard
+      title={t('dashboard.chart.problems')}
+      subtitle={dark ? undefined : t('dashboard.chart.problemsSub')}
+      tables={tables}
+      theme={theme}
+      className={className}
+      testId="chart-problems"
+    >
       {none ? (
-        <p className={`py-10 text-center ${dark ? 'text-lg text-slate-400' : 'text-sm text-slate-500'}`}>{t('dashboard.chart.noProblems')}</p>
+        <p className={`py-10 text-center ${dark ? 'text-lg text-slate-400' : 'text-sm text-slate-500'}`}>
+          {t('dashboard.chart.noProblems')}
+        </p>
       ) : (
         <div className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
           <div>
-            <h3 className={`mb-1 font-medium ${dark ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>{t('dashboard.chart.problemsByType')}</h3>
-            <EChart option={byType} height={height} theme={theme} label={t('dashboard.chart.label.problemsByType')} testId="echart-problems-type" />
+            <h3 className={`mb-1 font-medium ${dark ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>
+              {t('dashboard.chart.problemsByType')}
+            </h3>
+            <EChart
+              option={byType}
+              height={height}
+              theme={theme}
+              label={t('dashboard.chart.label.problemsByType')}
+              testId="echart-problems-type"
+            />
           </div>
           <div>
-            <h3 className={`mb-1 font-medium ${dark ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>{t('dashboard.chart.problemsByAge')}</h3>
-            <EChart option={byAge} height={height} theme={theme} label={t('dashboard.chart.label.problemsByAge')} testId="echart-problems-age" />
+            <h3 className={`mb-1 font-medium ${dark ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>
+              {t('dashboard.chart.problemsByAge')}
+            </h3>
+            <EChart
+              option={byAge}
+              height={height}
+              theme={theme}
+              label={t('dashboard.chart.label.problemsByAge')}
+              testId="echart-problems-age"
+            />
           </div>
         </div>
       )}
     </ChartCard>
   );
 }
-

@@ -10,7 +10,13 @@ import type { ChartOption, ChartTheme } from './chart-types';
  * the chart follows the container's size, and is disposed on unmount. A click on a data item
  * that carries an `href` opens that drill-down.
  */
-export function EChart({ option, label, height, theme = 'light', testId }: {
+export function EChart({
+  option,
+  label,
+  height,
+  theme = 'light',
+  testId,
+}: {
   option: ChartOption;
   /** The accessible name (the chart is an image; its numbers are in the table beside it). */
   label: string;

@@ -11,10 +11,27 @@ import { LIGHT_ORDER } from './chart-options';
 type Variant = 'page' | 'screen';
 
 const LIGHT_TILE: Record<Light | 'none', { page: string; screen: string; dot: string; screenDot?: string }> = {
-  red: { page: 'border-red-200 bg-red-50 text-red-800 hover:border-red-400', screen: 'border-red-500/40 bg-red-500/10 text-red-300', dot: 'bg-red-500' },
-  yellow: { page: 'border-amber-200 bg-amber-50 text-amber-900 hover:border-amber-400', screen: 'border-amber-400/40 bg-amber-400/10 text-amber-200', dot: 'bg-amber-400' },
-  green: { page: 'border-emerald-200 bg-emerald-50 text-emerald-800 hover:border-emerald-400', screen: 'border-emerald-500/40 bg-emerald-500/10 text-emerald-300', dot: 'bg-emerald-500' },
-  none: { page: 'border-slate-200 bg-slate-50 text-slate-700 hover:border-slate-400', screen: 'border-white/15 bg-white/5 text-slate-300', dot: 'bg-slate-300', screenDot: 'bg-slate-500' },
+  red: {
+    page: 'border-red-200 bg-red-50 text-red-800 hover:border-red-400',
+    screen: 'border-red-500/40 bg-red-500/10 text-red-300',
+    dot: 'bg-red-500',
+  },
+  yellow: {
+    page: 'border-amber-200 bg-amber-50 text-amber-900 hover:border-amber-400',
+    screen: 'border-amber-400/40 bg-amber-400/10 text-amber-200',
+    dot: 'bg-amber-400',
+  },
+  green: {
+    page: 'border-emerald-200 bg-emerald-50 text-emerald-800 hover:border-emerald-400',
+    screen: 'border-emerald-500/40 bg-emerald-500/10 text-emerald-300',
+    dot: 'bg-emerald-500',
+  },
+  none: {
+    page: 'border-slate-200 bg-slate-50 text-slate-700 hover:border-slate-400',
+    screen: 'border-white/15 bg-white/5 text-slate-300',
+    dot: 'bg-slate-300',
+    screenDot: 'bg-slate-500',
+  },
 };
 
 const STAGE_TONE: Record<Stage, string> = {
@@ -24,7 +41,19 @@ const STAGE_TONE: Record<Stage, string> = {
   operating: 'text-slate-700',
 };
 
-function Card({ title, children, variant, className = '', testId }: { title: string; children: ReactNode; variant: Variant; className?: string; testId?: string }) {
+function Card({
+  title,
+  children,
+  variant,
+  className = '',
+  testId,
+}: {
+  title: string;
+  children: ReactNode;
+  variant: Variant;
+  className?: string;
+  testId?: string;
+}) {
   const screen = variant === 'screen';
   return (
     <section
@@ -52,18 +81,31 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
   const lightByKey = new Map(headline.lights.map((l) => [l.light ?? 'none', l]));
   // Points between the two percentages as shown (one decimal each), rounded by the same rule.
   const gap = inv.completionPct !== null && inv.timeElapsedPct !== null ? roundPercent(inv.completionPct - inv.timeElapsedPct) : null;
-  const gapTone = gap === null ? '' : gap <= -30 ? 'text-red-700' : gap <= -10 ? 'text-amber-700' : gap < 0 ? 'text-slate-700' : 'text-emerald-700';
-  const gapToneScreen = gap === null ? '' : gap <= -30 ? 'text-red-300' : gap <= -10 ? 'text-amber-300' : gap < 0 ? 'text-slate-200' : 'text-emerald-300';
+  const gapTone =
+    gap === null ? '' : gap <= -30 ? 'text-red-700' : gap <= -10 ? 'text-amber-700' : gap < 0 ? 'text-slate-700' : 'text-emerald-700';
+  const gapToneScreen =
+    gap === null ? '' : gap <= -30 ? 'text-red-300' : gap <= -10 ? 'text-amber-300' : gap < 0 ? 'text-slate-200' : 'text-emerald-300';
   const linkFocus = screen ? 'focus-visible:outline-sky-400' : '';
 
-  const tile = (opts: { key: string; label: string; count: number; href: string; sub?: ReactNode; tone: string; testId: string; unit: string }) => (
+  const tile = (opts: {
+    key: string;
+    label: string;
+    count: number;
+    href: string;
+    sub?: ReactNode;
+    tone: string;
+    testId: string;
+    unit: string;
+  }) => (
     <Link
       key={opts.key}
       href={opts.href}
       data-testid={opts.testId}
       data-count={opts.count}
       className={`group flex min-w-0 flex-col justify-between rounded-lg border ${linkFocus} ${
-        screen ? 'border-white/10 bg-white/[0.03] p-5 hover:bg-white/[0.06]' : 'border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600'
+        screen
+          ? 'border-white/10 bg-white/[0.03] p-5 hover:bg-white/[0.06]'
+          : 'border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600'
       }`}
     >
       <span className={`font-medium ${screen ? 'text-xl text-slate-300' : 'text-sm text-slate-600'}`}>{opts.label}</span>
@@ -102,7 +144,9 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
                   data-testid={`figure-stage-${s.stage}`}
                   data-count={s.count}
                   className={`flex items-baseline justify-between gap-2 rounded-md border px-2 py-1 ${
-                    screen ? 'border-white/10 bg-white/5 text-slate-200 hover:bg-white/10' : `border-slate-200 bg-slate-50 hover:border-brand-600 ${STAGE_TONE[s.stage]}`
+                    screen
+                      ? 'border-white/10 bg-white/5 text-slate-200 hover:bg-white/10'
+                      : `border-slate-200 bg-slate-50 hover:border-brand-600 ${STAGE_TONE[s.stage]}`
                   }`}
                 >
                   <span className={`min-w-0 truncate ${screen ? 'text-lg' : 'text-xs'}`} title={t(`enums.stage.${s.stage}`)}>
@@ -135,7 +179,9 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
                       <span aria-hidden className={`inline-block rounded-full ${screen ? 'h-3 w-3' : 'h-2 w-2'} ${style.dot}`} />
                       <span className="truncate">{t(`dashboard.light.${key}`)}</span>
                     </span>
-                    <span className={`mt-1 block font-semibold tabular-nums leading-none ${screen ? 'text-5xl' : 'text-2xl'}`}>{n(f.count)}</span>
+                    <span className={`mt-1 block font-semibold tabular-nums leading-none ${screen ? 'text-5xl' : 'text-2xl'}`}>
+                      {n(f.count)}
+                    </span>
                   </Link>
                 </li>
               );
@@ -145,35 +191,64 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
             <div className={`mt-3 flex overflow-hidden rounded-full ${screen ? 'h-3' : 'h-2'}`} aria-hidden>
               {LIGHT_ORDER.map((key) => {
                 const c = lightByKey.get(key)?.count ?? 0;
-                return c > 0 ? <span key={key} className={(screen && LIGHT_TILE[key].screenDot) || LIGHT_TILE[key].dot} style={{ width: `${(c / lightsTotal) * 100}%` }} /> : null;
+                return c > 0 ? (
+                  <span
+                    key={key}
+                    className={(screen && LIGHT_TILE[key].screenDot) || LIGHT_TILE[key].dot}
+                    style={{ width: `${(c / lightsTotal) * 100}%` }}
+                  />
+                ) : null;
               })}
             </div>
           ) : null}
         </Card>
 
         {/* Investment */}
-        <Card title={t('dashboard.headline.investment', { year: inv.year })} variant={variant} className={screen ? 'col-span-5' : 'md:col-span-2 xl:col-span-5'}>
-          <Link href={inv.href} prefetch={false} data-testid="figure-investment" className={`block rounded ${screen ? 'hover:bg-white/[0.03]' : 'hover:bg-slate-50'}`}>
+        <Card
+          title={t('dashboard.headline.investment', { year: inv.year })}
+          variant={variant}
+          className={screen ? 'col-span-5' : 'md:col-span-2 xl:col-span-5'}
+        >
+          <Link
+            href={inv.href}
+            prefetch={false}
+            data-testid="figure-investment"
+            className={`block rounded ${screen ? 'hover:bg-white/[0.03]' : 'hover:bg-slate-50'}`}
+          >
             <span className="grid grid-cols-3 gap-3">
               <span className="min-w-0">
-                <span className={`block ${screen ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>{t('dashboard.headline.completionRate')}</span>
-                <span className={`block font-semibold tabular-nums leading-tight ${screen ? 'text-6xl text-sky-300' : 'text-3xl text-brand-700'}`} data-testid="figure-completion-rate">
+                <span className={`block ${screen ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>
+                  {t('dashboard.headline.completionRate')}
+                </span>
+                <span
+                  className={`block font-semibold tabular-nums leading-tight ${screen ? 'text-6xl text-sky-300' : 'text-3xl text-brand-700'}`}
+                  data-testid="figure-completion-rate"
+                >
                   {formatPercent(inv.completionPct, locale)}
                 </span>
               </span>
               <span className="min-w-0">
-                <span className={`block ${screen ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>{t('dashboard.headline.completed')}</span>
-                <span className={`block font-semibold tabular-nums ${screen ? 'text-3xl text-slate-100' : 'text-lg text-slate-900'}`}>{formatYi(inv.completed, locale)}</span>
+                <span className={`block ${screen ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>
+                  {t('dashboard.headline.completed')}
+                </span>
+                <span className={`block font-semibold tabular-nums ${screen ? 'text-3xl text-slate-100' : 'text-lg text-slate-900'}`}>
+                  {formatYi(inv.completed, locale)}
+                </span>
               </span>
               <span className="min-w-0">
-                <span className={`block ${screen ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>{t('dashboard.headline.planned')}</span>
+                <span className={`block ${screen ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>
+                  {t('dashboard.headline.planned')}
+                </span>
                 <span className={`block font-semibold tabular-nums ${screen ? 'text-3xl text-slate-100' : 'text-lg text-slate-900'}`}>
                   {parseMoney(inv.planned) > 0n ? formatYi(inv.planned, locale) : t('dashboard.headline.noPlan')}
                 </span>
               </span>
             </span>
             {/* Completion against time-elapsed progress: the bar is done, the marker is where it should be. */}
-            <span className={`relative mt-3 block overflow-visible rounded-full ${screen ? 'h-4 bg-white/10' : 'h-2.5 bg-slate-100'}`} aria-hidden>
+            <span
+              className={`relative mt-3 block overflow-visible rounded-full ${screen ? 'h-4 bg-white/10' : 'h-2.5 bg-slate-100'}`}
+              aria-hidden
+            >
               <span
                 className={`absolute inset-y-0 left-0 rounded-full ${screen ? 'bg-sky-400' : 'bg-brand-600'}`}
                 style={{ width: `${Math.min(100, inv.completionPct ?? 0)}%` }}
@@ -185,7 +260,9 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
                 />
               ) : null}
             </span>
-            <span className={`mt-2 flex flex-wrap justify-between gap-x-3 ${screen ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>
+            <span
+              className={`mt-2 flex flex-wrap justify-between gap-x-3 ${screen ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}
+            >
               <span>
                 <span aria-hidden className={`mr-1 inline-block h-2.5 w-0.5 align-middle ${screen ? 'bg-amber-300' : 'bg-amber-500'}`} />
                 {t('dashboard.headline.timeElapsed', { month: inv.asOfMonth })} {formatPercent(inv.timeElapsedPct, locale)}
@@ -209,7 +286,10 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
           count: headline.milestonesDue.projects.count,
           href: headline.milestonesDue.projects.href,
           unit: t('dashboard.headline.projectsUnit'),
-          sub: t('dashboard.headline.milestonesSub', { milestones: headline.milestonesDue.milestones, projects: headline.milestonesDue.projects.count }),
+          sub: t('dashboard.headline.milestonesSub', {
+            milestones: headline.milestonesDue.milestones,
+            projects: headline.milestonesDue.projects.count,
+          }),
           tone: screen ? 'text-sky-300' : 'text-sky-800',
           testId: 'figure-milestones-due',
         })}
@@ -219,8 +299,18 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
           count: headline.milestonesOverdue.projects.count,
           href: headline.milestonesOverdue.projects.href,
           unit: t('dashboard.headline.projectsUnit'),
-          sub: t('dashboard.headline.milestonesSub', { milestones: headline.milestonesOverdue.milestones, projects: headline.milestonesOverdue.projects.count }),
-          tone: headline.milestonesOverdue.projects.count > 0 ? (screen ? 'text-red-300' : 'text-red-700') : screen ? 'text-slate-200' : 'text-slate-900',
+          sub: t('dashboard.headline.milestonesSub', {
+            milestones: headline.milestonesOverdue.milestones,
+            projects: headline.milestonesOverdue.projects.count,
+          }),
+          tone:
+            headline.milestonesOverdue.projects.count > 0
+              ? screen
+                ? 'text-red-300'
+                : 'text-red-700'
+              : screen
+                ? 'text-slate-200'
+                : 'text-slate-900',
           testId: 'figure-milestones-overdue',
         })}
         {tile({
@@ -240,7 +330,8 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
           href: headline.overdueProblems.href,
           unit: t('dashboard.headline.problemsUnit'),
           sub: t('dashboard.headline.overdueSub'),
-          tone: headline.overdueProblems.count > 0 ? (screen ? 'text-red-300' : 'text-red-700') : screen ? 'text-slate-200' : 'text-slate-900',
+          tone:
+            headline.overdueProblems.count > 0 ? (screen ? 'text-red-300' : 'text-red-700') : screen ? 'text-slate-200' : 'text-slate-900',
           testId: 'figure-problems-overdue',
         })}
         {tile({
@@ -252,7 +343,14 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
           sub: period
             ? t('dashboard.headline.missingSub', { start: formatDate(period.start, locale), end: formatDate(period.end, locale) })
             : t('dashboard.headline.noPeriod'),
-          tone: headline.missingReports.count > 0 ? (screen ? 'text-amber-200' : 'text-amber-800') : screen ? 'text-slate-200' : 'text-slate-900',
+          tone:
+            headline.missingReports.count > 0
+              ? screen
+                ? 'text-amber-200'
+                : 'text-amber-800'
+              : screen
+                ? 'text-slate-200'
+                : 'text-slate-900',
           testId: 'figure-reports-missing',
         })}
       </div>

@@ -64,7 +64,10 @@ export function TimelineChart({ data, title, aside }: { data: CompactTimeline; t
   return (
     <ChartCard title={title} tables={tables} testId="timeline" plain aside={aside}>
       {data.rows.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 py-10 text-center text-sm text-slate-500" data-testid="timeline-empty">
+        <p
+          className="rounded-md border border-dashed border-slate-300 py-10 text-center text-sm text-slate-500"
+          data-testid="timeline-empty"
+        >
           {t('dashboard.timeline.empty')}
         </p>
       ) : (
@@ -78,13 +81,24 @@ export function TimelineChart({ data, title, aside }: { data: CompactTimeline; t
             {/* Month lines and today's line, behind the rows, over the time column only. */}
             <div className="pointer-events-none absolute inset-y-0 left-[var(--tl-label)] right-0">
               {data.ticks.map(([day, , major]) => (
-                <span key={day} className={`absolute inset-y-0 w-px ${major ? 'bg-slate-300' : 'bg-slate-100'}`} style={{ left: `${pct(day)}%` }} />
+                <span
+                  key={day}
+                  className={`absolute inset-y-0 w-px ${major ? 'bg-slate-300' : 'bg-slate-100'}`}
+                  style={{ left: `${pct(day)}%` }}
+                />
               ))}
-              <span className="absolute inset-y-0 z-10 w-0.5 -translate-x-1/2 bg-red-500/80" style={{ left: `${todayPct}%` }} data-testid="timeline-today" />
+              <span
+                className="absolute inset-y-0 z-10 w-0.5 -translate-x-1/2 bg-red-500/80"
+                style={{ left: `${todayPct}%` }}
+                data-testid="timeline-today"
+              />
             </div>
             {/* Axis */}
             <div className="sticky top-0 z-20 flex h-8 border-b border-slate-200 bg-slate-50/95">
-              <div data-tl-label className="sticky left-0 z-20 flex w-[var(--tl-label)] shrink-0 items-center border-r border-slate-200 bg-slate-50 px-2 font-medium text-slate-600">
+              <div
+                data-tl-label
+                className="sticky left-0 z-20 flex w-[var(--tl-label)] shrink-0 items-center border-r border-slate-200 bg-slate-50 px-2 font-medium text-slate-600"
+              >
                 {t('dashboard.timeline.project')}
               </div>
               <div className="relative flex-1">
@@ -97,7 +111,10 @@ export function TimelineChart({ data, title, aside }: { data: CompactTimeline; t
                     {label}
                   </span>
                 ))}
-                <span className="absolute top-0 z-10 -translate-x-1/2 rounded-b bg-red-600 px-1 text-[10px] leading-4 text-white" style={{ left: `${todayPct}%` }}>
+                <span
+                  className="absolute top-0 z-10 -translate-x-1/2 rounded-b bg-red-600 px-1 text-[10px] leading-4 text-white"
+                  style={{ left: `${todayPct}%` }}
+                >
                   {t('dashboard.timeline.today')}
                 </span>
               </div>
@@ -108,13 +125,21 @@ export function TimelineChart({ data, title, aside }: { data: CompactTimeline; t
                 <li key={projectId} className="flex h-9 hover:bg-slate-50/60" data-testid="timeline-row">
                   <div className="sticky left-0 z-20 flex w-[var(--tl-label)] shrink-0 items-center gap-1.5 border-r border-slate-200 bg-white px-2">
                     <span aria-hidden className={`inline-block h-2 w-2 shrink-0 rounded-full ${LIGHT_DOT[light]}`} />
-                    <Link href={`/projects/${projectId}`} prefetch={false} tabIndex={-1} className="truncate text-slate-800 hover:text-brand-700 hover:underline" title={name}>
+                    <Link
+                      href={`/projects/${projectId}`}
+                      prefetch={false}
+                      tabIndex={-1}
+                      className="truncate text-slate-800 hover:text-brand-700 hover:underline"
+                      title={name}
+                    >
                       {name}
                     </Link>
                   </div>
                   <div className="relative flex-1">
                     {milestones.length === 0 ? (
-                      <span className="absolute left-2 top-1/2 -translate-y-1/2 text-slate-400">{t('dashboard.timeline.noMilestones')}</span>
+                      <span className="absolute left-2 top-1/2 -translate-y-1/2 text-slate-400">
+                        {t('dashboard.timeline.noMilestones')}
+                      </span>
                     ) : drawn ? (
                       milestones.map((m, i) => <Marker key={i} m={m} name={data.names[m[0]] ?? ''} pct={pct} d={d} />)
                     ) : null}
@@ -129,7 +154,17 @@ export function TimelineChart({ data, title, aside }: { data: CompactTimeline; t
   );
 }
 
-function Marker({ m, name, pct, d }: { m: CompactMilestone; name: string; pct: (day: number) => number; d: (day: number | null) => string }) {
+function Marker({
+  m,
+  name,
+  pct,
+  d,
+}: {
+  m: CompactMilestone;
+  name: string;
+  pct: (day: number) => number;
+  d: (day: number | null) => string;
+}) {
   const t = useTranslations('dashboard.timeline');
   const [, committed, forecast, actual, , overdue] = m;
   const title = `${t('tooltip', { name, baseline: d(committed), forecast: d(forecast), actual: d(actual) })}${overdue ? ` · ${t('overdue')}` : ''}`;

@@ -7,7 +7,14 @@
  */
 
 /** [name index into `names`, committed date (baseline, else planned), forecast, actual, status index (MILESTONE_STATUSES), overdue]. */
-export type CompactMilestone = [name: number, committed: number, forecast: number | null, actual: number | null, status: number, overdue: 0 | 1];
+export type CompactMilestone = [
+  name: number,
+  committed: number,
+  forecast: number | null,
+  actual: number | null,
+  status: number,
+  overdue: 0 | 1,
+];
 
 /** [project id, project name, light ('' = none, r, y, g), milestones]. */
 type CompactRow = [projectId: number, name: string, light: '' | 'r' | 'y' | 'g', milestones: CompactMilestone[]];

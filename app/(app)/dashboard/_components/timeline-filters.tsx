@@ -37,7 +37,13 @@ export function TimelineFilters({
       data-ready={ready ? 'true' : 'false'}
       aria-busy={pending}
     >
-      <MultiFilter id="tl-category" label={t('category')} options={opts(categories)} selected={filters.category} onChange={(v) => go({ category: v })} />
+      <MultiFilter
+        id="tl-category"
+        label={t('category')}
+        options={opts(categories)}
+        selected={filters.category}
+        onChange={(v) => go({ category: v })}
+      />
       {counties.length > 1 ? (
         <MultiFilter
           id="tl-county"
@@ -55,11 +61,19 @@ export function TimelineFilters({
         onChange={(v) => go({ leader: v.map(Number) })}
       />
       {any ? (
-        <button type="button" onClick={() => go({ category: [], county: [], leader: [] })} className="px-2 py-1.5 text-sm text-brand-700 hover:underline">
+        <button
+          type="button"
+          onClick={() => go({ category: [], county: [], leader: [] })}
+          className="px-2 py-1.5 text-sm text-brand-700 hover:underline"
+        >
           {t('clear')}
         </button>
       ) : null}
-      {pending ? <span className="text-xs text-slate-500" aria-live="polite">…</span> : null}
+      {pending ? (
+        <span className="text-xs text-slate-500" aria-live="polite">
+          …
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -6,7 +6,17 @@ import { type ReactNode, useEffect, useRef } from 'react';
  * The timeline's horizontal scroll box. When the timeline is wider than the screen (phones), it
  * starts scrolled so that today is in view, a third of the way in: what is due next matters most.
  */
-export function TimelineScroller({ todayPct, label, className, children }: { todayPct: number; label: string; className: string; children: ReactNode }) {
+export function TimelineScroller({
+  todayPct,
+  label,
+  className,
+  children,
+}: {
+  todayPct: number;
+  label: string;
+  className: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;

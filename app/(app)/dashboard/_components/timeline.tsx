@@ -127,7 +127,12 @@ export async function TimelineView({ timeline, locale }: { timeline: Timeline; l
       aside={
         <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
           {legend}
-          <p className="text-xs text-slate-600" data-testid="timeline-count" data-shown={timeline.projects.length} data-total={timeline.total}>
+          <p
+            className="text-xs text-slate-600"
+            data-testid="timeline-count"
+            data-shown={timeline.projects.length}
+            data-total={timeline.total}
+          >
             {t('dashboard.timeline.showing', { shown: timeline.projects.length, total: timeline.total })}
             {' · '}
             <Link href={registry} prefetch={false} className="text-brand-700 hover:underline">

@@ -47,7 +47,11 @@ export function NotificationList({
     });
 
   return (
-    <section aria-labelledby="notifications-title" className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="notifications">
+    <section
+      aria-labelledby="notifications-title"
+      className="rounded-lg border border-slate-200 bg-white shadow-sm"
+      data-testid="notifications"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
         <h2 id="notifications-title" className="text-base font-semibold text-slate-900">
           {t('title')}
@@ -105,7 +109,13 @@ export function NotificationList({
                 <div className="mt-1 flex items-center gap-3 text-xs text-slate-400">
                   <time dateTime={n.atIso}>{n.at}</time>
                   {n.unread ? (
-                    <button type="button" disabled={pending} onClick={() => read(n.id)} className="text-brand-700 hover:underline" data-testid="mark-read">
+                    <button
+                      type="button"
+                      disabled={pending}
+                      onClick={() => read(n.id)}
+                      className="text-brand-700 hover:underline"
+                      data-testid="mark-read"
+                    >
                       {t('markRead')}
                       <span className="sr-only">：{n.title}</span>
                     </button>

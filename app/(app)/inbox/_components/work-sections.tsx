@@ -12,20 +12,50 @@ type T = Awaited<ReturnType<typeof getTranslations>>;
 /** The pill's shape: globals.css .badge. */
 const pill = 'badge';
 
-function Section({ id, title, count, tone = 'default', children, empty }: { id: string; title: string; count: number; tone?: 'default' | 'alert'; children: ReactNode; empty: string }) {
+function Section({
+  id,
+  title,
+  count,
+  tone = 'default',
+  children,
+  empty,
+}: {
+  id: string;
+  title: string;
+  count: number;
+  tone?: 'default' | 'alert';
+  children: ReactNode;
+  empty: string;
+}) {
   return (
-    <section aria-labelledby={`${id}-title`} className={`rounded-lg border bg-white shadow-sm ${tone === 'alert' && count > 0 ? 'border-red-200' : 'border-slate-200'}`} data-testid={`inbox-section-${id}`}>
+    <section
+      aria-labelledby={`${id}-title`}
+      className={`rounded-lg border bg-white shadow-sm ${tone === 'alert' && count > 0 ? 'border-red-200' : 'border-slate-200'}`}
+      data-testid={`inbox-section-${id}`}
+    >
       <h2 id={`${id}-title`} className="flex items-center gap-2 border-b border-slate-200 px-4 py-3 text-base font-semibold text-slate-900">
         {title}
-        <span className={`${pill} ${count > 0 ? (tone === 'alert' ? 'bg-red-600 text-white ring-red-700' : 'bg-brand-600 text-white ring-brand-700') : 'bg-slate-100 text-slate-500 ring-slate-300'}`}>{count}</span>
+        <span
+          className={`${pill} ${count > 0 ? (tone === 'alert' ? 'bg-red-600 text-white ring-red-700' : 'bg-brand-600 text-white ring-brand-700') : 'bg-slate-100 text-slate-500 ring-slate-300'}`}
+        >
+          {count}
+        </span>
       </h2>
-      {count === 0 ? <p className="px-4 py-4 text-sm text-slate-500">{empty}</p> : <ul className="divide-y divide-slate-100">{children}</ul>}
+      {count === 0 ? (
+        <p className="px-4 py-4 text-sm text-slate-500">{empty}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100">{children}</ul>
+      )}
     </section>
   );
 }
 
 function periodLabel(t: T, locale: Locale, r: { periodKind: string; periodStart: string; periodEnd: string }) {
-  return t('inbox.period.label', { kind: t(`enums.periodKind.${r.periodKind}`), start: formatDate(r.periodStart, locale), end: formatDate(r.periodEnd, locale) });
+  return t('inbox.period.label', {
+    kind: t(`enums.periodKind.${r.periodKind}`),
+    start: formatDate(r.periodStart, locale),
+    end: formatDate(r.periodEnd, locale),
+  });
 }
 
 function ReportLine({ t, locale, r, showLead = false }: { t: T; locale: Locale; r: ReportItem; showLead?: boolean }) {
@@ -45,10 +75,15 @@ function ReportLine({ t, locale, r, showLead = false }: { t: T; locale: Locale; 
       <p className="mt-0.5 text-xs text-slate-500">
         {periodLabel(t, locale, r)} · {t('inbox.report.due', { date: formatDate(r.dueDate, locale) })}
         {showLead && r.leadName ? ` · ${t('inbox.report.lead', { name: r.leadName })}` : ''}
-        {r.submittedAt && r.status === 'submitted' ? ` · ${t('inbox.report.submittedAt', { at: formatDateTime(r.submittedAt, locale) })}` : ''}
+        {r.submittedAt && r.status === 'submitted'
+          ? ` · ${t('inbox.report.submittedAt', { at: formatDateTime(r.submittedAt, locale) })}`
+          : ''}
       </p>
       {r.status === 'returned' && r.reviewComment ? (
-        <p className="mt-1.5 whitespace-pre-line break-words rounded-md bg-amber-50 px-2.5 py-1.5 text-sm text-amber-950" data-testid="return-comment">
+        <p
+          className="mt-1.5 whitespace-pre-line break-words rounded-md bg-amber-50 px-2.5 py-1.5 text-sm text-amber-950"
+          data-testid="return-comment"
+        >
           <span className="font-medium">{t('inbox.report.returnComment')}</span>
           {r.reviewComment}
         </p>
@@ -71,7 +106,11 @@ function ProblemLine({ t, locale, p }: { t: T; locale: Locale; p: ProblemListRow
       <div className="mt-1.5 flex flex-wrap gap-1">
         <ProblemStatusBadge status={p.status} label={t(`enums.problemStatus.${p.status}`)} />
         {p.overdue ? <OverdueDaysBadge label={t('problems.overdueDays', { days: p.daysOverdue })} /> : null}
-        <EscalationBadge level={p.escalationLevel} label={t(`problems.escalationShort.${p.escalationLevel}`)} testId="inbox-escalation-badge" />
+        <EscalationBadge
+          level={p.escalationLevel}
+          label={t(`problems.escalationShort.${p.escalationLevel}`)}
+          testId="inbox-escalation-badge"
+        />
       </div>
     </li>
   );
@@ -81,17 +120,36 @@ export async function LeadSections({ data, locale }: { data: LeadInbox; locale: 
   const t = await getTranslations();
   return (
     <>
-      <Section id="returned" title={t('inbox.lead.returned')} count={data.returned.length} tone="alert" empty={t('inbox.lead.returnedEmpty')}>
-        {data.returned.map((r) => <ReportLine key={r.id} t={t} locale={locale} r={r} />)}
+      <Section
+        id="returned"
+        title={t('inbox.lead.returned')}
+        count={data.returned.length}
+        tone="alert"
+        empty={t('inbox.lead.returnedEmpty')}
+      >
+        {data.returned.map((r) => (
+          <ReportLine key={r.id} t={t} locale={locale} r={r} />
+        ))}
       </Section>
       <Section id="overdue" title={t('inbox.lead.overdue')} count={data.overdue.length} tone="alert" empty={t('inbox.lead.overdueEmpty')}>
-        {data.overdue.map((r) => <ReportLine key={r.id} t={t} locale={locale} r={r} />)}
+        {data.overdue.map((r) => (
+          <ReportLine key={r.id} t={t} locale={locale} r={r} />
+        ))}
       </Section>
       <Section id="due" title={t('inbox.lead.due')} count={data.due.length} empty={t('inbox.lead.dueEmpty')}>
-        {data.due.map((r) => <ReportLine key={r.id} t={t} locale={locale} r={r} />)}
+        {data.due.map((r) => (
+          <ReportLine key={r.id} t={t} locale={locale} r={r} />
+        ))}
       </Section>
-      <Section id="unit-problems" title={t('inbox.lead.unitProblems')} count={data.unitProblems.length} empty={t('inbox.lead.unitProblemsEmpty')}>
-        {data.unitProblems.map((p) => <ProblemLine key={p.id} t={t} locale={locale} p={p} />)}
+      <Section
+        id="unit-problems"
+        title={t('inbox.lead.unitProblems')}
+        count={data.unitProblems.length}
+        empty={t('inbox.lead.unitProblemsEmpty')}
+      >
+        {data.unitProblems.map((p) => (
+          <ProblemLine key={p.id} t={t} locale={locale} p={p} />
+        ))}
       </Section>
     </>
   );
@@ -102,13 +160,25 @@ export async function LeaderSections({ data, locale }: { data: LeaderInbox; loca
   return (
     <>
       <Section id="to-review" title={t('inbox.leader.toReview')} count={data.toReview.length} empty={t('inbox.leader.toReviewEmpty')}>
-        {data.toReview.map((r) => <ReportLine key={r.id} t={t} locale={locale} r={r} showLead />)}
+        {data.toReview.map((r) => (
+          <ReportLine key={r.id} t={t} locale={locale} r={r} showLead />
+        ))}
       </Section>
-      <Section id="escalated" title={t('inbox.leader.escalated')} count={data.escalated.length} tone="alert" empty={t('inbox.leader.escalatedEmpty')}>
-        {data.escalated.map((p) => <ProblemLine key={p.id} t={t} locale={locale} p={p} />)}
+      <Section
+        id="escalated"
+        title={t('inbox.leader.escalated')}
+        count={data.escalated.length}
+        tone="alert"
+        empty={t('inbox.leader.escalatedEmpty')}
+      >
+        {data.escalated.map((p) => (
+          <ProblemLine key={p.id} t={t} locale={locale} p={p} />
+        ))}
       </Section>
       <Section id="to-verify" title={t('inbox.leader.toVerify')} count={data.toVerify.length} empty={t('inbox.leader.toVerifyEmpty')}>
-        {data.toVerify.map((p) => <ProblemLine key={p.id} t={t} locale={locale} p={p} />)}
+        {data.toVerify.map((p) => (
+          <ProblemLine key={p.id} t={t} locale={locale} p={p} />
+        ))}
       </Section>
     </>
   );
@@ -149,7 +219,14 @@ function PeriodCard({ t, locale, period }: { t: T; locale: Locale; period: Perio
             <span className="text-slate-600">{t('inbox.dispatch.submittedOf', { done, total: period.total })}</span>
             <span className="font-medium tabular-nums">{pct}%</span>
           </div>
-          <div className="mt-1 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label={t('inbox.dispatch.period')}>
+          <div
+            className="mt-1 h-2 overflow-hidden rounded-full bg-slate-100"
+            role="progressbar"
+            aria-valuenow={pct}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-label={t('inbox.dispatch.period')}
+          >
             <div className="h-full rounded-full bg-brand-600" style={{ width: `${pct}%` }} />
           </div>
         </div>
@@ -172,20 +249,39 @@ export async function DispatchSections({ data, locale }: { data: DispatchInbox; 
     <>
       <PeriodCard t={t} locale={locale} period={data.period} />
       {data.period ? (
-        <Section id="outstanding" title={t('inbox.dispatch.outstanding')} count={data.outstanding.length} empty={t('inbox.dispatch.outstandingEmpty')}>
-          {data.outstanding.map((r) => <ReportLine key={r.id} t={t} locale={locale} r={r} showLead />)}
+        <Section
+          id="outstanding"
+          title={t('inbox.dispatch.outstanding')}
+          count={data.outstanding.length}
+          empty={t('inbox.dispatch.outstandingEmpty')}
+        >
+          {data.outstanding.map((r) => (
+            <ReportLine key={r.id} t={t} locale={locale} r={r} showLead />
+          ))}
         </Section>
       ) : null}
       {data.lateSubmitted.length ? (
         <Section id="late" title={t('inbox.dispatch.lateSubmitted')} count={data.lateSubmitted.length} empty="">
-          {data.lateSubmitted.map((r) => <ReportLine key={r.id} t={t} locale={locale} r={r} showLead />)}
+          {data.lateSubmitted.map((r) => (
+            <ReportLine key={r.id} t={t} locale={locale} r={r} showLead />
+          ))}
         </Section>
       ) : null}
-      <Section id="overdue-problems" title={t('inbox.dispatch.overdueProblems')} count={data.overdueProblems.length} tone="alert" empty={t('inbox.dispatch.overdueProblemsEmpty')}>
-        {data.overdueProblems.map((p) => <ProblemLine key={p.id} t={t} locale={locale} p={p} />)}
+      <Section
+        id="overdue-problems"
+        title={t('inbox.dispatch.overdueProblems')}
+        count={data.overdueProblems.length}
+        tone="alert"
+        empty={t('inbox.dispatch.overdueProblemsEmpty')}
+      >
+        {data.overdueProblems.map((p) => (
+          <ProblemLine key={p.id} t={t} locale={locale} p={p} />
+        ))}
       </Section>
       <Section id="to-close" title={t('inbox.dispatch.toClose')} count={data.toClose.length} empty={t('inbox.dispatch.toCloseEmpty')}>
-        {data.toClose.map((p) => <ProblemLine key={p.id} t={t} locale={locale} p={p} />)}
+        {data.toClose.map((p) => (
+          <ProblemLine key={p.id} t={t} locale={locale} p={p} />
+        ))}
       </Section>
     </>
   );

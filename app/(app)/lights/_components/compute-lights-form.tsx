@@ -98,7 +98,12 @@ export function ComputeLightsForm({ periods, defaultPeriodId }: { periods: Perio
             </select>
           </Field>
           <div className="sm:pt-6">
-            <button type="submit" disabled={pending || !periodId} className={`${primaryButton} w-full whitespace-nowrap sm:w-auto`} data-testid="compute-lights-submit">
+            <button
+              type="submit"
+              disabled={pending || !periodId}
+              className={`${primaryButton} w-full whitespace-nowrap sm:w-auto`}
+              data-testid="compute-lights-submit"
+            >
               {pending && !conflict ? t('submitting') : t('submit')}
             </button>
           </div>
@@ -107,7 +112,11 @@ export function ComputeLightsForm({ periods, defaultPeriodId }: { periods: Perio
       <div className="mt-3 space-y-2">
         <FormAlert message={alert} id="compute-alert" />
         {conflict ? (
-          <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="compute-conflict">
+          <div
+            role="alert"
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            data-testid="compute-conflict"
+          >
             <p className="font-medium">{t('recomputeTitle')}</p>
             <p className="mt-0.5">{conflict}</p>
             <p className="mt-0.5 text-amber-800">{t('recomputeHint')}</p>
@@ -122,7 +131,11 @@ export function ComputeLightsForm({ periods, defaultPeriodId }: { periods: Perio
           </div>
         ) : null}
         {result ? (
-          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="compute-result">
+          <p
+            role="status"
+            className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+            data-testid="compute-result"
+          >
             {result}
           </p>
         ) : null}

@@ -98,7 +98,12 @@ export function FreezeBaselineForm({ years, defaultYear }: { years: FreezeStatus
       </p>
       <div className="mt-2 space-y-2">
         {confirming ? (
-          <div role="alertdialog" aria-labelledby="freeze-confirm-text" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="freeze-confirm">
+          <div
+            role="alertdialog"
+            aria-labelledby="freeze-confirm-text"
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            data-testid="freeze-confirm"
+          >
             <p id="freeze-confirm-text">{t('confirm', { year })}</p>
             <div className="mt-2 flex flex-wrap gap-2">
               <button type="button" disabled={pending} onClick={confirm} className={primaryButton} data-testid="freeze-baseline-confirm">
@@ -112,7 +117,11 @@ export function FreezeBaselineForm({ years, defaultYear }: { years: FreezeStatus
         ) : null}
         <FormAlert message={alert} id="freeze-alert" />
         {done ? (
-          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="freeze-result">
+          <p
+            role="status"
+            className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+            data-testid="freeze-result"
+          >
             {done}
           </p>
         ) : null}

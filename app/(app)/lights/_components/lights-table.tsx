@@ -21,7 +21,10 @@ const DOT: Record<Light, string> = {
 
 export function LightBadge({ light, label }: { light: Light; label: string }) {
   return (
-    <span className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full border px-2.5 py-0.5 text-xs font-medium ${CHIP[light]}`} data-light={light}>
+    <span
+      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full border px-2.5 py-0.5 text-xs font-medium ${CHIP[light]}`}
+      data-light={light}
+    >
       <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${DOT[light]}`} />
       {label}
     </span>
@@ -59,7 +62,10 @@ export async function LightsTable({ rows, locale, filtered }: { rows: CurrentLig
 
   if (rows.length === 0) {
     return (
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-500" data-testid="lights-table">
+      <p
+        className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-500"
+        data-testid="lights-table"
+      >
         {filtered ? t('ops.table.emptyFiltered') : t('ops.table.empty')}
       </p>
     );
@@ -71,10 +77,18 @@ export async function LightsTable({ rows, locale, filtered }: { rows: CurrentLig
         <caption className="sr-only">{t('ops.table.caption', { count: rows.length })}</caption>
         <thead className="bg-slate-50">
           <tr className="text-left text-xs text-slate-500">
-            <th scope="col" className="px-3 py-2 font-medium">{t('ops.table.project')}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t('ops.table.light')}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t('ops.table.reason')}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t('ops.table.override')}</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t('ops.table.project')}
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t('ops.table.light')}
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t('ops.table.reason')}
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t('ops.table.override')}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -90,17 +104,33 @@ export async function LightsTable({ rows, locale, filtered }: { rows: CurrentLig
                   <span className="block text-xs text-slate-500">{r.code}</span>
                 </th>
                 <td className="px-3 py-2">
-                  {r.effective ? <LightBadge light={r.effective} label={lightLabel(r.effective)} /> : <span className="text-slate-500">{t('light.none')}</span>}
+                  {r.effective ? (
+                    <LightBadge light={r.effective} label={lightLabel(r.effective)} />
+                  ) : (
+                    <span className="text-slate-500">{t('light.none')}</span>
+                  )}
                   {r.override && r.computed && r.computed.light !== r.override.light ? (
-                    <span className="mt-1 block text-xs text-slate-500">{t('ops.table.computedWas', { light: lightLabel(r.computed.light) })}</span>
+                    <span className="mt-1 block text-xs text-slate-500">
+                      {t('ops.table.computedWas', { light: lightLabel(r.computed.light) })}
+                    </span>
                   ) : null}
                 </td>
                 <td className="px-3 py-2 text-slate-700">
-                  {reason ? renderReason(tr, reason, locale) : r.computed ? <span className="text-slate-500">{t('ops.table.noReason')}</span> : '—'}
+                  {reason ? (
+                    renderReason(tr, reason, locale)
+                  ) : r.computed ? (
+                    <span className="text-slate-500">{t('ops.table.noReason')}</span>
+                  ) : (
+                    '—'
+                  )}
                 </td>
                 <td className="px-3 py-2 text-slate-700">
                   {r.override
-                    ? t('ops.table.overrideLine', { light: lightLabel(r.override.light), endsOn: formatDate(r.override.endsOn, locale), reason: r.override.reason })
+                    ? t('ops.table.overrideLine', {
+                        light: lightLabel(r.override.light),
+                        endsOn: formatDate(r.override.endsOn, locale),
+                        reason: r.override.reason,
+                      })
                     : t('ops.table.noOverride')}
                 </td>
               </tr>

@@ -97,7 +97,10 @@ export default async function PlansOverviewPage({ searchParams }: { searchParams
       </nav>
 
       {list.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-500" data-testid="plans-table">
+        <p
+          className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-500"
+          data-testid="plans-table"
+        >
           {filter === 'all' ? t('lights.plans.empty') : t('lights.plans.emptyFiltered')}
         </p>
       ) : (
@@ -106,20 +109,41 @@ export default async function PlansOverviewPage({ searchParams }: { searchParams
             <caption className="sr-only">{t('lights.plans.caption', { year: String(year), page: list.page, total: list.total })}</caption>
             <thead className="bg-slate-50">
               <tr className="text-left text-xs text-slate-500">
-                <th scope="col" className="px-3 py-2 font-medium">{t('lights.plans.col.project')}</th>
-                <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">{t('lights.plans.col.stage')}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t('lights.plans.col.plan')}</th>
-                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">{t('lights.plans.col.baseline')}</th>
-                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">{t('lights.plans.col.monthly')}</th>
-                <th scope="col" className="hidden px-3 py-2 font-medium lg:table-cell">{t('lights.plans.col.targets')}</th>
-                {canEdit ? <th scope="col" className="px-3 py-2 font-medium">{t('lights.plans.col.action')}</th> : null}
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t('lights.plans.col.project')}
+                </th>
+                <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">
+                  {t('lights.plans.col.stage')}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  {t('lights.plans.col.plan')}
+                </th>
+                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">
+                  {t('lights.plans.col.baseline')}
+                </th>
+                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
+                  {t('lights.plans.col.monthly')}
+                </th>
+                <th scope="col" className="hidden px-3 py-2 font-medium lg:table-cell">
+                  {t('lights.plans.col.targets')}
+                </th>
+                {canEdit ? (
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t('lights.plans.col.action')}
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {list.rows.map((r) => {
                 const name = locale === 'en' ? (r.nameEn ?? r.name) : r.name;
                 return (
-                  <tr key={r.projectId} className={`align-top ${r.plan ? '' : 'bg-amber-50/50'}`} data-testid={`plan-row-${r.code}`} data-has-plan={r.plan ? 'yes' : 'no'}>
+                  <tr
+                    key={r.projectId}
+                    className={`align-top ${r.plan ? '' : 'bg-amber-50/50'}`}
+                    data-testid={`plan-row-${r.code}`}
+                    data-has-plan={r.plan ? 'yes' : 'no'}
+                  >
                     <th scope="row" className="min-w-40 px-3 py-2 text-left font-normal">
                       <Link href={`/projects/${r.projectId}`} className="font-medium text-brand-700 hover:underline">
                         {name}
@@ -147,7 +171,9 @@ export default async function PlansOverviewPage({ searchParams }: { searchParams
                             {t('lights.plans.missing')}
                           </span>
                           {r.registryPlan !== null ? (
-                            <span className="block text-xs text-slate-500">{t('lights.plans.registry', { amount: amount(r.registryPlan) })}</span>
+                            <span className="block text-xs text-slate-500">
+                              {t('lights.plans.registry', { amount: amount(r.registryPlan) })}
+                            </span>
                           ) : null}
                         </>
                       )}
@@ -156,7 +182,7 @@ export default async function PlansOverviewPage({ searchParams }: { searchParams
                       {r.plan?.frozenInvestment != null ? amount(r.plan.frozenInvestment) : <span className="text-slate-400">—</span>}
                     </td>
                     <td className="hidden px-3 py-2 text-slate-700 sm:table-cell">
-                      {r.plan ? (r.plan.monthly ? t('lights.plans.yes') : t('lights.plans.no')) : <span className="text-slate-400">—</span>}
+                      {r.plan ? r.plan.monthly ? t('lights.plans.yes') : t('lights.plans.no') : <span className="text-slate-400">—</span>}
                     </td>
                     <td className="hidden max-w-xs px-3 py-2 text-slate-700 lg:table-cell">
                       {r.plan?.targets ? <span className="line-clamp-2">{r.plan.targets}</span> : <span className="text-slate-400">—</span>}
@@ -181,7 +207,11 @@ export default async function PlansOverviewPage({ searchParams }: { searchParams
       )}
 
       {pages > 1 ? (
-        <nav className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600" aria-label={t('lights.plans.pager')} data-testid="plans-pager">
+        <nav
+          className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"
+          aria-label={t('lights.plans.pager')}
+          data-testid="plans-pager"
+        >
           <span>
             {t('common.table.pageInfo', {
               from: (list.page - 1) * list.pageSize + 1,
@@ -191,13 +221,19 @@ export default async function PlansOverviewPage({ searchParams }: { searchParams
           </span>
           <div className="flex items-center gap-2">
             {list.page > 1 ? (
-              <Link href={plansHref({ year, filter, page: list.page - 1 })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+              <Link
+                href={plansHref({ year, filter, page: list.page - 1 })}
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+              >
                 {t('common.table.prev')}
               </Link>
             ) : null}
             <span className="tabular-nums">{t('common.table.pageOf', { page: list.page, pages })}</span>
             {list.page < pages ? (
-              <Link href={plansHref({ year, filter, page: list.page + 1 })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+              <Link
+                href={plansHref({ year, filter, page: list.page + 1 })}
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+              >
                 {t('common.table.next')}
               </Link>
             ) : null}

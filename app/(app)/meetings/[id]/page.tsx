@@ -155,8 +155,14 @@ export default async function MeetingPage({ params }: Params) {
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
-          <Section id="agenda-title" title={m.status === 'planned' ? t('meetings.agenda.title') : `${t('meetings.agenda.title')} · ${t('meetings.decision.title')}`} testId="agenda">
-            {m.status === 'planned' && m.canManage ? <p className="mb-2 text-xs text-slate-500">{t('meetings.decision.onlyHeld')}</p> : null}
+          <Section
+            id="agenda-title"
+            title={m.status === 'planned' ? t('meetings.agenda.title') : `${t('meetings.agenda.title')} · ${t('meetings.decision.title')}`}
+            testId="agenda"
+          >
+            {m.status === 'planned' && m.canManage ? (
+              <p className="mb-2 text-xs text-slate-500">{t('meetings.decision.onlyHeld')}</p>
+            ) : null}
             <AgendaEditor
               meetingId={m.id}
               version={m.version}
@@ -188,7 +194,9 @@ export default async function MeetingPage({ params }: Params) {
                     count: m.snapshotTotalRows ?? 0,
                     year: m.snapshotYear ?? '—',
                   })}
-                  {m.snapshotRowCount !== m.snapshotTotalRows ? t('meetings.detail.frozenInfoScoped', { count: m.snapshotRowCount ?? 0 }) : null}
+                  {m.snapshotRowCount !== m.snapshotTotalRows
+                    ? t('meetings.detail.frozenInfoScoped', { count: m.snapshotRowCount ?? 0 })
+                    : null}
                 </p>
               ) : (
                 <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900" data-testid="meeting-not-frozen">
@@ -211,17 +219,31 @@ export default async function MeetingPage({ params }: Params) {
               </ul>
               <ul className="flex flex-wrap gap-x-4 gap-y-1">
                 <li>
-                  <a href={`/meetings/${m.id}/print/table`} target="_blank" rel="noopener" className="text-brand-700 hover:underline" data-testid="print-table">
+                  <a
+                    href={`/meetings/${m.id}/print/table`}
+                    target="_blank"
+                    rel="noopener"
+                    className="text-brand-700 hover:underline"
+                    data-testid="print-table"
+                  >
                     {t('meetings.exports.printTable')}
                   </a>
                 </li>
                 <li>
-                  <a href={`/meetings/${m.id}/print/minutes`} target="_blank" rel="noopener" className="text-brand-700 hover:underline" data-testid="print-minutes">
+                  <a
+                    href={`/meetings/${m.id}/print/minutes`}
+                    target="_blank"
+                    rel="noopener"
+                    className="text-brand-700 hover:underline"
+                    data-testid="print-minutes"
+                  >
                     {t('meetings.exports.printMinutes')}
                   </a>
                 </li>
               </ul>
-              {m.heldAt ? <p className="text-slate-600">{t('meetings.detail.heldInfo', { at: formatDateTime(m.heldAt, locale) })}</p> : null}
+              {m.heldAt ? (
+                <p className="text-slate-600">{t('meetings.detail.heldInfo', { at: formatDateTime(m.heldAt, locale) })}</p>
+              ) : null}
               {m.publishedAt ? (
                 <p className="text-slate-600" data-testid="meeting-published-info">
                   {t('meetings.detail.publishedInfo', { at: formatDateTime(m.publishedAt, locale), name: m.publishedByName ?? '—' })}

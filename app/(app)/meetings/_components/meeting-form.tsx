@@ -87,7 +87,12 @@ export function MeetingForm({
   const leaderOptions = options.leaders.map((l) => ({ value: String(l.id), label: l.name }));
 
   return (
-    <form onSubmit={submit} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="meeting-form" noValidate>
+    <form
+      onSubmit={submit}
+      className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="meeting-form"
+      noValidate
+    >
       <FormAlert message={alert} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="title" label={t('form.title')} required errors={errors.title} className="sm:col-span-2">
@@ -122,7 +127,12 @@ export function MeetingForm({
           <Field id="scopeCategoryCode" label={t('form.scopeCategory')} errors={errors.scopeCategoryCode}>
             {select('scopeCategoryCode', options.categories, scopeLocked, t('form.any'))}
           </Field>
-          <Field id="scopeCountyId" label={t('form.scopeCounty')} errors={errors.scopeCountyId} hint={countyFixed ? t('form.countyFixed') : undefined}>
+          <Field
+            id="scopeCountyId"
+            label={t('form.scopeCounty')}
+            errors={errors.scopeCountyId}
+            hint={countyFixed ? t('form.countyFixed') : undefined}
+          >
             {select('scopeCountyId', options.counties, scopeLocked || countyFixed, t('form.any'))}
           </Field>
           <Field id="scopeLeaderId" label={t('form.scopeLeader')} errors={errors.scopeLeaderId}>
@@ -143,7 +153,11 @@ export function MeetingForm({
               </label>
             ))}
           </div>
-          {errors.participantIds?.length ? <p id="participantIds-error" className="mt-1 text-sm text-red-700">{errors.participantIds.join(' ')}</p> : null}
+          {errors.participantIds?.length ? (
+            <p id="participantIds-error" className="mt-1 text-sm text-red-700">
+              {errors.participantIds.join(' ')}
+            </p>
+          ) : null}
         </fieldset>
         <fieldset aria-describedby={errors.unitIds?.length ? 'unitIds-error' : undefined}>
           <legend className="mb-1 text-sm font-semibold text-slate-900">{t('form.units')}</legend>
@@ -155,7 +169,11 @@ export function MeetingForm({
               </label>
             ))}
           </div>
-          {errors.unitIds?.length ? <p id="unitIds-error" className="mt-1 text-sm text-red-700">{errors.unitIds.join(' ')}</p> : null}
+          {errors.unitIds?.length ? (
+            <p id="unitIds-error" className="mt-1 text-sm text-red-700">
+              {errors.unitIds.join(' ')}
+            </p>
+          ) : null}
         </fieldset>
       </div>
 

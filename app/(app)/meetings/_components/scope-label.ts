@@ -6,7 +6,8 @@ import type { MeetingSummary } from '@/lib/meetings/queries';
 export function scopeLabel(t: Translate, m: MeetingSummary, locale: Locale): string {
   const en = locale === 'en';
   const parts: string[] = [];
-  if (m.scopeCategoryCode) parts.push(t('meetings.scope.category', { name: (en ? m.scopeCategoryEn : m.scopeCategoryZh) ?? m.scopeCategoryCode }));
+  if (m.scopeCategoryCode)
+    parts.push(t('meetings.scope.category', { name: (en ? m.scopeCategoryEn : m.scopeCategoryZh) ?? m.scopeCategoryCode }));
   if (m.scopeCountyId) parts.push(t('meetings.scope.county', { name: (en ? m.scopeCountyEn : m.scopeCountyZh) ?? '—' }));
   if (m.scopeLeaderId) parts.push(t('meetings.scope.leader', { name: m.scopeLeaderName ?? '—' }));
   return parts.length ? parts.join(' · ') : t('meetings.scope.all');

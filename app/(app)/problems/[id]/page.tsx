@@ -30,7 +30,12 @@ export default async function ProblemPage({ params }: Params) {
   const actor = await requireActor();
   const id = parseId((await params).id);
   if (id === null) notFound();
-  const [problem, reference, t, rawLocale] = await Promise.all([getProblem(actor, id), getReferenceData(actor), getTranslations(), getLocale()]);
+  const [problem, reference, t, rawLocale] = await Promise.all([
+    getProblem(actor, id),
+    getReferenceData(actor),
+    getTranslations(),
+    getLocale(),
+  ]);
   if (!problem) notFound();
   const locale = toLocale(rawLocale);
   const en = locale === 'en';
@@ -90,7 +95,11 @@ export default async function ProblemPage({ params }: Params) {
   if (p.resolution) {
     rows.push({
       label: t('problems.field.resolution'),
-      value: <span className="whitespace-pre-line" data-testid="problem-resolution">{p.resolution}</span>,
+      value: (
+        <span className="whitespace-pre-line" data-testid="problem-resolution">
+          {p.resolution}
+        </span>
+      ),
       wide: true,
     });
   }
@@ -112,7 +121,10 @@ export default async function ProblemPage({ params }: Params) {
             <p className="text-xs text-slate-500">
               <span className="font-mono">#{p.id}</span> · {en ? (p.project.nameEn ?? p.project.name) : p.project.name}
             </p>
-            <h1 className="mt-1 whitespace-pre-line break-words text-lg font-semibold leading-snug text-slate-900 sm:text-xl" data-testid="problem-description-text">
+            <h1
+              className="mt-1 whitespace-pre-line break-words text-lg font-semibold leading-snug text-slate-900 sm:text-xl"
+              data-testid="problem-description-text"
+            >
               {p.description}
             </h1>
             <div className="mt-2 flex flex-wrap items-center gap-1.5">

@@ -19,12 +19,24 @@ export function ProblemStatusBadge({ status, label, testId }: { status: ProblemS
 }
 
 /** Escalated to the responsible leader (1, orange) or the dispatch office (2, red). Nothing at 0. */
-export function EscalationBadge({ level, label, title, testId = 'escalation-badge' }: { level: number; label: string; title?: string; testId?: string }) {
+export function EscalationBadge({
+  level,
+  label,
+  title,
+  testId = 'escalation-badge',
+}: {
+  level: number;
+  label: string;
+  title?: string;
+  testId?: string;
+}) {
   if (level <= 0) return null;
   const style = level >= 2 ? 'bg-red-50 text-red-800 ring-red-600/30' : 'bg-orange-50 text-orange-800 ring-orange-500/30';
   return (
     <span className={`${base} ${style}`} data-testid={testId} data-level={level} title={title}>
-      <span aria-hidden className="mr-1">{level >= 2 ? '⇈' : '↑'}</span>
+      <span aria-hidden className="mr-1">
+        {level >= 2 ? '⇈' : '↑'}
+      </span>
       {label}
     </span>
   );
@@ -35,5 +47,9 @@ export function ProblemTypeBadge({ label }: { label: string }) {
 }
 
 export function OverdueDaysBadge({ label }: { label: string }) {
-  return <span className={`${base} bg-red-600 text-white ring-red-700`} data-testid="overdue-badge">{label}</span>;
+  return (
+    <span className={`${base} bg-red-600 text-white ring-red-700`} data-testid="overdue-badge">
+      {label}
+    </span>
+  );
 }

@@ -109,7 +109,12 @@ export function ProblemFilters({
         }`}
         data-testid="filter-overdue"
       >
-        <input type="checkbox" checked={params.overdue} onChange={() => go({ overdue: !params.overdue })} className="h-4 w-4 accent-red-600" />
+        <input
+          type="checkbox"
+          checked={params.overdue}
+          onChange={() => go({ overdue: !params.overdue })}
+          className="h-4 w-4 accent-red-600"
+        />
         {t('problems.filter.overdue')}
       </label>
       {any ? (

@@ -22,9 +22,7 @@ export interface ProblemFormValues {
 
 type Opt = { value: string; labelZh: string; labelEn: string };
 
-type Mode =
-  | { kind: 'create'; projectId: number; reportId: number | null }
-  | { kind: 'edit'; id: number; version: number };
+type Mode = { kind: 'create'; projectId: number; reportId: number | null } | { kind: 'edit'; id: number; version: number };
 
 const FIELDS = ['description', 'type', 'responsibleUnitId', 'responsibleLeaderId', 'deadline'] as const;
 
@@ -136,7 +134,13 @@ export function ProblemForm({
         <FormAlert message={alert} />
       </div>
 
-      <Field id="description" label={t('problems.field.description')} required errors={errors.description} hint={t('problems.form.descriptionHint', { max: DESCRIPTION_MAX, count: values.description.length })}>
+      <Field
+        id="description"
+        label={t('problems.field.description')}
+        required
+        errors={errors.description}
+        hint={t('problems.form.descriptionHint', { max: DESCRIPTION_MAX, count: values.description.length })}
+      >
         <textarea
           rows={4}
           maxLength={DESCRIPTION_MAX}
@@ -149,7 +153,12 @@ export function ProblemForm({
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="type" label={t('problems.field.type')} required errors={errors.type}>
-          <select {...controlProps('type', errors.type, false, true)} value={values.type} onChange={(e) => set('type', e.target.value as ProblemType)} className={inputClass}>
+          <select
+            {...controlProps('type', errors.type, false, true)}
+            value={values.type}
+            onChange={(e) => set('type', e.target.value as ProblemType)}
+            className={inputClass}
+          >
             <option value="">{t('problems.form.choose')}</option>
             {PROBLEM_TYPES.map((s) => (
               <option key={s} value={s}>
@@ -183,7 +192,13 @@ export function ProblemForm({
             ))}
           </select>
         </Field>
-        <Field id="responsibleLeaderId" label={t('problems.field.responsibleLeaderId')} required errors={errors.responsibleLeaderId} hint={mode.kind === 'create' ? t('problems.form.leaderHint') : undefined}>
+        <Field
+          id="responsibleLeaderId"
+          label={t('problems.field.responsibleLeaderId')}
+          required
+          errors={errors.responsibleLeaderId}
+          hint={mode.kind === 'create' ? t('problems.form.leaderHint') : undefined}
+        >
           <select
             {...controlProps('responsibleLeaderId', errors.responsibleLeaderId, mode.kind === 'create', true)}
             value={values.responsibleLeaderId}

@@ -15,7 +15,13 @@ import { useMemo } from 'react';
 import { formatDate } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { ProblemListRow } from '@/lib/problems/queries';
-import { PROBLEM_PAGE_SIZES, PROBLEM_SORTABLE, type ProblemListParams, type ProblemSortKey, problemsSearch } from '@/lib/problems/search-params';
+import {
+  PROBLEM_PAGE_SIZES,
+  PROBLEM_SORTABLE,
+  type ProblemListParams,
+  type ProblemSortKey,
+  problemsSearch,
+} from '@/lib/problems/search-params';
 import { EscalationBadge, OverdueDaysBadge, ProblemStatusBadge, ProblemTypeBadge } from './problem-badges';
 import { Pagination } from '@/app/_components/table/pagination';
 import { useUrlState } from '@/app/_components/table/use-url-state';
@@ -55,7 +61,11 @@ export function ProblemTable({ rows, total, params, locale }: Props) {
         enableSorting: false,
         header: () => t('problems.col.description'),
         cell: ({ row }) => (
-          <Link href={`/problems/${row.original.id}`} className="line-clamp-2 font-medium text-brand-700 hover:underline" title={row.original.description}>
+          <Link
+            href={`/problems/${row.original.id}`}
+            className="line-clamp-2 font-medium text-brand-700 hover:underline"
+            title={row.original.description}
+          >
             {row.original.description}
           </Link>
         ),
@@ -81,7 +91,11 @@ export function ProblemTable({ rows, total, params, locale }: Props) {
         accessorKey: 'status',
         header: () => t('problems.col.status'),
         cell: ({ row }) => (
-          <ProblemStatusBadge status={row.original.status} label={t(`enums.problemStatus.${row.original.status}`)} testId="problem-status" />
+          <ProblemStatusBadge
+            status={row.original.status}
+            label={t(`enums.problemStatus.${row.original.status}`)}
+            testId="problem-status"
+          />
         ),
       },
       {
@@ -225,7 +239,11 @@ export function ProblemTable({ rows, total, params, locale }: Props) {
               <ProblemStatusBadge status={r.status} label={t(`enums.problemStatus.${r.status}`)} />
               <ProblemTypeBadge label={t(`enums.problemType.${r.type}`)} />
               {r.overdue ? <OverdueDaysBadge label={t('problems.overdueDays', { days: r.daysOverdue })} /> : null}
-              <EscalationBadge level={r.escalationLevel} label={t(`problems.escalationShort.${r.escalationLevel}`)} testId="escalation-badge-card" />
+              <EscalationBadge
+                level={r.escalationLevel}
+                label={t(`problems.escalationShort.${r.escalationLevel}`)}
+                testId="escalation-badge-card"
+              />
             </div>
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
               <dt className="text-slate-500">{t('problems.col.deadline')}</dt>
@@ -240,7 +258,10 @@ export function ProblemTable({ rows, total, params, locale }: Props) {
       </ul>
 
       {tableRows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500" data-testid="problems-empty">
+        <div
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500"
+          data-testid="problems-empty"
+        >
           {total > 0 ? (
             <>
               {t('problems.list.emptyPage')}{' '}

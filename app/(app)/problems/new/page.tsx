@@ -53,7 +53,9 @@ export default async function NewProblemPage({ searchParams }: { searchParams: S
         <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
           <h1 className="text-xl font-semibold text-slate-900">{t('problems.form.createTitle')}</h1>
           {choices.length === 0 ? (
-            <p className="mt-3 text-sm text-slate-600" data-testid="no-projects">{t('problems.form.noProjects')}</p>
+            <p className="mt-3 text-sm text-slate-600" data-testid="no-projects">
+              {t('problems.form.noProjects')}
+            </p>
           ) : (
             <form method="get" className="mt-4 space-y-3">
               <label htmlFor="projectId" className="block text-sm font-medium text-slate-700">

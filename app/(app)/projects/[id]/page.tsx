@@ -93,7 +93,11 @@ export default async function ProjectPage({ params }: Params) {
       </header>
 
       {hasDemoData(project.sources) ? (
-        <p className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2.5 text-sm text-amber-900" role="note" data-testid="demo-notice">
+        <p
+          className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2.5 text-sm text-amber-900"
+          role="note"
+          data-testid="demo-notice"
+        >
           {t('project.source.demoNotice')}
         </p>
       ) : null}

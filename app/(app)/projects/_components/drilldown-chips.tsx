@@ -24,5 +24,13 @@ export function RegistryDrilldownChips({ params, period }: { params: RegistryPar
     else if (key === 'report') go({ report: null, period: null });
     else if (key === 'energy') go({ energy: null });
   };
-  return <FilterChips label={t('label')} chips={chips} removeLabel={(text) => t('remove', { label: text })} onRemove={remove} testId="registry-drilldown" />;
+  return (
+    <FilterChips
+      label={t('label')}
+      chips={chips}
+      removeLabel={(text) => t('remove', { label: text })}
+      onRemove={remove}
+      testId="registry-drilldown"
+    />
+  );
 }

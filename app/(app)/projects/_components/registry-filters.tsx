@@ -9,7 +9,11 @@ import { MultiFilter, type Opt } from '@/app/_components/table/multi-filter';
 import { useHydrated } from '@/app/_components/use-hydrated';
 import { useUrlState } from '@/app/_components/table/use-url-state';
 
-export function RegistryFilters({ params, reference, showCounty }: {
+export function RegistryFilters({
+  params,
+  reference,
+  showCounty,
+}: {
   params: RegistryParams;
   /** Only the lists the filters use, to keep the page's payload small. */
   reference: Pick<ReferenceData, 'counties' | 'categories' | 'leaders' | 'responsibleUnits'>;
@@ -22,7 +26,8 @@ export function RegistryFilters({ params, reference, showCounty }: {
   // Marks the controls as interactive once hydrated (tests wait for it before typing).
   const ready = useHydrated();
   const label = (o: { labelZh: string; labelEn: string }) => (locale === 'en' ? o.labelEn : o.labelZh);
-  const toOpts = (list: { value: string; labelZh: string; labelEn: string }[]): Opt[] => list.map((o) => ({ value: o.value, label: label(o) }));
+  const toOpts = (list: { value: string; labelZh: string; labelEn: string }[]): Opt[] =>
+    list.map((o) => ({ value: o.value, label: label(o) }));
 
   // Keep the box in step with the URL (back/forward, while rendering: React's pattern for state
   // that follows a prop), and search as the user types.
@@ -39,8 +44,18 @@ export function RegistryFilters({ params, reference, showCounty }: {
   }, [q]);
 
   const any =
-    params.q || params.category.length || params.county.length || params.stage.length || params.status.length || params.leader.length || params.unit.length ||
-    params.light.length || params.countyNone || params.milestone || params.report || params.energy;
+    params.q ||
+    params.category.length ||
+    params.county.length ||
+    params.stage.length ||
+    params.status.length ||
+    params.leader.length ||
+    params.unit.length ||
+    params.light.length ||
+    params.countyNone ||
+    params.milestone ||
+    params.report ||
+    params.energy;
 
   return (
     <div className="flex flex-wrap items-center gap-2" role="search" data-ready={ready ? 'true' : 'false'}>
@@ -105,7 +120,21 @@ export function RegistryFilters({ params, reference, showCounty }: {
           type="button"
           onClick={() => {
             setQ('');
-            go({ q: '', category: [], county: [], stage: [], status: [], leader: [], unit: [], light: [], countyNone: false, milestone: null, report: null, period: null, energy: null });
+            go({
+              q: '',
+              category: [],
+              county: [],
+              stage: [],
+              status: [],
+              leader: [],
+              unit: [],
+              light: [],
+              countyNone: false,
+              milestone: null,
+              report: null,
+              period: null,
+              energy: null,
+            });
           }}
           className="px-2 py-1.5 text-sm text-brand-700 hover:underline"
         >

@@ -97,9 +97,7 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
         accessorKey: 'countyZh',
         header: () => t('projects.col.county'),
         cell: ({ row }) =>
-          (en ? row.original.countyEn : row.original.countyZh) ?? (
-            <span className="text-slate-500">{t('projects.prefectureWide')}</span>
-          ),
+          (en ? row.original.countyEn : row.original.countyZh) ?? <span className="text-slate-500">{t('projects.prefectureWide')}</span>,
       },
       {
         id: 'stage',
@@ -243,7 +241,10 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
       </div>
 
       {tableRows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500" data-testid="registry-empty">
+        <div
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500"
+          data-testid="registry-empty"
+        >
           {total > 0 ? (
             <>
               {t('projects.emptyPage')}{' '}

@@ -65,7 +65,8 @@ export function ProjectForm({ mode, id, initialVersion = 1, initial, options }: 
         setAlert(res.fieldErrors ? t('project.form.errorSummary') : res.message);
       }
       requestAnimationFrame(() => {
-        const target = topRef.current?.querySelector<HTMLElement>('[role=alert]') ?? document.querySelector<HTMLElement>('[aria-invalid=true]');
+        const target =
+          topRef.current?.querySelector<HTMLElement>('[role=alert]') ?? document.querySelector<HTMLElement>('[aria-invalid=true]');
         target?.focus();
       });
     });
@@ -93,10 +94,18 @@ export function ProjectForm({ mode, id, initialVersion = 1, initial, options }: 
     return raw;
   };
   const conflictRows: ConflictRow[] = conflict
-    ? PROJECT_FIELDS.map((key) => ({ key, label: label(key), yours: display(key, values), current: display(key, projectFormValues(conflict)) }))
+    ? PROJECT_FIELDS.map((key) => ({
+        key,
+        label: label(key),
+        yours: display(key, values),
+        current: display(key, projectFormValues(conflict)),
+      }))
     : [];
 
-  const text = (key: ProjectField, extra: { hint?: ReactNode; className?: string; inputMode?: 'decimal' | 'numeric'; type?: string } = {}) => (
+  const text = (
+    key: ProjectField,
+    extra: { hint?: ReactNode; className?: string; inputMode?: 'decimal' | 'numeric'; type?: string } = {},
+  ) => (
     <Field id={key} label={label(key)} required={REQUIRED.has(key)} hint={extra.hint} errors={errors[key]} className={extra.className}>
       <input
         type={extra.type ?? 'text'}
@@ -160,7 +169,12 @@ export function ProjectForm({ mode, id, initialVersion = 1, initial, options }: 
       {section(
         t('project.form.scale'),
         <>
-          <Field id="constructionContent" label={label('constructionContent')} errors={errors.constructionContent} className="sm:col-span-2">
+          <Field
+            id="constructionContent"
+            label={label('constructionContent')}
+            errors={errors.constructionContent}
+            className="sm:col-span-2"
+          >
             <textarea
               rows={4}
               {...controlProps('constructionContent', errors.constructionContent)}
@@ -186,8 +200,16 @@ export function ProjectForm({ mode, id, initialVersion = 1, initial, options }: 
         <>
           {text('startDate', { type: 'date' })}
           {text('plannedCompletionDate', { type: 'date' })}
-          {select('stage', STAGES.map((s) => ({ value: s, label: t(`enums.stage.${s}`) })), null)}
-          {select('status', PROJECT_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) })), null)}
+          {select(
+            'stage',
+            STAGES.map((s) => ({ value: s, label: t(`enums.stage.${s}`) })),
+            null,
+          )}
+          {select(
+            'status',
+            PROJECT_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) })),
+            null,
+          )}
           {text('targetYear', { inputMode: 'numeric' })}
           {text('annualTarget')}
         </>,

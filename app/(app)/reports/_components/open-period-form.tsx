@@ -84,7 +84,12 @@ export function OpenPeriodForm({
       <p className="mt-1 text-sm text-slate-600">{t('reports.open.hint', { count: activeProjects })}</p>
       <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-[10rem_1fr_1fr_1fr_auto] lg:items-start">
         <Field id="period-kind" label={t('reports.open.kind')} errors={errors.kind}>
-          <select {...controlProps('period-kind', errors.kind)} value={kind} onChange={(e) => changeKind(e.target.value as PeriodKind)} className={inputClass}>
+          <select
+            {...controlProps('period-kind', errors.kind)}
+            value={kind}
+            onChange={(e) => changeKind(e.target.value as PeriodKind)}
+            className={inputClass}
+          >
             {PERIOD_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`enums.periodKind.${k}`)}
@@ -93,16 +98,39 @@ export function OpenPeriodForm({
           </select>
         </Field>
         <Field id="period-start" label={t('reports.open.startDate')} required errors={errors.startDate}>
-          <input type="date" {...controlProps('period-start', errors.startDate)} value={dates.startDate} onChange={(e) => setDate('startDate', e.target.value)} className={inputClass} />
+          <input
+            type="date"
+            {...controlProps('period-start', errors.startDate)}
+            value={dates.startDate}
+            onChange={(e) => setDate('startDate', e.target.value)}
+            className={inputClass}
+          />
         </Field>
         <Field id="period-end" label={t('reports.open.endDate')} required errors={errors.endDate}>
-          <input type="date" {...controlProps('period-end', errors.endDate)} value={dates.endDate} onChange={(e) => setDate('endDate', e.target.value)} className={inputClass} />
+          <input
+            type="date"
+            {...controlProps('period-end', errors.endDate)}
+            value={dates.endDate}
+            onChange={(e) => setDate('endDate', e.target.value)}
+            className={inputClass}
+          />
         </Field>
         <Field id="period-due" label={t('reports.open.dueDate')} required errors={errors.dueDate}>
-          <input type="date" {...controlProps('period-due', errors.dueDate)} value={dates.dueDate} onChange={(e) => setDate('dueDate', e.target.value)} className={inputClass} />
+          <input
+            type="date"
+            {...controlProps('period-due', errors.dueDate)}
+            value={dates.dueDate}
+            onChange={(e) => setDate('dueDate', e.target.value)}
+            className={inputClass}
+          />
         </Field>
         <div className="sm:col-span-2 lg:col-span-1 lg:pt-6">
-          <button type="submit" disabled={pending} className={`${primaryButton} w-full whitespace-nowrap py-2.5 lg:w-auto`} data-testid="open-period-submit">
+          <button
+            type="submit"
+            disabled={pending}
+            className={`${primaryButton} w-full whitespace-nowrap py-2.5 lg:w-auto`}
+            data-testid="open-period-submit"
+          >
             {pending ? t('reports.open.submitting') : t('reports.open.submit')}
           </button>
         </div>

@@ -41,7 +41,10 @@ export async function PeriodList({
   return (
     <nav aria-label={t('reports.periods.title')}>
       <h2 className="mb-2 text-sm font-semibold text-slate-700">{t('reports.periods.title')}</h2>
-      <ul className="-mx-3 flex snap-x gap-2 overflow-x-auto px-3 pb-2 lg:mx-0 lg:flex-col lg:overflow-visible lg:px-0 lg:pb-0" data-testid="period-list">
+      <ul
+        className="-mx-3 flex snap-x gap-2 overflow-x-auto px-3 pb-2 lg:mx-0 lg:flex-col lg:overflow-visible lg:px-0 lg:pb-0"
+        data-testid="period-list"
+      >
         {periods.map((p) => {
           const selected = p.id === selectedId;
           return (
@@ -51,18 +54,26 @@ export async function PeriodList({
                 aria-current={selected ? 'page' : undefined}
                 data-testid={`period-${p.id}`}
                 className={`block rounded-lg border px-3 py-2.5 text-sm shadow-sm transition ${
-                  selected ? 'border-brand-600 bg-brand-50 ring-1 ring-brand-600' : 'border-slate-200 bg-white hover:border-slate-300 hover:bg-slate-50'
+                  selected
+                    ? 'border-brand-600 bg-brand-50 ring-1 ring-brand-600'
+                    : 'border-slate-200 bg-white hover:border-slate-300 hover:bg-slate-50'
                 }`}
               >
                 <span className="flex items-baseline justify-between gap-2">
                   <span className={`font-medium ${selected ? 'text-brand-800' : 'text-slate-900'}`}>{periodLabel(t, p, locale)}</span>
                   <span className="shrink-0 text-xs text-slate-500">{t(`enums.periodKind.${p.kind}`)}</span>
                 </span>
-                <span className="mt-0.5 block text-xs text-slate-500">{t('reports.period.due', { date: formatDate(p.dueDate, locale) })}</span>
+                <span className="mt-0.5 block text-xs text-slate-500">
+                  {t('reports.period.due', { date: formatDate(p.dueDate, locale) })}
+                </span>
                 <CompletionBar p={p} className="mt-2" />
                 <span className="mt-1 flex justify-between text-xs text-slate-600">
                   <span>{t('reports.periods.completion', { done: doneCount(p), total: p.stats.total })}</span>
-                  {p.stats.overdue > 0 ? <span className="font-medium text-red-700">{t('reports.stats.overdue')} {p.stats.overdue}</span> : null}
+                  {p.stats.overdue > 0 ? (
+                    <span className="font-medium text-red-700">
+                      {t('reports.stats.overdue')} {p.stats.overdue}
+                    </span>
+                  ) : null}
                 </span>
               </Link>
             </li>

@@ -43,7 +43,11 @@ export async function PeriodSummaryCard({
   const name = (r: ReportListRow) => (locale === 'en' ? (r.projectNameEn ?? r.projectName) : r.projectName);
 
   return (
-    <section aria-labelledby="period-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="period-summary">
+    <section
+      aria-labelledby="period-title"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="period-summary"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id="period-title" className="text-lg font-semibold text-slate-900">
           {periodLabel(t, period, locale)}
@@ -56,7 +60,9 @@ export async function PeriodSummaryCard({
       </div>
       <p className="mt-0.5 text-xs text-slate-500">
         {t('reports.period.range', { start: formatDate(period.startDate, locale), end: formatDate(period.endDate, locale) })}
-        {period.openedByName ? ` · ${t('reports.period.openedBy', { name: period.openedByName, at: formatDateTime(period.openedAt, locale) })}` : null}
+        {period.openedByName
+          ? ` · ${t('reports.period.openedBy', { name: period.openedByName, at: formatDateTime(period.openedAt, locale) })}`
+          : null}
       </p>
 
       <div className="mt-3">
@@ -70,7 +76,10 @@ export async function PeriodSummaryCard({
       <ul className="mt-3 grid grid-cols-3 gap-2 sm:grid-cols-6" data-testid="period-stats">
         {tiles.map((tile) => {
           const active =
-            (tile.status && tile.status.length === params.status.length && tile.status.every((x) => params.status.includes(x)) && !params.late) ||
+            (tile.status &&
+              tile.status.length === params.status.length &&
+              tile.status.every((x) => params.status.includes(x)) &&
+              !params.late) ||
             (tile.late && params.late && params.status.length === 0);
           const href = reportsHref({ ...params, status: tile.status ?? [], late: Boolean(tile.late) });
           return (
@@ -100,7 +109,14 @@ export async function PeriodSummaryCard({
             tone="slate"
             testId="not-submitted"
           />
-          <AttentionList title={t('reports.stats.lateTitle', { count: late.length })} empty={null} rows={late} name={name} tone="red" testId="late-list" />
+          <AttentionList
+            title={t('reports.stats.lateTitle', { count: late.length })}
+            empty={null}
+            rows={late}
+            name={name}
+            tone="red"
+            testId="late-list"
+          />
         </div>
       ) : null}
     </section>
@@ -125,7 +141,10 @@ function AttentionList({
   if (rows.length === 0 && !empty) return null;
   const LIMIT = 12;
   return (
-    <div className={`rounded-md border p-3 ${tone === 'red' ? 'border-red-200 bg-red-50/50' : 'border-slate-200 bg-slate-50'}`} data-testid={testId}>
+    <div
+      className={`rounded-md border p-3 ${tone === 'red' ? 'border-red-200 bg-red-50/50' : 'border-slate-200 bg-slate-50'}`}
+      data-testid={testId}
+    >
       <h3 className={`text-sm font-medium ${tone === 'red' ? 'text-red-800' : 'text-slate-800'}`}>{title}</h3>
       {rows.length === 0 ? (
         <p className="mt-1 text-sm text-emerald-700">{empty}</p>
@@ -133,7 +152,10 @@ function AttentionList({
         <ul className="mt-1.5 flex flex-wrap gap-1.5">
           {rows.slice(0, LIMIT).map((r) => (
             <li key={r.id}>
-              <Link href={`/reports/${r.id}`} className="inline-block rounded bg-white px-2 py-0.5 text-sm text-brand-700 ring-1 ring-slate-200 hover:underline">
+              <Link
+                href={`/reports/${r.id}`}
+                className="inline-block rounded bg-white px-2 py-0.5 text-sm text-brand-700 ring-1 ring-slate-200 hover:underline"
+              >
                 {name(r)}
                 {r.leadName ? <span className="ml-1 text-xs text-slate-500">{r.leadName}</span> : null}
               </Link>
@@ -157,24 +179,47 @@ export async function ReportFilters({ params, showMine, mine }: { params: Report
       {REPORT_STATUSES.map((s) => {
         const on = params.status.includes(s);
         return (
-          <Link key={s} href={reportsHref({ ...params, status: toggle(s) })} scroll={false} className={`${chip} ${on ? chipOn : chipOff}`} data-testid={`filter-status-${s}`} aria-current={on ? 'true' : undefined}>
+          <Link
+            key={s}
+            href={reportsHref({ ...params, status: toggle(s) })}
+            scroll={false}
+            className={`${chip} ${on ? chipOn : chipOff}`}
+            data-testid={`filter-status-${s}`}
+            aria-current={on ? 'true' : undefined}
+          >
             {on ? <span aria-hidden>✓</span> : null}
             {t(`enums.reportStatus.${s}`)}
           </Link>
         );
       })}
-      <Link href={reportsHref({ ...params, late: !params.late })} scroll={false} className={`${chip} ${params.late ? 'border-red-600 bg-red-600 text-white' : chipOff}`} data-testid="filter-late" aria-current={params.late ? 'true' : undefined}>
+      <Link
+        href={reportsHref({ ...params, late: !params.late })}
+        scroll={false}
+        className={`${chip} ${params.late ? 'border-red-600 bg-red-600 text-white' : chipOff}`}
+        data-testid="filter-late"
+        aria-current={params.late ? 'true' : undefined}
+      >
         {params.late ? <span aria-hidden>✓</span> : null}
         {t('reports.filter.late')}
       </Link>
       {showMine ? (
-        <Link href={reportsHref({ ...params, mine: !mine })} scroll={false} className={`${chip} ${mine ? chipOn : chipOff}`} data-testid="filter-mine" aria-current={mine ? 'true' : undefined}>
+        <Link
+          href={reportsHref({ ...params, mine: !mine })}
+          scroll={false}
+          className={`${chip} ${mine ? chipOn : chipOff}`}
+          data-testid="filter-mine"
+          aria-current={mine ? 'true' : undefined}
+        >
           {mine ? <span aria-hidden>✓</span> : null}
           {t('reports.filter.mine')}
         </Link>
       ) : null}
       {any ? (
-        <Link href={reportsHref({ ...params, status: [], late: false })} scroll={false} className="px-2 py-1.5 text-sm text-brand-700 hover:underline">
+        <Link
+          href={reportsHref({ ...params, status: [], late: false })}
+          scroll={false}
+          className="px-2 py-1.5 text-sm text-brand-700 hover:underline"
+        >
           {t('reports.filter.clear')}
         </Link>
       ) : null}

@@ -19,12 +19,20 @@ export function ReportStatusBadge({ status, label, testId }: { status: ReportSta
 
 /** Submitted after the due date. */
 export function LateBadge({ label }: { label: string }) {
-  return <span className={`${base} bg-orange-50 text-orange-800 ring-orange-600/30`} data-testid="late-badge">{label}</span>;
+  return (
+    <span className={`${base} bg-orange-50 text-orange-800 ring-orange-600/30`} data-testid="late-badge">
+      {label}
+    </span>
+  );
 }
 
 /** Not submitted and past the due date. */
 export function OverdueReportBadge({ label }: { label: string }) {
-  return <span className={`${base} bg-red-600 text-white ring-red-700`} data-testid="overdue-badge">{label}</span>;
+  return (
+    <span className={`${base} bg-red-600 text-white ring-red-700`} data-testid="overdue-badge">
+      {label}
+    </span>
+  );
 }
 
 export function OnBehalfBadge({ label }: { label: string }) {

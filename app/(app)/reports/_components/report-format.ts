@@ -10,11 +10,7 @@ import { periodShape } from '@/lib/reports/schemas';
 type T = (key: string, values?: Record<string, string | number>) => string;
 
 /** "2025年6月" / "June 2025"; "2025年6月下旬" / "June 2025, days 21–end"; otherwise the dates. */
-export function periodLabel(
-  t: T,
-  p: { kind: PeriodKind; startDate: string; endDate: string },
-  locale: Locale,
-): string {
+export function periodLabel(t: T, p: { kind: PeriodKind; startDate: string; endDate: string }, locale: Locale): string {
   const shape = periodShape(p);
   if (!shape.calendar) {
     return t('reports.period.range', { start: formatDate(p.startDate, locale), end: formatDate(p.endDate, locale) });

@@ -15,7 +15,17 @@ const label = 'text-xs text-slate-500 md:hidden';
  * The period's reports. One table: a normal table on a desktop; on a phone every row is a card
  * whose cells carry their own labels (each report exists once in the page).
  */
-export async function ReportsTable({ rows, locale, caption, showCounty }: { rows: ReportListRow[]; locale: Locale; caption: string; showCounty: boolean }) {
+export async function ReportsTable({
+  rows,
+  locale,
+  caption,
+  showCounty,
+}: {
+  rows: ReportListRow[];
+  locale: Locale;
+  caption: string;
+  showCounty: boolean;
+}) {
   const t = await getTranslations();
   const c = (key: string) => t(`reports.col.${key}`);
   const none = <span className="text-slate-400">—</span>;
@@ -40,7 +50,11 @@ export async function ReportsTable({ rows, locale, caption, showCounty }: { rows
             <thead className="hidden bg-slate-50 md:table-header-group">
               <tr>
                 {heads.map((k) => (
-                  <th key={k} scope="col" className={`whitespace-nowrap px-3 py-2.5 font-medium text-slate-600 ${k === 'investment' ? 'text-right' : 'text-left'}`}>
+                  <th
+                    key={k}
+                    scope="col"
+                    className={`whitespace-nowrap px-3 py-2.5 font-medium text-slate-600 ${k === 'investment' ? 'text-right' : 'text-left'}`}
+                  >
                     {c(k)}
                   </th>
                 ))}
@@ -57,7 +71,11 @@ export async function ReportsTable({ rows, locale, caption, showCounty }: { rows
                     className="relative block rounded-lg border border-slate-200 py-1.5 md:table-row md:rounded-none md:border-0 md:py-0 md:hover:bg-slate-50"
                   >
                     <th scope="row" className="block px-3 pb-1 pt-1 text-left font-normal md:table-cell md:min-w-64 md:py-2.5 md:align-top">
-                      <Link href={`/reports/${r.id}`} className="font-medium text-brand-700 hover:underline after:absolute after:inset-0 md:after:hidden" data-testid="report-link">
+                      <Link
+                        href={`/reports/${r.id}`}
+                        className="font-medium text-brand-700 hover:underline after:absolute after:inset-0 md:after:hidden"
+                        data-testid="report-link"
+                      >
                         {name}
                       </Link>
                       <span className="block font-mono text-xs text-slate-500">{r.projectCode}</span>
@@ -75,7 +93,9 @@ export async function ReportsTable({ rows, locale, caption, showCounty }: { rows
                     ) : null}
                     <td className={cell}>
                       <span className={label}>{c('lead')}</span>
-                      <span className="md:whitespace-nowrap">{r.leadName ?? <span className="text-slate-400">{t('reports.table.noLead')}</span>}</span>
+                      <span className="md:whitespace-nowrap">
+                        {r.leadName ?? <span className="text-slate-400">{t('reports.table.noLead')}</span>}
+                      </span>
                     </td>
                     <td className={`${cell} max-md:hidden`}>
                       <span className={label}>{c('status')}</span>
@@ -87,7 +107,9 @@ export async function ReportsTable({ rows, locale, caption, showCounty }: { rows
                     </td>
                     <td className={`${cellOrHidden(r.investmentThisPeriod === null)} md:text-right`}>
                       <span className={label}>{c('investment')}</span>
-                      <span className="whitespace-nowrap tabular-nums">{r.investmentThisPeriod !== null ? formatWan(r.investmentThisPeriod, locale) : none}</span>
+                      <span className="whitespace-nowrap tabular-nums">
+                        {r.investmentThisPeriod !== null ? formatWan(r.investmentThisPeriod, locale) : none}
+                      </span>
                     </td>
                     <td className={cellOrHidden(!r.submittedAt)}>
                       <span className={label}>{c('submittedAt')}</span>

@@ -42,7 +42,12 @@ export default async function ScreenPage({ searchParams }: { searchParams: Promi
   const actor = await requireActor();
   if (!can(actor, 'project.read')) notFound();
   const seconds = refreshSeconds((await searchParams).refresh);
-  const [data, t, rawLocale, county] = await Promise.all([getDashboard(actor), getTranslations(), getLocale(), getCountyName(actor.countyId)]);
+  const [data, t, rawLocale, county] = await Promise.all([
+    getDashboard(actor),
+    getTranslations(),
+    getLocale(),
+    getCountyName(actor.countyId),
+  ]);
   const locale = toLocale(rawLocale);
   const scope = county ? (locale === 'en' ? county.nameEn : county.nameZh) : t('common.scopePrefecture');
   const empty = data.headline.projects.count === 0;
@@ -79,9 +84,28 @@ export default async function ScreenPage({ searchParams }: { searchParams: Promi
         <>
           <HeadlineFigures headline={data.headline} locale={locale} variant="screen" />
           <div className="grid flex-1 grid-cols-1 gap-4 lg:grid-cols-2 2xl:grid-cols-4">
-            <InvestmentTrendChart months={data.investmentByMonth} investment={data.headline.investment} theme="dark" height={SCREEN_CHART_HEIGHT} />
-            <BreakdownCharts rows={data.byCounty} dimension="county" theme="dark" show="lights" height={SCREEN_CHART_HEIGHT} testId="chart-by-county" />
-            <BreakdownCharts rows={data.byCategory} dimension="category" theme="dark" show="lights" height={SCREEN_CHART_HEIGHT} testId="chart-by-category" />
+            <InvestmentTrendChart
+              months={data.investmentByMonth}
+              investment={data.headline.investment}
+              theme="dark"
+              height={SCREEN_CHART_HEIGHT}
+            />
+            <BreakdownCharts
+              rows={data.byCounty}
+              dimension="county"
+              theme="dark"
+              show="lights"
+              height={SCREEN_CHART_HEIGHT}
+              testId="chart-by-county"
+            />
+            <BreakdownCharts
+              rows={data.byCategory}
+              dimension="category"
+              theme="dark"
+              show="lights"
+              height={SCREEN_CHART_HEIGHT}
+              testId="chart-by-category"
+            />
             <CapacityChart capacity={capacity} theme="dark" />
           </div>
         </>

@@ -55,7 +55,10 @@ export function ScreenControls({ renderedAt, seconds }: { renderedAt: string; se
       >
         {full ? t('exitFullscreen') : t('fullscreen')}
       </button>
-      <Link href="/dashboard" className="rounded-md px-3 py-2 text-base text-slate-300 hover:bg-white/10 hover:text-white focus-visible:outline-sky-400">
+      <Link
+        href="/dashboard"
+        className="rounded-md px-3 py-2 text-base text-slate-300 hover:bg-white/10 hover:text-white focus-visible:outline-sky-400"
+      >
         {t('exit')}
       </Link>
     </div>

@@ -18,7 +18,15 @@ const control =
   'block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500';
 
 /** Edits the active rule set's name and rules; saving creates the next version. */
-export function RuleSetEditor({ ruleSetId, name: initialName, rules: initialRules }: { ruleSetId: number; name: string; rules: RuleRow[] }) {
+export function RuleSetEditor({
+  ruleSetId,
+  name: initialName,
+  rules: initialRules,
+}: {
+  ruleSetId: number;
+  name: string;
+  rules: RuleRow[];
+}) {
   const t = useTranslations('lights');
   const router = useRouter();
   const [name, setName] = useState(initialName);
@@ -47,7 +55,8 @@ export function RuleSetEditor({ ruleSetId, name: initialName, rules: initialRule
     });
   }
 
-  const fieldError = (key: string) => (errors[key]?.length ? <p className="mt-0.5 text-xs text-red-700">{errors[key]!.join(' ')}</p> : null);
+  const fieldError = (key: string) =>
+    errors[key]?.length ? <p className="mt-0.5 text-xs text-red-700">{errors[key]!.join(' ')}</p> : null;
 
   return (
     <form onSubmit={onSubmit} className="mt-3 space-y-3" data-testid="rule-set-editor" noValidate>
@@ -68,18 +77,33 @@ export function RuleSetEditor({ ruleSetId, name: initialName, rules: initialRule
         <table className="min-w-full text-sm">
           <thead>
             <tr className="text-left text-xs text-slate-500">
-              <th scope="col" className="py-1.5 pr-2 font-medium">{t('rules.measure')}</th>
-              <th scope="col" className="py-1.5 pr-2 font-medium">{t('rules.comparison')}</th>
-              <th scope="col" className="py-1.5 pr-2 font-medium">{t('rules.threshold')}</th>
-              <th scope="col" className="py-1.5 pr-2 font-medium">{t('rules.resultLight')}</th>
-              <th scope="col" className="py-1.5 font-medium"><span className="sr-only">{t('rules.removeRule')}</span></th>
+              <th scope="col" className="py-1.5 pr-2 font-medium">
+                {t('rules.measure')}
+              </th>
+              <th scope="col" className="py-1.5 pr-2 font-medium">
+                {t('rules.comparison')}
+              </th>
+              <th scope="col" className="py-1.5 pr-2 font-medium">
+                {t('rules.threshold')}
+              </th>
+              <th scope="col" className="py-1.5 pr-2 font-medium">
+                {t('rules.resultLight')}
+              </th>
+              <th scope="col" className="py-1.5 font-medium">
+                <span className="sr-only">{t('rules.removeRule')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r, i) => (
               <tr key={i} className="align-top" data-testid="rule-row">
                 <td className="py-1 pr-2">
-                  <select aria-label={t('rules.measure')} className={control} value={r.measure} onChange={(e) => update(i, { measure: e.target.value as RuleMeasure })}>
+                  <select
+                    aria-label={t('rules.measure')}
+                    className={control}
+                    value={r.measure}
+                    onChange={(e) => update(i, { measure: e.target.value as RuleMeasure })}
+                  >
                     {RULE_MEASURES.map((m) => (
                       <option key={m} value={m}>
                         {t(`measure.${m}`)}
@@ -88,7 +112,12 @@ export function RuleSetEditor({ ruleSetId, name: initialName, rules: initialRule
                   </select>
                 </td>
                 <td className="py-1 pr-2">
-                  <select aria-label={t('rules.comparison')} className={control} value={r.comparison} onChange={(e) => update(i, { comparison: e.target.value as RuleComparison })}>
+                  <select
+                    aria-label={t('rules.comparison')}
+                    className={control}
+                    value={r.comparison}
+                    onChange={(e) => update(i, { comparison: e.target.value as RuleComparison })}
+                  >
                     {RULE_COMPARISONS.map((c) => (
                       <option key={c} value={c}>
                         {c === 'gt' ? '>' : '≥'} {t(`comparison.${c}`)}
@@ -108,7 +137,12 @@ export function RuleSetEditor({ ruleSetId, name: initialName, rules: initialRule
                   {fieldError(`rules.${i}.threshold`)}
                 </td>
                 <td className="py-1 pr-2">
-                  <select aria-label={t('rules.resultLight')} className={control} value={r.light} onChange={(e) => update(i, { light: e.target.value as 'yellow' | 'red' })}>
+                  <select
+                    aria-label={t('rules.resultLight')}
+                    className={control}
+                    value={r.light}
+                    onChange={(e) => update(i, { light: e.target.value as 'yellow' | 'red' })}
+                  >
                     <option value="yellow">{t('light.yellow')}</option>
                     <option value="red">{t('light.red')}</option>
                   </select>
@@ -131,7 +165,9 @@ export function RuleSetEditor({ ruleSetId, name: initialName, rules: initialRule
       <div className="flex flex-wrap items-center gap-2">
         <button
           type="button"
-          onClick={() => setRows((rs) => [...rs, { measure: 'investment_behind_time_elapsed_pp', comparison: 'gte', threshold: '10', light: 'yellow' }])}
+          onClick={() =>
+            setRows((rs) => [...rs, { measure: 'investment_behind_time_elapsed_pp', comparison: 'gte', threshold: '10', light: 'yellow' }])
+          }
           className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
         >
           {t('rules.addRule')}

@@ -88,21 +88,13 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             <h2 id="account-title" className={cardTitle}>
               {t('account.title')}
             </h2>
-            <p className="mb-1 text-sm text-slate-600">
-              {user.disabled ? t('account.disabledBody') : t('account.activeBody')}
-            </p>
+            <p className="mb-1 text-sm text-slate-600">{user.disabled ? t('account.disabledBody') : t('account.activeBody')}</p>
             {locked ? <p className="mb-1 text-sm text-amber-800">{t('account.lockedBody', { time: lockedText })}</p> : null}
             {user.failedLogins > 0 && !locked ? (
               <p className="mb-1 text-xs text-slate-500">{t('account.failedLogins', { count: user.failedLogins })}</p>
             ) : null}
             <div className="mt-3">
-              <AccountActions
-                userId={user.id}
-                displayName={user.displayName}
-                disabled={user.disabled}
-                locked={locked}
-                isSelf={isSelf}
-              />
+              <AccountActions userId={user.id} displayName={user.displayName} disabled={user.disabled} locked={locked} isSelf={isSelf} />
             </div>
           </section>
 

@@ -39,7 +39,11 @@ export function AccountActions({ userId, displayName, disabled, locked, isSelf }
 
   return (
     <div className="space-y-3">
-      {banner ? <Notice tone={banner.tone} testId="account-message">{banner.text}</Notice> : null}
+      {banner ? (
+        <Notice tone={banner.tone} testId="account-message">
+          {banner.text}
+        </Notice>
+      ) : null}
       <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
         {locked ? (
           <button

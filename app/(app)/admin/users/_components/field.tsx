@@ -59,15 +59,7 @@ export function Field({
 }
 
 /** A message box above or below a form: errors, conflicts, success. */
-export function Notice({
-  tone,
-  children,
-  testId,
-}: {
-  tone: 'error' | 'success' | 'warning';
-  children: ReactNode;
-  testId?: string;
-}) {
+export function Notice({ tone, children, testId }: { tone: 'error' | 'success' | 'warning'; children: ReactNode; testId?: string }) {
   const style =
     tone === 'error'
       ? 'border-red-200 bg-red-50 text-red-800'
@@ -75,11 +67,7 @@ export function Notice({
         ? 'border-amber-300 bg-amber-50 text-amber-900'
         : 'border-emerald-200 bg-emerald-50 text-emerald-800';
   return (
-    <div
-      role={tone === 'success' ? 'status' : 'alert'}
-      className={`rounded-md border px-3 py-2 text-sm ${style}`}
-      data-testid={testId}
-    >
+    <div role={tone === 'success' ? 'status' : 'alert'} className={`rounded-md border px-3 py-2 text-sm ${style}`} data-testid={testId}>
       {children}
     </div>
   );

@@ -37,7 +37,11 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="reset-password-form" aria-busy={pending}>
       <p className="text-sm text-slate-600">{t('reset.body')}</p>
-      {banner ? <Notice tone={banner.tone} testId="reset-password-message">{banner.text}</Notice> : null}
+      {banner ? (
+        <Notice tone={banner.tone} testId="reset-password-message">
+          {banner.text}
+        </Notice>
+      ) : null}
       <Field id="newPassword" label={t('reset.newPassword')} hint={t('form.passwordHint')} errors={errors.password} required>
         {(a) => (
           <input

@@ -71,9 +71,7 @@ export function UserForm({ mode, options, user, isSelf }: Props) {
     start(async () => {
       const { username, password, ...profile } = values;
       const res =
-        mode === 'create'
-          ? await createUser({ ...profile, username, password })
-          : await updateUser({ ...profile, id: user.id, version });
+        mode === 'create' ? await createUser({ ...profile, username, password }) : await updateUser({ ...profile, id: user.id, version });
       if (res.ok) {
         setErrors({});
         setConflict(null);
@@ -142,7 +140,11 @@ export function UserForm({ mode, options, user, isSelf }: Props) {
           </button>
         </Notice>
       ) : null}
-      {banner ? <Notice tone={banner.tone} testId="user-form-message">{banner.text}</Notice> : null}
+      {banner ? (
+        <Notice tone={banner.tone} testId="user-form-message">
+          {banner.text}
+        </Notice>
+      ) : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
         {mode === 'create' ? (
@@ -175,7 +177,13 @@ export function UserForm({ mode, options, user, isSelf }: Props) {
             />
           )}
         </Field>
-        <Field id="role" label={t('admin.form.role')} errors={fe('role')} hint={roleLocked ? t('admin.form.selfRoleHint') : undefined} required>
+        <Field
+          id="role"
+          label={t('admin.form.role')}
+          errors={fe('role')}
+          hint={roleLocked ? t('admin.form.selfRoleHint') : undefined}
+          required
+        >
           {(a) => (
             <select {...a} name="role" value={values.role} onChange={(e) => set('role', e.target.value as Role)} className={inputClass}>
               {ROLES.map((r) => (

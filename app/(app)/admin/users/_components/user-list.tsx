@@ -53,12 +53,24 @@ export async function UserList({ rows, total, pageSize, params, locale, actorId,
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className={th}>{t('admin.users.col.username')}</th>
-              <th scope="col" className={th}>{t('admin.users.col.displayName')}</th>
-              <th scope="col" className={th}>{t('admin.users.col.role')}</th>
-              <th scope="col" className={th}>{t('admin.users.col.scope')}</th>
-              <th scope="col" className={th}>{t('admin.users.col.unit')}</th>
-              <th scope="col" className={th}>{t('admin.users.col.status')}</th>
+              <th scope="col" className={th}>
+                {t('admin.users.col.username')}
+              </th>
+              <th scope="col" className={th}>
+                {t('admin.users.col.displayName')}
+              </th>
+              <th scope="col" className={th}>
+                {t('admin.users.col.role')}
+              </th>
+              <th scope="col" className={th}>
+                {t('admin.users.col.scope')}
+              </th>
+              <th scope="col" className={th}>
+                {t('admin.users.col.unit')}
+              </th>
+              <th scope="col" className={th}>
+                {t('admin.users.col.status')}
+              </th>
               <th scope="col" className={`${th} text-right`}>
                 <span className="sr-only">{t('admin.users.col.actions')}</span>
               </th>
@@ -137,7 +149,10 @@ export async function UserList({ rows, total, pageSize, params, locale, actorId,
         </div>
       ) : null}
 
-      <nav className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600" aria-label={t('admin.users.pageOf', { page: params.page, pages })}>
+      <nav
+        className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"
+        aria-label={t('admin.users.pageOf', { page: params.page, pages })}
+      >
         <span>{from > 0 ? t('admin.users.pageInfo', { from, to, total }) : null}</span>
         {pages > 1 ? (
           <div className="flex items-center gap-2">
@@ -146,7 +161,9 @@ export async function UserList({ rows, total, pageSize, params, locale, actorId,
                 {t('admin.users.prev')}
               </Link>
             ) : (
-              <span className={navOff} aria-disabled>{t('admin.users.prev')}</span>
+              <span className={navOff} aria-disabled>
+                {t('admin.users.prev')}
+              </span>
             )}
             <span className="tabular-nums">{t('admin.users.pageOf', { page: params.page, pages })}</span>
             {params.page < pages ? (
@@ -154,7 +171,9 @@ export async function UserList({ rows, total, pageSize, params, locale, actorId,
                 {t('admin.users.next')}
               </Link>
             ) : (
-              <span className={navOff} aria-disabled>{t('admin.users.next')}</span>
+              <span className={navOff} aria-disabled>
+                {t('admin.users.next')}
+              </span>
             )}
           </div>
         ) : null}

@@ -46,14 +46,20 @@ export function AgendaEditor({
     const j = index + delta;
     if (j < 0 || j >= ids.length) return;
     [ids[index], ids[j]] = [ids[j]!, ids[index]!];
-    r.run(`move-${index}`, () => reorderAgenda({ meetingId, version, itemIds: ids }), () => t('agenda.moved'));
+    r.run(
+      `move-${index}`,
+      () => reorderAgenda({ meetingId, version, itemIds: ids }),
+      () => t('agenda.moved'),
+    );
   }
 
   return (
     <div className="space-y-3">
       <RunFeedback error={r.error} notice={r.notice} reload={r.reload} testId="agenda-feedback" />
       {items.length === 0 ? (
-        <p className="px-1 py-4 text-sm text-slate-500" data-testid="agenda-empty">{t('agenda.empty')}</p>
+        <p className="px-1 py-4 text-sm text-slate-500" data-testid="agenda-empty">
+          {t('agenda.empty')}
+        </p>
       ) : (
         <ol className="divide-y divide-slate-100" data-testid="agenda-list">
           {items.map((item, index) => (
@@ -90,7 +96,10 @@ export function AgendaEditor({
                   ) : null}
 
                   {item.decision ? (
-                    <div className="mt-2 rounded-md border border-emerald-200 bg-emerald-50/60 px-3 py-2 text-sm" data-testid="agenda-decision">
+                    <div
+                      className="mt-2 rounded-md border border-emerald-200 bg-emerald-50/60 px-3 py-2 text-sm"
+                      data-testid="agenda-decision"
+                    >
                       <p className="text-xs font-medium text-emerald-800">{t('decision.label')}</p>
                       <p className="whitespace-pre-line break-words text-slate-900">{item.decision}</p>
                       {item.decisionProblem ? (
@@ -105,11 +114,7 @@ export function AgendaEditor({
                   ) : null}
                   {canDecide ? (
                     editing === item.id ? (
-                      <DecisionForm
-                        item={item}
-                        options={decisionOptions}
-                        onDone={() => setEditing(null)}
-                      />
+                      <DecisionForm item={item} options={decisionOptions} onDone={() => setEditing(null)} />
                     ) : (
                       <button
                         type="button"
@@ -148,7 +153,13 @@ export function AgendaEditor({
                       <button
                         type="button"
                         disabled={r.pending}
-                        onClick={() => r.run(`remove-${item.id}`, () => removeAgendaItem({ id: item.id, version: item.version }), () => t('agenda.removed'))}
+                        onClick={() =>
+                          r.run(
+                            `remove-${item.id}`,
+                            () => removeAgendaItem({ id: item.id, version: item.version }),
+                            () => t('agenda.removed'),
+                          )
+                        }
                         aria-label={t('agenda.removeItem', { title: item.title })}
                         className="rounded border border-red-200 px-2 py-1 text-xs text-red-700 hover:bg-red-50 disabled:opacity-40"
                         data-testid="agenda-remove"
@@ -170,11 +181,15 @@ export function AgendaEditor({
           data-testid="agenda-add"
           onSubmit={(e) => {
             e.preventDefault();
-            r.run('add', () => addAgendaItem({ meetingId, version, title, projectId }), () => {
-              setTitle('');
-              setProjectId('');
-              return t('agenda.added');
-            });
+            r.run(
+              'add',
+              () => addAgendaItem({ meetingId, version, title, projectId }),
+              () => {
+                setTitle('');
+                setProjectId('');
+                return t('agenda.added');
+              },
+            );
           }}
         >
           <h3 className="text-sm font-semibold text-slate-900">{t('agenda.addTitle')}</h3>
@@ -198,7 +213,13 @@ export function AgendaEditor({
               <label htmlFor="agenda-project" className="sr-only">
                 {t('agenda.addProject')}
               </label>
-              <select id="agenda-project" value={projectId} onChange={(e) => setProjectId(e.target.value)} className={inputClass} data-testid="agenda-add-project">
+              <select
+                id="agenda-project"
+                value={projectId}
+                onChange={(e) => setProjectId(e.target.value)}
+                className={inputClass}
+                data-testid="agenda-add-project"
+              >
                 <option value="">{t('agenda.addProject')}</option>
                 {projects.map((p) => (
                   <option key={p.id} value={p.id}>

@@ -8,8 +8,18 @@ import { LightPill } from '../../_components/meeting-badges';
 /** 与上次调度会相比: the counts, then the projects that changed (lights, investment, milestones). */
 export function ChangesPanel({ changes, t, locale }: { changes: MeetingChanges; t: Translate; locale: Locale }) {
   const en = locale === 'en';
-  if (!changes.frozenAt) return <p className="text-sm text-slate-500" data-testid="changes-empty">{t('meetings.changes.notFrozen')}</p>;
-  if (!changes.previous) return <p className="text-sm text-slate-500" data-testid="changes-empty">{t('meetings.changes.noPrevious')}</p>;
+  if (!changes.frozenAt)
+    return (
+      <p className="text-sm text-slate-500" data-testid="changes-empty">
+        {t('meetings.changes.notFrozen')}
+      </p>
+    );
+  if (!changes.previous)
+    return (
+      <p className="text-sm text-slate-500" data-testid="changes-empty">
+        {t('meetings.changes.noPrevious')}
+      </p>
+    );
   // The change in 万元 (the sentence carries the unit), signed, with the decimals of every table.
   const delta = `${compareMoney(changes.investmentDelta, '0') < 0 ? '' : '+'}${formatWan(changes.investmentDelta, locale, { unit: false })}`;
   const stats = [
@@ -19,7 +29,11 @@ export function ChangesPanel({ changes, t, locale }: { changes: MeetingChanges; 
     { key: 'closed', label: t('meetings.changes.problemsClosed'), value: String(changes.problemsClosed) },
   ];
   const light = (l: MeetingChanges['projects'][number]['lightAfter']) =>
-    l ? <LightPill light={l} label={t(`lights.light.${l}`)} /> : <span className="text-xs text-slate-400">{t('meetings.changes.noLight')}</span>;
+    l ? (
+      <LightPill light={l} label={t(`lights.light.${l}`)} />
+    ) : (
+      <span className="text-xs text-slate-400">{t('meetings.changes.noLight')}</span>
+    );
   return (
     <div className="space-y-3" data-testid="changes">
       <p className="text-sm text-slate-600">
@@ -48,10 +62,18 @@ export function ChangesPanel({ changes, t, locale }: { changes: MeetingChanges; 
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="changes-table">
             <thead className="text-left text-xs text-slate-500">
               <tr>
-                <th scope="col" className="py-1.5 pr-3">{t('meetings.changes.colProject')}</th>
-                <th scope="col" className="py-1.5 pr-3">{t('meetings.changes.colLight')}</th>
-                <th scope="col" className="py-1.5 pr-3 text-right">{t('meetings.changes.colInvestment')}</th>
-                <th scope="col" className="py-1.5">{t('meetings.changes.colMilestones')}</th>
+                <th scope="col" className="py-1.5 pr-3">
+                  {t('meetings.changes.colProject')}
+                </th>
+                <th scope="col" className="py-1.5 pr-3">
+                  {t('meetings.changes.colLight')}
+                </th>
+                <th scope="col" className="py-1.5 pr-3 text-right">
+                  {t('meetings.changes.colInvestment')}
+                </th>
+                <th scope="col" className="py-1.5">
+                  {t('meetings.changes.colMilestones')}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -59,17 +81,23 @@ export function ChangesPanel({ changes, t, locale }: { changes: MeetingChanges; 
                 <tr key={p.projectId} className="align-top">
                   <td className="py-1.5 pr-3">
                     <span className="font-medium text-slate-900">{en ? (p.nameEn ?? p.name) : p.name}</span>
-                    {p.presence !== 'both' ? <span className="ml-1 text-xs text-slate-500">({t(`meetings.changes.${p.presence}`)})</span> : null}
+                    {p.presence !== 'both' ? (
+                      <span className="ml-1 text-xs text-slate-500">({t(`meetings.changes.${p.presence}`)})</span>
+                    ) : null}
                   </td>
                   <td className="whitespace-nowrap py-1.5 pr-3">
-                    {p.lightBefore === p.lightAfter ? light(p.lightAfter) : (
+                    {p.lightBefore === p.lightAfter ? (
+                      light(p.lightAfter)
+                    ) : (
                       <span className="inline-flex items-center gap-1">
                         {light(p.lightBefore)} <span aria-hidden>→</span> {light(p.lightAfter)}
                       </span>
                     )}
                   </td>
                   <td className="whitespace-nowrap py-1.5 pr-3 text-right tabular-nums">
-                    {compareMoney(p.investmentDelta, '0') === 0 ? formatWan(p.investmentAfter, locale) : `${formatWan(p.investmentBefore, locale)} → ${formatWan(p.investmentAfter, locale)}`}
+                    {compareMoney(p.investmentDelta, '0') === 0
+                      ? formatWan(p.investmentAfter, locale)
+                      : `${formatWan(p.investmentBefore, locale)} → ${formatWan(p.investmentAfter, locale)}`}
                   </td>
                   <td className="py-1.5 text-slate-700">
                     {p.milestones.map((m) => (
@@ -87,7 +115,9 @@ export function ChangesPanel({ changes, t, locale }: { changes: MeetingChanges; 
             </tbody>
           </table>
           {changes.changedCount > changes.projects.length ? (
-            <p className="mt-2 text-xs text-slate-500">{t('meetings.changes.more', { count: changes.changedCount - changes.projects.length })}</p>
+            <p className="mt-2 text-xs text-slate-500">
+              {t('meetings.changes.more', { count: changes.changedCount - changes.projects.length })}
+            </p>
           ) : null}
         </div>
       )}

@@ -28,7 +28,13 @@ export function DecisionForm({ item, options, onDone }: { item: AgendaItemProps;
   const r = useRunner();
   const [decision, setDecision] = useState(item.decision ?? '');
   const [assign, setAssign] = useState(false);
-  const [problem, setProblem] = useState({ description: '', type: 'other', responsibleUnitId: '', responsibleLeaderId: '', deadline: options.defaultDeadline });
+  const [problem, setProblem] = useState({
+    description: '',
+    type: 'other',
+    responsibleUnitId: '',
+    responsibleLeaderId: '',
+    deadline: options.defaultDeadline,
+  });
   const canAssign = item.project !== null && item.decisionProblem === null;
   const fe = r.error?.fieldErrors ?? {};
   const pid = (k: string) => `d${item.id}-${k}`;
@@ -39,10 +45,14 @@ export function DecisionForm({ item, options, onDone }: { item: AgendaItemProps;
       data-testid="decision-form"
       onSubmit={(e) => {
         e.preventDefault();
-        r.run('save', () => recordDecision({ id: item.id, version: item.version, decision, problem: assign ? problem : undefined }), () => {
-          onDone();
-          return t('decision.saved');
-        });
+        r.run(
+          'save',
+          () => recordDecision({ id: item.id, version: item.version, decision, problem: assign ? problem : undefined }),
+          () => {
+            onDone();
+            return t('decision.saved');
+          },
+        );
       }}
     >
       <Field id={pid('decision')} label={t('decision.label')} required errors={fe.decision}>
@@ -64,7 +74,13 @@ export function DecisionForm({ item, options, onDone }: { item: AgendaItemProps;
       ) : null}
       {canAssign && assign ? (
         <div className="grid gap-3 sm:grid-cols-2" data-testid="decision-problem">
-          <Field id={pid('pdesc')} label={t('decision.problemDescription')} required errors={fe['problem.description']} className="sm:col-span-2">
+          <Field
+            id={pid('pdesc')}
+            label={t('decision.problemDescription')}
+            required
+            errors={fe['problem.description']}
+            className="sm:col-span-2"
+          >
             <textarea
               {...controlProps(pid('pdesc'), fe['problem.description'], false, true)}
               rows={2}
@@ -76,7 +92,12 @@ export function DecisionForm({ item, options, onDone }: { item: AgendaItemProps;
             />
           </Field>
           <Field id={pid('ptype')} label={t('decision.problemType')} required errors={fe['problem.type']}>
-            <select {...controlProps(pid('ptype'), fe['problem.type'])} value={problem.type} onChange={(e) => setProblem((p) => ({ ...p, type: e.target.value }))} className={inputClass}>
+            <select
+              {...controlProps(pid('ptype'), fe['problem.type'])}
+              value={problem.type}
+              onChange={(e) => setProblem((p) => ({ ...p, type: e.target.value }))}
+              className={inputClass}
+            >
               {options.types.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -94,7 +115,12 @@ export function DecisionForm({ item, options, onDone }: { item: AgendaItemProps;
               data-testid="decision-problem-deadline"
             />
           </Field>
-          <Field id={pid('punit')} label={t('decision.problemUnit')} errors={fe['problem.responsibleUnitId'] ?? fe.responsibleUnitId} hint={t('decision.defaultHint')}>
+          <Field
+            id={pid('punit')}
+            label={t('decision.problemUnit')}
+            errors={fe['problem.responsibleUnitId'] ?? fe.responsibleUnitId}
+            hint={t('decision.defaultHint')}
+          >
             <select
               {...controlProps(pid('punit'), fe['problem.responsibleUnitId'], true)}
               value={problem.responsibleUnitId}
@@ -110,7 +136,12 @@ export function DecisionForm({ item, options, onDone }: { item: AgendaItemProps;
               ))}
             </select>
           </Field>
-          <Field id={pid('pleader')} label={t('decision.problemLeader')} errors={fe['problem.responsibleLeaderId'] ?? fe.responsibleLeaderId} hint={t('decision.defaultHint')}>
+          <Field
+            id={pid('pleader')}
+            label={t('decision.problemLeader')}
+            errors={fe['problem.responsibleLeaderId'] ?? fe.responsibleLeaderId}
+            hint={t('decision.defaultHint')}
+          >
             <select
               {...controlProps(pid('pleader'), fe['problem.responsibleLeaderId'], true)}
               value={problem.responsibleLeaderId}

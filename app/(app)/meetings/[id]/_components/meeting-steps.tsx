@@ -21,18 +21,58 @@ export function MeetingSteps({ id, version, status, frozen }: { id: number; vers
   const [confirm, setConfirm] = useState<Step | null>(null);
 
   const steps: { key: Step; label: string; busyLabel: string; show: boolean; primary: boolean; confirmText?: string }[] = [
-    { key: 'propose', label: t('action.propose'), busyLabel: t('action.proposing'), show: status !== 'published', primary: status === 'planned' && !frozen },
-    { key: 'freeze', label: t('action.freeze'), busyLabel: t('action.freezing'), show: status === 'planned' && !frozen, primary: false, confirmText: t('action.freezeConfirm') },
+    {
+      key: 'propose',
+      label: t('action.propose'),
+      busyLabel: t('action.proposing'),
+      show: status !== 'published',
+      primary: status === 'planned' && !frozen,
+    },
+    {
+      key: 'freeze',
+      label: t('action.freeze'),
+      busyLabel: t('action.freezing'),
+      show: status === 'planned' && !frozen,
+      primary: false,
+      confirmText: t('action.freezeConfirm'),
+    },
     { key: 'hold', label: t('action.hold'), busyLabel: t('action.holding'), show: status === 'planned' && frozen, primary: true },
-    { key: 'publish', label: t('action.publish'), busyLabel: t('action.publishing'), show: status === 'held', primary: true, confirmText: t('action.publishConfirm') },
+    {
+      key: 'publish',
+      label: t('action.publish'),
+      busyLabel: t('action.publishing'),
+      show: status === 'held',
+      primary: true,
+      confirmText: t('action.publishConfirm'),
+    },
   ];
 
   function go(step: Step) {
     setConfirm(null);
-    if (step === 'propose') r.run(step, () => proposeAgenda({ id, version }), (d) => (d.added ? t('action.proposed', { count: d.added }) : t('action.proposedNone')));
-    if (step === 'freeze') r.run(step, () => freezeMeeting({ id, version }), (d) => t('action.frozen', { count: d.rows }));
-    if (step === 'hold') r.run(step, () => holdMeeting({ id, version }), () => t('action.held'));
-    if (step === 'publish') r.run(step, () => publishMinutes({ id, version }), () => t('action.published'));
+    if (step === 'propose')
+      r.run(
+        step,
+        () => proposeAgenda({ id, version }),
+        (d) => (d.added ? t('action.proposed', { count: d.added }) : t('action.proposedNone')),
+      );
+    if (step === 'freeze')
+      r.run(
+        step,
+        () => freezeMeeting({ id, version }),
+        (d) => t('action.frozen', { count: d.rows }),
+      );
+    if (step === 'hold')
+      r.run(
+        step,
+        () => holdMeeting({ id, version }),
+        () => t('action.held'),
+      );
+    if (step === 'publish')
+      r.run(
+        step,
+        () => publishMinutes({ id, version }),
+        () => t('action.published'),
+      );
   }
 
   const visible = steps.filter((s) => s.show);
@@ -56,7 +96,12 @@ export function MeetingSteps({ id, version, status, frozen }: { id: number; vers
         ))}
       </div>
       {pendingConfirm?.confirmText ? (
-        <div role="alertdialog" aria-labelledby="confirm-text" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="meeting-confirm">
+        <div
+          role="alertdialog"
+          aria-labelledby="confirm-text"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+          data-testid="meeting-confirm"
+        >
           <p id="confirm-text">{pendingConfirm.confirmText}</p>
           <div className="mt-2 flex gap-2">
             <button type="button" className={primaryButton} onClick={() => go(pendingConfirm.key)} data-testid="meeting-confirm-yes">

@@ -14,9 +14,12 @@ export function RunFeedback({ error, notice, reload, testId = 'meeting-feedback'
         data-testid={`${testId}-error`}
       >
         <p>{error.message}</p>
-        {Object.values(error.fieldErrors).flat().filter((m) => m !== error.message).map((m) => (
-          <p key={m}>{m}</p>
-        ))}
+        {Object.values(error.fieldErrors)
+          .flat()
+          .filter((m) => m !== error.message)
+          .map((m) => (
+            <p key={m}>{m}</p>
+          ))}
         {error.conflict ? (
           <button type="button" className="mt-2 font-medium text-brand-700 underline" onClick={reload}>
             {t('conflict.reload')}
@@ -27,7 +30,11 @@ export function RunFeedback({ error, notice, reload, testId = 'meeting-feedback'
   }
   if (notice) {
     return (
-      <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid={`${testId}-notice`}>
+      <p
+        role="status"
+        className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+        data-testid={`${testId}-notice`}
+      >
         {notice}
       </p>
     );

@@ -53,13 +53,21 @@ export function ProblemActions({ id, version, allowed }: Props) {
   const label = (step: Step, text: string) => (pending && busy === step ? t('actions.working') : text);
 
   return (
-    <section aria-labelledby="actions-title" className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="problem-actions">
+    <section
+      aria-labelledby="actions-title"
+      className="rounded-lg border border-slate-200 bg-white shadow-sm"
+      data-testid="problem-actions"
+    >
       <h2 id="actions-title" className="border-b border-slate-200 px-4 py-3 text-base font-semibold text-slate-900">
         {t('actions.title')}
       </h2>
       <div className="space-y-4 p-4">
         {error ? (
-          <div role="alert" className={`rounded-md border px-3 py-2 text-sm ${error.conflict ? 'border-amber-300 bg-amber-50 text-amber-950' : 'border-red-200 bg-red-50 text-red-800'}`} data-testid="action-error">
+          <div
+            role="alert"
+            className={`rounded-md border px-3 py-2 text-sm ${error.conflict ? 'border-amber-300 bg-amber-50 text-amber-950' : 'border-red-200 bg-red-50 text-red-800'}`}
+            data-testid="action-error"
+          >
             <p>{error.message}</p>
             {error.conflict ? (
               <button
@@ -114,7 +122,9 @@ export function ProblemActions({ id, version, allowed }: Props) {
           >
             <label htmlFor="resolution" className="block text-sm font-medium text-slate-700">
               {t('actions.resolutionLabel')}
-              <span className="ml-0.5 text-red-600" aria-hidden>*</span>
+              <span className="ml-0.5 text-red-600" aria-hidden>
+                *
+              </span>
             </label>
             <textarea
               id="resolution"
@@ -129,7 +139,9 @@ export function ProblemActions({ id, version, allowed }: Props) {
               data-testid="resolution-input"
             />
             {fieldErrors.resolution?.length ? (
-              <p id="resolution-error" className="text-sm text-red-700">{fieldErrors.resolution.map(fieldMessage).join(' ')}</p>
+              <p id="resolution-error" className="text-sm text-red-700">
+                {fieldErrors.resolution.map(fieldMessage).join(' ')}
+              </p>
             ) : null}
             <button type="submit" disabled={pending} className={primaryButton} data-testid="problem-action-resolve">
               {label('resolve', t('actions.resolve'))}
@@ -147,7 +159,9 @@ export function ProblemActions({ id, version, allowed }: Props) {
           >
             <label htmlFor="reopen-reason" className="block text-sm font-medium text-slate-700">
               {t('actions.reasonLabel')}
-              <span className="ml-0.5 text-red-600" aria-hidden>*</span>
+              <span className="ml-0.5 text-red-600" aria-hidden>
+                *
+              </span>
             </label>
             <textarea
               id="reopen-reason"
@@ -162,7 +176,9 @@ export function ProblemActions({ id, version, allowed }: Props) {
               data-testid="reopen-reason-input"
             />
             {fieldErrors.reason?.length ? (
-              <p id="reason-error" className="text-sm text-red-700">{fieldErrors.reason.map(fieldMessage).join(' ')}</p>
+              <p id="reason-error" className="text-sm text-red-700">
+                {fieldErrors.reason.map(fieldMessage).join(' ')}
+              </p>
             ) : null}
             <button type="submit" disabled={pending} className={secondaryButton} data-testid="problem-action-reopen">
               {label('reopen', t('actions.reopen'))}

@@ -39,7 +39,15 @@ function show(t: T, locale: Locale, ref: ReferenceData, key: string, v: unknown)
 const LONG = new Set(['description', 'resolution', 'reason']);
 
 /** Who changed what and when (the problem's audit events, newest first; comments are in the thread). */
-export async function ProblemHistory({ entries, locale, reference }: { entries: ProblemHistoryEntry[]; locale: Locale; reference: ReferenceData }) {
+export async function ProblemHistory({
+  entries,
+  locale,
+  reference,
+}: {
+  entries: ProblemHistoryEntry[];
+  locale: Locale;
+  reference: ReferenceData;
+}) {
   const t = await getTranslations();
   const shown = entries.filter((e) => e.action !== 'problem.comment');
   return (
@@ -61,7 +69,9 @@ export async function ProblemHistory({ entries, locale, reference }: { entries: 
             return (
               <li key={e.id} className="px-4 py-3" data-testid="history-entry" data-action={e.action}>
                 <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 text-sm">
-                  <span className="font-medium text-slate-900">{e.actorName === 'system' ? t('problems.history.system') : e.actorName}</span>
+                  <span className="font-medium text-slate-900">
+                    {e.actorName === 'system' ? t('problems.history.system') : e.actorName}
+                  </span>
                   <span className="text-slate-700">{action}</span>
                   <time dateTime={new Date(e.at).toISOString()} className="ml-auto whitespace-nowrap text-xs text-slate-500">
                     {formatDateTime(e.at, locale)}
@@ -79,7 +89,9 @@ export async function ProblemHistory({ entries, locale, reference }: { entries: 
                             <span className={`break-words ${LONG.has(key) ? 'whitespace-pre-line' : ''}`}>
                               {hasBefore ? (
                                 <>
-                                  <del className="text-slate-500 decoration-slate-400">{show(t, locale, reference, key, e.before?.[key])}</del>
+                                  <del className="text-slate-500 decoration-slate-400">
+                                    {show(t, locale, reference, key, e.before?.[key])}
+                                  </del>
                                   <span className="mx-1 text-slate-400">→</span>
                                 </>
                               ) : null}

@@ -30,7 +30,13 @@ export default async function EditProblemPage({ params }: Params) {
   const [p, ref, t, rawLocale] = await Promise.all([getProblem(actor, id), getReferenceData(actor), getTranslations(), getLocale()]);
   if (!p) notFound();
   const back = `/problems/${p.id}`;
-  const allowed = allowedProblemActions(actor, { countyId: p.project.countyId, projectLeadId: p.project.projectLeadId, responsibleLeaderId: p.responsibleLeaderId, responsibleUnitId: p.responsibleUnitId, status: p.status });
+  const allowed = allowedProblemActions(actor, {
+    countyId: p.project.countyId,
+    projectLeadId: p.project.projectLeadId,
+    responsibleLeaderId: p.responsibleLeaderId,
+    responsibleUnitId: p.responsibleUnitId,
+    status: p.status,
+  });
   if (!allowed.update) return <Forbidden message={t('problems.form.forbiddenEdit')} backHref={back} />;
   const en = toLocale(rawLocale) === 'en';
   return (

@@ -25,14 +25,7 @@ export function fieldLabel(t: T, entityType: string, key: string): string {
 }
 
 /** A value from an audit event as a reader would write it: enum labels, names, dates, money. */
-export function historyValue(
-  t: T,
-  locale: Locale,
-  ref: ReferenceData,
-  entityType: string,
-  key: string,
-  value: unknown,
-): string {
+export function historyValue(t: T, locale: Locale, ref: ReferenceData, entityType: string, key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('project.empty');
   const s = String(value);
   const enumLabel = (group: string) => (t.has(`enums.${group}.${s}`) ? t(`enums.${group}.${s}`) : s);

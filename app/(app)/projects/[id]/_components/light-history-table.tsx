@@ -34,11 +34,21 @@ export function LightHistoryTable({ rows, labels }: { rows: LightHistoryRow[]; l
       <table className="min-w-full text-sm" data-testid="light-history">
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-            <th scope="col" className="py-1.5 pr-3 font-medium">{labels.period}</th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">{labels.computed}</th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">{labels.override}</th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">{labels.reasons}</th>
-            <th scope="col" className="py-1.5 font-medium">{labels.ruleSet}</th>
+            <th scope="col" className="py-1.5 pr-3 font-medium">
+              {labels.period}
+            </th>
+            <th scope="col" className="py-1.5 pr-3 font-medium">
+              {labels.computed}
+            </th>
+            <th scope="col" className="py-1.5 pr-3 font-medium">
+              {labels.override}
+            </th>
+            <th scope="col" className="py-1.5 pr-3 font-medium">
+              {labels.reasons}
+            </th>
+            <th scope="col" className="py-1.5 font-medium">
+              {labels.ruleSet}
+            </th>
           </tr>
         </thead>
         <tbody>

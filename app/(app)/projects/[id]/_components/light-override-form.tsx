@@ -7,7 +7,8 @@ import { LIGHTS, type Light } from '@/db/schema/enums';
 import type { FieldErrors } from '@/lib/errors';
 import { clearOverride, overrideLight } from '@/lib/lights/actions';
 
-const input = 'mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500';
+const input =
+  'mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500';
 
 /** Sets or clears the project's light override (the server checks who may). */
 export function LightOverrideForm({

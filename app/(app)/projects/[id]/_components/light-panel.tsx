@@ -41,7 +41,11 @@ export async function LightPanel({
     t('panel.overrideBy', { name: o.createdByName ?? '—', at: formatDateTime(o.createdAt, locale), endsOn: formatDate(o.endsOn, locale) });
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="light-panel-title" data-testid="light-panel">
+    <section
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      aria-labelledby="light-panel-title"
+      data-testid="light-panel"
+    >
       <h2 id="light-panel-title" className="text-base font-semibold text-slate-900">
         {t('panel.title')}
       </h2>
@@ -59,7 +63,10 @@ export async function LightPanel({
               </div>
               {computed.measures.completionPct != null && computed.measures.timeElapsedPct != null ? (
                 <p className="mt-2 text-sm text-slate-700">
-                  {t('panel.figures', { completion: formatPercentNumber(computed.measures.completionPct, locale), elapsed: formatPercentNumber(computed.measures.timeElapsedPct, locale) })}
+                  {t('panel.figures', {
+                    completion: formatPercentNumber(computed.measures.completionPct, locale),
+                    elapsed: formatPercentNumber(computed.measures.timeElapsedPct, locale),
+                  })}
                 </p>
               ) : null}
               {computed.reasons.length ? (
@@ -74,7 +81,9 @@ export async function LightPanel({
               ) : (
                 <p className="mt-2 text-sm text-slate-600">{t('panel.noReasons')}</p>
               )}
-              <p className="mt-2 text-xs text-slate-500">{t('panel.ruleSet', { name: computed.ruleSetName, version: computed.ruleSetVersion })}</p>
+              <p className="mt-2 text-xs text-slate-500">
+                {t('panel.ruleSet', { name: computed.ruleSetName, version: computed.ruleSetVersion })}
+              </p>
             </>
           ) : (
             <p className="mt-1.5 text-sm text-slate-600">{t('panel.notComputed')}</p>

@@ -35,7 +35,10 @@ export interface MilestoneTableLabels {
 }
 
 const VALUE_COLUMNS = ['plannedDate', 'baselineDate', 'forecastDate', 'actualDate'] as const;
-const TEST_IDS: Partial<Record<(typeof VALUE_COLUMNS)[number], string>> = { forecastDate: 'milestone-forecast', actualDate: 'milestone-actual' };
+const TEST_IDS: Partial<Record<(typeof VALUE_COLUMNS)[number], string>> = {
+  forecastDate: 'milestone-forecast',
+  actualDate: 'milestone-actual',
+};
 
 /**
  * The props of a value cell: a table cell on a desktop; on a phone a line of the card with its
@@ -54,7 +57,15 @@ function valueCell(label: string, value: string | null, extra = '') {
  * strings each) and become markup once, in the HTML render, instead of being serialised as ~15
  * elements per row, parsed back and rendered (milestone-list.tsx prepares the rows).
  */
-export function MilestoneTable({ projectId, rows, labels }: { projectId: number; rows: MilestoneTableRow[]; labels: MilestoneTableLabels }) {
+export function MilestoneTable({
+  projectId,
+  rows,
+  labels,
+}: {
+  projectId: number;
+  rows: MilestoneTableRow[];
+  labels: MilestoneTableLabels;
+}) {
   const canUpdate = rows.some((r) => r.updateLabel !== null);
   return (
     <table className="block w-full text-sm md:table md:divide-y md:divide-slate-200" data-testid="milestones">
@@ -91,7 +102,11 @@ export function MilestoneTable({ projectId, rows, labels }: { projectId: number;
             <td {...valueCell(labels.note, m.note, ' ms-note')} data-testid="milestone-note" />
             {m.updateLabel !== null ? (
               <td className="ms-action">
-                <Link href={`/projects/${projectId}/milestones/${m.id}/edit`} data-testid={`edit-milestone-${m.id}`} aria-label={m.updateLabel}>
+                <Link
+                  href={`/projects/${projectId}/milestones/${m.id}/edit`}
+                  data-testid={`edit-milestone-${m.id}`}
+                  aria-label={m.updateLabel}
+                >
                   {labels.update}
                 </Link>
               </td>

@@ -22,7 +22,11 @@ export async function PlanSection({ data, locale, canEdit }: { data: PlanSummary
   const monthly = plan?.monthlyTargets ?? null;
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="plan-section-title" data-testid="plan-section">
+    <section
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      aria-labelledby="plan-section-title"
+      data-testid="plan-section"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="plan-section-title" className="text-base font-semibold text-slate-900">
           {t('planSection.title', { year: String(year) })}

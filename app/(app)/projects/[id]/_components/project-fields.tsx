@@ -58,7 +58,11 @@ export async function ProjectFields({ project: p, locale }: { project: ProjectDe
     { keys: ['name'], label: f('name'), value: p.name },
     { keys: ['nameEn'], label: f('nameEn'), value: text(p.nameEn) },
     { keys: ['code'], label: f('code'), value: <span className="font-mono">{p.code}</span> },
-    { keys: ['nationalCode'], label: f('nationalCode'), value: p.nationalCode ? <span className="font-mono">{p.nationalCode}</span> : none },
+    {
+      keys: ['nationalCode'],
+      label: f('nationalCode'),
+      value: p.nationalCode ? <span className="font-mono">{p.nationalCode}</span> : none,
+    },
     { keys: ['categoryCode'], label: f('categoryCode'), value: en ? p.categoryEn : p.categoryZh },
     {
       keys: ['countyId'],
@@ -66,8 +70,18 @@ export async function ProjectFields({ project: p, locale }: { project: ProjectDe
       value: p.countyId === null ? <span className="text-slate-600">{t('project.prefectureWide')}</span> : pick(p.countyZh, p.countyEn),
     },
     { keys: ['constructionContent'], label: f('constructionContent'), value: text(p.constructionContent), wide: true },
-    { keys: ['capacity', 'capacityUnit'], label: f('capacity'), value: p.capacity === null ? none : formatCapacity(p.capacity, p.capacityUnit, locale), numeric: true },
-    { keys: ['totalInvestment'], label: f('totalInvestment'), value: p.totalInvestment === null ? none : formatWan(p.totalInvestment, locale), numeric: true },
+    {
+      keys: ['capacity', 'capacityUnit'],
+      label: f('capacity'),
+      value: p.capacity === null ? none : formatCapacity(p.capacity, p.capacityUnit, locale),
+      numeric: true,
+    },
+    {
+      keys: ['totalInvestment'],
+      label: f('totalInvestment'),
+      value: p.totalInvestment === null ? none : formatWan(p.totalInvestment, locale),
+      numeric: true,
+    },
     {
       keys: ['annualPlannedInvestment'],
       label: f('annualPlannedInvestment'),
@@ -75,7 +89,11 @@ export async function ProjectFields({ project: p, locale }: { project: ProjectDe
       numeric: true,
     },
     { keys: ['startDate'], label: f('startDate'), value: p.startDate ? formatDate(p.startDate, locale) : none },
-    { keys: ['plannedCompletionDate'], label: f('plannedCompletionDate'), value: p.plannedCompletionDate ? formatDate(p.plannedCompletionDate, locale) : none },
+    {
+      keys: ['plannedCompletionDate'],
+      label: f('plannedCompletionDate'),
+      value: p.plannedCompletionDate ? formatDate(p.plannedCompletionDate, locale) : none,
+    },
     { keys: ['stage'], label: f('stage'), value: <StageBadge stage={p.stage} label={t(`enums.stage.${p.stage}`)} /> },
     { keys: ['status'], label: f('status'), value: <StatusBadge status={p.status} label={t(`enums.status.${p.status}`)} /> },
     { keys: ['responsibleLeaderId'], label: f('responsibleLeaderId'), value: text(p.leaderName) },

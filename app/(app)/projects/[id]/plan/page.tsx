@@ -88,7 +88,10 @@ export default async function ProjectPlanPage({ params, searchParams }: Props) {
         <p className="mt-3 text-sm text-slate-600">{t('lights.plan.intro')}</p>
         <p className="mt-1 text-xs text-slate-500" data-testid="plan-status">
           {plan
-            ? t('lights.plan.lastSaved', { by: plan.updatedByName ?? t('lights.plan.unknownUser'), at: formatDateTime(plan.updatedAt, locale) })
+            ? t('lights.plan.lastSaved', {
+                by: plan.updatedByName ?? t('lights.plan.unknownUser'),
+                at: formatDateTime(plan.updatedAt, locale),
+              })
             : t('lights.plan.isNew', { year: String(year) })}
           {project.annualPlannedInvestment !== null ? (
             <span className="block">{t('lights.plan.registryHint', { amount: amount(project.annualPlannedInvestment) })}</span>
@@ -96,10 +99,16 @@ export default async function ProjectPlanPage({ params, searchParams }: Props) {
         </p>
 
         {plan?.frozenAt && plan.frozenInvestment !== null ? (
-          <section className="mt-4 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950" aria-labelledby="baseline-title" data-testid="plan-baseline">
+          <section
+            className="mt-4 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950"
+            aria-labelledby="baseline-title"
+            data-testid="plan-baseline"
+          >
             <h2 id="baseline-title" className="font-semibold">
               {t('lights.plan.baseline.title')}
-              <span className="ml-2 text-xs font-normal text-sky-800">{t('lights.plan.baseline.frozenAt', { at: formatDateTime(plan.frozenAt, locale) })}</span>
+              <span className="ml-2 text-xs font-normal text-sky-800">
+                {t('lights.plan.baseline.frozenAt', { at: formatDateTime(plan.frozenAt, locale) })}
+              </span>
             </h2>
             <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
               <dt className="text-sky-800">{t('lights.plan.baseline.investment')}</dt>
@@ -109,7 +118,10 @@ export default async function ProjectPlanPage({ params, searchParams }: Props) {
               <dt className="text-sky-800">{t('lights.plan.baseline.monthly')}</dt>
               <dd>
                 {plan.frozenMonthlyTargets ? (
-                  <ol className="grid grid-cols-3 gap-x-3 gap-y-0.5 tabular-nums sm:grid-cols-4 lg:grid-cols-6" data-testid="baseline-monthly">
+                  <ol
+                    className="grid grid-cols-3 gap-x-3 gap-y-0.5 tabular-nums sm:grid-cols-4 lg:grid-cols-6"
+                    data-testid="baseline-monthly"
+                  >
                     {MONTHS.map((m, i) => (
                       <li key={m} className="whitespace-nowrap">
                         <span className="text-sky-800">{monthLabel(m)}</span> {amount(plan.frozenMonthlyTargets![i] ?? null)}

@@ -102,14 +102,28 @@ export function PlanForm({
   }
 
   const showMonths = (v: PlanFormValues) =>
-    v.split ? v.months.map((m, i) => `${tp('monthLabel', { month: String(i + 1) })} ${m.trim() === '' ? '0' : m}`).join(locale === 'en' ? ', ' : '，') : tp('monthsNone');
+    v.split
+      ? v.months
+          .map((m, i) => `${tp('monthLabel', { month: String(i + 1) })} ${m.trim() === '' ? '0' : m}`)
+          .join(locale === 'en' ? ', ' : '，')
+      : tp('monthsNone');
   const conflictRows: ConflictRow[] = conflict
     ? (() => {
         const theirs = planValues(conflict);
         return [
-          { key: 'plannedInvestment', label: tp('field.plannedInvestment'), yours: values.plannedInvestment || t('project.empty'), current: theirs.plannedInvestment || t('project.empty') },
+          {
+            key: 'plannedInvestment',
+            label: tp('field.plannedInvestment'),
+            yours: values.plannedInvestment || t('project.empty'),
+            current: theirs.plannedInvestment || t('project.empty'),
+          },
           { key: 'monthlyTargets', label: tp('field.monthlyTargets'), yours: showMonths(values), current: showMonths(theirs) },
-          { key: 'targets', label: tp('field.targets'), yours: values.targets.trim() || t('project.empty'), current: theirs.targets || t('project.empty') },
+          {
+            key: 'targets',
+            label: tp('field.targets'),
+            yours: values.targets.trim() || t('project.empty'),
+            current: theirs.targets || t('project.empty'),
+          },
         ];
       })()
     : [];

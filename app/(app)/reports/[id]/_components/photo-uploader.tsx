@@ -58,7 +58,10 @@ export function PhotoUploader({ reportId, initial }: { reportId: number; initial
     if (inputRef.current) inputRef.current.value = '';
     if (files.length === 0) return;
     const queued = files.map((file, i) => ({ file, key: `${Date.now()}-${i}-${file.name}` }));
-    setUploads((u) => [...u.filter((x) => x.progress !== null), ...queued.map(({ key, file }) => ({ key, name: file.name, progress: 0, error: null }))]);
+    setUploads((u) => [
+      ...u.filter((x) => x.progress !== null),
+      ...queued.map(({ key, file }) => ({ key, name: file.name, progress: 0, error: null })),
+    ]);
     let added = false;
     for (const { file, key } of queued) {
       // Only the size is checked here (to spare a phone the upload); the server decides the rest.
@@ -122,11 +125,19 @@ export function PhotoUploader({ reportId, initial }: { reportId: number; initial
       {uploads.length ? (
         <ul className="mt-3 space-y-2" aria-live="polite" data-testid="upload-list">
           {uploads.map((u) => (
-            <li key={u.key} className={`rounded-md border px-3 py-2 text-sm ${u.error ? 'border-red-200 bg-red-50 text-red-800' : 'border-slate-200 bg-slate-50'}`} data-testid={u.error ? 'upload-error' : 'upload-progress'}>
+            <li
+              key={u.key}
+              className={`rounded-md border px-3 py-2 text-sm ${u.error ? 'border-red-200 bg-red-50 text-red-800' : 'border-slate-200 bg-slate-50'}`}
+              data-testid={u.error ? 'upload-error' : 'upload-progress'}
+            >
               {u.error ? (
                 <div className="flex items-start justify-between gap-2">
                   <span role="alert">{t('failed', { name: u.name, message: u.error })}</span>
-                  <button type="button" onClick={() => setUploads((list) => list.filter((x) => x.key !== u.key))} className="shrink-0 text-xs text-red-700 underline">
+                  <button
+                    type="button"
+                    onClick={() => setUploads((list) => list.filter((x) => x.key !== u.key))}
+                    className="shrink-0 text-xs text-red-700 underline"
+                  >
                     {t('dismiss')}
                   </button>
                 </div>
@@ -136,7 +147,14 @@ export function PhotoUploader({ reportId, initial }: { reportId: number; initial
                     <span className="truncate">{t('uploading', { name: u.name })}</span>
                     <span className="tabular-nums text-slate-600">{t('progress', { percent: u.progress ?? 0 })}</span>
                   </div>
-                  <div className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={u.progress ?? 0} aria-label={u.name}>
+                  <div
+                    className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-200"
+                    role="progressbar"
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-valuenow={u.progress ?? 0}
+                    aria-label={u.name}
+                  >
                     <div className="h-full bg-brand-600 transition-all" style={{ width: `${u.progress ?? 0}%` }} />
                   </div>
                 </>
@@ -162,10 +180,19 @@ export function PhotoUploader({ reportId, initial }: { reportId: number; initial
                 <div className="absolute inset-x-1 bottom-1 flex flex-col gap-1 rounded bg-white/95 p-1 text-xs shadow">
                   <span className="text-center text-slate-700">{t('deleteConfirm')}</span>
                   <div className="flex gap-1">
-                    <button type="button" onClick={() => remove(p.id)} className="flex-1 rounded bg-red-600 px-1 py-1 font-medium text-white" data-testid="photo-delete-confirm">
+                    <button
+                      type="button"
+                      onClick={() => remove(p.id)}
+                      className="flex-1 rounded bg-red-600 px-1 py-1 font-medium text-white"
+                      data-testid="photo-delete-confirm"
+                    >
                       {t('delete')}
                     </button>
-                    <button type="button" onClick={() => setConfirming(null)} className="flex-1 rounded border border-slate-300 px-1 py-1 text-slate-700">
+                    <button
+                      type="button"
+                      onClick={() => setConfirming(null)}
+                      className="flex-1 rounded border border-slate-300 px-1 py-1 text-slate-700"
+                    >
                       ✕
                     </button>
                   </div>

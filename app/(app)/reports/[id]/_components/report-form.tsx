@@ -35,7 +35,8 @@ function valuesFrom(row: Record<string, unknown>): ReportFormValues {
   };
 }
 
-const bigButton = 'inline-flex min-h-11 flex-1 items-center justify-center rounded-md px-4 py-2.5 text-sm font-medium shadow-sm disabled:opacity-60 sm:flex-none';
+const bigButton =
+  'inline-flex min-h-11 flex-1 items-center justify-center rounded-md px-4 py-2.5 text-sm font-medium shadow-sm disabled:opacity-60 sm:flex-none';
 
 /**
  * The lead's form for a draft or returned report: save as draft any number of times, submit
@@ -167,7 +168,14 @@ export function ReportForm({
   const required = (key: FieldKey) => (REQUIRED_TO_SUBMIT as readonly string[]).includes(key);
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="report-form" aria-busy={busy !== null} aria-labelledby="report-form-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      data-testid="report-form"
+      aria-busy={busy !== null}
+      aria-labelledby="report-form-title"
+      className="rounded-lg border border-slate-200 bg-white shadow-sm"
+    >
       <div ref={topRef} className="scroll-mt-20 border-b border-slate-200 px-4 py-3">
         <h2 id="report-form-title" className="text-base font-semibold text-slate-900">
           {t('reports.form.title')}
@@ -187,7 +195,11 @@ export function ReportForm({
             ) : null}
             <FormAlert message={alert} />
             {staleState ? (
-              <button type="button" onClick={() => window.location.reload()} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
+              <button
+                type="button"
+                onClick={() => window.location.reload()}
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+              >
                 {t('common.reload')}
               </button>
             ) : null}
@@ -212,14 +224,20 @@ export function ReportForm({
             placeholder="0"
           />
         </Field>
-        <div className="-mt-2 grid grid-cols-2 gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm" aria-live="polite" data-testid="live-cumulative">
+        <div
+          className="-mt-2 grid grid-cols-2 gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm"
+          aria-live="polite"
+          data-testid="live-cumulative"
+        >
           <div>
             <span className="block text-xs text-slate-500">{t('reports.figures.cumulative')}</span>
             <span className="font-medium tabular-nums text-slate-900">{formatWan(cumulative, locale)}</span>
           </div>
           <div>
             <span className="block text-xs text-slate-500">{t('reports.figures.rate')}</span>
-            <span className="font-medium tabular-nums text-slate-900">{rate === null ? t('reports.figures.noPlan') : formatPercent(rate, locale)}</span>
+            <span className="font-medium tabular-nums text-slate-900">
+              {rate === null ? t('reports.figures.noPlan') : formatPercent(rate, locale)}
+            </span>
           </div>
         </div>
 
@@ -267,9 +285,21 @@ export function ReportForm({
           />
         </Field>
         <Field id="nextSteps" label={t('reports.field.nextSteps')} hint={t('reports.fieldHint.nextSteps')} errors={errors.nextSteps}>
-          <textarea rows={3} maxLength={TEXT_MAX} {...controlProps('nextSteps', errors.nextSteps, true)} value={values.nextSteps} onChange={(e) => set('nextSteps', e.target.value)} className={inputClass} />
+          <textarea
+            rows={3}
+            maxLength={TEXT_MAX}
+            {...controlProps('nextSteps', errors.nextSteps, true)}
+            value={values.nextSteps}
+            onChange={(e) => set('nextSteps', e.target.value)}
+            className={inputClass}
+          />
         </Field>
-        <Field id="coordinationNeeds" label={t('reports.field.coordinationNeeds')} hint={t('reports.fieldHint.coordinationNeeds')} errors={errors.coordinationNeeds}>
+        <Field
+          id="coordinationNeeds"
+          label={t('reports.field.coordinationNeeds')}
+          hint={t('reports.fieldHint.coordinationNeeds')}
+          errors={errors.coordinationNeeds}
+        >
           <textarea
             rows={3}
             maxLength={TEXT_MAX}
@@ -286,13 +316,30 @@ export function ReportForm({
       {/* On a phone the actions stay in reach at the bottom of the screen while the lead scrolls. */}
       <div className="sticky bottom-0 z-10 rounded-b-lg border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur supports-[backdrop-filter]:bg-white/80 sm:static sm:bg-white sm:backdrop-blur-none">
         <p className="mb-2 min-h-5 text-xs text-slate-500" aria-live="polite" data-testid="save-state">
-          {dirty ? <span className="text-amber-700">● {t('reports.form.unsaved')}</span> : savedAt ? t('reports.form.savedAt', { time: formatDateTime(savedAt, locale, timeZone) }) : t('reports.form.submitHint')}
+          {dirty ? (
+            <span className="text-amber-700">● {t('reports.form.unsaved')}</span>
+          ) : savedAt ? (
+            t('reports.form.savedAt', { time: formatDateTime(savedAt, locale, timeZone) })
+          ) : (
+            t('reports.form.submitHint')
+          )}
         </p>
         <div className="flex gap-2 sm:justify-end">
-          <button type="submit" disabled={busy !== null} className={`${bigButton} border border-slate-300 bg-white text-slate-700 hover:bg-slate-50`} data-testid="save-draft">
+          <button
+            type="submit"
+            disabled={busy !== null}
+            className={`${bigButton} border border-slate-300 bg-white text-slate-700 hover:bg-slate-50`}
+            data-testid="save-draft"
+          >
             {busy === 'save' ? t('reports.form.saving') : t('reports.form.saveDraft')}
           </button>
-          <button type="button" onClick={() => run('submit')} disabled={busy !== null} className={`${bigButton} bg-brand-600 text-white hover:bg-brand-700`} data-testid="submit-report">
+          <button
+            type="button"
+            onClick={() => run('submit')}
+            disabled={busy !== null}
+            className={`${bigButton} bg-brand-600 text-white hover:bg-brand-700`}
+            data-testid="submit-report"
+          >
             {busy === 'submit' ? t('reports.form.submitting') : t('reports.form.submit')}
           </button>
         </div>

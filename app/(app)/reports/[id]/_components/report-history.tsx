@@ -24,7 +24,12 @@ function historyDetails(t: Translator, e: ReportHistoryEntry, locale: Locale): s
     for (const k of fields) {
       const label = t(`reports.field.${k}`);
       // An amount an older event stored in another shape is shown as it was stored.
-      const value = k === 'investmentThisPeriod' && (after[k] === null || isMoney(after[k])) ? formatWan(str(after[k]) || null, locale) : k === 'percentComplete' && after[k] !== null ? `${str(after[k])}%` : str(after[k]) || '—';
+      const value =
+        k === 'investmentThisPeriod' && (after[k] === null || isMoney(after[k]))
+          ? formatWan(str(after[k]) || null, locale)
+          : k === 'percentComplete' && after[k] !== null
+            ? `${str(after[k])}%`
+            : str(after[k]) || '—';
       out.push(`${label}: ${value}`);
     }
   }

@@ -42,7 +42,11 @@ export async function MilestonesCard({
           {milestones.map((m) => {
             const name = locale === 'en' ? (m.nameEn ?? m.name) : m.name;
             return (
-              <li key={m.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-2.5 text-sm" data-testid={`report-milestone-${m.id}`}>
+              <li
+                key={m.id}
+                className="flex flex-wrap items-start justify-between gap-3 px-4 py-2.5 text-sm"
+                data-testid={`report-milestone-${m.id}`}
+              >
                 <div className="min-w-0">
                   <p className="font-medium text-slate-900">{name}</p>
                   <p className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-slate-500">
@@ -125,7 +129,9 @@ export async function ReportProblems({
                 <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
                   <span className="rounded bg-slate-100 px-1.5 py-0.5">{t(`enums.problemType.${p.type}`)}</span>
                   <span>{t(`enums.problemStatus.${p.status}`)}</span>
-                  <span className={overdue ? 'font-medium text-red-700' : ''}>{t('reports.problems.deadline', { date: formatDate(p.deadline, locale) })}</span>
+                  <span className={overdue ? 'font-medium text-red-700' : ''}>
+                    {t('reports.problems.deadline', { date: formatDate(p.deadline, locale) })}
+                  </span>
                 </p>
               </li>
             );

@@ -31,7 +31,10 @@ export async function ReportHeader({ detail, locale }: { detail: ReportDetail; l
     [t('reports.detail.leader'), project.leaderName ?? '—'],
   ];
   if (report.submittedAt) {
-    meta.push([t('reports.detail.submitted'), t('reports.detail.byAt', { name: detail.submittedByName ?? '—', at: formatDateTime(report.submittedAt, locale) })]);
+    meta.push([
+      t('reports.detail.submitted'),
+      t('reports.detail.byAt', { name: detail.submittedByName ?? '—', at: formatDateTime(report.submittedAt, locale) }),
+    ]);
   }
   if (report.reviewedAt && report.status !== 'submitted') {
     meta.push([
@@ -77,7 +80,17 @@ export async function ReportHeader({ detail, locale }: { detail: ReportDetail; l
 }
 
 /** The return comment (or the reason for reopening), prominent, for a returned report. */
-export async function ReturnNotice({ detail, reopened, forLead, locale }: { detail: ReportDetail; reopened: boolean; forLead: boolean; locale: Locale }) {
+export async function ReturnNotice({
+  detail,
+  reopened,
+  forLead,
+  locale,
+}: {
+  detail: ReportDetail;
+  reopened: boolean;
+  forLead: boolean;
+  locale: Locale;
+}) {
   const t = await getTranslations();
   const { report } = detail;
   if (report.status !== 'returned' || !report.reviewComment) return null;
@@ -89,12 +102,22 @@ export async function ReturnNotice({ detail, reopened, forLead, locale }: { deta
       ? t('reports.returned.readerTitleReopened')
       : t('reports.returned.readerTitle');
   return (
-    <section role="note" aria-labelledby="return-title" className="rounded-lg border-2 border-amber-400 bg-amber-50 p-4 shadow-sm" data-testid="return-notice">
+    <section
+      role="note"
+      aria-labelledby="return-title"
+      className="rounded-lg border-2 border-amber-400 bg-amber-50 p-4 shadow-sm"
+      data-testid="return-notice"
+    >
       <h2 id="return-title" className="flex items-start gap-2 text-base font-semibold text-amber-950">
-        <span aria-hidden className="mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full bg-amber-500 text-xs text-white">!</span>
+        <span aria-hidden className="mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full bg-amber-500 text-xs text-white">
+          !
+        </span>
         {title}
       </h2>
-      <blockquote className="mt-2 whitespace-pre-line break-words border-l-4 border-amber-400 pl-3 text-base text-slate-900" data-testid="return-comment-text">
+      <blockquote
+        className="mt-2 whitespace-pre-line break-words border-l-4 border-amber-400 pl-3 text-base text-slate-900"
+        data-testid="return-comment-text"
+      >
         {report.reviewComment}
       </blockquote>
       {report.reviewedAt ? (
@@ -114,7 +137,10 @@ export async function ReportContent({ detail, locale, children }: { detail: Repo
   const empty = <span className="text-slate-400">{t('reports.detail.notFilled')}</span>;
   const text = (v: string | null) => (v ? <span className="whitespace-pre-line break-words">{v}</span> : empty);
   const rows: [string, React.ReactNode][] = [
-    [t('reports.field.investmentThisPeriod'), r.investmentThisPeriod !== null ? <span className="tabular-nums">{formatWan(r.investmentThisPeriod, locale)}</span> : empty],
+    [
+      t('reports.field.investmentThisPeriod'),
+      r.investmentThisPeriod !== null ? <span className="tabular-nums">{formatWan(r.investmentThisPeriod, locale)}</span> : empty,
+    ],
     [
       t('reports.field.percentComplete'),
       r.percentComplete !== null ? (
@@ -174,7 +200,9 @@ export async function FiguresCard({ detail, locale }: { detail: ReportDetail; lo
         </div>
         <div>
           <dt className="text-xs text-slate-500">{t('reports.figures.annualPlan')}</dt>
-          <dd className="tabular-nums text-slate-900">{cumulative.annualPlan ? formatWan(cumulative.annualPlan, locale) : t('reports.figures.noPlan')}</dd>
+          <dd className="tabular-nums text-slate-900">
+            {cumulative.annualPlan ? formatWan(cumulative.annualPlan, locale) : t('reports.figures.noPlan')}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-500">{t('reports.figures.rate')}</dt>

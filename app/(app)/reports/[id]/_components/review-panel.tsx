@@ -7,7 +7,8 @@ import { reopenReport, reviewReport } from '@/lib/reports/actions';
 import { COMMENT_MAX } from '@/lib/reports/schemas';
 import { controlProps, Field, inputClass } from '@/app/_components/form/form-controls';
 
-const bigButton = 'inline-flex min-h-11 flex-1 items-center justify-center rounded-md px-4 py-2.5 text-sm font-medium shadow-sm disabled:opacity-60 sm:flex-none';
+const bigButton =
+  'inline-flex min-h-11 flex-1 items-center justify-center rounded-md px-4 py-2.5 text-sm font-medium shadow-sm disabled:opacity-60 sm:flex-none';
 
 /** The failure of a review or reopen: a message, field messages, and whether to offer a reload. */
 function useFailure() {
@@ -27,13 +28,32 @@ function useFailure() {
   return { alert, stale, fieldErrors, show, clear, setFieldErrors };
 }
 
-function Failure({ alert, stale, onReload, reloadLabel }: { alert: string | null; stale: boolean; onReload: () => void; reloadLabel: string }) {
+function Failure({
+  alert,
+  stale,
+  onReload,
+  reloadLabel,
+}: {
+  alert: string | null;
+  stale: boolean;
+  onReload: () => void;
+  reloadLabel: string;
+}) {
   if (!alert) return null;
   return (
-    <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="review-error">
+    <div
+      role="alert"
+      className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+      data-testid="review-error"
+    >
       <p>{alert}</p>
       {stale ? (
-        <button type="button" onClick={onReload} className="mt-2 rounded-md bg-amber-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-700" data-testid="review-reload">
+        <button
+          type="button"
+          onClick={onReload}
+          className="mt-2 rounded-md bg-amber-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-700"
+          data-testid="review-reload"
+        >
           {reloadLabel}
         </button>
       ) : null}
@@ -97,10 +117,22 @@ export function ReviewPanel({ reportId, version, onBehalfOf }: { reportId: numbe
           />
         </Field>
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <button type="button" onClick={() => decide('return')} disabled={busy !== null} className={`${bigButton} border border-amber-500 bg-white text-amber-800 hover:bg-amber-50`} data-testid="review-return">
+          <button
+            type="button"
+            onClick={() => decide('return')}
+            disabled={busy !== null}
+            className={`${bigButton} border border-amber-500 bg-white text-amber-800 hover:bg-amber-50`}
+            data-testid="review-return"
+          >
             {busy === 'return' ? t('working') : t('return')}
           </button>
-          <button type="button" onClick={() => decide('approve')} disabled={busy !== null} className={`${bigButton} bg-emerald-600 text-white hover:bg-emerald-700`} data-testid="review-approve">
+          <button
+            type="button"
+            onClick={() => decide('approve')}
+            disabled={busy !== null}
+            className={`${bigButton} bg-emerald-600 text-white hover:bg-emerald-700`}
+            data-testid="review-approve"
+          >
             {busy === 'approve' ? t('working') : t('approve')}
           </button>
         </div>
@@ -158,7 +190,13 @@ export function ReopenPanel({ reportId, version }: { reportId: number; version: 
           />
         </Field>
         <div className="flex sm:justify-end">
-          <button type="button" onClick={reopen} disabled={busy} className={`${bigButton} border border-amber-500 bg-white text-amber-800 hover:bg-amber-50`} data-testid="reopen-report">
+          <button
+            type="button"
+            onClick={reopen}
+            disabled={busy}
+            className={`${bigButton} border border-amber-500 bg-white text-amber-800 hover:bg-amber-50`}
+            data-testid="reopen-report"
+          >
             {busy ? t('working') : t('submit')}
           </button>
         </div>

@@ -42,21 +42,33 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
         .minutes thead { display: table-header-group; }
         .minutes tr { break-inside: avoid; page-break-inside: avoid; }
       `}</style>
-      <PrintToolbar backHref={`/meetings/${id}`} downloads={[{ href: `/api/exports/meetings/${id}/minutes.docx`, label: t('exports.print.docx') }]} />
+      <PrintToolbar
+        backHref={`/meetings/${id}`}
+        downloads={[{ href: `/api/exports/meetings/${id}/minutes.docx`, label: t('exports.print.docx') }]}
+      />
       <main className="minutes mx-auto max-w-[210mm] px-6 py-8 text-[15px] leading-relaxed print:max-w-none print:p-0 print:text-[12pt]">
-        <h1 className="text-center text-2xl font-bold" data-testid="print-title">{doc.title}</h1>
+        <h1 className="text-center text-2xl font-bold" data-testid="print-title">
+          {doc.title}
+        </h1>
         <p className="mb-6 mt-2 text-center text-lg font-bold">{t('exports.minutes.heading')}</p>
         <p>{t('exports.minutes.date', { date: formatDate(doc.date, locale) })}</p>
         {doc.chairName ? <p>{t('exports.minutes.chair', { name: doc.chairName })}</p> : null}
         {doc.participants.length ? <p>{t('exports.minutes.participants', { names: list(doc.participants) })}</p> : null}
         {doc.invitedUnits.length ? <p>{t('exports.minutes.invitedUnits', { names: list(doc.invitedUnits) })}</p> : null}
-        <p>{doc.publishedAt ? t('exports.minutes.published', { at: formatDateTime(doc.publishedAt, locale) }) : t('exports.minutes.notPublished')}</p>
+        <p>
+          {doc.publishedAt
+            ? t('exports.minutes.published', { at: formatDateTime(doc.publishedAt, locale) })
+            : t('exports.minutes.notPublished')}
+        </p>
         <h2 className="mb-2 mt-6 text-lg font-bold">{t('exports.minutes.decisionsTitle')}</h2>
         {doc.decisions.length === 0 ? (
           <p>{t('exports.minutes.noDecisions')}</p>
         ) : (
           <div className="overflow-x-auto print:overflow-visible">
-            <table className="w-full min-w-[560px] table-fixed border-collapse text-[13px] print:min-w-0 print:text-[10.5pt]" data-testid="print-decisions">
+            <table
+              className="w-full min-w-[560px] table-fixed border-collapse text-[13px] print:min-w-0 print:text-[10.5pt]"
+              data-testid="print-decisions"
+            >
               <colgroup>
                 <col className="w-[6%]" />
                 <col className="w-[17%]" />
@@ -83,7 +95,9 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
                     <td className={cell}>{d.projectName ?? none}</td>
                     <td className={`${cell} whitespace-pre-line`}>
                       {d.decision}
-                      {d.problem ? <span className="block text-xs text-slate-600">{t('exports.minutes.assigned', { id: d.problem.id })}</span> : null}
+                      {d.problem ? (
+                        <span className="block text-xs text-slate-600">{t('exports.minutes.assigned', { id: d.problem.id })}</span>
+                      ) : null}
                     </td>
                     <td className={cell}>{d.problem?.unitName ?? none}</td>
                     <td className={`${cell} text-center`}>{d.problem?.leaderName ?? none}</td>

@@ -4,7 +4,16 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
-import { columnUnit, projectTexts, STATUS_COLUMNS, statusTableLines, statusTableSubtitle, statusTableTitle, type TableLine, type Totals } from '@/lib/exports/status-table';
+import {
+  columnUnit,
+  projectTexts,
+  STATUS_COLUMNS,
+  statusTableLines,
+  statusTableSubtitle,
+  statusTableTitle,
+  type TableLine,
+  type Totals,
+} from '@/lib/exports/status-table';
 import { parseId } from '@/lib/http/id';
 import { toLocale, type Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
@@ -17,7 +26,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('tableTitle') };
 }
 
-const LIGHT_CLASS = { red: 'bg-[#ff0000] text-white font-bold', yellow: 'bg-[#ffff00] text-black font-bold', green: 'bg-[#00b050] text-white font-bold' } as const;
+const LIGHT_CLASS = {
+  red: 'bg-[#ff0000] text-white font-bold',
+  yellow: 'bg-[#ffff00] text-black font-bold',
+  green: 'bg-[#00b050] text-white font-bold',
+} as const;
 
 /**
  * The status table (调度表) for printing or saving as PDF from the browser: A3 landscape, the
@@ -61,10 +74,15 @@ export default async function PrintStatusTablePage({ params }: { params: Promise
         ]}
       />
       <main className="mx-auto max-w-none px-4 py-4 print:p-0">
-        <h1 className="text-center text-xl font-bold" data-testid="print-title">{statusTableTitle(heading, t)}</h1>
+        <h1 className="text-center text-xl font-bold" data-testid="print-title">
+          {statusTableTitle(heading, t)}
+        </h1>
         <p className="mb-2 mt-1 whitespace-pre-wrap text-center text-xs">{statusTableSubtitle(heading, t, locale, new Date())}</p>
         <div className="overflow-x-auto print:overflow-visible">
-          <table className="status-table w-full min-w-[1100px] border-collapse text-[11px] leading-snug print:min-w-0" data-testid="print-status-table">
+          <table
+            className="status-table w-full min-w-[1100px] border-collapse text-[11px] leading-snug print:min-w-0"
+            data-testid="print-status-table"
+          >
             <colgroup>
               <col className="w-[3%]" />
               <col className="w-[12%]" />
@@ -122,7 +140,10 @@ export default async function PrintStatusTablePage({ params }: { params: Promise
                       <td className={`${cell} whitespace-pre-line`}>{tx.problems}</td>
                       <td className={`${cell} text-center`}>{tx.leader}</td>
                       <td className={`${cell} text-center`}>{tx.unit}</td>
-                      <td className={`${cell} text-center ${row.light ? LIGHT_CLASS[row.light] : 'text-slate-500'}`} data-light={row.light ?? 'none'}>
+                      <td
+                        className={`${cell} text-center ${row.light ? LIGHT_CLASS[row.light] : 'text-slate-500'}`}
+                        data-light={row.light ?? 'none'}
+                      >
                         {tx.light}
                       </td>
                     </tr>
@@ -130,7 +151,11 @@ export default async function PrintStatusTablePage({ params }: { params: Promise
                 }
                 const total = line.kind === 'total';
                 return (
-                  <tr key={i} className={`font-bold ${total ? 'bg-[#ddebf7]' : 'bg-[#f2f2f2]'}`} data-testid={total ? 'print-total' : undefined}>
+                  <tr
+                    key={i}
+                    className={`font-bold ${total ? 'bg-[#ddebf7]' : 'bg-[#f2f2f2]'}`}
+                    data-testid={total ? 'print-total' : undefined}
+                  >
                     <td colSpan={3} className={`${cell} text-center`}>
                       {line.label}
                     </td>

@@ -56,8 +56,7 @@ export function MilestoneForm({
 
   const cancel = () => (onDone ? onDone(false) : router.push(back));
 
-  const set = <K extends keyof MilestoneFormValues>(key: K, value: MilestoneFormValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof MilestoneFormValues>(key: K, value: MilestoneFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
