@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
 import { recordAudit, type AuditInput } from '@/lib/audit/record';
-import { type Actor, can, mayEver, type Permission } from '@/lib/authz';
+import { type Actor, can, type Permission } from '@/lib/authz';
 import { authorize, type LoadSpec } from '@/lib/authz/resource';
 import { dataChanged } from '@/lib/cache/data-changed';
 import { AppError } from '@/lib/errors';
@@ -84,9 +84,9 @@ export function createAction<S extends z.ZodType, R, Rec = undefined>(def: Actio
           fieldErrors: zodFieldErrors(parsed.error, t),
         };
       }
-      // A role without the permission in any form is refused before anything is read; without a
-      // record to relate to, only an ANY grant counts.
-      if (def.load ? !mayEver(actor, def.permission) : !can(actor, def.permission)) throw new AppError('FORBIDDEN');
+      // Without a record to relate to, only an ANY grant counts; with one, authorize() answers
+      // 404 / 403 / 409 on the loaded record.
+      if (!def.load && !can(actor, def.permission)) throw new AppError('FORBIDDEN');
       if (def.prefectureOnly && actor.countyId !== null) throw new AppError('FORBIDDEN', 'prefecture only');
       const input = parsed.data as z.output<S>;
       const db = await getDb();

@@ -69,14 +69,16 @@ export async function conflictWith(
 }
 
 /**
- * Loads the record named by the input and checks, in this order: not visible → NOT_FOUND;
- * visible but the permission's grant does not cover it → FORBIDDEN; the version the user saw
+ * Loads the record named by the input and checks, in this order: not visible → NOT_FOUND (also
+ * for a role without the permission: what the actor cannot see is not found, whatever the
+ * role); visible but the permission's grant does not cover it → FORBIDDEN; the version the user saw
  * is not the record's → CONFLICT. Returns the record the caller may touch.
  */
 export async function authorize<I, R>(db: Executor, actor: Actor, permission: Permission, spec: LoadSpec<I, R>, input: I): Promise<R> {
-  if (!mayEver(actor, permission)) throw new AppError('FORBIDDEN', `no ${permission}`);
+  // A role that never holds the permission takes no lock: it only learns whether the record exists for it.
+  const granted = mayEver(actor, permission);
   const id = (input as Record<string, unknown>)[spec.id];
-  const record = typeof id === 'number' ? await spec.resource.load(db, actor, id, spec.lock ?? false) : null;
+  const record = typeof id === 'number' ? await spec.resource.load(db, actor, id, granted && (spec.lock ?? false)) : null;
   if (record === null) {
     throw new AppError(
       'NOT_FOUND',

@@ -31,7 +31,7 @@ import { getDb } from '@/db/client';
 import type { ActionResult } from '@/lib/actions/result';
 import { type Failure, failureFrom } from '@/lib/actions/failure';
 import { zodFieldErrors } from '@/lib/actions/translate-zod';
-import { type Actor, can, mayEver, type Permission } from '@/lib/authz';
+import { type Actor, can, type Permission } from '@/lib/authz';
 import { authorize, type LoadSpec } from '@/lib/authz/resource';
 import { AppError, ERROR_STATUS } from '@/lib/errors';
 import { LOCALE_COOKIE, type Locale, toLocale } from '@/lib/i18n/config';
@@ -262,15 +262,8 @@ export function withRoute<
       let record: unknown = undefined;
       if (actor && def.permission) {
         if (def.load) {
-          const db = await getDb();
-          // What the actor cannot see is not found, even for a role that never holds the
-          // permission (a county user learns nothing of another county's records).
-          if (!mayEver(actor, def.permission)) {
-            const id = (params as Record<string, unknown>)[def.load.id];
-            const visible = typeof id === 'number' ? await def.load.resource.load(db, actor, id, false) : null;
-            if (!visible) throw new AppError('NOT_FOUND', `${def.load.resource.entity} not found`);
-          }
-          record = await authorize(db, actor, def.permission, def.load, params as Out<PS>);
+          // What the actor cannot see is not found, whatever the role (authorize's first answer).
+          record = await authorize(await getDb(), actor, def.permission, def.load, params as Out<PS>);
         } else if (!can(actor, def.permission)) {
           throw new AppError('FORBIDDEN', `no ${def.permission}`);
         }

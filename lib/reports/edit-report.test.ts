@@ -59,7 +59,7 @@ const EDITORS: Record<ReportRole, 'ok' | 'FORBIDDEN' | 'NOT_FOUND'> = {
   leadOwn: 'ok',
   leadOther: 'FORBIDDEN',
   viewer: 'FORBIDDEN',
-  countyBDispatch: 'FORBIDDEN',
+  countyBDispatch: 'NOT_FOUND', // another county's report is not found, whatever the role
   countyBLead: 'NOT_FOUND',
 };
 

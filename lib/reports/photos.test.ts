@@ -334,7 +334,7 @@ describe('deleting a photo', () => {
     leadOwn: 'ok',
     leadOther: 'FORBIDDEN',
     viewer: 'FORBIDDEN',
-    countyBDispatch: 'FORBIDDEN',
+    countyBDispatch: 'NOT_FOUND', // another county's photo is not found, whatever the role
     countyBLead: 'NOT_FOUND',
   };
   it.each(ALL_ROLES)('who may: %s', async (role) => {

@@ -60,7 +60,7 @@ const REVIEWERS: Record<ReportRole, 'ok' | 'onBehalf' | 'FORBIDDEN' | 'NOT_FOUND
   leadOther: 'FORBIDDEN',
   viewer: 'FORBIDDEN',
   countyBDispatch: 'NOT_FOUND',
-  countyBLead: 'FORBIDDEN',
+  countyBLead: 'NOT_FOUND', // another county's report is not found, whatever the role
 };
 
 describe.each(['approve', 'return'] as const)('reviewReport (%s): who may', (decision) => {
@@ -222,7 +222,7 @@ const REOPENERS: Record<ReportRole, 'ok' | 'FORBIDDEN' | 'NOT_FOUND'> = {
   leadOther: 'FORBIDDEN',
   viewer: 'FORBIDDEN',
   countyBDispatch: 'NOT_FOUND',
-  countyBLead: 'FORBIDDEN',
+  countyBLead: 'NOT_FOUND', // another county's report is not found, whatever the role
 };
 
 describe('reopenReport: who may', () => {

@@ -107,14 +107,14 @@ export function visibleIn(fixture: Fixture, c: Case): boolean {
 }
 
 /**
- * What the permission table says of this case: no grant at all → FORBIDDEN (the wrapper refuses
- * before anything is read); a record the actor cannot see → NOT_FOUND; the grant covers it (ANY,
- * or a relation the actor has) → ok; otherwise FORBIDDEN.
+ * What the permission table says of this case: a record the actor cannot see → NOT_FOUND,
+ * whatever the role; no grant at all → FORBIDDEN; the grant covers it (ANY, or a relation the
+ * actor has) → ok; otherwise FORBIDDEN.
  */
 export function expectedOutcome(permission: Permission, c: Case, visible: boolean): Outcome {
   const grant = ROLE_PERMISSIONS[c.role][permission];
-  if (grant === undefined) return 'FORBIDDEN';
   if (!visible) return 'NOT_FOUND';
+  if (grant === undefined) return 'FORBIDDEN';
   if (grant === ANY || grant.some((r) => c.held.includes(r))) return 'ok';
   return 'FORBIDDEN';
 }
