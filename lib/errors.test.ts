@@ -109,6 +109,11 @@ describe('fromDatabaseError with errors raised by the database', () => {
     expect(fromDatabaseError(err)?.code).toBe('INVALID');
   });
 
+  it('a character the database cannot store (NUL) is INVALID, not INTERNAL', async () => {
+    const err = await failure(() => getDb().insert(counties).values({ code: 'nul', nameZh: 'a\u0000b', nameEn: 'x' }));
+    expect(fromDatabaseError(err)?.code).toBe('INVALID');
+  });
+
   it('other database errors are not mapped (they become INTERNAL upstream)', async () => {
     const err = await failure(() => getDb().execute(sql`select * from no_such_table`));
     expect(fromDatabaseError(err)).toBeNull();

@@ -65,8 +65,9 @@ export function fromDatabaseError(err: unknown): AppError | null {
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
       if (code === '23505') return new AppError('CONFLICT', 'duplicate', { cause: err, messageKey: 'errors.DUPLICATE' });
       if (code === '23503') return new AppError('INVALID', 'reference', { cause: err });
-      if (code === '23514' || code === '23502' || code === '22007' || code === '22008' || code === '22003')
-        return new AppError('INVALID', 'constraint', { cause: err });
+      // Integrity rules (CHECK, NOT NULL) and every data exception (class 22: a bad date, a number
+      // out of range, a character the encoding refuses, a string too long) are the input's fault.
+      if (code === '23514' || code === '23502' || code.startsWith('22')) return new AppError('INVALID', 'constraint', { cause: err });
       if (code === '40001' || code === '40P01') return new AppError('CONFLICT', 'serialization', { cause: err });
       return null;
     }

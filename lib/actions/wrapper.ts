@@ -9,7 +9,7 @@ import type { Translate } from '@/lib/i18n/translate';
 import { newRequestId } from '@/lib/request-id';
 import { failureFrom } from './failure';
 import type { ActionResult } from './result';
-import { zodFieldErrors } from './translate-zod';
+import { parseInput } from './parse-input';
 
 export interface ActionContext<I, Rec = undefined> {
   actor: Actor;
@@ -75,15 +75,8 @@ export function createAction<S extends z.ZodType, R, Rec = undefined>(def: Actio
     const requestId = givenRequestId ?? newRequestId();
     try {
       if (!actor) throw new AppError('UNAUTHENTICATED');
-      const parsed = def.schema.safeParse(raw);
-      if (!parsed.success) {
-        return {
-          ok: false,
-          code: 'INVALID',
-          message: t('errors.INVALID'),
-          fieldErrors: zodFieldErrors(parsed.error, t),
-        };
-      }
+      const parsed = parseInput(def.schema, raw, t);
+      if (!parsed.ok) return { ok: false, code: 'INVALID', message: t('errors.INVALID'), fieldErrors: parsed.fieldErrors };
       // Without a record to relate to, only an ANY grant counts; with one, authorize() answers
       // 404 / 403 / 409 on the loaded record.
       if (!def.load && !can(actor, def.permission)) throw new AppError('FORBIDDEN');

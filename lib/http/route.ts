@@ -30,7 +30,7 @@ import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import type { ActionResult } from '@/lib/actions/result';
 import { type Failure, failureFrom } from '@/lib/actions/failure';
-import { zodFieldErrors } from '@/lib/actions/translate-zod';
+import { parseInput } from '@/lib/actions/parse-input';
 import { type Actor, can, type Permission } from '@/lib/authz';
 import { authorize, type LoadSpec } from '@/lib/authz/resource';
 import { AppError, ERROR_STATUS } from '@/lib/errors';
@@ -181,8 +181,11 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-function invalid(error: z.ZodError, t: Translate): AppError {
-  return new AppError('INVALID', 'invalid input', { fieldErrors: zodFieldErrors(error, t) });
+/** Query or body through the one input reader; a refusal is INVALID with the field errors. */
+function parseOrThrow<S extends z.ZodType>(schema: S, raw: unknown, t: Translate): z.output<S> {
+  const parsed = parseInput(schema, raw, t);
+  if (!parsed.ok) throw new AppError('INVALID', 'invalid input', { fieldErrors: parsed.fieldErrors });
+  return parsed.data;
 }
 
 function isSchema(value: unknown): value is z.ZodType {
@@ -254,9 +257,7 @@ export function withRoute<
       let query: unknown = undefined;
       if (def.query) {
         const first = Object.fromEntries([...new Set(search.keys())].map((k) => [k, search.get(k)]));
-        const parsed = (def.query as z.ZodType).safeParse(first);
-        if (!parsed.success) throw invalid(parsed.error, t);
-        query = parsed.data;
+        query = parseOrThrow(def.query as z.ZodType, first, t);
       }
 
       let record: unknown = undefined;
@@ -271,9 +272,7 @@ export function withRoute<
 
       let body: unknown = undefined;
       if (isSchema(def.body)) {
-        const parsed = def.body.safeParse(await readJson(request));
-        if (!parsed.success) throw invalid(parsed.error, t);
-        body = parsed.data;
+        body = parseOrThrow(def.body, await readJson(request), t);
       } else if (typeof def.body === 'function') {
         body = await (def.body as BodyReader<unknown>)(request, t);
       }

@@ -26,6 +26,17 @@ const edit = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+describe('updateMilestone: text the database cannot store', () => {
+  it('a NUL in the note is a field error in the user’s language, and nothing is written', async () => {
+    const db = getDb();
+    const before = await milestoneRow(db, w.milestone.id);
+    const res = await updateMilestone.execute(w.actors.leadOwn, edit({ note: '主体\u0000结构' }), translator('zh-CN'));
+    expect(res).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { note: ['含有无法保存的字符（如空字符），请删除后重试'] } });
+    expect(await milestoneRow(db, w.milestone.id)).toEqual(before);
+    expect(await auditCount(db)).toBe(0);
+  });
+});
+
 describe('updateMilestone: who may', () => {
   const table: [RoleKey, 'ok' | 'FORBIDDEN' | 'NOT_FOUND'][] = [
     ['admin', 'ok'],

@@ -167,6 +167,11 @@ describe('PATCH /api/milestones/:id', () => {
     expect(form.status).toBe(415);
     expect(form.body).toMatchObject({ ok: false, code: 'INVALID', message: zh('errors.INVALID') });
 
+    // A NUL byte in the note would be refused by the database: a 422 naming the field, not a 500.
+    const nul = await patch(w.actors.dispatch, w.milestone.id, edit({ note: 'a\u0000b' }));
+    expect(nul.status).toBe(422);
+    expect(nul.body.fieldErrors).toEqual({ note: [zh('validation.invalidCharacters')] });
+
     expect(await milestoneRow(db, w.milestone.id)).toEqual(before);
     expect(await auditCount(db)).toBe(0);
   });
