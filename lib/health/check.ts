@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, getDb } from '@/db/client';
 import { type MigrationState, migrationStatus } from '@/db/migration-status';
+import { describeFailure } from '@/lib/request-id';
 
 /**
  * The load balancer's health check (GET /api/health): is the database reachable, and does it
@@ -48,7 +49,8 @@ export async function checkHealth(
       ...(status.state === 'pending' ? { pending: status.pending } : {}),
     };
   } catch (err) {
-    console.error('[health] database check failed', err);
+    // The failure's name and message only: a driver error carries its query and parameters.
+    console.error(`[health] database check failed: ${describeFailure(err)}`);
     return { status: 'error', database: 'unreachable', migrations: 'unknown' };
   }
 }

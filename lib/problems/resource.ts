@@ -10,17 +10,13 @@ import { and, eq } from 'drizzle-orm';
 import { problems, projects } from '@/db/schema';
 import { projectScope } from '@/lib/authz';
 import { defineResource } from '@/lib/authz/resource';
+import { projectRelationColumns, type ProjectRelations } from '@/lib/projects/resource';
 import type { ProblemRow } from './internal';
 import { problemSubject } from './rules';
 
 export interface ProblemRecord {
   problem: ProblemRow;
-  project: {
-    id: number;
-    countyId: number | null;
-    projectLeadId: number | null;
-    responsibleLeaderId: number | null;
-  };
+  project: ProjectRelations & { id: number };
 }
 
 export const problemResource = defineResource<ProblemRecord>({
@@ -29,12 +25,7 @@ export const problemResource = defineResource<ProblemRecord>({
     const q = db
       .select({
         problem: problems,
-        project: {
-          id: projects.id,
-          countyId: projects.countyId,
-          projectLeadId: projects.projectLeadId,
-          responsibleLeaderId: projects.responsibleLeaderId,
-        },
+        project: { id: projects.id, ...projectRelationColumns },
       })
       .from(problems)
       .innerJoin(projects, eq(projects.id, problems.projectId))
