@@ -108,6 +108,11 @@ export const reportPhotos = pgTable(
     caption: text('caption'),
     uploadedById: integer('uploaded_by_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the picture was taken, read from the upload's EXIF DateTimeOriginal before the
+     * metadata is stripped (the stored and served file carries none); null when it had none.
+     */
+    takenAt: timestamp('taken_at', { withTimezone: true }),
   },
   (t) => [
     index('report_photos_report_idx').on(t.reportId),

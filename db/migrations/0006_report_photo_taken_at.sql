@@ -1,0 +1,1 @@
+ALTER TABLE "report_photos" ADD COLUMN "taken_at" timestamp with time zone;
