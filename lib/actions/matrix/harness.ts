@@ -216,7 +216,9 @@ export async function runCase(
       const countyId = c.scope === 'prefecture' ? null : c.scope === 'county' ? world.countyA.id : world.countyB.id;
       const actor = actorOf(await makeUser({ role: c.role, countyId, unitId: world.actorUnit.id }, tx));
       const built = await fixture.build({ tx, world, actor, people: peopleFor(world, actor, c.held), countyId: world.countyA.id });
-      expected = expectedOutcome(action.meta.permission, c, visibleIn(fixture, c));
+      // A prefecture-only action refuses every county actor before it reads anything (the wrapper).
+      expected =
+        action.meta.prefectureOnly && c.scope !== 'prefecture' ? 'FORBIDDEN' : expectedOutcome(action.meta.permission, c, visibleIn(fixture, c));
       const seen = await seenBy(tx, action, actor, built.input);
       const before = expected === 'ok' ? null : await snapshot(tx, built.target);
       const res = await action.execute(actor, built.input);
