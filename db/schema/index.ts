@@ -1,5 +1,6 @@
 export * from './reference';
 export * from './users';
+export * from './auth-throttle';
 export * from './projects';
 export * from './audit';
 export * from './reports';
@@ -8,3 +9,4 @@ export * from './notifications';
 export * from './plans';
 export * from './lights';
 export * from './meetings';
+export * from './jobs';
