@@ -1,6 +1,5 @@
 export * from './reference';
 export * from './users';
-export * from './auth-throttle';
 export * from './projects';
 export * from './audit';
 export * from './reports';
