@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { storageState } from './users';
+import { listSettled, storageState } from './users';
 
 const rows = (page: Page) => page.getByTestId('registry-table').locator('tbody tr');
 const totalOf = async (page: Page) => Number((await page.getByTestId('registry-total').innerText()).replace(/\D/g, ''));
@@ -16,6 +16,9 @@ test.describe('the registry as the dispatch office', () => {
     await page.getByTestId('filter-category').locator('summary').click();
     await page.getByTestId('filter-category').getByLabel('风电', { exact: true }).click();
     await expect(page).toHaveURL(/category=wind(?!_)/);
+    // The URL changes before the server's answer arrives: wait for the total to follow.
+    await expect.poll(() => totalOf(page)).toBeLessThan(all);
+    await listSettled(page);
     const filtered = await totalOf(page);
     expect(filtered).toBeGreaterThan(0);
     expect(filtered).toBeLessThan(all);
@@ -34,6 +37,7 @@ test.describe('the registry as the dispatch office', () => {
     await expect(page.getByRole('search')).toHaveAttribute('data-ready', 'true');
     await page.getByTestId('registry-search').fill('水库');
     await expect(page).toHaveURL(/q=/);
+    await listSettled(page);
     await expect(rows(page).first()).toContainText('水库');
     for (const name of await rows(page).locator('td:nth-child(2)').allInnerTexts()) expect(name).toContain('水库');
 
@@ -47,6 +51,7 @@ test.describe('the registry as the dispatch office', () => {
     await expect(page).toHaveURL(/sort=totalInvestment\.asc/);
     await page.getByRole('button', { name: '总投资' }).click();
     await expect(page).toHaveURL(/sort=totalInvestment\.desc/);
+    await listSettled(page);
     await expect(page.getByRole('columnheader', { name: /总投资/ })).toHaveAttribute('aria-sort', 'descending');
     const values = await rows(page).locator('td:nth-child(7)').allInnerTexts();
     const wan = values.map((v) => (v.includes('亿元') ? parseFloat(v.replace(/,/g, '')) * 10000 : parseFloat(v.replace(/,/g, ''))));
@@ -61,6 +66,7 @@ test.describe('the registry as the dispatch office', () => {
     const firstPage = await rows(page).first().innerText();
     await page.getByRole('button', { name: '下一页' }).click();
     await expect(page).toHaveURL(/page=2/);
+    await listSettled(page);
     await expect(page.getByTestId('page-info')).toHaveText(`第 11–${Math.min(20, total)} 条，共 ${total} 条`);
     expect(await rows(page).first().innerText()).not.toEqual(firstPage);
     await page.goBack();

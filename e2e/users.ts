@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
 
 /** The demo accounts (demo seed only). */
 export const DEMO_PASSWORD = 'demo2025';
@@ -14,3 +15,12 @@ export type RoleKey = keyof typeof ROLES;
 
 export const storageState = (role: RoleKey) =>
   path.join(process.env.E2E_AUTH_DIR ?? path.join(process.cwd(), 'e2e', '.auth'), `${role}.json`);
+
+/**
+ * Waits until a list page shows the answer to its current URL: the URL changes at once when a
+ * filter, sort or page is chosen, and the total and rows follow when the server has answered
+ * (the list region is `aria-busy` meanwhile, app/_components/table/use-url-state.ts).
+ */
+export async function listSettled(page: Page): Promise<void> {
+  await expect(page.locator('[data-list-region][aria-busy="true"]')).toHaveCount(0);
+}

@@ -13,6 +13,7 @@ import { ExportMenu } from '@/app/_components/export-menu';
 import { ProblemAgeChips } from './_components/age-chips';
 import { ProblemFilters } from './_components/problem-filters';
 import { ProblemTable } from './_components/problem-table';
+import { ListRegion } from '@/app/_components/table/use-url-state';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('problems');
@@ -80,7 +81,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
   ];
 
   return (
-    <div className="space-y-4">
+    <ListRegion className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold text-slate-900 sm:text-2xl">{t('problems.title')}</h1>
@@ -125,6 +126,6 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
       />
       <ProblemAgeChips params={params} />
       <ProblemTable rows={rows} total={total} params={params} locale={toLocale(locale)} />
-    </div>
+    </ListRegion>
   );
 }

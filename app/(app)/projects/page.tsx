@@ -14,6 +14,7 @@ import { drilldownPeriod } from '@/lib/dashboard/queries';
 import { RegistryDrilldownChips } from './_components/drilldown-chips';
 import { RegistryFilters } from './_components/registry-filters';
 import { RegistryTable } from './_components/registry-table';
+import { ListRegion } from '@/app/_components/table/use-url-state';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('projects');
@@ -32,7 +33,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   ]);
   const period = params.report ? await drilldownPeriod(params.period) : null;
   return (
-    <div className="space-y-4">
+    <ListRegion className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold text-slate-900 sm:text-2xl">{t('title')}</h1>
@@ -59,6 +60,6 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       />
       <RegistryDrilldownChips params={params} period={period} />
       <RegistryTable rows={rows} total={total} params={params} locale={toLocale(locale)} />
-    </div>
+    </ListRegion>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { type ParserMap, useQueryStates } from 'nuqs';
-import { useTransition } from 'react';
+import { createContext, createElement, type ReactNode, type TransitionStartFunction, useContext, useTransition } from 'react';
 import type { UrlState, UrlValues } from '@/lib/url-state';
 
 /**
@@ -13,7 +13,8 @@ import type { UrlState, UrlValues } from '@/lib/url-state';
  * `pending` while the server's answer is on its way.
  */
 export function useUrlState<P extends ParserMap, T extends object>(state: UrlState<P, T>) {
-  const [pending, startTransition] = useTransition();
+  const own = useTransition();
+  const [pending, startTransition] = useContext(ListTransition) ?? own;
   const [, setUrl] = useQueryStates(state.parsers, {
     urlKeys: state.urlKeys,
     history: 'push',
@@ -25,4 +26,31 @@ export function useUrlState<P extends ParserMap, T extends object>(state: UrlSta
     void setUrl((values) => state.apply(values as UrlValues<P>, change), opts.replace ? { history: 'replace' } : undefined);
   };
   return { go, pending };
+}
+
+const ListTransition = createContext<[boolean, TransitionStartFunction] | null>(null);
+
+/**
+ * One list page's region (its total, filters, chips and table): every `useUrlState` inside
+ * shares one transition, so a change made in the filters marks the whole region busy
+ * (`aria-busy`, dimmed) until the server's answer is shown, instead of only the control that
+ * made it. Without it, the total and the rows of the old state looked current while the new
+ * URL was already in the address bar.
+ */
+export function ListRegion({ children, className }: { children: ReactNode; className?: string }) {
+  const transition = useTransition();
+  const pending = transition[0];
+  return createElement(
+    ListTransition.Provider,
+    { value: transition },
+    createElement(
+      'div',
+      {
+        'aria-busy': pending,
+        'data-list-region': '',
+        className: [className, pending ? 'opacity-60 transition-opacity' : 'transition-opacity'].filter(Boolean).join(' '),
+      },
+      children,
+    ),
+  );
 }

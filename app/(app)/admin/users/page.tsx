@@ -12,6 +12,7 @@ import { listUsers } from '@/lib/users/queries';
 import { usersSearch } from '@/lib/users/search-params';
 import { UserFilters } from './_components/user-filters';
 import { UserList } from './_components/user-list';
+import { ListRegion } from '@/app/_components/table/use-url-state';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');
@@ -26,7 +27,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const params = usersSearch.parse(await searchParams);
   const [{ rows, total, pageSize }, t, locale] = await Promise.all([listUsers(actor, params), getTranslations('admin'), getLocale()]);
   return (
-    <div className="space-y-4">
+    <ListRegion className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold text-slate-900 sm:text-2xl">{t('users.title')}</h1>
@@ -44,6 +45,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </div>
       <UserFilters params={params} />
       <UserList rows={rows} total={total} pageSize={pageSize} params={params} locale={toLocale(locale)} actorId={actor.id} at={now()} />
-    </div>
+    </ListRegion>
   );
 }

@@ -170,7 +170,7 @@ export function ProblemTable({ rows, total, params, locale }: Props) {
   const tableRows = table.getRowModel().rows;
 
   return (
-    <section aria-busy={pending} className={pending ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
+    <section aria-busy={pending}>
       {/* Desktop and tablet: the table. */}
       <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="problems-table">

@@ -179,7 +179,7 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
   const tableRows = table.getRowModel().rows;
 
   return (
-    <section aria-busy={pending} className={pending ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
+    <section aria-busy={pending}>
       {/*
         One markup for both layouts: a table from the md breakpoint up, and on a phone every row
         is a card (PHONE says how each column shows there). The rows used to be rendered twice,
