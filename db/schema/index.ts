@@ -9,3 +9,4 @@ export * from './plans';
 export * from './lights';
 export * from './meetings';
 export * from './jobs';
+export * from './idempotency';
