@@ -1,5 +1,6 @@
 export * from './reference';
 export * from './users';
+export * from './auth-throttle';
 export * from './projects';
 export * from './audit';
 export * from './reports';

@@ -19,15 +19,12 @@ export const users = pgTable(
     countyId: integer('county_id').references(() => counties.id),
     unitId: integer('unit_id').references(() => units.id),
     disabled: boolean('disabled').notNull().default(false),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('users_username_format', sql`${t.username} ~ '^[a-z0-9_.-]{2,32}$'`),
-    check('users_failed_logins_nonneg', sql`${t.failedLogins} >= 0`),
   ],
 );
 

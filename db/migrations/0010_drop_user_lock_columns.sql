@@ -1,0 +1,3 @@
+ALTER TABLE "users" DROP CONSTRAINT "users_failed_logins_nonneg";--> statement-breakpoint
+ALTER TABLE "users" DROP COLUMN "failed_logins";--> statement-breakpoint
+ALTER TABLE "users" DROP COLUMN "locked_until";
