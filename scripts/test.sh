@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Chromium (installed here where the user may) and the PostgreSQL pass's status, before any work.
+source scripts/test-prerequisites.sh
+
 echo "== typecheck"
 npx tsc --noEmit
 
@@ -20,11 +23,15 @@ env -u TEST_DATABASE_URL npx vitest run
 if [[ -n "${TEST_DATABASE_URL:-}" ]]; then
   echo "== integration tests (PostgreSQL: ${TEST_DATABASE_URL%%\?*})"
   npx vitest run
+else
+  echo "== integration tests (PostgreSQL): $PG_SKIP_NOTE"
 fi
 
 echo "== production build"
 unset DATABASE_URL
 npx next build
 
-echo "== end-to-end tests (Playwright, Chromium)"
+echo "== end-to-end tests (Playwright, $CHROMIUM_PATH)"
 npx playwright test
+
+if [[ -n "${PG_SKIP_NOTE:-}" ]]; then echo "npm test: passed; the PostgreSQL pass was $PG_SKIP_NOTE"; fi
