@@ -20,6 +20,8 @@ export default defineConfig({
     exclude: ['e2e/**', '**/node_modules/**', '.next/**', '.data/**'],
     // Migrates once per run: the PGlite template (dumped to a temp file) or TEST_DATABASE_URL.
     globalSetup: ['test/global-setup.ts'],
+    // next-auth imports `next/server` without an extension, which only a bundler resolves.
+    server: { deps: { inline: ['next-auth'] } },
     fileParallelism: !sharedServer,
     // Loading a PGlite database takes about a second, more when many workers start at once.
     hookTimeout: 60_000,

@@ -2,13 +2,15 @@
 
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/lib/auth/auth';
+import { requestOrigin } from '@/lib/http/request-origin';
+import { FALLBACK_PATH, safeCallbackPath } from '@/lib/http/safe-redirect';
 
 export type LoginState = { error?: 'invalid' | 'locked' | 'disabled' | 'required'; username?: string };
 
-/** Only local paths may be a post-login destination (no open redirects). */
-function safeCallback(value: FormDataEntryValue | null): string {
-  const s = typeof value === 'string' ? value : '';
-  return s.startsWith('/') && !s.startsWith('//') && !s.startsWith('/\\') ? s : '/dashboard';
+/** Only a same-origin path may be a post-login destination (no open redirects). */
+async function safeCallback(value: FormDataEntryValue | null): Promise<string> {
+  const path = safeCallbackPath(value, await requestOrigin());
+  return path === FALLBACK_PATH ? '/dashboard' : path;
 }
 
 export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {
@@ -16,7 +18,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const password = String(form.get('password') ?? '');
   if (!username || !password) return { error: 'required', username };
   try {
-    await signIn('credentials', { username, password, redirectTo: safeCallback(form.get('callbackUrl')) });
+    await signIn('credentials', { username, password, redirectTo: await safeCallback(form.get('callbackUrl')) });
     return {};
   } catch (err) {
     if (err instanceof CredentialsSignin) {

@@ -3,6 +3,8 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import { redirect } from 'next/navigation';
 import { LanguageSwitch } from '@/app/_components/language-switch';
 import { getActor } from '@/lib/auth/session';
+import { requestOrigin } from '@/lib/http/request-origin';
+import { FALLBACK_PATH, safeCallbackPath } from '@/lib/http/safe-redirect';
 import { LoginForm } from './login-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,10 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [actor, params, t] = await Promise.all([getActor(), searchParams, getTranslations()]);
   if (actor) redirect('/dashboard');
-  const cb =
-    typeof params.callbackUrl === 'string' && params.callbackUrl.startsWith('/') && !params.callbackUrl.startsWith('//')
-      ? params.callbackUrl
-      : undefined;
+  // Only a same-origin path survives (lib/http/safe-redirect.ts); the sign-in action checks it again.
+  const safe = safeCallbackPath(params.callbackUrl, await requestOrigin());
+  const cb = safe === FALLBACK_PATH ? undefined : safe;
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
