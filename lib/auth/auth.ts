@@ -1,5 +1,6 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { safeCallbackPath } from '@/lib/http/safe-redirect';
 import { z } from 'zod';
 import { revokeSession, SESSION_MAX_AGE_SECONDS, verifyLogin } from './login';
 
@@ -39,6 +40,10 @@ export const { handlers, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // Every post-sign-in and sign-out destination: a same-origin path only (lib/http/safe-redirect.ts).
+    redirect({ url, baseUrl }) {
+      return `${new URL(baseUrl).origin}${safeCallbackPath(url, baseUrl)}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
