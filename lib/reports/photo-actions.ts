@@ -33,6 +33,8 @@ export const addReportPhoto = createAction({
     height: z.number().int().positive(),
     originalName: optionalText(255),
     caption: optionalText(200),
+    /** EXIF DateTimeOriginal, read by the route before the file was stripped. */
+    takenAt: z.date().nullable().optional(),
   }),
   permission: 'report.edit',
   load: { resource: reportResource, id: 'reportId', lock: true },
@@ -60,6 +62,7 @@ export const addReportPhoto = createAction({
         caption: input.caption ?? null,
         uploadedById: actor.id,
         createdAt: now(),
+        takenAt: input.takenAt ?? null,
       })
       .returning();
     if (!row) throw new AppError('INTERNAL', 'insert returned nothing');

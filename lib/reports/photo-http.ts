@@ -10,11 +10,13 @@ import {
   inspectPhoto,
   newStorageKey,
   PHOTO_MAX_BYTES,
+  type PhotoMime,
   type PhotoRejection,
   readPhotoFile,
   removePhotoFiles,
   writePhotoFiles,
 } from './photos';
+import { servableBytes } from './photos-metadata';
 import { reportPhotoResource, reportResource } from './resource';
 import { isEditable } from './rules';
 
@@ -86,16 +88,18 @@ export const uploadPhotoRoute = withRoute({
     if (!checked.ok) throw rejection(checked.reason);
 
     const storageKey = newStorageKey();
-    await writePhotoFiles(storageKey, bytes, checked.thumbnail);
+    // The stored original is the stripped copy: no EXIF/GPS, XMP or IPTC on disk, in backups or served.
+    await writePhotoFiles(storageKey, checked.original, checked.thumbnail);
     const res = await addReportPhoto.execute(
       actor,
       {
         reportId: report.id,
         storageKey,
         mimeType: checked.mimeType,
-        byteSize: bytes.length,
+        byteSize: checked.original.length,
         width: checked.width,
         height: checked.height,
+        takenAt: checked.takenAt,
         originalName: (file.name || '').slice(0, 255),
         caption: typeof caption === 'string' ? caption.slice(0, 200) : undefined,
       },
@@ -127,11 +131,13 @@ export const servePhotoRoute = withRoute({
   load: { resource: reportPhotoResource, id: 'id' },
   handler: async ({ record: { photo }, search, requestId }) => {
     const thumb = search.get('thumb') === '1';
-    const bytes = await readPhotoFile(photo.storageKey, thumb ? 'thumb' : 'original');
-    if (!bytes) {
+    const stored = await readPhotoFile(photo.storageKey, thumb ? 'thumb' : 'original');
+    if (!stored) {
       console.error(`[route report.photo.serve] request ${requestId}: file missing for photo ${photo.id}`);
       throw new AppError('NOT_FOUND', 'photo file missing');
     }
+    // Uploads are stored stripped; a file stored before that is stripped on the way out.
+    const bytes = thumb ? stored : await servableBytes(stored, photo.mimeType as PhotoMime);
     const type = thumb ? 'image/jpeg' : photo.mimeType;
     return new Response(new Uint8Array(bytes), {
       status: 200,

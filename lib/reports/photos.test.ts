@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
+import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, reportPhotos } from '@/db/schema';
@@ -12,7 +13,8 @@ import { useTestDb } from '@/test/db';
 import { submitReport } from './edit-report';
 import { deleteReportPhotoAs } from './photo-actions';
 import { servePhotoRoute, uploadPhotoRoute } from './photo-http';
-import { inspectPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_PER_REPORT, sniffImageType } from './photos';
+import { inspectPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_PER_REPORT, sniffImageType, writePhotoFiles } from './photos';
+import { exifDateTime, exifTiff } from './photos-metadata';
 import { ALL_ROLES, buildReportWorld, expectUnchanged, filled, openJune, type ReportRole, type ReportWorld, snapshot } from './test-world';
 
 const getDb = useTestDb();
@@ -286,7 +288,11 @@ describe('GET /api/photos/:id', () => {
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.get('cache-control')).toMatch(/^private\b/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
+    // The stored copy is re-encoded (metadata stripped); a PNG stays lossless: the same pixels.
+    const served = Buffer.from(await res.arrayBuffer());
+    expect(res.headers.get('content-length')).toBe(String(served.length));
+    const pixels = (b: Buffer) => sharp(b).raw().toBuffer();
+    expect((await pixels(served)).equals(await pixels(png))).toBe(true);
 
     const thumb = await servePhoto(w.actors.viewer, String(id), true);
     expect(thumb.status).toBe(200);
@@ -365,5 +371,106 @@ describe('deleting a photo', () => {
     expect(res).toMatchObject({ ok: false, code: 'CONFLICT', message: zh('reports.errors.notEditable') });
     await expectUnchanged(db, before);
     expect(await files()).toHaveLength(2);
+  });
+});
+
+describe('what a served photo gives away', () => {
+  // A phone picture: camera, time taken (with its offset), GPS position of the site, an XMP
+  // packet, and an orientation tag (6: turn 90° clockwise to view), on a 160 × 120 sensor image.
+  const XMP =
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:City="Tacheng"/></rdf:RDF></x:xmpmeta>';
+  async function phonePhoto(format: 'jpeg' | 'webp' | 'png', exif: Record<string, Record<string, string>>): Promise<Buffer> {
+    const raw = Buffer.from(Array.from({ length: 160 * 120 * 3 }, (_, i) => (i * 31) % 256));
+    const img = sharp(raw, { raw: { width: 160, height: 120, channels: 3 } })
+      .withExif(exif)
+      .withMetadata({ orientation: 6 })
+      .withXmp(XMP);
+    return (format === 'jpeg' ? img.jpeg({ quality: 92 }) : format === 'webp' ? img.webp() : img.png()).toBuffer();
+  }
+  const GPS_EXIF = {
+    IFD0: { Make: 'PhoneCo', Model: 'P1' },
+    IFD2: { DateTimeOriginal: '2025:06:18 09:30:15', OffsetTimeOriginal: '+08:00' },
+    IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '46/1 45/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '82/1 59/1 0/1' },
+  };
+
+  /** The GPS position in a file's EXIF block (sharp finds the block in all three types). */
+  async function gpsOf(bytes: Buffer) {
+    const tiff = exifTiff(await sharp(bytes).metadata());
+    return tiff ? exifr.gps(tiff) : undefined;
+  }
+
+  async function expectNoMetadata(bytes: Buffer) {
+    const meta = await sharp(bytes).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(meta.xmp).toBeUndefined();
+    expect(meta.iptc).toBeUndefined();
+    expect(meta.orientation ?? 1).toBe(1);
+    expect(await gpsOf(bytes)).toBeUndefined();
+    if (!bytes.subarray(8, 12).equals(Buffer.from('WEBP'))) {
+      // exifr reads JPEG and PNG files whole (not WebP): no EXIF, XMP or IPTC segment anywhere.
+      expect(await exifr.parse(bytes, { xmp: true, iptc: true, ihdr: false, icc: false, jfif: false })).toBeUndefined();
+    }
+    expect(bytes.includes('Tacheng')).toBe(false);
+    expect(bytes.includes('PhoneCo')).toBe(false);
+  }
+
+  it.each(['jpeg', 'webp', 'png'] as const)('a %s with GPS EXIF: served without any metadata, upright, taken-at kept', async (format) => {
+    const db = getDb();
+    const upload_ = await phonePhoto(format, GPS_EXIF);
+    // The test image does carry what it should.
+    expect(await gpsOf(upload_)).toEqual({ latitude: 46.75, longitude: expect.closeTo(82.9833, 3) });
+    expect((await sharp(upload_).metadata()).orientation).toBe(6);
+
+    const { status, body } = await upload('leadOwn', upload_, `IMG.${format}`, zh, `image/${format}`);
+    expect(status).toBe(201);
+    const [row] = await db.select().from(reportPhotos).where(eq(reportPhotos.id, body.data!.id));
+    expect(row!.takenAt?.toISOString()).toBe('2025-06-18T01:30:15.000Z');
+    // Orientation applied to the pixels: the stored picture is 120 wide, 160 high.
+    expect([row!.width, row!.height]).toEqual([120, 160]);
+
+    for (const thumb of [false, true]) {
+      const res = await servePhoto(w.actors.viewer, String(body.data!.id), thumb);
+      expect(res.status).toBe(200);
+      const served = Buffer.from(await res.arrayBuffer());
+      await expectNoMetadata(served);
+      const meta = await sharp(served).metadata();
+      expect((meta.width ?? 0) < (meta.height ?? 0)).toBe(true);
+      if (!thumb) expect(row!.byteSize).toBe(served.length);
+    }
+    // Nothing on disk carries it either (and so no backup does).
+    for (const name of await files()) {
+      const { readFile } = await import('node:fs/promises');
+      await expectNoMetadata(await readFile(path.join(dir, name)));
+    }
+  });
+
+  it('a photo stored before stripping is stripped on the way out', async () => {
+    const db = getDb();
+    const legacy = await phonePhoto('jpeg', GPS_EXIF);
+    const key = 'ab'.repeat(16);
+    await writePhotoFiles(key, legacy, legacy);
+    const [row] = await db
+      .insert(reportPhotos)
+      .values({ reportId, projectId: w.project.id, storageKey: key, mimeType: 'image/jpeg', byteSize: legacy.length })
+      .returning();
+    const res = await servePhoto(w.actors.viewer, String(row!.id), false);
+    expect(res.status).toBe(200);
+    const served = Buffer.from(await res.arrayBuffer());
+    await expectNoMetadata(served);
+    expect(res.headers.get('content-length')).toBe(String(served.length));
+  });
+
+  it('without an offset the camera time is read in the deployment zone; no date or a bogus one is null', async () => {
+    const noOffset = await phonePhoto('jpeg', { IFD2: { DateTimeOriginal: '2025:06:18 09:30:15' } });
+    const checked = await inspectPhoto(noOffset);
+    expect(checked.ok && checked.takenAt?.toISOString()).toBe('2025-06-18T01:30:15.000Z'); // Asia/Shanghai
+    const none = await inspectPhoto(jpeg);
+    expect(none.ok && none.takenAt).toBeNull();
+    expect(exifDateTime('0000:00:00 00:00:00', undefined)).toBeNull();
+    expect(exifDateTime('2025:02:30 10:00:00', undefined)).toBeNull();
+    expect(exifDateTime('2025:06:18 09:30:15', '-05:00')?.toISOString()).toBe('2025-06-18T14:30:15.000Z');
+    expect(exifDateTime('2025:03:30 02:30:00', undefined, 'Europe/Berlin')?.toISOString()).toBe('2025-03-30T01:30:00.000Z');
+    expect(exifDateTime('2025:01:10 12:00:00', undefined, 'Europe/Berlin')?.toISOString()).toBe('2025-01-10T11:00:00.000Z');
+    expect(exifDateTime(42, undefined)).toBeNull();
   });
 });

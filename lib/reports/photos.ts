@@ -4,13 +4,16 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { PHOTO_MAX_BYTES, type PhotoMime } from './photo-limits';
+import { readTakenAt, stripMetadata } from './photos-metadata';
 
 /**
  * Site photos of reports: checking an upload, and the files on disk.
  *
  * - Stored outside the web root, in PHOTO_DIR or `<cwd>/.data/photos` (git-ignored), under a
- *   random name that never comes from user input; `<key>` is the original bytes, `<key>.thumb`
- *   a JPEG thumbnail.
+ *   random name that never comes from user input; `<key>` is the original picture re-encoded
+ *   without its metadata (EXIF with GPS, XMP, IPTC: lib/reports/photos-metadata.ts), `<key>.thumb`
+ *   a JPEG thumbnail. The time it was taken is read before and kept as a field (taken_at).
+ * - The backup (lib/backup) archives this directory with the database.
  * - The type is decided by the file's first bytes (magic numbers), never by its name or the
  *   MIME type the browser sent; then the whole image is decoded (sharp), so a truncated or
  *   corrupt file, or one whose bytes only pretend to be an image, is refused.
@@ -55,12 +58,24 @@ const SHARP_FORMAT: Record<PhotoMime, string> = { 'image/jpeg': 'jpeg', 'image/p
 export type PhotoRejection = 'empty' | 'tooLarge' | 'unsupportedType' | 'corrupt' | 'tooManyPixels';
 
 export type InspectedPhoto =
-  { ok: true; mimeType: PhotoMime; width: number; height: number; thumbnail: Buffer } | { ok: false; reason: PhotoRejection };
+  | {
+      ok: true;
+      mimeType: PhotoMime;
+      width: number;
+      height: number;
+      /** What is stored and served: the picture without EXIF/GPS, XMP, IPTC or text chunks, orientation applied. */
+      original: Buffer;
+      thumbnail: Buffer;
+      /** EXIF DateTimeOriginal of the upload, or null. */
+      takenAt: Date | null;
+    }
+  | { ok: false; reason: PhotoRejection };
 
 /**
- * Checks an uploaded file and makes its thumbnail. Refuses: an empty or oversized file, a
- * type other than JPEG/PNG/WebP by its bytes, an image that does not decode completely
- * (truncated, corrupt) and one with too many pixels.
+ * Checks an uploaded file, strips its metadata and makes its thumbnail. Refuses: an empty or
+ * oversized file, a type other than JPEG/PNG/WebP by its bytes, an image that does not decode
+ * completely (truncated, corrupt) and one with too many pixels; and, rarely, a picture whose
+ * re-encoded copy no longer fits the size limit.
  */
 export async function inspectPhoto(bytes: Buffer): Promise<InspectedPhoto> {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
@@ -81,13 +96,20 @@ export async function inspectPhoto(bytes: Buffer): Promise<InspectedPhoto> {
   }
   try {
     // Decodes the whole image: a truncated or damaged file fails here.
-    const thumbnail = await sharp(bytes, { ...options, limitInputPixels: PHOTO_MAX_PIXELS })
-      .rotate()
-      .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .jpeg({ quality: 78 })
-      .toBuffer();
-    return { ok: true, mimeType, width, height, thumbnail };
+    const decode = { ...options, limitInputPixels: PHOTO_MAX_PIXELS };
+    const [original, thumbnail, takenAt] = await Promise.all([
+      stripMetadata(bytes, mimeType, decode),
+      // sharp writes no metadata into its output unless asked (withMetadata/withExif).
+      sharp(bytes, decode)
+        .rotate()
+        .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
+        .flatten({ background: '#ffffff' })
+        .jpeg({ quality: 78 })
+        .toBuffer(),
+      readTakenAt(bytes),
+    ]);
+    if (original.length > PHOTO_MAX_BYTES) return { ok: false, reason: 'tooLarge' };
+    return { ok: true, mimeType, width, height, original, thumbnail, takenAt };
   } catch {
     return { ok: false, reason: 'corrupt' };
   }
