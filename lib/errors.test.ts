@@ -13,7 +13,9 @@ describe('AppError status mapping', () => {
     CONFLICT: 409,
     INVALID: 422,
     LOCKED: 423,
+    IDEMPOTENCY_MISMATCH: 422,
     INTERNAL: 500,
+    UNAVAILABLE: 503,
   };
 
   it('knows exactly these codes', () => {

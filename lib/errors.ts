@@ -9,7 +9,11 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   INVALID: 422,
   LOCKED: 423,
+  /** The same idempotency key was sent before with another input (lib/actions/idempotency.ts). */
+  IDEMPOTENCY_MISMATCH: 422,
   INTERNAL: 500,
+  /** The database cannot be reached (an outage, a restart): try again later (Retry-After). */
+  UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
@@ -74,4 +78,45 @@ export function fromDatabaseError(err: unknown): AppError | null {
     e = (e as { cause?: unknown }).cause;
   }
   return null;
+}
+
+/** postgres.js's own connection error codes and the socket errors it passes on. */
+const CONNECTION_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
+
+/**
+ * Whether the database could not be reached, from either driver, anywhere in the cause chain
+ * (drizzle wraps the driver's error): postgres.js's connection errors (CONNECTION_CLOSED,
+ * CONNECT_TIMEOUT, ECONNREFUSED …), the server's SQLSTATE class 08 (connection exception),
+ * 57P01–57P03 (shut down by the administrator, crashed, cannot connect now), 53300 (too many
+ * connections), and a closed PGlite. The request did not fail because of its input: 503.
+ */
+export function isUnavailable(err: unknown): boolean {
+  let e: unknown = err;
+  for (let i = 0; i < 6 && e && typeof e === 'object'; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      if (CONNECTION_CODES.has(code)) return true;
+      if (/^08[0-9A-Z]{3}$/.test(code) || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') return true;
+    }
+    if (e instanceof Error && /^PGlite is closed\b/.test(e.message)) return true;
+    // A socket error of several addresses (net's AggregateError: IPv4 and IPv6 refused).
+    const errors = (e as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.some((x) => isUnavailable(x))) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }

@@ -3,7 +3,7 @@
  * action wrapper (lib/actions/wrapper.ts, an ActionResult) and the route wrapper
  * (lib/http/route.ts, the same as a JSON Response).
  */
-import { AppError, fromDatabaseError } from '@/lib/errors';
+import { AppError, fromDatabaseError, isUnavailable } from '@/lib/errors';
 import type { Translate } from '@/lib/i18n/translate';
 import { logFailure } from '@/lib/request-id';
 import type { ActionResult } from './result';
@@ -28,10 +28,16 @@ export function failureOf(err: AppError, t: Translate): Failure {
 
 /**
  * Anything thrown, as the user's answer: an AppError, or a database error that means "the data
- * broke a rule" (fromDatabaseError), keeps its code; anything else (and INTERNAL) is logged once
- * under `scope` with the request id, and answers the generic message naming that id.
+ * broke a rule" (fromDatabaseError), keeps its code; a database that cannot be reached
+ * (isUnavailable: refused, closed, shut down) is UNAVAILABLE, logged once; anything else (and
+ * INTERNAL) is logged once under `scope` with the request id, and answers the generic message
+ * naming that id.
  */
 export function failureFrom(err: unknown, t: Translate, requestId: string, scope: string): Failure {
+  if (!(err instanceof AppError) && isUnavailable(err)) {
+    logFailure(scope, requestId, err);
+    return { ok: false, code: 'UNAVAILABLE', message: t('errors.UNAVAILABLE') };
+  }
   const appErr = err instanceof AppError ? err : fromDatabaseError(err);
   if (appErr && appErr.code !== 'INTERNAL') return failureOf(appErr, t);
   logFailure(scope, requestId, err);

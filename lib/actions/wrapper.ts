@@ -3,11 +3,12 @@ import { getDb, type Tx } from '@/db/client';
 import { recordAudit, type AuditInput } from '@/lib/audit/record';
 import { type Actor, can, type Permission } from '@/lib/authz';
 import { authorize, type LoadSpec } from '@/lib/authz/resource';
-import { dataChanged } from '@/lib/cache/data-changed';
+import { announceDataChange, dataChanged } from '@/lib/cache/data-changed';
 import { AppError } from '@/lib/errors';
 import type { Translate } from '@/lib/i18n/translate';
 import { newRequestId } from '@/lib/request-id';
 import { failureFrom } from './failure';
+import { type Claim, claimKey, hashOf, IDEMPOTENCY_FIELD, routeKey, routeRequestHash, storeAnswer, takeKey } from './idempotency';
 import type { ActionResult } from './result';
 import { parseInput } from './parse-input';
 
@@ -75,16 +76,39 @@ export function createAction<S extends z.ZodType, R, Rec = undefined>(def: Actio
     const requestId = givenRequestId ?? newRequestId();
     try {
       if (!actor) throw new AppError('UNAUTHENTICATED');
-      const parsed = parseInput(def.schema, raw, t);
+      // An idempotency key (lib/actions/idempotency.ts) is no part of the action's input.
+      const taken = takeKey(raw);
+      if (taken.bad) {
+        return {
+          ok: false,
+          code: 'INVALID',
+          message: t('errors.INVALID'),
+          fieldErrors: { [IDEMPOTENCY_FIELD]: [t('errors.IDEMPOTENCY_KEY')] },
+        };
+      }
+      const parsed = parseInput(def.schema, taken.input, t);
       if (!parsed.ok) return { ok: false, code: 'INVALID', message: t('errors.INVALID'), fieldErrors: parsed.fieldErrors };
       // Without a record to relate to, only an ANY grant counts; with one, authorize() answers
       // 404 / 403 / 409 on the loaded record.
       if (!def.load && !can(actor, def.permission)) throw new AppError('FORBIDDEN');
       if (def.prefectureOnly && actor.countyId !== null) throw new AppError('FORBIDDEN', 'prefecture only', { messageKey: 'errors.PREFECTURE_ONLY' });
       const input = parsed.data as z.output<S>;
+      // The input's own key, else the key of the route request this action runs for.
+      const route = taken.key ? undefined : routeKey();
+      const claim: Claim | null = taken.key
+        ? { actorId: actor.id, scope: def.name, key: taken.key, requestHash: hashOf(input) }
+        : route
+          ? { actorId: actor.id, scope: `${route.route}:${def.name}`, key: route.key, requestHash: routeRequestHash(route) }
+          : null;
       const db = await getDb();
-      const data = await db.transaction(async (tx) =>
-        def.run({
+      const outcome = await db.transaction(async (tx) => {
+        // Claimed before the record is loaded: a replay must not meet the version the first moved on.
+        if (claim) {
+          const claimed = await claimKey(tx, claim);
+          if (claimed.kind === 'mismatch') throw new AppError('IDEMPOTENCY_MISMATCH');
+          if (claimed.kind === 'replay') return { replayed: true, data: claimed.data as R };
+        }
+        const data = await def.run({
           actor,
           input,
           record: (def.load ? await authorize(tx, actor, def.permission, def.load, input) : undefined) as Rec,
@@ -92,9 +116,18 @@ export function createAction<S extends z.ZodType, R, Rec = undefined>(def: Actio
           t,
           requestId,
           audit: (ev) => recordAudit(tx, actor, { ...ev, action: ev.action || def.name }, requestId),
-        }),
-      );
-      dataChanged(); // committed: in-process read caches (lib/cache/cache.ts) start afresh
+        });
+        await announceDataChange(tx); // the other app instances' caches: a notice sent on commit only
+        if (!claim) return { replayed: false, data };
+        // With a key, the first answer is the stored one (through JSON), so a repeat gets the same.
+        return { replayed: false, data: (await storeAnswer(tx, claim, data)) as R };
+      });
+      if (outcome.replayed) {
+        if (route) route.replayed = true;
+        return { ok: true, data: outcome.data };
+      }
+      const data = outcome.data;
+      dataChanged(); // committed: this process's read caches (lib/cache/cache.ts) start afresh
       return { ok: true, data };
     } catch (err) {
       // An AppError or a database rule keeps its code; anything else is logged (never the query:

@@ -33,10 +33,12 @@ import { type Failure, failureFrom } from '@/lib/actions/failure';
 import { parseInput } from '@/lib/actions/parse-input';
 import { type Actor, can, type Permission } from '@/lib/authz';
 import { authorize, type LoadSpec } from '@/lib/authz/resource';
+import { IDEMPOTENCY_HEADER, isValidKey, type RouteIdempotency, withRouteKey } from '@/lib/actions/idempotency';
 import { AppError, ERROR_STATUS } from '@/lib/errors';
 import { LOCALE_COOKIE, type Locale, toLocale } from '@/lib/i18n/config';
 import { translator, type Translate } from '@/lib/i18n/translate';
 import { logFailure, newRequestId } from '@/lib/request-id';
+import { JSON_BODY_MAX_BYTES, readJsonBody } from './body';
 
 /** Route params as Next.js passes them (a catch-all segment is an array). */
 export type RawParams = Record<string, string | string[] | undefined>;
@@ -85,8 +87,13 @@ export interface RouteDef<A extends boolean, PS, QS, BS, Rec> {
   params?: PS;
   /** The query's schema (each key's first value); a failure answers 422 with field errors. */
   query?: QS;
-  /** A zod schema for a JSON body (application/json only), or a reader of the route's own. */
+  /**
+   * A zod schema for a JSON body (application/json only), or a reader of the route's own (which
+   * reads through lib/http/body.ts's readBody with its own limit).
+   */
   body?: BS;
+  /** The most bytes a JSON body may have (default JSON_BODY_MAX_BYTES); past it 413, the rest unread. */
+  bodyLimit?: number;
   /** The record the route reads, by a params field: loaded and authorized on getDb(). */
   load?: LoadSpec<Out<PS>, Rec>;
   /** Refuse a browser request from another origin (403): a cookie-authenticated upload. */
@@ -122,9 +129,14 @@ export function json(data: unknown, init: { status?: number; headers?: Record<st
   return Response.json(data, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
 }
 
+/** How long a client should wait before retrying when the database cannot be reached (seconds). */
+export const RETRY_AFTER_SECONDS = 5;
+
 /** The one error answer: an action's { ok: false } or a thrown error, translated (failureFrom). */
 export function failureResponse(failure: Failure, requestId: string, status: number = ERROR_STATUS[failure.code]): Response {
-  return json({ ...failure, requestId }, { status, headers: { 'x-request-id': requestId } });
+  const headers: Record<string, string> = { 'x-request-id': requestId };
+  if (failure.code === 'UNAVAILABLE') headers['retry-after'] = String(RETRY_AFTER_SECONDS);
+  return json({ ...failure, requestId }, { status, headers });
 }
 
 /** A thrown value as the error answer (AppError → its code and status; anything else → 500, logged). */
@@ -170,17 +182,6 @@ function crossSite(request: Request): boolean {
   }
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
-    throw new AppError('INVALID', 'not JSON', { httpStatus: 415 });
-  }
-  try {
-    return await request.json();
-  } catch {
-    throw new AppError('INVALID', 'body does not parse');
-  }
-}
-
 /** Query or body through the one input reader; a refusal is INVALID with the field errors. */
 function parseOrThrow<S extends z.ZodType>(schema: S, raw: unknown, t: Translate): z.output<S> {
   const parsed = parseInput(schema, raw, t);
@@ -210,6 +211,21 @@ function guardStream(body: ReadableStream<Uint8Array>, onError: (err: unknown) =
       return reader.cancel(reason);
     },
   });
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The request's Idempotency-Key, for the actions its handler runs (lib/actions/idempotency.ts);
+ * a read ignores it. A malformed key is refused (422) before anything runs.
+ */
+function idempotencyOf(request: Request, route: string): RouteIdempotency | null {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
+  const key = request.headers.get(IDEMPOTENCY_HEADER);
+  if (key === null) return null;
+  if (!isValidKey(key)) throw new AppError('INVALID', 'malformed idempotency key', { messageKey: 'errors.IDEMPOTENCY_KEY' });
+  const url = new URL(request.url);
+  return { route, key, target: `${request.method.toUpperCase()} ${url.pathname}${url.search}`, bodyHash: null, replayed: false };
 }
 
 function answerOf(answer: RouteAnswer, requestId: string): Response {
@@ -243,46 +259,60 @@ export function withRoute<
     const t = translator(locale);
     let res: Response;
     try {
-      const actor = def.auth === false ? null : await session();
-      if (def.auth !== false && !actor) throw new AppError('UNAUTHENTICATED');
-      if (def.sameOrigin && crossSite(request)) throw new AppError('FORBIDDEN', 'cross-site request');
-
-      let params: unknown = undefined;
-      if (def.params) {
-        const parsed = (def.params as z.ZodType).safeParse(rawParams);
-        if (!parsed.success) throw new AppError('NOT_FOUND', 'malformed route params');
-        params = parsed.data;
-      }
-      const search = new URL(request.url).searchParams;
-      let query: unknown = undefined;
-      if (def.query) {
-        const first = Object.fromEntries([...new Set(search.keys())].map((k) => [k, search.get(k)]));
-        query = parseOrThrow(def.query as z.ZodType, first, t);
-      }
-
-      let record: unknown = undefined;
-      if (actor && def.permission) {
-        if (def.load) {
-          // What the actor cannot see is not found, whatever the role (authorize's first answer).
-          record = await authorize(await getDb(), actor, def.permission, def.load, params as Out<PS>);
-        } else if (!can(actor, def.permission)) {
-          throw new AppError('FORBIDDEN', `no ${def.permission}`);
-        }
-      }
-
-      let body: unknown = undefined;
-      if (isSchema(def.body)) {
-        body = parseOrThrow(def.body, await readJson(request), t);
-      } else if (typeof def.body === 'function') {
-        body = await (def.body as BodyReader<unknown>)(request, t);
-      }
-
-      const ctx = { request, actor, params, query, body, record, search, locale, t, requestId };
-      res = answerOf(await def.handler(ctx as RouteContext<A, Out<PS>, Out<QS>, BodyOut<BS>, Rec>), requestId);
+      const idem = idempotencyOf(request, def.name);
+      res = idem
+        ? await withRouteKey(idem, () => respond(session, request, rawParams, requestId, locale, t))
+        : await respond(session, request, rawParams, requestId, locale, t);
     } catch (err) {
       res = errorResponse(err, t, requestId, scope);
     }
     return finish(res, requestId, scope);
+  };
+
+  const respond = async (
+    session: () => Promise<Actor | null>,
+    request: Request,
+    rawParams: RawParams,
+    requestId: string,
+    locale: Locale,
+    t: Translate,
+  ): Promise<Response> => {
+    const actor = def.auth === false ? null : await session();
+    if (def.auth !== false && !actor) throw new AppError('UNAUTHENTICATED');
+    if (def.sameOrigin && crossSite(request)) throw new AppError('FORBIDDEN', 'cross-site request');
+
+    let params: unknown = undefined;
+    if (def.params) {
+      const parsed = (def.params as z.ZodType).safeParse(rawParams);
+      if (!parsed.success) throw new AppError('NOT_FOUND', 'malformed route params');
+      params = parsed.data;
+    }
+    const search = new URL(request.url).searchParams;
+    let query: unknown = undefined;
+    if (def.query) {
+      const first = Object.fromEntries([...new Set(search.keys())].map((k) => [k, search.get(k)]));
+      query = parseOrThrow(def.query as z.ZodType, first, t);
+    }
+
+    let record: unknown = undefined;
+    if (actor && def.permission) {
+      if (def.load) {
+        // What the actor cannot see is not found, whatever the role (authorize's first answer).
+        record = await authorize(await getDb(), actor, def.permission, def.load, params as Out<PS>);
+      } else if (!can(actor, def.permission)) {
+        throw new AppError('FORBIDDEN', `no ${def.permission}`);
+      }
+    }
+
+    let body: unknown = undefined;
+    if (isSchema(def.body)) {
+      body = parseOrThrow(def.body, await readJsonBody(request, def.bodyLimit ?? JSON_BODY_MAX_BYTES), t);
+    } else if (typeof def.body === 'function') {
+      body = await (def.body as BodyReader<unknown>)(request, t);
+    }
+
+    const ctx = { request, actor, params, query, body, record, search, locale, t, requestId };
+    return answerOf(await def.handler(ctx as RouteContext<A, Out<PS>, Out<QS>, BodyOut<BS>, Rec>), requestId);
   };
 
   const session = async () => (await import('@/lib/auth/session')).getActor();

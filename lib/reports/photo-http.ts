@@ -1,11 +1,14 @@
 import 'server-only';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { routeKey } from '@/lib/actions/idempotency';
 import { conflictWith } from '@/lib/authz/resource';
 import { AppError } from '@/lib/errors';
 import { routeId } from '@/lib/http/id';
+import { readBody } from '@/lib/http/body';
 import { json, withRoute } from '@/lib/http/route';
 import { addReportPhoto } from './photo-actions';
+import { PHOTO_REQUEST_MAX_BYTES } from './photo-limits';
 import {
   inspectPhoto,
   newStorageKey,
@@ -26,9 +29,6 @@ import { isEditable } from './rules';
  * GET /api/photos/:id[?thumb=1] (serve). The route files only name them.
  */
 
-/** Multipart framing around the file (boundary, headers, the caption field). */
-const MULTIPART_ALLOWANCE = 64 * 1024;
-
 const REJECTION_STATUS: Record<PhotoRejection | 'noFile', number> = {
   noFile: 422,
   empty: 422,
@@ -47,17 +47,25 @@ function rejection(reason: PhotoRejection | 'noFile'): AppError {
   });
 }
 
-/** The multipart body's `file` (one image) and optional `caption`; refuses before decoding what is too large. */
+/**
+ * The multipart body's `file` (one image) and optional `caption`. The body is read through the
+ * one counting reader (lib/http/body.ts): past PHOTO_REQUEST_MAX_BYTES it stops reading and
+ * cancels the stream (413), whatever Content-Length says or whether it is there at all; only
+ * then is the multipart parsed.
+ */
 async function readUpload(request: Request): Promise<{ file: File; caption: FormDataEntryValue | null }> {
-  if (!/^multipart\/form-data\b/i.test(request.headers.get('content-type') ?? '')) throw rejection('noFile');
-  const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > PHOTO_MAX_BYTES + MULTIPART_ALLOWANCE) throw rejection('tooLarge');
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data\b/i.test(type)) {
+    await request.body?.cancel().catch(() => {});
+    throw rejection('noFile');
+  }
+  const bytes = await readBody(request, PHOTO_REQUEST_MAX_BYTES, { tooLarge: () => rejection('tooLarge') });
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
   } catch {
-    // A body cut short (e.g. by the proxy's body limit) does not parse.
-    throw rejection(Number.isFinite(declared) && declared > PHOTO_MAX_BYTES ? 'tooLarge' : 'noFile');
+    // A body cut short or not multipart at all does not parse.
+    throw rejection('noFile');
   }
   const file = form.get('file');
   if (!file || typeof file === 'string') throw rejection('noFile');
@@ -106,8 +114,10 @@ export const uploadPhotoRoute = withRoute({
       t,
       requestId,
     );
+    // A repeat of an upload that was stored already (Idempotency-Key) answers the first photo:
+    // the files just written are not the stored photo's.
+    if (!res.ok || routeKey()?.replayed) await removePhotoFiles(storageKey);
     if (!res.ok) {
-      await removePhotoFiles(storageKey);
       // The action's message is already specific and in the user's language (messageKey).
       return res;
     }
