@@ -31,6 +31,9 @@ const ACTION_EXCEPTIONS: Record<string, string> = {
   'lib/reports/actions.ts#deleteReportPhoto':
     'runs the removeReportPhoto action, then removes the files once its transaction committed (deleteReportPhotoAs)',
   'lib/reports/photo-actions.ts#deleteReportPhotoAs': 'the same, for tests and scripts: removeReportPhoto.execute, then the files',
+  'lib/reports/period-actions.ts#cancelPeriod':
+    "runs the cancelPeriod action, then removes its drafts' photo files once its transaction committed (cancelPeriodAs)",
+  'lib/reports/correct-period.ts#cancelPeriodAs': 'the same, for tests and scripts: cancelPeriod.execute, then the files',
   'lib/lights/compute.ts#computeAndStoreLights':
     "the computation the computeLights action runs, on a transaction its caller holds (the action's, the seed's); not an entry point",
   'lib/lights/rule-sets.ts#loadActiveRuleSet': 'a read, re-exported from rule-set-store.ts (takes the executor)',

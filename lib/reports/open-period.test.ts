@@ -19,9 +19,10 @@ beforeEach(async () => {
 });
 
 describe('openPeriod: who may', () => {
+  // Periods are prefecture-wide (定期调度 is the prefecture's dispatch office's): a county dispatch
+  // user holds the permission but is refused, with a message saying why.
   const allowed: Partial<Record<ReportRole, string[]>> = {
     dispatch: ['KP-A1', 'KP-B1'],
-    countyBDispatch: ['KP-B1'],
   };
   it.each(ALL_ROLES)('%s', async (role) => {
     const db = getDb();
@@ -30,6 +31,7 @@ describe('openPeriod: who may', () => {
     const codes = allowed[role];
     if (!codes) {
       expect(res).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      if (role === 'countyBDispatch') expect(res).toMatchObject({ message: zh('errors.PREFECTURE_ONLY') });
       await expectUnchanged(db, before);
       return;
     }
@@ -113,9 +115,9 @@ describe('openPeriod: what it creates', () => {
     const res = await openPeriod.execute(w.actors.dispatch, JUNE);
     expect(res).toMatchObject({ ok: false, code: 'CONFLICT', fieldErrors: { startDate: [zh('reports.errors.periodExists')] } });
     await expectUnchanged(db, before);
-    // A county user may not reopen it for their county either: the period is one for all.
+    // A county user may not open it for their county either: the period is one for all.
     const res2 = await openPeriod.execute(w.actors.countyBDispatch, JUNE);
-    expect(res2).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(res2).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     await expectUnchanged(db, before);
   });
 

@@ -1,4 +1,4 @@
-import { and, gte, lte, ne, sql } from 'drizzle-orm';
+import { and, ne } from 'drizzle-orm';
 import { auditEvents, notifications, projects, reportingPeriods, reports } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
 import { projectScope } from '@/lib/authz';
@@ -6,7 +6,8 @@ import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { readCadence } from './cadence';
 import { notificationParams, reportHref } from './rules';
-import { openPeriodSchema, periodDateErrors } from './schemas';
+import { assertNoOverlap, assertPeriodDates, lockPeriods } from './period-rules';
+import { openPeriodSchema } from './schemas';
 
 /** Projects that report: every project in scope that is not yet in operation (投运). */
 export function activeProjectsWhere(actor: { countyId: number | null }) {
@@ -19,37 +20,25 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 }
 
 /**
- * Opens a reporting period (dispatch office): one draft report for every active project in the
- * actor's scope, and a notification to each project's lead. The kind is the cadence setting
- * unless given. Periods may not overlap (any kind): the same days are never reported twice,
- * which keeps the year's cumulative investment a plain sum. Opening the same period again is a
- * CONFLICT (the unique index on kind + start backs this up against a concurrent open).
+ * Opens a reporting period (the prefecture's dispatch office; 定期调度 is run prefecture-wide): one
+ * draft report for every active project in the prefecture, and a notification to each project's
+ * lead. Only a prefecture-wide actor may (prefectureOnly: a county user is refused before
+ * anything is read). The kind is the cadence setting unless given; the dates must be one period
+ * of that kind (a calendar month, a 旬), start no later than the end of next year, and overlap no
+ * other period of any kind (period-rules.ts: checked under a table lock, so of two concurrent
+ * opens exactly one wins; the unique index on kind + start backs up the same period twice).
  */
 export const openPeriod = createAction({
   name: 'period.open',
   schema: openPeriodSchema,
   permission: 'period.open',
-  run: async ({ actor, input, tx, audit, requestId }) => {
-    const dateErrors = periodDateErrors(input);
-    if (Object.keys(dateErrors).length) throw new AppError('INVALID', 'period dates', { fieldErrors: dateErrors });
+  prefectureOnly: true,
+  run: async ({ actor, input, tx, audit, requestId, t }) => {
     const kind = input.kind ?? (await readCadence(tx));
+    assertPeriodDates(t, kind, input);
 
-    // One opener at a time: the overlap check below must see every committed period.
-    await tx.execute(sql`LOCK TABLE ${reportingPeriods} IN SHARE ROW EXCLUSIVE MODE`);
-    const [clash] = await tx
-      .select()
-      .from(reportingPeriods)
-      .where(and(lte(reportingPeriods.startDate, input.endDate), gte(reportingPeriods.endDate, input.startDate)))
-      .limit(1);
-    if (clash) {
-      const same = clash.kind === kind && clash.startDate === input.startDate;
-      const key = same ? 'reports.errors.periodExists' : 'reports.errors.periodOverlaps';
-      throw new AppError('CONFLICT', same ? 'period exists' : 'period overlaps', {
-        messageKey: key,
-        fieldErrors: { startDate: [key] },
-        current: { id: clash.id, kind: clash.kind, startDate: clash.startDate, endDate: clash.endDate, dueDate: clash.dueDate },
-      });
-    }
+    await lockPeriods(tx);
+    await assertNoOverlap(tx, kind, input);
 
     const at = now();
     const [period] = await tx
