@@ -188,13 +188,13 @@ export function statusTableXlsx(heading: MeetingHeading, rows: AsyncIterable<Sta
     } as unknown as Parameters<typeof workbook.addWorksheet>[1]);
     sheet.columns = STATUS_COLUMNS.map((key) => ({ key, width: WIDTHS[key] }));
 
-    const title = sheet.addRow([statusTableTitle(heading, t)]);
+    const title = sheet.addRow([neutraliseCell(statusTableTitle(heading, t))]);
     title.height = 30;
     sheet.mergeCells(`A1:${LAST_COL}1`);
     title.getCell(1).style = S.title;
     title.commit();
 
-    const subtitle = sheet.addRow([statusTableSubtitle(heading, t, locale, options.now ?? new Date())]);
+    const subtitle = sheet.addRow([neutraliseCell(statusTableSubtitle(heading, t, locale, options.now ?? new Date()))]);
     subtitle.height = 20;
     sheet.mergeCells(`A2:${LAST_COL}2`);
     subtitle.getCell(1).style = S.subtitle;
