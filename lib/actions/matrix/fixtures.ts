@@ -5,11 +5,12 @@
  */
 import { ADMIN_FIXTURES } from './fixtures-admin';
 import { MEETING_FIXTURES } from './fixtures-meetings';
+import { PERIOD_FIXTURES } from './fixtures-periods';
 import { PROJECT_FIXTURES } from './fixtures-projects';
 import { REPORT_FIXTURES } from './fixtures-reports';
 import type { Fixture } from './world';
 
-const parts = [PROJECT_FIXTURES, REPORT_FIXTURES, MEETING_FIXTURES, ADMIN_FIXTURES];
+const parts = [PROJECT_FIXTURES, REPORT_FIXTURES, PERIOD_FIXTURES, MEETING_FIXTURES, ADMIN_FIXTURES];
 
 export const FIXTURES: Readonly<Record<string, Fixture>> = Object.assign({}, ...parts);
 
