@@ -16,9 +16,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 
-// The message a worker sends when it wrote (lib/cache/data-changed.ts: DATA_CHANGED_MESSAGE).
-const DATA_CHANGED_MESSAGE = 'kpd:data-changed';
-
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const option = (name, fallback) => {
@@ -69,24 +66,15 @@ if (workers === 1) {
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  // The primary only forks, relays and restarts: the workers share the port through it.
+  // The primary only forks and restarts: the workers share the port through it.
   cluster.setupPrimary({ exec: next, args: ['start', '-p', port] });
   let stopping = false;
   const restarts = [];
   const fork = (index) => {
-    const worker = cluster.fork({ ...env, KPD_WORKER: String(index) });
-    // A write in one worker drops the read caches of the others (lib/cache/data-changed.ts).
-    worker.on('message', (message) => {
-      if (message?.type !== DATA_CHANGED_MESSAGE) return;
-      for (const other of Object.values(cluster.workers ?? {})) {
-        if (!other || other === worker || !other.isConnected()) continue;
-        try {
-          other.send(message);
-        } catch {
-          // That worker is on its way out; its replacement starts with empty caches.
-        }
-      }
-    });
+    // Each worker is an app instance like any other: it hears the others' writes through
+    // PostgreSQL (LISTEN/NOTIFY, lib/cache/data-changed.ts), and every one may tick the
+    // escalation job, which runs once per interval across all instances (lib/problems/schedule.ts).
+    const worker = cluster.fork(env);
     worker.on('exit', (code, signal) => {
       if (stopping) return;
       const now = Date.now();

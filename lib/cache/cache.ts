@@ -8,14 +8,16 @@
  *   but actor.countyId — and on today's date. The key is (countyId ?? 'all', today): a county
  *   user can never be given the prefecture's entry or another county's, and the date in the key
  *   starts fresh figures at midnight (overdue, due-in-30-days, missing reports move with it).
- * - **Invalidated by writes here.** Every mutation of this process goes through the action
+ * - **Invalidated by writes, in every instance.** Every mutation goes through the action
  *   wrapper, which calls dataChanged() after its transaction commits; the escalation job does
- *   too. An entry computed before the latest change is never served again, and a computation
- *   running while a write commits is not shared with requests that arrive after it.
- * - **Short TTL.** DASHBOARD_CACHE_SECONDS (default 30 in production, 0 = off). With several app
- *   instances, or a write from outside the app (psql, `npm run db:seed` in another process),
- *   this instance shows the change within the TTL. The page and the presentation screen say
- *   when their figures were computed ("数据更新于 HH:mm").
+ *   too. With PostgreSQL the writing transaction also notifies every other app instance
+ *   (LISTEN/NOTIFY, lib/cache/data-changed.ts), which drops its entries when the notice arrives.
+ *   An entry computed before the latest change is never served again, and a computation
+ *   running while a write commits is not shared with requests that arrive after it. While an
+ *   instance's LISTEN connection is down, it serves no cached entry at all.
+ * - **Short TTL.** DASHBOARD_CACHE_SECONDS (default 30 in production, 0 = off). A write from
+ *   outside the app (psql, `npm run db:seed`) sends no notice: it shows within the TTL. The page
+ *   and the presentation screen say when their figures were computed ("数据更新于 HH:mm").
  * - **Single flight.** Concurrent misses for the same key share one computation.
  *
  * Off under vitest (the ground-truth tests compare every figure with SQL over the rows they just
@@ -23,7 +25,7 @@
  */
 import type { Actor } from '@/lib/authz';
 import { now, today } from '@/lib/clock';
-import { dataGeneration, onDataChanged } from './data-changed';
+import { cacheInvalidationLive, dataGeneration, onDataChanged } from './data-changed';
 
 interface Entry<T> {
   generation: number;
@@ -70,7 +72,8 @@ export function dashboardCacheKey(actor: Pick<Actor, 'countyId'>): string {
  */
 export function cachedByScope<T>(actor: Pick<Actor, 'countyId'>, compute: () => Promise<T>, kind = 'dashboard'): Promise<T> {
   const seconds = dashboardCacheSeconds();
-  if (seconds <= 0) return compute();
+  // Without a live "data changed" signal from the other instances an entry could be stale.
+  if (seconds <= 0 || !cacheInvalidationLive()) return compute();
   const key = `${kind}:${dashboardCacheKey(actor)}`;
   const generation = dataGeneration();
   const at = now().getTime();

@@ -5,7 +5,7 @@
  * and its notifications, all in one transaction. Running it again the same day changes nothing.
  */
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Executor } from '@/db/client';
 import { problems, projects } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { now, today } from '@/lib/clock';
@@ -24,7 +24,7 @@ export interface EscalationChange {
 }
 
 /** Raises the escalation level of every overdue problem that has not reached its level yet. */
-export async function escalateOverdueProblems(db: Db): Promise<EscalationChange[]> {
+export async function escalateOverdueProblems(db: Executor): Promise<EscalationChange[]> {
   const day = today();
   const at = now();
   return db.transaction(async (tx) => {
