@@ -11,6 +11,7 @@ import { onPostgres, useTestDb } from '@/test/db';
 import { cancelPeriod, cancelPeriodAs, correctPeriod } from './correct-period';
 import { saveReport, submitReport } from './edit-report';
 import { openPeriod } from './open-period';
+import { getPeriodControls } from './period-queries';
 import { newStorageKey, writePhotoFiles } from './photos';
 import { ALL_ROLES, buildReportWorld, expectUnchanged, filled, openJune, reportRow, type ReportWorld, snapshot } from './test-world';
 
@@ -313,5 +314,27 @@ describe('cancelPeriod', () => {
         await db.delete(reportingPeriods);
       }
     }
+  });
+});
+
+describe('getPeriodControls (what the reports page offers)', () => {
+  it('counts the drafts a cancellation removes and the submitted reports that forbid it; only for the prefecture office', async () => {
+    const db = getDb();
+    const { periodId, report } = await openJune(db, w);
+    expect(await getPeriodControls(w.actors.dispatch, periodId)).toEqual({
+      id: periodId,
+      version: 1,
+      kind: 'monthly',
+      ...JUNE_DATES,
+      drafts: 2,
+      submitted: 0,
+      photos: 0,
+    });
+    await submitA(report.id);
+    expect(await getPeriodControls(w.actors.dispatch, periodId)).toMatchObject({ drafts: 1, submitted: 1 });
+    for (const role of ['countyBDispatch', 'leaderOwn', 'leadOwn', 'viewer', 'admin'] as const) {
+      expect(await getPeriodControls(w.actors[role], periodId)).toBeNull();
+    }
+    expect(await getPeriodControls(w.actors.dispatch, periodId + 1000)).toBeNull();
   });
 });

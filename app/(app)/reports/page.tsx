@@ -3,11 +3,12 @@ import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server-translations';
 import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
-import { hasPermission } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { toLocale } from '@/lib/i18n/config';
+import { getPeriodControls, mayManagePeriods } from '@/lib/reports/period-queries';
 import { getOpenPeriodDefaults, getPeriod, listPeriods, listReports } from '@/lib/reports/queries';
 import { OpenPeriodForm } from './_components/open-period-form';
+import { PeriodControls } from './_components/period-controls';
 import { PeriodList } from './_components/period-list';
 import { PeriodSummaryCard, ReportFilters } from './_components/period-summary';
 import { periodLabel } from './_components/report-format';
@@ -23,13 +24,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**
  * 调度填报: the reporting periods and, for the selected one, its completion and reports.
- * Everything is in the actor's scope; the dispatch office also opens periods here.
+ * Everything is in the actor's scope; the prefecture's dispatch office also opens, corrects and
+ * cancels periods here (a county office sees its county's reports of the prefecture's periods).
  */
 export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
   const actor = await requireActor();
   const params = reportsSearch.parse(await searchParams);
-  const canOpen = hasPermission(actor, 'period.open');
+  // Periods are prefecture-wide: a county dispatch user holds the permission but may not use it.
+  const canOpen = mayManagePeriods(actor);
   // Leads and leaders look at their own projects unless they ask for all (mine=0).
   const hasOwn = actor.role === 'lead' || actor.role === 'leader';
   const mine = hasOwn && (params.mine ?? true);
@@ -46,12 +49,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   if (params.period !== null && !selected) selected = await getPeriod(actor, params.period, { mine });
 
   const showAttention = actor.role !== 'lead';
-  const [rows, all] = selected
+  const [rows, all, controls] = selected
     ? await Promise.all([
         listReports(actor, { periodId: selected.id, status: params.status, late: params.late, mine }),
         showAttention ? listReports(actor, { periodId: selected.id, mine }) : Promise.resolve(null),
+        canOpen ? getPeriodControls(actor, selected.id) : Promise.resolve(null),
       ])
-    : [[], null];
+    : [[], null, null];
   const listParams = selected ? { ...params, period: selected.id } : params;
 
   return (
@@ -88,7 +92,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
           />
           {selected ? (
             <div className="min-w-0 space-y-4">
-              <PeriodSummaryCard period={selected} params={listParams} attention={all} locale={locale} today={day} />
+              <PeriodSummaryCard
+                period={selected}
+                params={listParams}
+                attention={all}
+                locale={locale}
+                today={day}
+                controls={controls ? <PeriodControls key={`${controls.id}:${controls.version}`} period={controls} /> : null}
+              />
               <ReportFilters params={listParams} showMine={hasOwn} mine={mine} />
               <ReportsTable
                 rows={rows}

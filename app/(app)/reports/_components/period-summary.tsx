@@ -1,5 +1,6 @@
 import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { REPORT_STATUSES, type ReportStatus } from '@/db/schema/enums';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
@@ -19,9 +20,12 @@ export async function PeriodSummaryCard({
   attention,
   locale,
   today,
+  controls = null,
 }: {
   period: PeriodSummary;
   params: ReportsParams;
+  /** The dispatch office's correct / cancel controls (only for those who may). */
+  controls?: ReactNode;
   /** The period's reports in scope (unfiltered), for the not-submitted and late lists; null to leave them out. */
   attention: ReportListRow[] | null;
   locale: Locale;
@@ -64,6 +68,7 @@ export async function PeriodSummaryCard({
           ? ` · ${t('reports.period.openedBy', { name: period.openedByName, at: formatDateTime(period.openedAt, locale) })}`
           : null}
       </p>
+      {controls}
 
       <div className="mt-3">
         <div className="mb-1 flex justify-between text-sm text-slate-700">
