@@ -1,26 +1,14 @@
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { safeCallbackPath } from '@/lib/http/safe-redirect';
-import { z } from 'zod';
-import { revokeSession, SESSION_MAX_AGE_SECONDS, verifyLogin } from './login';
-
-/** Surfaces the reason to the login form without saying whether the username exists. */
-class LoginRefused extends CredentialsSignin {
-  constructor(code: 'invalid' | 'locked' | 'disabled') {
-    super();
-    this.code = code;
-  }
-}
-
-const credentialsSchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
-});
+import { authorizeCredentials } from './credentials';
+import { revokeSession, SESSION_MAX_AGE_SECONDS } from './login';
 
 /**
  * next-auth with username and password. The JWT cookie carries only the user id and the id of
  * a server-side session row; getActor() checks that row on every request, so signing out or
- * disabling a user takes effect at once.
+ * disabling a user takes effect at once. The session also ends after IDLE_TIMEOUT_MINUTES
+ * without a request (session-lookup.ts); SESSION_MAX_AGE_SECONDS is the absolute limit.
  */
 export const { handlers, signIn, signOut } = NextAuth({
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
@@ -30,13 +18,7 @@ export const { handlers, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) throw new LoginRefused('invalid');
-        const result = await verifyLogin(parsed.data.username, parsed.data.password);
-        if (!result.ok) throw new LoginRefused(result.reason);
-        return { id: String(result.userId), sid: result.sessionId };
-      },
+      authorize: (raw, request) => authorizeCredentials(raw, request),
     }),
   ],
   callbacks: {

@@ -5,16 +5,20 @@ import { sessions, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { now } from '@/lib/clock';
 import { hashPassword, verifyPassword } from './password';
+import { recordSuccess, reserveAttempt, throttleName } from './throttle';
 
-/** Failed sign-ins in a row that lock the account. */
-export const MAX_FAILED_LOGINS = 5;
-/** How long a locked account stays locked. */
-export const LOCK_MINUTES = 15;
 /** Session lifetime: one working day. The JWT and the session row expire together. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 export type LoginResult =
-  { ok: true; userId: number; sessionId: string } | { ok: false; reason: 'invalid' | 'locked' | 'disabled'; lockedUntil?: Date };
+  | { ok: true; userId: number; sessionId: string }
+  | { ok: false; reason: 'invalid' | 'disabled' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+export interface LoginContext {
+  /** The source address (lib/auth/client-address.ts), null when unknown. */
+  address?: string | null;
+}
 
 // Verifying against a throwaway hash when the username is unknown keeps the response time the
 // same, so timing does not reveal which usernames exist.
@@ -23,67 +27,81 @@ function getDummyHash(): Promise<string> {
   return (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
 }
 
-/**
- * Checks a username and password against the database. Failed attempts are counted in the
- * users row (so a lock holds across every app instance); the fifth failure in a row locks the
- * account for LOCK_MINUTES. Success resets the counter and opens a server-side session row.
- */
-export async function verifyLogin(usernameRaw: string, password: string): Promise<LoginResult> {
-  const username = usernameRaw.trim().toLowerCase();
-  const db = await getDb();
-  const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
-  if (!user) {
-    await verifyPassword(await getDummyHash(), password).catch(() => false);
-    return { ok: false, reason: 'invalid' };
-  }
-  const at = now();
-  if (user.lockedUntil && user.lockedUntil > at) return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil };
+/** Who a sign-in audit event is about: the user's row when the name exists, else the name tried. */
+function entityOf(user: { id: number } | undefined, username: string) {
+  return user ? { entityType: 'user', entityId: user.id } : { entityType: 'login', entityId: username };
+}
 
-  const valid = await verifyPassword(user.passwordHash, password).catch(() => false);
-  if (!valid) {
-    // One atomic statement so concurrent attempts on several instances cannot lose a count.
-    const [row] = await db
-      .update(users)
-      .set({
-        failedLogins: sql`CASE WHEN ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS} THEN 0 ELSE ${users.failedLogins} + 1 END`,
-        lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}
-          THEN ${at.toISOString()}::timestamptz + make_interval(mins => ${LOCK_MINUTES}) ELSE ${users.lockedUntil} END`,
-      })
-      .where(eq(users.id, user.id))
-      .returning({ lockedUntil: users.lockedUntil });
-    if (row?.lockedUntil && row.lockedUntil > at) {
-      await recordAudit(
-        db,
-        { id: user.id, displayName: user.displayName },
-        {
-          action: 'auth.locked',
-          entityType: 'user',
-          entityId: user.id,
-          after: { lockedUntil: row.lockedUntil.toISOString() },
-        },
-      );
-      return { ok: false, reason: 'locked', lockedUntil: row.lockedUntil };
+/**
+ * Checks a username and password. The attempt is first reserved with the throttle
+ * (lib/auth/throttle.ts), atomically and before any password is verified: a throttled attempt
+ * verifies nothing and is answered the same whether or not the name exists. An unknown name is
+ * verified against a throwaway hash and answered "invalid" like a wrong password. Success
+ * clears the pair's count and opens a server-side session row. Every outcome is audited:
+ * auth.signIn, auth.failed (the name tried, never the password) and auth.throttled (once per
+ * waiting period, not per refused attempt). A database failure throws (the caller answers
+ * "service unavailable", never "wrong password").
+ */
+export async function verifyLogin(usernameRaw: string, password: string, context: LoginContext = {}): Promise<LoginResult> {
+  const username = throttleName(usernameRaw);
+  const address = context.address ?? null;
+  const db = await getDb();
+  const at = now();
+
+  const reservation = await reserveAttempt(db, username, address, at);
+  const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  if (!reservation.ok) {
+    if (reservation.firstRefusal) {
+      await recordAudit(db, null, {
+        action: 'auth.throttled',
+        ...entityOf(user, username),
+        after: { username, address, retryAfterSeconds: reservation.retryAfterSeconds, limits: reservation.limits },
+      });
     }
-    return { ok: false, reason: 'invalid' };
+    return { ok: false, reason: 'throttled', retryAfterSeconds: reservation.retryAfterSeconds };
   }
-  if (user.disabled) return { ok: false, reason: 'disabled' };
+
+  let valid = false;
+  if (user) valid = await verifyPassword(user.passwordHash, password);
+  else await verifyPassword(await getDummyHash(), password);
+  if (!valid || !user || user.disabled) {
+    await recordAudit(db, null, {
+      action: 'auth.failed',
+      ...entityOf(user, username),
+      after: { username, address, reason: !user ? 'unknownUser' : !valid ? 'wrongPassword' : 'disabled' },
+    });
+    // A disabled user is told so only with the right password.
+    return { ok: false, reason: valid && user?.disabled ? 'disabled' : 'invalid' };
+  }
 
   const sessionId = randomBytes(24).toString('base64url');
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await recordSuccess(tx, username, address, at);
     await tx.insert(sessions).values({
       id: sessionId,
       userId: user.id,
+      createdAt: at,
+      lastSeenAt: at,
       expiresAt: new Date(at.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
     });
+    await recordAudit(tx, user, { action: 'auth.signIn', entityType: 'user', entityId: user.id, after: { address } });
   });
   return { ok: true, userId: user.id, sessionId };
 }
 
-/** Ends a session at once (sign-out). */
+/** Ends a session at once (sign-out), audited as auth.signOut by its user. */
 export async function revokeSession(sessionId: string): Promise<void> {
   const db = await getDb();
-  await db.update(sessions).set({ revokedAt: now() }).where(eq(sessions.id, sessionId));
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(sessions)
+      .set({ revokedAt: now() })
+      .where(and(eq(sessions.id, sessionId), sql`${sessions.revokedAt} IS NULL`))
+      .returning({ userId: sessions.userId });
+    if (!row) return;
+    const [user] = await tx.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, row.userId)).limit(1);
+    await recordAudit(tx, user ?? null, { action: 'auth.signOut', entityType: 'user', entityId: row.userId });
+  });
 }
 
 /** Ends every session of a user at once (disabling, password reset). Call with the action's tx. */

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { sessions, users } from '@/db/schema';
+import { authThrottle, sessions, users } from '@/db/schema';
 import { verifyLogin } from '@/lib/auth/login';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { findSessionActor } from '@/lib/auth/session-lookup';
 import { useTestDb } from '@/test/db';
 import { actorOf, makeUser } from '@/test/factories';
 import { resetPassword, setUserDisabled, unlockUser } from './actions';
-import { addSession, expectFailure, expectNoHash, expectOk, HOUR, snapshot, STRONG, userAudit, userRow } from './test-support';
+import { addSession, expectFailure, expectNoHash, expectOk, snapshot, STRONG, throttle, userAudit, userRow } from './test-support';
 
 // Disabling, password resets and unlocking: what they do to sessions and to signing in.
 
@@ -69,9 +69,8 @@ describe('resetPassword', () => {
     const target = await makeUser({
       role: 'lead',
       passwordHash: await hashPassword('Old-passw0rd'),
-      failedLogins: 2,
-      lockedUntil: new Date(Date.now() + HOUR),
     });
+    await throttle(db, target.username);
     const sids = [await addSession(db, target.id, 'sid-a'), await addSession(db, target.id, 'sid-b')];
 
     expectOk(await resetPassword.execute(actorOf(admin), { id: target.id, password: 'Brand-new-passw0rd' }));
@@ -79,7 +78,12 @@ describe('resetPassword', () => {
     const row = await userRow(db, target.id);
     expect(await verifyPassword(row.passwordHash, 'Brand-new-passw0rd')).toBe(true);
     expect(await verifyPassword(row.passwordHash, 'Old-passw0rd')).toBe(false);
-    expect(row).toMatchObject({ failedLogins: 0, lockedUntil: null, version: target.version });
+    expect(row).toMatchObject({ version: target.version });
+    // The sign-in throttle under the name is cleared with it.
+    expect(await db.select().from(authThrottle).where(eq(authThrottle.username, target.username))).toEqual([
+      expect.objectContaining({ failures: 0, nextAttemptAt: null }),
+      expect.objectContaining({ failures: 0, nextAttemptAt: null }),
+    ]);
     for (const sid of sids) expect(await findSessionActor(db, sid)).toBeNull();
     const events = await userAudit(db);
     expect(events).toHaveLength(1);
@@ -93,7 +97,7 @@ describe('resetPassword', () => {
     const target = await makeUser({ role: 'lead', username: 'sunqi12345' });
     await addSession(db, target.id, 'sid-keep');
     const before = await snapshot(db);
-    for (const password of ['short1', 'SunQi12345']) {
+    for (const password of ['short1', 'SunQi12345', 'sunqi12345-at-work', 'password1234']) {
       const res = expectFailure(await resetPassword.execute(actorOf(admin), { id: target.id, password }), 'INVALID');
       expect(res.fieldErrors?.password?.[0]).toMatch(/\p{Script=Han}/u);
     }
@@ -102,23 +106,22 @@ describe('resetPassword', () => {
 });
 
 describe('unlockUser', () => {
-  it('clears a lockout so the right password works again at once', async () => {
+  it('clears the sign-in throttle under the name, so the right password works again at once from every address', async () => {
     const db = getDb();
     const admin = await makeUser({ role: 'admin' });
-    await makeUser({
-      role: 'viewer',
-      username: 'locked_out',
-      passwordHash: await hashPassword(STRONG),
-      failedLogins: 0,
-      lockedUntil: new Date(Date.now() + HOUR),
-    });
+    await makeUser({ role: 'viewer', username: 'locked_out', passwordHash: await hashPassword(STRONG) });
+    await throttle(db, 'locked_out');
     const [target] = await db.select().from(users).where(eq(users.username, 'locked_out'));
-    expect((await verifyLogin('locked_out', STRONG)).ok).toBe(false);
+    expect(await verifyLogin('locked_out', STRONG, { address: '192.0.2.1' })).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(await verifyLogin('locked_out', STRONG, { address: '192.0.2.2' })).toMatchObject({ ok: false, reason: 'throttled' });
 
     expectOk(await unlockUser.execute(actorOf(admin), { id: target!.id }));
-    expect(await userRow(db, target!.id)).toMatchObject({ failedLogins: 0, lockedUntil: null });
-    expect((await verifyLogin('locked_out', STRONG)).ok).toBe(true);
-    const [ev] = await userAudit(db);
-    expect(ev).toMatchObject({ action: 'user.unlock', after: { failedLogins: 0, lockedUntil: null } });
+    expect((await verifyLogin('locked_out', STRONG, { address: '192.0.2.1' })).ok).toBe(true);
+    expect((await verifyLogin('locked_out', STRONG, { address: '192.0.2.2' })).ok).toBe(true);
+    const ev = (await userAudit(db)).find((e) => e.action === 'user.unlock');
+    expect(ev).toMatchObject({
+      before: { failedLogins: 3, lockedUntil: expect.any(String) },
+      after: { failedLogins: 0, lockedUntil: null },
+    });
   });
 });

@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/authz';
 import { onPostgres, useTestDb } from '@/test/db';
 import { actorOf, makeCounty, makeUnit, makeUser, type User } from '@/test/factories';
 import { createUser, resetPassword, setUserDisabled, unlockUser, updateUser } from './actions';
-import { addSession, expectFailure, expectNoHash, expectOk, HOUR, snapshot, STRONG, userAudit, userRow } from './test-support';
+import { addSession, expectFailure, expectNoHash, expectOk, snapshot, STRONG, throttle, userAudit, userRow } from './test-support';
 
 const getDb = useTestDb();
 
@@ -35,14 +35,10 @@ const CALLS: Record<string, (target: User) => { run: (actor: Actor | null) => Pr
 };
 const ACTIONS = Object.keys(CALLS);
 
-/** A target user in a state every action can change: locked, with a live session. */
+/** A target user in a state every action can change: sign-ins throttled, with a live session. */
 async function makeTarget(db: Db): Promise<User> {
-  const target = await makeUser({
-    role: 'dispatch',
-    failedLogins: 3,
-    lockedUntil: new Date(Date.now() + HOUR),
-    disabled: false,
-  });
+  const target = await makeUser({ role: 'dispatch', disabled: false });
+  await throttle(db, target.username);
   await addSession(db, target.id, `target-session-${target.id}`);
   return target;
 }
@@ -124,9 +120,13 @@ describe('createUser', () => {
   it.each([
     ['a bad username', { username: 'no spaces!' }, 'username'],
     ['a one-letter username', { username: 'a' }, 'username'],
-    ['a short password', { password: 'Short1' }, 'password'],
-    ['a password without digits', { password: 'onlyletters-here' }, 'password'],
-    ['the username as password', { username: 'wangwu2025', password: 'WangWu2025' }, 'password'],
+    ['a short password', { password: 'password12' }, 'password'],
+    ['11 characters (12 are needed)', { password: 'Tacheng-Emi' }, 'password'],
+    ['a repeated letter', { password: 'aaaaaaaaaaa1' }, 'password'],
+    ['a common password', { password: 'password1234' }, 'password'],
+    ['the username as password', { username: 'wangwu2025', password: 'WangWu2025ab' }, 'password'],
+    ['a password containing the username', { username: 'wangwu', password: 'my-WangWu-secret-7' }, 'password'],
+    ['a password of 129 characters', { password: 'x7Kq'.repeat(32) + 'z' }, 'password'],
     ['an unknown county', { countyId: 99999 }, 'countyId'],
     ['an unknown unit', { unitId: 99999 }, 'unitId'],
     ['an unknown role', { role: 'root' }, 'role'],

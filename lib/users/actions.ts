@@ -8,12 +8,13 @@ import { diff } from '@/lib/audit/record';
 import { conflictWith, defineResource } from '@/lib/authz/resource';
 import { revokeUserSessions } from '@/lib/auth/login';
 import { hashPassword } from '@/lib/auth/password';
+import { checkPassword } from '@/lib/auth/password-policy';
+import { clearThrottle, userThrottleColumns } from '@/lib/auth/throttle';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { fallbackTranslator, type Translate } from '@/lib/i18n/translate';
 import {
   createUserSchema,
-  passwordMatchesUsername,
   resetPasswordSchema,
   type SafeUser,
   setUserDisabledSchema,
@@ -33,8 +34,8 @@ const safeColumns = {
   countyId: users.countyId,
   unitId: users.unitId,
   disabled: users.disabled,
-  failedLogins: users.failedLogins,
-  lockedUntil: users.lockedUntil,
+  // Sign-in throttling (auth_throttle), as the administrator sees it.
+  ...userThrottleColumns,
   version: users.version,
 };
 
@@ -111,9 +112,8 @@ export const createUser = createAction({
   schema: createUserSchema,
   permission: 'user.manage',
   run: async ({ input, tx, audit }): Promise<SafeUser> => {
-    if (passwordMatchesUsername(input.password, input.username)) {
-      throw await fieldError('INVALID', 'password', 'admin.validation.passwordIsUsername');
-    }
+    const weak = checkPassword(input.password, input.username);
+    if (weak) throw await fieldError('INVALID', 'password', `validation.${weak}`);
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).limit(1);
     if (taken) throw await fieldError('CONFLICT', 'username', 'validation.usernameTaken');
     await checkReferences(tx, input);
@@ -178,12 +178,12 @@ export const resetPassword = createAction({
   permission: 'user.manage',
   load: loadUser,
   run: async ({ input, tx, audit, record: before }): Promise<{ id: number }> => {
-    if (passwordMatchesUsername(input.password, before.username)) {
-      throw await fieldError('INVALID', 'password', 'admin.validation.passwordIsUsername');
-    }
+    const weak = checkPassword(input.password, before.username);
+    if (weak) throw await fieldError('INVALID', 'password', `validation.${weak}`);
     const passwordHash = await hashPassword(input.password);
-    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now() }).where(eq(users.id, input.id));
+    await tx.update(users).set({ passwordHash, updatedAt: now() }).where(eq(users.id, input.id));
     await revokeUserSessions(tx, input.id);
+    await clearThrottle(tx, before.username, now());
     await audit({
       action: 'user.resetPassword',
       entityType: 'user',
@@ -224,7 +224,8 @@ export const unlockUser = createAction({
   permission: 'user.manage',
   load: loadUser,
   run: async ({ input, tx, audit, record: before }): Promise<{ id: number }> => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, updatedAt: now() }).where(eq(users.id, input.id));
+    // Sign-in throttling lives in auth_throttle: every count under this name starts over.
+    await clearThrottle(tx, before.username, now());
     await audit({
       action: 'user.unlock',
       entityType: 'user',

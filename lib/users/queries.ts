@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { userThrottleColumns } from '@/lib/auth/throttle';
 import { counties, units, users } from '@/db/schema';
 import type { Role } from '@/db/schema/enums';
 import { type Actor, hasPermission } from '@/lib/authz';
@@ -27,8 +28,8 @@ const safeColumns = {
   countyId: users.countyId,
   unitId: users.unitId,
   disabled: users.disabled,
-  failedLogins: users.failedLogins,
-  lockedUntil: users.lockedUntil,
+  // Sign-in throttling (auth_throttle), as the administrator sees it.
+  ...userThrottleColumns,
   version: users.version,
 };
 

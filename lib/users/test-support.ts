@@ -5,7 +5,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Db } from '@/db/client';
-import { auditEvents, sessions, users } from '@/db/schema';
+import { auditEvents, authThrottle, sessions, users } from '@/db/schema';
 import type { ActionResult } from '@/lib/actions/result';
 
 export const STRONG = 'Str0ng-passw0rd';
@@ -16,11 +16,21 @@ export async function addSession(db: Db, userId: number, id: string): Promise<st
   return id;
 }
 
-/** Everything a user action could touch: users, sessions and the audit trail. */
+/** Sign-ins under this name throttled for the next hour (3 failures counted, from one address). */
+export async function throttle(db: Db, username: string, at = new Date()): Promise<void> {
+  const common = { username, failures: 3, lastFailureAt: at, nextAttemptAt: new Date(at.getTime() + HOUR) };
+  await db.insert(authThrottle).values([
+    { key: `account:${username}`, kind: 'account', ...common },
+    { key: `pair:${JSON.stringify([username, '192.0.2.1'])}`, kind: 'pair', address: '192.0.2.1', ...common },
+  ]);
+}
+
+/** Everything a user action could touch: users, sessions, sign-in throttling and the audit trail. */
 export async function snapshot(db: Db) {
   return {
     users: await db.select().from(users).orderBy(asc(users.id)),
     sessions: await db.select().from(sessions).orderBy(asc(sessions.id)),
+    throttle: await db.select().from(authThrottle).orderBy(asc(authThrottle.key)),
     audit: await db.select().from(auditEvents).orderBy(asc(auditEvents.id)),
   };
 }

@@ -1,11 +1,11 @@
 'use server';
 
-import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/lib/auth/auth';
+import { type LoginRefusal, refusalOf } from '@/lib/auth/credentials';
 import { requestOrigin } from '@/lib/http/request-origin';
 import { FALLBACK_PATH, safeCallbackPath } from '@/lib/http/safe-redirect';
 
-export type LoginState = { error?: 'invalid' | 'locked' | 'disabled' | 'required'; username?: string };
+export type LoginState = { error?: LoginRefusal | 'required'; retryAfterSeconds?: number; username?: string };
 
 /** Only a same-origin path may be a post-login destination (no open redirects). */
 async function safeCallback(value: FormDataEntryValue | null): Promise<string> {
@@ -14,6 +14,8 @@ async function safeCallback(value: FormDataEntryValue | null): Promise<string> {
 }
 
 export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {
+  // A server action is a public endpoint: a hand-made call may pass anything as the form.
+  if (!(form instanceof FormData)) return { error: 'required' };
   const username = String(form.get('username') ?? '').trim();
   const password = String(form.get('password') ?? '');
   if (!username || !password) return { error: 'required', username };
@@ -21,11 +23,8 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     await signIn('credentials', { username, password, redirectTo: await safeCallback(form.get('callbackUrl')) });
     return {};
   } catch (err) {
-    if (err instanceof CredentialsSignin) {
-      const code = err.code === 'locked' || err.code === 'disabled' ? err.code : 'invalid';
-      return { error: code, username };
-    }
-    if (err instanceof AuthError) return { error: 'invalid', username };
+    const refusal = refusalOf(err);
+    if (refusal) return { ...refusal, username };
     throw err; // the success redirect
   }
 }

@@ -2,13 +2,16 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { LOCK_MINUTES_DISPLAY } from './constants';
 import { login, type LoginState } from './actions';
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations('auth');
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
-  const message = state.error ? (state.error === 'locked' ? t('locked', { minutes: LOCK_MINUTES_DISPLAY }) : t(state.error)) : null;
+  const message = state.error
+    ? state.error === 'throttled'
+      ? t('throttled', { seconds: state.retryAfterSeconds ?? 1 })
+      : t(state.error)
+    : null;
   return (
     <form action={action} className="space-y-4" noValidate>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}

@@ -3,7 +3,7 @@
  * inbox. User accounts and the rule set are shared by every scope (an administrator manages
  * every user); a notification is visible to its recipient only.
  */
-import { notifications, ruleSets, users } from '@/db/schema';
+import { authThrottle, notifications, ruleSets, users } from '@/db/schema';
 import { makeUser } from '@/test/factories';
 import { type CaseContext, type Fixture, onNoRecord, onOwnRecord, onSharedRecord, unique } from './world';
 
@@ -15,9 +15,18 @@ function one<T>(rows: T[]): T {
 
 const PASSWORD = 'Str0ng-passw0rd';
 
-/** A user of county A in a state every user action can change: enabled, locked after failed log-ins. */
+/** A user of county A in a state every user action can change: enabled, sign-ins throttled after failed attempts. */
 async function caseUser(c: CaseContext) {
-  return makeUser({ role: 'viewer', countyId: c.countyId, failedLogins: 3, lockedUntil: new Date('2025-06-15T06:00:00Z') }, c.tx);
+  const u = await makeUser({ role: 'viewer', countyId: c.countyId }, c.tx);
+  await c.tx.insert(authThrottle).values({
+    key: `account:${u.username}`,
+    kind: 'account',
+    username: u.username,
+    failures: 3,
+    lastFailureAt: new Date('2025-06-15T05:45:00Z'),
+    nextAttemptAt: new Date('2025-06-15T06:00:00Z'),
+  });
+  return u;
 }
 
 const onUser = (input: (u: Awaited<ReturnType<typeof caseUser>>, c: CaseContext) => Record<string, unknown>): Fixture =>
