@@ -4,8 +4,6 @@
  * The proxy (proxy.ts) compares a server action's Origin with it; the sign-in page and action
  * pass it to safeCallbackPath.
  */
-import { headers } from 'next/headers';
-
 const first = (value: string | null) => value?.split(',')[0]?.trim() || null;
 
 /** The request's host ("kpd.example", "127.0.0.1:3000"), or null when it sent none. */
@@ -25,7 +23,11 @@ export function originOf(h: Headers): string {
   return `${isHttps(h) ? 'https' : 'http'}://${hostOf(h) ?? 'localhost'}`;
 }
 
-/** The current request's origin (server components and server actions). */
+/**
+ * The current request's origin (server components and server actions). next/headers is loaded
+ * here only: next.config.ts and the proxy import this module's pure functions.
+ */
 export async function requestOrigin(): Promise<string> {
+  const { headers } = await import('next/headers');
   return originOf(await headers());
 }
