@@ -4,6 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { PHOTO_MAX_BYTES, type PhotoMime } from './photo-limits';
+import { photoDir } from './photos-dir';
 import { readTakenAt, stripMetadata } from './photos-metadata';
 
 /**
@@ -20,6 +21,7 @@ import { readTakenAt, stripMetadata } from './photos-metadata';
  */
 
 export { PHOTO_MAX_BYTES, PHOTO_TYPES, PHOTO_MAX_PER_REPORT, type PhotoMime } from './photo-limits';
+export { photoDir } from './photos-dir';
 
 /** Larger images are refused (a decompression bomb fits in a few KB of PNG). ~ 80 megapixels. */
 export const PHOTO_MAX_PIXELS = 80_000_000;
@@ -27,11 +29,6 @@ export const PHOTO_MAX_PIXELS = 80_000_000;
 export const THUMB_SIZE = 480;
 
 const KEY_RE = /^[0-9a-f]{32}$/;
-
-export function photoDir(): string {
-  const dir = process.env.PHOTO_DIR;
-  return dir ? path.resolve(dir) : path.join(process.cwd(), '.data', 'photos');
-}
 
 /** A new random storage key (128 bits, hex). */
 export function newStorageKey(): string {
