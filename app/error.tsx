@@ -1,18 +1,22 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 
 /** Any unexpected failure: a plain message with a reference, never a stack trace. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations('common');
+  // A failure in the browser (no server digest) gets its own reference, logged with the error,
+  // so the page never shows a blank reference to quote.
+  const [ref] = useState(() => error.digest ?? `C-${Math.random().toString(36).slice(2, 10).toUpperCase()}`);
+  const [offline] = useState(() => typeof navigator !== 'undefined' && navigator.onLine === false);
   useEffect(() => {
-    console.error(error);
-  }, [error]);
+    console.error(`[${ref}]`, error);
+  }, [error, ref]);
   return (
     <div className="mx-auto flex max-w-lg flex-col items-center px-4 py-20 text-center" role="alert" data-testid="error-page">
       <h1 className="text-xl font-semibold text-slate-900">{t('errorTitle')}</h1>
-      <p className="mt-2 text-slate-600">{t('errorBody', { ref: error.digest ?? '—' })}</p>
+      <p className="mt-2 text-slate-600">{offline ? t('draft.errorOffline') : t('errorBody', { ref })}</p>
       <div className="mt-6 flex gap-3">
         <button
           type="button"

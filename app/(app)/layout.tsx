@@ -5,6 +5,7 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { LanguageSwitch } from '@/app/_components/language-switch';
 import { InboxLink } from '@/app/_components/inbox-link';
+import { DraftScope } from '@/app/_components/form/draft-scope';
 import { NavLinks } from '@/app/_components/nav-links';
 import { signOutAction } from '@/lib/auth/actions';
 import { requireActor } from '@/lib/auth/session';
@@ -69,7 +70,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-3 py-4 sm:px-4 sm:py-6">
-        {children}
+        <DraftScope owner={actor.id}>{children}</DraftScope>
       </main>
     </div>
   );

@@ -2,9 +2,12 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState, useTransition } from 'react';
+import { type FormEvent, useState } from 'react';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
 import { useSaveFeedback } from '@/app/_components/form/use-save-feedback';
+import { useDraft } from '@/app/_components/form/use-draft';
+import { useResilientSave } from '@/app/_components/form/use-resilient-save';
+import { SaveStatus } from '@/app/_components/form/save-status';
 import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 import { PROBLEM_TYPES, type ProblemType } from '@/db/schema/enums';
 import { formatDate } from '@/lib/format';
@@ -63,34 +66,34 @@ export function ProblemForm({
   const [values, setValues] = useState(initial);
   const [version, setVersion] = useState(mode.kind === 'edit' ? mode.version : 0);
   const { errors, alert, conflict, alertRef, fail, clear } = useSaveFeedback();
-  const [pending, startTransition] = useTransition();
-  const label = (o: Opt) => (locale === 'en' ? o.labelEn : o.labelZh);
-  const set = <K extends keyof ProblemFormValues>(key: K, value: ProblemFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    startTransition(async () => {
-      const res =
-        mode.kind === 'create'
-          ? await createProblem({
-              projectId: mode.projectId,
-              reportId: mode.reportId ?? undefined,
-              description: values.description,
-              type: values.type,
-              responsibleUnitId: values.responsibleUnitId || undefined,
-              responsibleLeaderId: values.responsibleLeaderId || undefined,
-              deadline: values.deadline,
-            })
-          : await updateProblem({
-              id: mode.id,
-              version,
-              description: values.description,
-              type: values.type,
-              responsibleUnitId: values.responsibleUnitId || undefined,
-              responsibleLeaderId: values.responsibleLeaderId || undefined,
-              deadline: values.deadline,
-            });
+  const initialVersion = mode.kind === 'edit' ? mode.version : 0;
+  // What is typed is kept on this device until it is saved (use-draft.ts); a save that cannot
+  // reach the server is sent again with the same idempotency key, so a problem is never raised twice.
+  const draft = useDraft({
+    form: mode.kind === 'create' ? `problem:new:${mode.projectId}:${mode.reportId ?? ''}` : `problem:${mode.id}`,
+    values,
+    baseVersion: version,
+    onRestore: (kept) => {
+      setValues(kept.values);
+      if (kept.baseVersion !== null) setVersion(kept.baseVersion);
+    },
+  });
+  const fields = () => ({
+    description: values.description,
+    type: values.type,
+    responsibleUnitId: values.responsibleUnitId || undefined,
+    responsibleLeaderId: values.responsibleLeaderId || undefined,
+    deadline: values.deadline,
+  });
+  const save = useResilientSave({
+    draft,
+    send: (_kind: 'save', idempotencyKey) =>
+      mode.kind === 'create'
+        ? createProblem({ projectId: mode.projectId, reportId: mode.reportId ?? undefined, ...fields(), idempotencyKey })
+        : updateProblem({ id: mode.id, version: draft.baseVersion() ?? version, ...fields(), idempotencyKey }),
+    answer: (_kind, res) => {
       if (res.ok) {
+        draft.settled(values, null);
         if (mode.kind === 'create') router.push(`/problems/${res.data.id}`);
         else {
           router.push(onCancelHref);
@@ -99,7 +102,19 @@ export function ProblemForm({
         return;
       }
       fail(res, t('problems.form.errorSummary'));
-    });
+    },
+  });
+  const pending = save.busy;
+  const cancel = () => {
+    draft.discard();
+    router.push(onCancelHref);
+  };
+  const label = (o: Opt) => (locale === 'en' ? o.labelEn : o.labelZh);
+  const set = <K extends keyof ProblemFormValues>(key: K, value: ProblemFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    void save.run('save');
   }
 
   const show = (key: (typeof FIELDS)[number], v: ProblemFormValues): string => {
@@ -126,11 +141,22 @@ export function ProblemForm({
             onReload={() => {
               setValues(valuesFrom(conflict));
               setVersion(Number(conflict.version));
+              draft.settled(valuesFrom(conflict), Number(conflict.version));
               clear();
             }}
-            onCancel={() => router.push(onCancelHref)}
+            onCancel={cancel}
           />
         ) : null}
+        <SaveStatus
+          state={save.state}
+          restoredAt={draft.restored?.savedAt ?? null}
+          onDiscard={() => {
+            draft.discard();
+            setValues(initial);
+            setVersion(initialVersion);
+          }}
+          onRetry={() => void save.run('save')}
+        />
         <FormAlert message={alert} />
       </div>
 
@@ -219,7 +245,7 @@ export function ProblemForm({
       ) : null}
 
       <div className="flex flex-col-reverse gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">
-        <button type="button" onClick={() => router.push(onCancelHref)} className={secondaryButton}>
+        <button type="button" onClick={cancel} className={secondaryButton}>
           {t('common.cancel')}
         </button>
         <button type="submit" disabled={pending} className={primaryButton} data-testid="problem-submit">

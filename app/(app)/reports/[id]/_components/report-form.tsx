@@ -2,7 +2,7 @@
 
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, type ReactNode, useEffect, useRef, useState, useTransition } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { ActionResult } from '@/lib/actions/result';
 import type { FieldErrors } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
@@ -11,6 +11,9 @@ import { saveReport, submitReport } from '@/lib/reports/actions';
 import { REQUIRED_TO_SUBMIT, TEXT_MAX } from '@/lib/reports/schemas';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
 import { controlProps, Field, FormAlert, inputClass } from '@/app/_components/form/form-controls';
+import { useDraft } from '@/app/_components/form/use-draft';
+import { useResilientSave } from '@/app/_components/form/use-resilient-save';
+import { SaveStatus } from '@/app/_components/form/save-status';
 import { addMoney, formatPercent, formatWan, isMoney, parseMoneyInput, percentOf } from '@/lib/money';
 
 export interface ReportFormValues {
@@ -72,9 +75,43 @@ export function ReportForm({
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   /** The report left the editable states meanwhile: offer to reload the page. */
   const [staleState, setStaleState] = useState(false);
-  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
-  const [, startTransition] = useTransition();
   const topRef = useRef<HTMLDivElement>(null);
+  const [sending, setSending] = useState<'save' | 'submit' | null>(null);
+  // What is typed is kept on this device until it is saved (use-draft.ts); a save that cannot
+  // reach the server is sent again, with the version it started from (use-resilient-save.ts).
+  const draft = useDraft({
+    form: `report:${reportId}`,
+    values,
+    baseVersion: version,
+    onRestore: (kept) => {
+      setValues(kept.values);
+      if (kept.baseVersion !== null) setVersion(kept.baseVersion);
+    },
+  });
+  const save = useResilientSave({
+    draft,
+    send: (kind: 'save' | 'submit', idempotencyKey) => {
+      const input = { id: reportId, version: draft.baseVersion() ?? version, ...values, idempotencyKey };
+      return kind === 'save' ? saveReport(input) : submitReport(input);
+    },
+    answer: (kind, res) => {
+      setSending(null);
+      if (!res.ok) {
+        handleFailure(res);
+        return;
+      }
+      draft.settled(values, res.data.version);
+      setErrors({});
+      setAlert(null);
+      setConflict(null);
+      setVersion(res.data.version);
+      setSaved(values);
+      if (kind === 'save') setSavedAt(new Date());
+      router.refresh();
+      if (kind === 'submit') window.scrollTo({ top: 0, behavior: 'smooth' });
+    },
+  });
+  const busy = save.busy ? (sending ?? 'save') : null;
 
   const dirty = FIELDS.some((k) => values[k] !== saved[k]);
   useEffect(() => {
@@ -112,24 +149,8 @@ export function ReportForm({
   }
 
   function run(kind: 'save' | 'submit') {
-    setBusy(kind);
-    startTransition(async () => {
-      const input = { id: reportId, version, ...values };
-      const res = kind === 'save' ? await saveReport(input) : await submitReport(input);
-      setBusy(null);
-      if (!res.ok) {
-        handleFailure(res);
-        return;
-      }
-      setErrors({});
-      setAlert(null);
-      setConflict(null);
-      setVersion(res.data.version);
-      setSaved(values);
-      if (kind === 'save') setSavedAt(new Date());
-      router.refresh();
-      if (kind === 'submit') window.scrollTo({ top: 0, behavior: 'smooth' });
-    });
+    setSending(kind);
+    void save.run(kind);
   }
 
   function onSubmit(e: FormEvent) {
@@ -143,6 +164,7 @@ export function ReportForm({
     setValues(next);
     setSaved(next);
     setVersion(Number(conflict.version));
+    draft.settled(next, Number(conflict.version));
     setConflict(null);
     setErrors({});
     setAlert(null);
@@ -193,6 +215,16 @@ export function ReportForm({
                 onCancel={() => setConflict(null)}
               />
             ) : null}
+            <SaveStatus
+              state={save.state}
+              restoredAt={draft.restored?.savedAt ?? null}
+              onDiscard={() => {
+                draft.discard();
+                setValues(initial);
+                setVersion(initialVersion);
+              }}
+              onRetry={() => run((draft.pendingSave()?.kind as 'save' | 'submit' | undefined) ?? 'save')}
+            />
             <FormAlert message={alert} />
             {staleState ? (
               <button

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState, useTransition } from 'react';
+import { type FormEvent, useState } from 'react';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '@/db/schema/enums';
 import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
@@ -10,6 +10,9 @@ import { updateMilestone } from '@/lib/milestones/actions';
 import { NOTE_MAX } from '@/lib/milestones/schemas';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
 import { useSaveFeedback } from '@/app/_components/form/use-save-feedback';
+import { useDraft } from '@/app/_components/form/use-draft';
+import { useResilientSave } from '@/app/_components/form/use-resilient-save';
+import { SaveStatus } from '@/app/_components/form/save-status';
 import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 
 export interface MilestoneFormValues {
@@ -51,18 +54,23 @@ export function MilestoneForm({
   const [values, setValues] = useState(initial);
   const [version, setVersion] = useState(initialVersion);
   const { errors, alert, conflict, alertRef, fail, clear } = useSaveFeedback();
-  const [pending, startTransition] = useTransition();
   const back = `/projects/${projectId}`;
-
-  const cancel = () => (onDone ? onDone(false) : router.push(back));
-
-  const set = <K extends keyof MilestoneFormValues>(key: K, value: MilestoneFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    startTransition(async () => {
-      const res = await updateMilestone({ id, version, ...values });
+  // What is typed is kept on this device until it is saved (use-draft.ts).
+  const draft = useDraft({
+    form: `milestone:${id}`,
+    values,
+    baseVersion: version,
+    onRestore: (kept) => {
+      setValues(kept.values);
+      if (kept.baseVersion !== null) setVersion(kept.baseVersion);
+    },
+  });
+  const save = useResilientSave({
+    draft,
+    send: (_kind: 'save', idempotencyKey) => updateMilestone({ id, version: draft.baseVersion() ?? version, ...values, idempotencyKey }),
+    answer: (_kind, res) => {
       if (res.ok) {
+        draft.settled(values, null);
         if (onDone) {
           onDone(true);
           return;
@@ -72,14 +80,36 @@ export function MilestoneForm({
         return;
       }
       fail(res, t('project.form.errorSummary'));
-    });
+    },
+  });
+  const pending = save.busy;
+
+  const cancel = () => {
+    draft.discard();
+    if (onDone) onDone(false);
+    else router.push(back);
+  };
+
+  const set = <K extends keyof MilestoneFormValues>(key: K, value: MilestoneFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    void save.run('save');
   }
 
   function reload() {
     if (!conflict) return;
-    setValues(valuesFrom(conflict));
+    const current = valuesFrom(conflict);
+    setValues(current);
     setVersion(Number(conflict.version));
+    draft.settled(current, Number(conflict.version));
     clear();
+  }
+
+  function discard() {
+    draft.discard();
+    setValues(initial);
+    setVersion(initialVersion);
   }
 
   const show = (key: (typeof FIELDS)[number], v: MilestoneFormValues): string => {
@@ -110,6 +140,12 @@ export function MilestoneForm({
             onCancel={cancel}
           />
         ) : null}
+        <SaveStatus
+          state={save.state}
+          restoredAt={draft.restored?.savedAt ?? null}
+          onDiscard={discard}
+          onRetry={() => void save.run('save')}
+        />
         <FormAlert message={alert} />
       </div>
 
