@@ -35,6 +35,12 @@ export const reportingPeriods = pgTable(
     index('reporting_periods_end_idx').on(t.endDate),
     check('reporting_periods_range', sql`${t.startDate} <= ${t.endDate}`),
     check('reporting_periods_due', sql`${t.dueDate} >= ${t.startDate}`),
+    // One period of its kind (lib/reports/cadence.ts): a calendar month, or a 旬 (1–10, 11–20,
+    // 21–end of month). Added NOT VALID: rows written before the rule are left as they were.
+    check(
+      'reporting_periods_cadence',
+      sql`(${t.kind} = 'monthly' AND extract(day from ${t.startDate}) = 1 AND ${t.endDate} = (${t.startDate} + interval '1 month' - interval '1 day')::date) OR (${t.kind} = 'dekad' AND ((extract(day from ${t.startDate}) IN (1, 11) AND ${t.endDate} = ${t.startDate} + 9) OR (extract(day from ${t.startDate}) = 21 AND ${t.endDate} = (${t.startDate} - 20 + interval '1 month' - interval '1 day')::date)))`,
+    ),
   ],
 );
 

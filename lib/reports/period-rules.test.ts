@@ -165,3 +165,37 @@ describe('openPeriod under concurrency (PostgreSQL)', () => {
     }
   });
 });
+
+describe('the database backs the cadence (reporting_periods_cadence)', () => {
+  const bad = [
+    { kind: 'monthly', startDate: '2027-04-01', endDate: '2031-12-31' },
+    { kind: 'monthly', startDate: '2025-06-15', endDate: '2025-07-14' },
+    { kind: 'dekad', startDate: '2025-06-11', endDate: '2025-06-30' },
+    { kind: 'dekad', startDate: '2025-02-21', endDate: '2025-02-27' },
+  ] as const;
+  const good = [
+    { kind: 'monthly', startDate: '2024-02-01', endDate: '2024-02-29' },
+    { kind: 'dekad', startDate: '2025-02-21', endDate: '2025-02-28' },
+    { kind: 'dekad', startDate: '2025-03-11', endDate: '2025-03-20' },
+    { kind: 'monthly', startDate: '2025-12-01', endDate: '2025-12-31' },
+  ] as const;
+
+  it.each(bad)('refuses a raw insert of $kind $startDate … $endDate (CHECK violation)', async (p) => {
+    const err = await getDb()
+      .insert(reportingPeriods)
+      .values({ ...p, dueDate: p.endDate })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(JSON.stringify(err, Object.getOwnPropertyNames(err ?? {}))).toContain('reporting_periods_cadence');
+  });
+
+  it('accepts calendar periods (a leap February, a short last 旬, December)', async () => {
+    for (const p of good)
+      await getDb()
+        .insert(reportingPeriods)
+        .values({ ...p, dueDate: p.endDate });
+    expect(await getDb().select().from(reportingPeriods)).toHaveLength(good.length);
+  });
+});
