@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { translator } from '@/lib/i18n/translate';
+import { useTestDb } from '@/test/db';
 import { parseInput, unstorableFields } from './parse-input';
 
 const schema = z.object({ title: z.string().min(1), items: z.array(z.object({ note: z.string() })).optional() });
@@ -23,5 +25,25 @@ describe('parseInput: the one input reader of both wrappers', () => {
     expect(parseInput(schema, { title: '标题' }, translator('zh-CN'))).toEqual({ ok: true, data: { title: '标题' } });
     const bad = parseInput(schema, { title: '' }, translator('zh-CN'));
     expect(bad).toEqual({ ok: false, fieldErrors: { title: ['必填'] } });
+  });
+});
+
+describe('lone surrogates: unstorable like NUL', () => {
+  it('an unpaired high or low surrogate anywhere is refused; a pair (an emoji) is fine', () => {
+    for (const bad of ['\uD800', 'a\uD83Db', '\uDC00x', 'x\uDFFF', '\uDBFF\uDBFF', '\uDC00\uD800', '👷\uD83D'])
+      expect(unstorableFields({ t: bad }), JSON.stringify(bad)).toEqual(['t']);
+    for (const good of ['👷‍♀️🚧', '\uD83D\uDE00', 'مشروع', '\u202Eabc', '\uFFFD', '\uE000'])
+      expect(unstorableFields({ t: good })).toEqual([]);
+    const res = parseInput(schema, { title: '路基\uDC00' }, translator('en'));
+    expect(res.ok === false && res.fieldErrors.title?.[0]).toMatch(/cannot be saved/);
+  });
+
+  describe('what the driver would do with one (why it is refused, not stored)', () => {
+    const getDb = useTestDb();
+    it('the running driver (PGlite, or postgres.js with TEST_DATABASE_URL) stores U+FFFD in its place, silently', async () => {
+      const rows = (await getDb().execute(sql`select ${'a\uD800b'}::text as s`)) as unknown;
+      const [row] = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { s: string }[];
+      expect(row!.s).toBe('a\uFFFDb');
+    });
   });
 });
