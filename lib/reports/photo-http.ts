@@ -73,6 +73,12 @@ async function readUpload(request: Request): Promise<{ file: File; caption: Form
   return { file, caption: form.get('caption') };
 }
 
+/** The first `max` UTF-16 units of a text, never half of a surrogate pair (that would be unstorable). */
+function clip(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /**
  * POST /api/reports/:id/photos — multipart field `file` (one image), optional `caption`. The
  * project lead only (report.edit on the report's project), while the report is a draft or was
@@ -108,8 +114,8 @@ export const uploadPhotoRoute = withRoute({
         width: checked.width,
         height: checked.height,
         takenAt: checked.takenAt,
-        originalName: (file.name || '').slice(0, 255),
-        caption: typeof caption === 'string' ? caption.slice(0, 200) : undefined,
+        originalName: clip(file.name || '', 255),
+        caption: typeof caption === 'string' ? clip(caption, 200) : undefined,
       },
       t,
       requestId,
