@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { Forbidden } from '@/app/_components/form/forbidden';
 import { inputClass, primaryButton } from '@/app/_components/form/form-controls';
 import { requireActor } from '@/lib/auth/session';
 import { can, mayEver } from '@/lib/authz';
@@ -35,9 +34,7 @@ export default async function NewProblemPage({ searchParams }: { searchParams: S
   const sp = await searchParams;
   const [t, rawLocale] = await Promise.all([getTranslations(), getLocale()]);
   const en = toLocale(rawLocale) === 'en';
-  if (!mayEver(actor, 'problem.create')) {
-    return <Forbidden message={t('problems.form.forbiddenCreate')} backHref="/problems" />;
-  }
+  if (!mayEver(actor, 'problem.create')) forbidden(); // 403 with ./forbidden.tsx
 
   const rawProject = first(sp.projectId);
   const projectId = rawProject ? parseId(rawProject) : null;
@@ -84,9 +81,7 @@ export default async function NewProblemPage({ searchParams }: { searchParams: S
   const [project, ref] = await Promise.all([getProject(actor, projectId), getReferenceData(actor)]);
   if (!project) notFound();
   const back = `/projects/${project.id}`;
-  if (!can(actor, 'problem.create', projectSubject(project))) {
-    return <Forbidden message={t('problems.form.forbiddenCreate')} backHref={back} />;
-  }
+  if (!can(actor, 'problem.create', projectSubject(project))) forbidden();
   const rawReport = first(sp.reportId);
   const reportId = rawReport ? parseId(rawReport) : null;
 

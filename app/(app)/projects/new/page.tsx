@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
+import { forbidden } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { toLocale } from '@/lib/i18n/config';
-import { Forbidden } from '@/app/_components/form/forbidden';
 import { projectFormOptions } from '../_edit/form-options';
 import { ProjectForm } from '../_edit/project-form';
 import { projectFormValues } from '../_edit/project-values';
@@ -20,7 +20,7 @@ export default async function NewProjectPage() {
   await connection();
   const actor = await requireActor();
   const t = await getTranslations();
-  if (!can(actor, 'project.create')) return <Forbidden message={t('project.form.forbiddenProject')} backHref="/projects" />;
+  if (!can(actor, 'project.create')) forbidden(); // 403 with ./forbidden.tsx
   const locale = toLocale(await getLocale());
   const options = await projectFormOptions(actor, locale);
   const initial = projectFormValues({ countyId: actor.countyId, targetYear: null });

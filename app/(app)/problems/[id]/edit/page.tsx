@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { Forbidden } from '@/app/_components/form/forbidden';
 import { requireActor } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
 import { parseId } from '@/lib/http/id';
@@ -37,7 +36,7 @@ export default async function EditProblemPage({ params }: Params) {
     responsibleUnitId: p.responsibleUnitId,
     status: p.status,
   });
-  if (!allowed.update) return <Forbidden message={t('problems.form.forbiddenEdit')} backHref={back} />;
+  if (!allowed.update) forbidden(); // 403 with ./forbidden.tsx
   const en = toLocale(rawLocale) === 'en';
   return (
     <div className="mx-auto max-w-2xl space-y-4">

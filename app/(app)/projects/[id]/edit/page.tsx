@@ -2,14 +2,13 @@ import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { parseId } from '@/lib/http/id';
 import { toLocale } from '@/lib/i18n/config';
 import { getProject } from '@/lib/projects/queries';
-import { Forbidden } from '@/app/_components/form/forbidden';
 import { projectFormOptions } from '@/app/(app)/projects/_edit/form-options';
 import { ProjectForm } from '@/app/(app)/projects/_edit/project-form';
 import { projectFormValues } from '@/app/(app)/projects/_edit/project-values';
@@ -29,9 +28,7 @@ export default async function EditProjectPage({ params }: Params) {
   const [project, t, rawLocale] = await Promise.all([getProject(actor, id), getTranslations(), getLocale()]);
   if (!project) notFound();
   const back = `/projects/${project.id}`;
-  if (!can(actor, 'project.update', project)) {
-    return <Forbidden message={t('project.form.forbiddenProject')} backHref={back} />;
-  }
+  if (!can(actor, 'project.update', project)) forbidden(); // 403 with ./forbidden.tsx
   const locale = toLocale(rawLocale);
   const options = await projectFormOptions(actor, locale, project);
   return (

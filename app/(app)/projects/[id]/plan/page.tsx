@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
@@ -14,7 +14,6 @@ import { formatWan } from '@/lib/money';
 import { getBaselineFreeze } from '@/lib/plans/baseline-queries';
 import { planHref, planSearch, yearOptions } from '@/lib/plans/plan-params';
 import { getProjectPlan } from '@/lib/plans/plan-queries';
-import { Forbidden } from '@/app/_components/form/forbidden';
 import { YearSelect } from '@/app/(app)/lights/plans/_components/year-select';
 import { PlanForm } from './plan-form';
 import { MONTHS, planValues } from './plan-values';
@@ -49,9 +48,7 @@ export default async function ProjectPlanPage({ params, searchParams }: Props) {
   ]);
   if (!found) notFound();
   const back = `/projects/${projectId}`;
-  if (!can(actor, 'plan.edit', found.project)) {
-    return <Forbidden message={t('lights.plan.forbidden')} backHref={back} />;
-  }
+  if (!can(actor, 'plan.edit', found.project)) forbidden(); // 403 with ./forbidden.tsx
   const locale = toLocale(rawLocale);
   const { project, plan } = found;
   const name = locale === 'en' ? (project.nameEn ?? project.name) : project.name;

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { MilestoneStatusBadge } from '@/app/_components/badges';
 import { requireActor } from '@/lib/auth/session';
@@ -12,7 +12,6 @@ import { formatDate } from '@/lib/format';
 import { parseId } from '@/lib/http/id';
 import { toLocale } from '@/lib/i18n/config';
 import { getMilestoneForEdit, getProject } from '@/lib/projects/queries';
-import { Forbidden } from '@/app/_components/form/forbidden';
 import { MilestoneForm } from './milestone-form';
 
 type Params = { params: Promise<{ id: string; milestoneId: string }> };
@@ -37,9 +36,7 @@ export default async function EditMilestonePage({ params }: Params) {
   ]);
   if (!found || !project) notFound();
   const back = `/projects/${projectId}`;
-  if (!can(actor, 'milestone.update', found)) {
-    return <Forbidden message={t('project.form.forbiddenMilestone')} backHref={back} />;
-  }
+  if (!can(actor, 'milestone.update', found)) forbidden(); // 403 with ./forbidden.tsx
   const locale = toLocale(rawLocale);
   const m = found.milestone;
   const en = locale === 'en';
