@@ -98,7 +98,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
                 attention={all}
                 locale={locale}
                 today={day}
-                controls={controls ? <PeriodControls key={`${controls.id}:${controls.version}`} period={controls} /> : null}
+                controls={controls ? <PeriodControls key={controls.id} period={controls} /> : null}
               />
               <ReportFilters params={listParams} showMine={hasOwn} mine={mine} />
               <ReportsTable
