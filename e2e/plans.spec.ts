@@ -149,7 +149,7 @@ test('the office splits a project’s annual plan by month; a wrong sum is refus
   await expect(theirs.getByTestId('plan-cumulative')).toContainText('万元');
   await expect(theirs.getByTestId('edit-plan')).toHaveCount(0);
   const res = await viewer.goto(`${path}/plan?year=2026`);
-  expect(res?.status()).toBe(200);
+  expect(res?.status()).toBe(403); // visible but not permitted: forbidden()
   await expect(viewer.getByTestId('forbidden')).toBeVisible();
   await expect(viewer.getByTestId('plan-form')).toHaveCount(0);
   await viewer.context().close();
