@@ -17,7 +17,7 @@ import {
   PHOTOS_PREFIX,
 } from './manifest';
 import { dumpDataDir, queryOf, serverVersion } from './pglite';
-import { checkDumpTool, dumpDatabase, openSession } from './postgres';
+import { checkDumpTool, dumpDatabase, openSession, toolVersion } from './postgres';
 
 /**
  * `npm run backup`: one .tar.gz holding manifest.json, the database and every photo file.
@@ -65,9 +65,11 @@ async function describe(query: Query): Promise<Pick<Snapshot, 'schema' | 'tables
 }
 
 async function snapshotPostgres(url: string, dumpFile: string): Promise<Snapshot> {
+  // The tool first: a machine without it hears so before anything connects.
+  const tool = await toolVersion('pg_dump');
   const session = await openSession(url);
   try {
-    const dumpToolVersion = await checkDumpTool(session.serverMajor, session.serverVersion);
+    const dumpToolVersion = checkDumpTool(tool, session.serverMajor, session.serverVersion);
     await session.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     try {
       const [row] = await session.query('SELECT pg_export_snapshot() AS id');
@@ -91,6 +93,8 @@ async function snapshotPglite(pg: PGlite, dumpFile: string): Promise<Snapshot> {
   } finally {
     await query('COMMIT').catch(() => {});
   }
+  // Everything on disk first, so the copy needs no WAL replay when it is loaded.
+  await query('CHECKPOINT');
   await writeFile(dumpFile, await dumpDataDir(pg), { mode: 0o600 });
   return { ...described, serverVersion: await serverVersion(pg) };
 }

@@ -99,8 +99,8 @@ export async function openSession(url: string): Promise<PgSession> {
 }
 
 /** pg_dump must be at least as new as the server (an older pg_dump refuses, or misses what it does not know). */
-export async function checkDumpTool(serverMajor: number, serverVersion: string): Promise<string> {
-  const { version, major } = await toolVersion('pg_dump');
+export function checkDumpTool(tool: { version: string; major: number }, serverMajor: number, serverVersion: string): string {
+  const { version, major } = tool;
   if (major < serverMajor) {
     throw new BackupError(
       `pg_dump ${version} is older than the server (PostgreSQL ${serverVersion}): install the PostgreSQL ${serverMajor} client tools ` +
