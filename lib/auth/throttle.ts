@@ -35,13 +35,11 @@ export function delaySeconds(failures: number, free: number): number {
 
 /** Names and addresses as stored: lowercased, without control characters, bounded. */
 export function throttleName(username: string): string {
-  return (
-    username
-      .trim()
-      .toLowerCase()
-      .replace(/[\u0000-\u001f\u007f]/g, '?')
-      .slice(0, 64)
-  );
+  return username
+    .trim()
+    .toLowerCase()
+    .replace(/[\u0000-\u001f\u007f]/g, '?')
+    .slice(0, 64);
 }
 
 const UNKNOWN_ADDRESS = 'unknown';
@@ -118,12 +116,15 @@ export async function reserveAttempt(db: Db, username: string, address: string |
       for (const r of rows) {
         const startOver = r.lastFailureAt === null || at.getTime() - r.lastFailureAt.getTime() >= RESET_AFTER_MS;
         const failures = (startOver ? 0 : r.failures) + 1;
+        const delay = delaySeconds(failures, FREE_ATTEMPTS[r.kind]);
         await tx
           .update(authThrottle)
           .set({
             failures,
             lastFailureAt: at,
-            nextAttemptAt: new Date(at.getTime() + delaySeconds(failures, FREE_ATTEMPTS[r.kind]) * 1000),
+            // No wait is null, not "now": a concurrent attempt that read the clock a moment
+            // earlier must not be refused by a key that imposes no wait.
+            nextAttemptAt: delay > 0 ? new Date(at.getTime() + delay * 1000) : null,
             updatedAt: at,
           })
           .where(eq(authThrottle.key, r.key));
