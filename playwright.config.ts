@@ -54,6 +54,9 @@ export default defineConfig({
       SEED_DEMO: '1',
       AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
       AUTH_TRUST_HOST: 'true',
+      // Each role signs in once (auth.setup.ts) and its session must outlast a long run; the
+      // idle timeout itself is tested in lib/auth/session-lookup.test.ts.
+      IDLE_TIMEOUT_MINUTES: '480',
     },
   },
 });
