@@ -281,6 +281,25 @@ describe('restore', () => {
   });
 });
 
+describe('verifying the restored database', () => {
+  it('a restored table that differs from the manifest stops the restore, naming the table; no photo is put in place', async () => {
+    await recreateTargetDb();
+    const lying = path.join(tmp, 'lying.tar.gz');
+    await repack(archiveFile(), lying, async (d) => {
+      const m = JSON.parse(await readFile(path.join(d, 'manifest.json'), 'utf8')) as Manifest;
+      const projects = m.tables.find((t) => t.name === 'public.projects')!;
+      projects.checksum = '0'.repeat(32);
+      await writeFile(path.join(d, 'manifest.json'), JSON.stringify(m));
+    });
+    const dir = path.join(tmp, 'lying-target', 'pglite');
+    const photos = path.join(tmp, 'lying-target', 'photos');
+    await expect(restoreBackup({ file: lying, target: target(dir), photoDir: photos })).rejects.toThrow(
+      /does not match the backup:\s+public\.projects: the rows differ/,
+    );
+    expect(await readdir(path.join(tmp, 'lying-target')).catch(() => [])).toEqual([]);
+  });
+});
+
 describe('the tools and the embedded database', () => {
   it('refuses to back up an embedded database that a process has open', async () => {
     const { PGlite } = await import('@electric-sql/pglite');

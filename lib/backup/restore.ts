@@ -196,26 +196,26 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     let extra: string[] = [];
     let pg: PGlite | undefined;
     let pgliteStaging: string | undefined;
-    if (options.target.kind === 'postgresql') {
-      const session = pgSession!;
-      try {
-        log('restoring the database (pg_restore, one transaction) ...');
-        await restoreDatabase(options.target.url, dump, { clean, dumpToolVersion: manifest.database.dumpToolVersion });
-        extra = await checkedChecksums(session.query, manifest);
-      } finally {
-        await session.close();
-      }
-    } else {
-      pgliteStaging = sibling(path.resolve(options.target.dir), 'restoring', stamp);
-      cleanup.push(pgliteStaging);
-      await mkdir(path.dirname(pgliteStaging), { recursive: true });
-      log('restoring the embedded database ...');
-      pg = await loadDataDir(pgliteStaging, dump);
-      extra = await checkedChecksums(queryOf(pg), manifest);
-    }
-    log(`database restored: ${manifest.tables.length} tables and sequences match the backup's row counts and checksums`);
-
     try {
+      if (options.target.kind === 'postgresql') {
+        const session = pgSession!;
+        try {
+          log('restoring the database (pg_restore, one transaction) ...');
+          await restoreDatabase(options.target.url, dump, { clean, dumpToolVersion: manifest.database.dumpToolVersion });
+          extra = await checkedChecksums(session.query, manifest);
+        } finally {
+          await session.close();
+        }
+      } else {
+        pgliteStaging = sibling(path.resolve(options.target.dir), 'restoring', stamp);
+        cleanup.push(pgliteStaging);
+        await mkdir(path.dirname(pgliteStaging), { recursive: true });
+        log('restoring the embedded database ...');
+        pg = await loadDataDir(pgliteStaging, dump);
+        extra = await checkedChecksums(queryOf(pg), manifest);
+      }
+      log(`database restored: ${manifest.tables.length} tables and sequences match the backup's row counts and checksums`);
+
       // 6: the photo files, staged beside PHOTO_DIR.
       const photos = await stagePhotos(work, manifest, photoDir, stamp);
       cleanup.push(photos.staging);
