@@ -66,6 +66,17 @@ describe('proxy: signed-out visitors of pages go to the sign-in page', () => {
     expect((await proxy(req)).headers.get('location')).toBeNull();
   });
 
+  it('does not redirect a signed-out server action: the action answers UNAUTHENTICATED and the form keeps the input', async () => {
+    const req = new NextRequest('http://localhost/projects/1/milestones/2/edit', {
+      method: 'POST',
+      headers: { 'next-action': 'abc123', origin: 'http://localhost', 'content-type': 'text/plain;charset=UTF-8' },
+      body: '[{"id":2}]',
+    });
+    const res = await proxy(req);
+    expect(res.headers.get('location')).toBeNull();
+    expect(res.status).toBe(200);
+  });
+
   it('never redirects the sign-in page, the API (it answers 401 itself) or the health check', async () => {
     for (const url of ['/login', '/login?callbackUrl=%2Fprojects', '/api/health', '/api/milestones/1', '/api/exports/registry.xlsx']) {
       const res = await proxy(new NextRequest(`http://localhost${url}`));

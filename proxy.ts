@@ -8,7 +8,7 @@ import { newNonce, requestSecurityHeaders } from '@/lib/http/security-headers';
  *
  * 1. A server-action POST from another site, or one Next.js could not read, is refused here
  *    with 403 / 400 and a message in the user's language (lib/http/server-action-guard.ts).
- * 2. Only a convenience: page visitors without a session cookie go to the sign-in page. It is
+ * 2. Only a convenience: page visitors (not server actions) without a session cookie go to the sign-in page. It is
  *    never the check: every page, action and route handler authorizes on its own (getActor()).
  *    The sign-in page and app/api are not redirected: API routes answer 401 in JSON, and the
  *    load balancer's GET /api/health needs no session.
@@ -28,7 +28,11 @@ export async function proxy(request: NextRequest) {
   const refusal = await serverActionRefusal(request);
   if (refusal) return withSecurity(refusal);
 
-  if (!api && !NO_SIGN_IN_REDIRECT.test(request.nextUrl.pathname)) {
+  // A server action without a session is not redirected either: the action answers
+  // UNAUTHENTICATED, and the form keeps what was typed and asks to sign in again in place
+  // (app/_components/form/use-resilient-save.ts) instead of being navigated away from.
+  const serverAction = request.method === 'POST' && request.headers.has('next-action');
+  if (!api && !serverAction && !NO_SIGN_IN_REDIRECT.test(request.nextUrl.pathname)) {
     const hasCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
     if (!hasCookie) {
       const url = request.nextUrl.clone();
