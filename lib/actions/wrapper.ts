@@ -91,7 +91,8 @@ export function createAction<S extends z.ZodType, R, Rec = undefined>(def: Actio
       // Without a record to relate to, only an ANY grant counts; with one, authorize() answers
       // 404 / 403 / 409 on the loaded record.
       if (!def.load && !can(actor, def.permission)) throw new AppError('FORBIDDEN');
-      if (def.prefectureOnly && actor.countyId !== null) throw new AppError('FORBIDDEN', 'prefecture only', { messageKey: 'errors.PREFECTURE_ONLY' });
+      if (def.prefectureOnly && actor.countyId !== null)
+        throw new AppError('FORBIDDEN', 'prefecture only', { messageKey: 'errors.PREFECTURE_ONLY' });
       const input = parsed.data as z.output<S>;
       // The input's own key, else the key of the route request this action runs for.
       const route = taken.key ? undefined : routeKey();
