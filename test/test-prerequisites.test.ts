@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '..');
 
 function run(env: Record<string, string | undefined>) {
-  const clean = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const clean = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
   return spawnSync(
     'bash',
     ['-c', 'source scripts/test-prerequisites.sh && echo "CHROMIUM_PATH=$CHROMIUM_PATH" && echo "NOTE=${PG_SKIP_NOTE:-}"'],

@@ -164,8 +164,8 @@ describe.runIf(onPostgres)('data changed between instances (PostgreSQL)', () => 
     const heard: string[] = [];
     const { unlisten } = await other.listen(DATA_CHANGED_CHANNEL, (payload) => heard.push(payload));
     const client = postgres(url, { max: 1, onnotice: () => {} });
-    const { drizzle } = await import('drizzle-orm/postgres-js');
-    const db = drizzle(client);
+    const [{ drizzle }, schema] = await Promise.all([import('drizzle-orm/postgres-js'), import('@/db/schema')]);
+    const db = drizzle(client, { schema });
     try {
       await expect(
         db.transaction(async (tx) => {
