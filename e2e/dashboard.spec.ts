@@ -1,5 +1,5 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { type RoleKey, storageState } from './users';
+import { listSettled, type RoleKey, storageState } from './users';
 
 // The leadership dashboard: scoped per role, every figure opens a list of exactly that many
 // items, the presentation mode is dark and large, both languages; screenshots for review.
@@ -215,6 +215,9 @@ test('the timeline filters live in the URL and its total matches the registry', 
   await page.getByTestId('filter-tl-category').locator('summary').click();
   await page.getByTestId('filter-tl-category').getByRole('checkbox').first().check();
   await expect(page).toHaveURL(/\/dashboard\?category=/);
+  // The URL changes before the server's answer: wait for the timeline to show it.
+  await listSettled(page);
+  await expect(page.getByTestId('timeline-loading')).toHaveCount(0);
   const counter = page.getByTestId('timeline-count');
   await expect(counter).toBeVisible();
   const total = Number(await counter.getAttribute('data-total'));

@@ -46,7 +46,7 @@ test('typed input survives a reload, and a save made offline completes when the 
 
 test('a save after the session ended completes after signing in again', async ({ browser }) => {
   // A session of its own, so that ending it does not end the other specs' shared one.
-  const ctx = await browser.newContext();
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await ctx.newPage();
   await page.goto('/login');
   await page.getByLabel('用户名').fill(ROLES.lead);

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
-import { authThrottle, type ThrottleKind, users } from '@/db/schema';
+import { authThrottle, type ThrottleKind } from '@/db/schema';
 
 /**
  * Sign-in throttling in the database, so it holds across every app instance.
@@ -176,12 +176,17 @@ export async function clearThrottle(tx: Executor, username: string, at: Date): P
  * failedLogins, the attempts counted under the name across addresses within the last hour, and
  * lockedUntil, the end of the longest wait any of the name's keys imposes now (null if none).
  */
+// The users column is written out with its table: in an INSERT/UPDATE … RETURNING drizzle
+// leaves column names unqualified, and a bare "username" inside the subquery would be
+// auth_throttle's own column (user.create failed with "more than one row returned").
+const userName = sql.raw('"users"."username"');
+
 export const userThrottleColumns = {
   failedLogins: sql<number>`coalesce((select t.failures from auth_throttle t
-      where t.key = 'account:' || ${users.username}
+      where t.key = 'account:' || ${userName}
         and t.last_failure_at > now() - make_interval(secs => ${RESET_AFTER_MS / 1000})), 0)`.mapWith(Number),
   lockedUntil: sql<Date | null>`(select max(t.next_attempt_at) from auth_throttle t
-      where t.username = ${users.username} and t.next_attempt_at > now())`.mapWith(authThrottle.nextAttemptAt),
+      where t.username = ${userName} and t.next_attempt_at > now())`.mapWith(authThrottle.nextAttemptAt),
 };
 
 /** Drops rows nobody has used for a day, except pairs that signed in within the trust period. */

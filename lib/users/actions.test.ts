@@ -104,6 +104,24 @@ describe('createUser', () => {
     expectNoHash([ev!]);
   });
 
+  it('creates and updates users while other names are throttled (the throttle columns read this user only)', async () => {
+    const db = getDb();
+    const admin = await makeUser({ role: 'admin' });
+    await throttle(db, 'someone');
+    await throttle(db, 'another');
+    const data = expectOk(
+      await createUser.execute(actorOf(admin), { username: 'wang.wu', displayName: '王五', role: 'viewer', password: STRONG }),
+    );
+    expect(data).toMatchObject({ username: 'wang.wu', failedLogins: 0, lockedUntil: null });
+    const updated = expectOk(
+      await updateUser.execute(actorOf(admin), { id: data.id, version: data.version, displayName: '王五五', role: 'viewer' }),
+    );
+    expect(updated).toMatchObject({ displayName: '王五五', failedLogins: 0, lockedUntil: null });
+    await throttle(db, 'wang.wu');
+    const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'wang.wu'));
+    expect(row?.id).toBe(data.id);
+  });
+
   it('refuses a duplicate username with a field error and writes nothing', async () => {
     const db = getDb();
     const admin = await makeUser({ role: 'admin' });

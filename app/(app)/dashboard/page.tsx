@@ -20,6 +20,7 @@ import { HeadlineFigures } from './_components/headline';
 import { DashboardSkeleton } from './_components/skeletons';
 import { TimelineFilters } from './_components/timeline-filters';
 import { TimelineSkeleton, TimelineView } from './_components/timeline';
+import { ListRegion } from '@/app/_components/table/use-url-state';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('dashboard');
@@ -106,23 +107,25 @@ async function DashboardBody({ actor, locale, filters }: { actor: Actor; locale:
         aria-labelledby="timeline-title"
         className="scroll-mt-20 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4"
       >
-        <div className="mb-3 space-y-2">
-          <div>
-            <h2 id="timeline-title" className="text-base font-semibold text-slate-900">
-              {t('timeline.title')}
-            </h2>
-            <p className="mt-0.5 text-xs text-slate-500">{t('timeline.subtitle')}</p>
+        <ListRegion>
+          <div className="mb-3 space-y-2">
+            <div>
+              <h2 id="timeline-title" className="text-base font-semibold text-slate-900">
+                {t('timeline.title')}
+              </h2>
+              <p className="mt-0.5 text-xs text-slate-500">{t('timeline.subtitle')}</p>
+            </div>
+            <TimelineFilters
+              filters={filters}
+              categories={ref.categories}
+              counties={actor.countyId === null ? ref.counties : []}
+              leaders={ref.leaders}
+            />
           </div>
-          <TimelineFilters
-            filters={filters}
-            categories={ref.categories}
-            counties={actor.countyId === null ? ref.counties : []}
-            leaders={ref.leaders}
-          />
-        </div>
-        <Suspense key={timelineSearch.query(filters)} fallback={<TimelineSkeleton />}>
-          <TimelineSection actor={actor} filters={filters} locale={locale} />
-        </Suspense>
+          <Suspense key={timelineSearch.query(filters)} fallback={<TimelineSkeleton />}>
+            <TimelineSection actor={actor} filters={filters} locale={locale} />
+          </Suspense>
+        </ListRegion>
       </section>
     </div>
   );
