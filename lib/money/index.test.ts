@@ -12,6 +12,7 @@ import {
   moneyToNumber,
   normalizeMoney,
   parseMoney,
+  moneyInputProblem,
   parseMoneyInput,
   percentOf,
   ratePercent,
@@ -49,7 +50,27 @@ describe('parseMoney (the one parser)', () => {
     expect(parseMoney('123456789012345678.91')).toBe(12345678901234567891n);
   });
 
-  it.each(['', ' ', '1.234', '1e3', '1,000', '+1', '.5', '5.', '1.2.3', '--1', '¥5', '5万', 'NaN', '0x10', '١٢'])('refuses %j', (text) => {
+  it('reads amounts as people type them: thousands separators, full-width forms, spaces', () => {
+    expect(parseMoney('1,234.5')).toBe(123450n);
+    expect(parseMoney('1,000')).toBe(100000n);
+    expect(parseMoney('12,345,678.09')).toBe(1234567809n);
+    // A Chinese IME: full-width digits, comma, point, minus and the ideographic space.
+    expect(parseMoney('３５６０')).toBe(356000n);
+    expect(parseMoney('１，２３４．５')).toBe(123450n);
+    expect(parseMoney('１２．０５')).toBe(1205n);
+    expect(parseMoney('－３')).toBe(-300n);
+    expect(parseMoney('−3.5')).toBe(-350n);
+    expect(parseMoney('\u3000３５６０\u3000')).toBe(356000n);
+    expect(parseMoney(' \t1,234.50\n')).toBe(123450n);
+  });
+
+  it.each(
+    [
+      ['', ' ', '1.234', '1e3', '+1', '.5', '5.', '1.2.3', '--1', '¥5', '5万', 'NaN', '0x10', '١٢'],
+      // Garbage around the separators: groups of three only, never a leading or trailing comma.
+      ['1,00', '1,2345', ',100', '100,', '1,,000', '1.000,5', '1 000', '1,234.567', '３５６０元', '一千', 'abc', '１２．３４５'],
+    ].flat(),
+  )('refuses %j', (text) => {
     expect(() => parseMoney(text)).toThrow(MoneyError);
     expect(tryParseMoney(text)).toBeNull();
     expect(isMoney(text)).toBe(false);
@@ -75,6 +96,22 @@ describe('parseMoneyInput (what a form field accepts)', () => {
     for (const v of ['-5', '-0', '-0.00', -1, -0, '1000000000000', '1000000000000.00', '1.234', '', 'abc', null]) {
       expect(parseMoneyInput(v)).toBeNull();
     }
+  });
+
+  it('takes typed forms and gives their canonical text', () => {
+    expect(parseMoneyInput('1,234.5')).toBe('1234.50');
+    expect(parseMoneyInput('３５６０')).toBe('3560.00');
+    expect(parseMoneyInput(' １，０００ ')).toBe('1000.00');
+    expect(parseMoneyInput('999,999,999,999.99')).toBe('999999999999.99');
+    expect(parseMoneyInput('1,000,000,000,000')).toBeNull();
+  });
+});
+
+describe('moneyInputProblem (why a field refuses)', () => {
+  it('names a negative amount apart from what is not an amount', () => {
+    for (const v of ['-5', '－５', '−0.01', ' -1,234.5 ', '-0', -1]) expect(moneyInputProblem(v)).toBe('negativeMoney');
+    for (const v of ['abc', '1.234', '1,00', '', '1000000000000', null, '-x']) expect(moneyInputProblem(v)).toBe('invalidMoney');
+    for (const v of ['0', '1,234.5', '３５６０']) expect(moneyInputProblem(v)).toBeNull();
   });
 });
 
@@ -115,7 +152,8 @@ describe('exact arithmetic', () => {
     expect(moneyToNumber(null)).toBeNull();
     expect(moneyToNumber('')).toBeNull();
     expect(centsToNumber(1200010n)).toBe(12000.1);
-    expect(() => moneyToNumber('12,000')).toThrow(MoneyError);
+    expect(moneyToNumber('12,000')).toBe(12000);
+    expect(() => moneyToNumber('12,00')).toThrow(MoneyError);
   });
 
   it('keeps a running sum with a count, exact where floats are not', () => {

@@ -9,9 +9,13 @@
  *
  * Parsing — parseMoney: a decimal string (or a number whose shortest text is one) with at most
  * two decimals, an optional leading '-', surrounding spaces allowed: '350.5', '-3', ' 007 '.
- * Anything else is a MoneyError: '', '1.234', '1e3', '1,000', '+1', '.5', '5.', NaN, Infinity,
- * 0.1 + 0.2 (its text is 0.30000000000000004). Form fields (./schema.ts) take strings only
- * and add two rules: not negative, and below 10^12 万元 (what numeric(14,2) holds).
+ * Text is read as people type it: NFKC first, so a Chinese IME's full-width digits, point,
+ * minus, comma and space count as their ASCII forms ('３５６０', '１２．５', '－３'; U+2212 '−' is
+ * a minus too), and the integer part may be grouped by thousands with commas ('1,234.5',
+ * '1，234'), every group of three. Anything else is a MoneyError: '', '1.234', '1e3', '1,00',
+ * ',100', '+1', '.5', '5.', NaN, Infinity, 0.1 + 0.2 (its text is 0.30000000000000004). Form
+ * fields (./schema.ts) take strings only and add two rules: not negative (its own message),
+ * and below 10^12 万元 (what numeric(14,2) holds).
  *
  * Rounding — one rule, half away from zero (divRound): 0.005 → 0.01, -0.005 → -0.01. It is
  * used wherever a figure loses digits: a summary in 亿元, a share of an amount (m/12 of a plan,
@@ -59,7 +63,14 @@ export class MoneyError extends Error {
   }
 }
 
-const MONEY_TEXT = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
+const MONEY_TEXT = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
+
+/** Typed text as the parser reads it: NFKC (full-width → ASCII), '−' as '-', trimmed. */
+const normalizeTyped = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .replace(/\u2212/g, '-')
+    .trim();
 
 /** The one parser: an amount in 万元 as cents. Throws MoneyError for anything else. */
 export function parseMoney(value: string | number): Cents {
@@ -71,12 +82,12 @@ export function parseMoney(value: string | number): Cents {
 /** parseMoney, with null instead of the error (for a value a user is still typing). */
 export function tryParseMoney(value: unknown): Cents | null {
   let text: string;
-  if (typeof value === 'string') text = value.trim();
+  if (typeof value === 'string') text = normalizeTyped(value);
   else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
   else return null;
   const m = MONEY_TEXT.exec(text);
   if (!m) return null;
-  const cents = BigInt(m[2]!) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
+  const cents = BigInt(m[2]!.replace(/,/g, '')) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
   return m[1] ? -cents : cents;
 }
 
@@ -89,9 +100,20 @@ export const isMoney = (value: unknown): boolean => tryParseMoney(value) !== nul
  * sums of the forms use it, so a form adds up exactly what the action will store.
  */
 export function parseMoneyInput(value: unknown): string | null {
+  return moneyInputProblem(value) === null ? moneyText(tryParseMoney(value)!) : null;
+}
+
+/**
+ * Why a money form field refuses a value, as a catalogue key under "validation": 'negativeMoney'
+ * for an amount below zero (also '-0'), 'invalidMoney' for anything else it refuses (not an
+ * amount, more than two decimals, 10^12 万元 or more); null when parseMoneyInput accepts it.
+ */
+export function moneyInputProblem(value: unknown): 'invalidMoney' | 'negativeMoney' | null {
   const cents = tryParseMoney(value);
-  const signed = typeof value === 'string' ? value.trim().startsWith('-') : Object.is(value, -0) || (value as number) < 0;
-  return cents !== null && !signed && cents < MONEY_LIMIT ? moneyText(cents) : null;
+  if (cents === null) return 'invalidMoney';
+  const signed = typeof value === 'string' ? normalizeTyped(value).startsWith('-') : Object.is(value, -0) || (value as number) < 0;
+  if (signed) return 'negativeMoney';
+  return cents < MONEY_LIMIT ? null : 'invalidMoney';
 }
 
 /** Cents as the canonical text of a numeric(…,2): 35050n → '350.50', -5n → '-0.05'. */

@@ -15,7 +15,18 @@ describe('moneyField (required amount)', () => {
   });
 
   // A number is refused like any other non-string: a float is not an exact amount.
-  it.each([['-5'], ['1.234'], [''], ['1e3'], ['1,000'], ['1000000000000'], [350.5], [-1], [0.1 + 0.2], [true]])(
+  it('takes amounts as people type them', () => {
+    expect(schema.parse({ amount: '1,234.5' })).toEqual({ amount: '1234.50' });
+    expect(schema.parse({ amount: '３５６０' })).toEqual({ amount: '3560.00' });
+    expect(schema.parse({ amount: '\u3000１，２３４．５ ' })).toEqual({ amount: '1234.50' });
+  });
+
+  it.each([['-5'], ['－３５６０'], ['-1,234.5']])('refuses the negative %j with negativeMoney', (amount) => {
+    const r = schema.safeParse({ amount });
+    expect(messages(r)).toEqual(['negativeMoney']);
+  });
+
+  it.each([['1.234'], [''], ['1e3'], ['1,00'], ['12万'], ['1000000000000'], [350.5], [-1], [0.1 + 0.2], [true]])(
     'refuses %j with invalidMoney',
     (amount) => {
       const r = schema.safeParse({ amount });
@@ -47,7 +58,14 @@ describe('optionalMoneyField', () => {
     expect(schema.parse({ amount: '007' })).toEqual({ amount: '7.00' });
   });
 
-  it.each([['-0.01'], ['12.345'], ['abc'], [12], [{}]])('refuses %j with invalidMoney', (amount) => {
+  it('says a negative amount cannot be negative, also with another key for the rest', () => {
+    expect(messages(schema.safeParse({ amount: '-0.01' }))).toEqual(['negativeMoney']);
+    const other = z.object({ a: optionalMoneyField('invalidNumber') });
+    expect(messages(other.safeParse({ a: '－1' }))).toEqual(['negativeMoney']);
+    expect(messages(other.safeParse({ a: 'x' }))).toEqual(['invalidNumber']);
+  });
+
+  it.each([['12.345'], ['abc'], [12], [{}]])('refuses %j with invalidMoney', (amount) => {
     const r = schema.safeParse({ amount });
     expect(r.success).toBe(false);
     expect(messages(r)).toEqual(['invalidMoney']);

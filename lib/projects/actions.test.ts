@@ -97,7 +97,7 @@ describe('createProject: rules', () => {
   it.each([
     ['totalInvestment', 'three decimals', { totalInvestment: '12.345' }, zh('validation.invalidMoney')],
     ['totalInvestment', 'a float, not a string', { totalInvestment: 12.5 }, zh('validation.invalidMoney')],
-    ['totalInvestment', 'negative', { totalInvestment: '-1' }, zh('validation.invalidMoney')],
+    ['totalInvestment', 'negative', { totalInvestment: '-1' }, zh('validation.negativeMoney')],
     [
       'annualPlannedInvestment',
       'over the total',
@@ -233,7 +233,7 @@ describe('updateProject: versions, sources, rules', () => {
     const res = await updateProject.execute(w.actors.dispatch, {
       id: w.project.id,
       version: 1,
-      totalInvestment: '1,000',
+      totalInvestment: '1,00',
       plannedCompletionDate: '2027-02-31',
       status: 'late',
     });
