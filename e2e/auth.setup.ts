@@ -8,9 +8,14 @@ for (const role of Object.keys(ROLES) as RoleKey[]) {
     await page.getByLabel('用户名').fill(ROLES[role]);
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
-    // Everyone lands on the dashboard (leadership opens it first).
-    await expect(page).toHaveURL(/\/dashboard/);
-    await expect(page.getByRole('heading', { name: '领导驾驶舱' })).toBeVisible();
+    // Each role lands where its work is (lib/auth/landing.ts): a project lead at 我的工作.
+    if (role === 'lead') {
+      await expect(page).toHaveURL(/\/inbox$/);
+      await expect(page.getByRole('heading', { level: 1, name: '我的工作' })).toBeVisible();
+    } else {
+      await expect(page).toHaveURL(/\/dashboard/);
+      await expect(page.getByRole('heading', { name: '领导驾驶舱' })).toBeVisible();
+    }
     await page.context().storageState({ path: storageState(role) });
   });
 }

@@ -52,7 +52,7 @@ test('a save after the session ended completes after signing in again', async ({
   await page.getByLabel('用户名').fill(ROLES.lead);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/\/(dashboard|my|work)/);
+  await expect(page).toHaveURL(/\/(dashboard|inbox)/);
 
   const formPath = await openMilestoneForm(page, 'TC2025-001');
   const note = `会话过期后保存 ${Date.now()}`;

@@ -8,6 +8,7 @@ import { today } from '@/lib/clock';
 import { energyFilterSql, lightFilterSql, projectMilestoneSql, reportMissingSql } from '@/lib/dashboard/drilldown-sql';
 import { overdueSql } from '@/lib/milestones/overdue';
 import type { RegistryParams, SortKey } from './search-params';
+import { type RegistryLight, registryLightColumns } from './registry-light';
 
 const leader = alias(users, 'leader');
 
@@ -33,6 +34,8 @@ export function registryWhere(actor: Actor, p: RegistryParams, day = today()): S
   if (p.status.length) parts.push(inArray(projects.status, p.status as (typeof projects.status.enumValues)[number][]));
   if (p.leader.length) parts.push(inArray(projects.responsibleLeaderId, p.leader));
   if (p.unit.length) parts.push(inArray(projects.responsibleUnitId, p.unit));
+  // 我负责的项目: the projects the actor leads.
+  if (p.mine) parts.push(eq(projects.projectLeadId, actor.id));
   // The dashboard's drill-downs: the same predicates as its figures (lib/dashboard/drilldown-sql.ts).
   if (p.light.length) parts.push(lightFilterSql(day, p.light));
   if (p.milestone) parts.push(projectMilestoneSql(day, p.milestone));
@@ -54,7 +57,8 @@ const SORT_COLUMNS: Record<SortKey, SQL | AnyPgColumn> = {
   updatedAt: projects.updatedAt,
 };
 
-export interface RegistryRow {
+/** A registry row; the light columns (issue 13) are in RegistryLight. */
+export interface RegistryRow extends RegistryLight {
   id: number;
   code: string;
   name: string;
@@ -118,6 +122,7 @@ export async function listProjects(actor: Actor, p: RegistryParams): Promise<{ r
         unitZh: units.nameZh,
         unitEn: units.nameEn,
         overdueMilestones: sql<number>`(SELECT count(*)::int FROM ${milestones} WHERE ${milestones.projectId} = ${projects.id} AND ${overdueSql(d)})`,
+        ...registryLightColumns(d),
       })
       .from(page)
       .innerJoin(projects, eq(projects.id, page.id))

@@ -5,7 +5,11 @@
  * error, so an old or hand-edited link still opens.
  *
  *   /projects?q=水库&category=wind,solar&county=3,none&stage=construction&sort=totalInvestment.desc&size=50&page=2
+ *
+ * `mine=1`: only the projects the actor leads (我负责的项目); `mine=0`: switched off. A project
+ * lead who opens the registry with no query at all is sent to `mine=1` (registryLanding).
  */
+import type { Role } from '@/db/schema/enums';
 import { LIGHTS, PROJECT_STATUSES, STAGES, type Light, type ProjectStatus, type Stage } from '@/db/schema/enums';
 import {
   defineUrlState,
@@ -18,6 +22,7 @@ import {
   parseAsPageSize,
   parseAsSearch,
   parseAsSort,
+  parseAsYesNo,
   splitList,
   type UrlValues,
 } from '@/lib/url-state';
@@ -76,6 +81,8 @@ export interface RegistryParams {
   report: 'missing' | null;
   period: number | null;
   energy: EnergyFilter | null;
+  /** 我负责的项目: only the actor's own projects (project_lead_id). true `mine=1`, false `mine=0`, null absent (off). */
+  mine: boolean | null;
 }
 
 const ids = parseAsIdList();
@@ -101,6 +108,7 @@ const parsers = {
   report: parseAsOneOf(['missing'] as const),
   period: parseAsId(),
   energy: parseAsOneOf(ENERGY_FILTERS),
+  mine: parseAsYesNo(),
   sort: parseAsSort(SORTABLE, { key: 'code', dir: 'asc' }),
   pageSize: parseAsPageSize(PAGE_SIZES, DEFAULT_PAGE_SIZE),
   page: parseAsPage(),
@@ -123,3 +131,17 @@ export const registrySearch = defineUrlState(parsers, {
     sort: { key: sort, dir },
   }),
 });
+
+/** The roles whose registry starts at their own projects (a project lead, 项目负责人). */
+const MINE_BY_DEFAULT: readonly Role[] = ['lead'];
+
+/**
+ * Where the registry sends `role` first: a project lead who opens /projects with no query at all
+ * goes to `/projects?mine=1`, so that the filter is in the URL (sorting or paging keeps it, and
+ * switching it off writes `mine=0`). null: stay on the page as asked.
+ */
+export function registryLanding(role: Role, raw: Record<string, string | string[] | undefined>): string | null {
+  if (!MINE_BY_DEFAULT.includes(role)) return null;
+  if (Object.values(raw).some((v) => v !== undefined)) return null;
+  return registrySearch.href('/projects', { mine: true });
+}

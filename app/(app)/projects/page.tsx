@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { toLocale } from '@/lib/i18n/config';
 import { listProjects } from '@/lib/projects/queries';
-import { registrySearch } from '@/lib/projects/search-params';
+import { registryLanding, registrySearch } from '@/lib/projects/search-params';
 import { ExportMenu } from '@/app/_components/export-menu';
 import { getReferenceData } from '@/lib/reference/queries';
 import { drilldownPeriod } from '@/lib/dashboard/queries';
@@ -24,7 +25,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const actor = await requireActor();
-  const params = registrySearch.parse(await searchParams);
+  const raw = await searchParams;
+  // A project lead starts at their own projects (我负责的项目), with the filter in the URL.
+  const landing = registryLanding(actor.role, raw);
+  if (landing) redirect(landing);
+  const params = registrySearch.parse(raw);
   const [{ rows, total }, ref, t, locale] = await Promise.all([
     listProjects(actor, params),
     getReferenceData(actor),
@@ -57,6 +62,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         params={params}
         reference={{ counties: ref.counties, categories: ref.categories, leaders: ref.leaders, responsibleUnits: ref.responsibleUnits }}
         showCounty={actor.countyId === null}
+        showMine={actor.role === 'lead' || params.mine !== null}
       />
       <RegistryDrilldownChips params={params} period={period} />
       <RegistryTable rows={rows} total={total} params={params} locale={toLocale(locale)} />

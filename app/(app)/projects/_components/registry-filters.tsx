@@ -13,11 +13,14 @@ export function RegistryFilters({
   params,
   reference,
   showCounty,
+  showMine,
 }: {
   params: RegistryParams;
   /** Only the lists the filters use, to keep the page's payload small. */
   reference: Pick<ReferenceData, 'counties' | 'categories' | 'leaders' | 'responsibleUnits'>;
   showCounty: boolean;
+  /** The 我负责的项目 switch (a project lead's; on by default for them, see registryLanding). */
+  showMine: boolean;
 }) {
   const t = useTranslations();
   const locale = useLocale();
@@ -71,6 +74,21 @@ export function RegistryFilters({
         data-testid="registry-search"
         className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm sm:w-72"
       />
+      {showMine ? (
+        <button
+          type="button"
+          aria-pressed={params.mine === true}
+          onClick={() => go({ mine: params.mine !== true })}
+          data-testid="registry-mine"
+          className={`rounded-md border px-3 py-1.5 text-sm ${
+            params.mine === true
+              ? 'border-brand-600 bg-brand-600 font-medium text-white hover:bg-brand-700'
+              : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'
+          }`}
+        >
+          {t('projects.filter.mine')}
+        </button>
+      ) : null}
       <MultiFilter
         id="category"
         label={t('projects.filter.category')}
