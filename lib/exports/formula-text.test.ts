@@ -71,7 +71,7 @@ beforeAll(async () => {
   meetingId = m.id;
   const item = ok(await addAgendaItem.execute(dispatch, { meetingId: m.id, version: m.version, title: ITEM, projectId: w.projects.a1.id }));
   let version = ok(await freezeMeeting.execute(dispatch, { id: m.id, version: item.version })).version;
-  version = ok(await holdMeeting.execute(dispatch, { id: m.id, version })).version;
+  version = ok(await holdMeeting.execute(dispatch, { id: m.id, version, confirmEarly: true })).version;
   const agendaItem = (await getMeeting(dispatch, m.id))!.agenda.find((a) => a.id === item.id)!;
   ok(
     await recordDecision.execute(dispatch, {

@@ -116,6 +116,8 @@ describe('registry export', () => {
       '包抓领导',
       '责任单位',
       '逾期节点（个）',
+      '灯色',
+      '亮灯原因',
     ]);
     // The page's own query, every page: the same codes in the same order (page and size ignored).
     const expected: string[] = [];
@@ -237,7 +239,7 @@ describe('meeting exports', () => {
       await addAgendaItem.execute(by, { meetingId: m.id, version: m.version, title: 'S317 征地', projectId: w.projects.a1.id }),
     );
     let version = ok(await freezeMeeting.execute(by, { id: m.id, version: item.version })).version;
-    version = ok(await holdMeeting.execute(by, { id: m.id, version })).version;
+    version = ok(await holdMeeting.execute(by, { id: m.id, version, confirmEarly: true })).version;
     const { getMeeting } = await import('@/lib/meetings/queries');
     const detail = await getMeeting(by, m.id);
     const agendaItem = detail!.agenda.find((a) => a.id === item.id)!;

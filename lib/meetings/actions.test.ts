@@ -42,7 +42,9 @@ async function meetingIn(state: State, scope: { scopeCountyId?: number } = {}, b
   const item = ok(await addAgendaItem.execute(by, { meetingId: m.id, version: m.version, title: '其他事项', projectId: w.projects.a1.id }));
   let version = item.version;
   if (state !== 'planned') version = ok(await freezeMeeting.execute(by, { id: m.id, version })).version;
-  if (state === 'held' || state === 'published') version = ok(await holdMeeting.execute(by, { id: m.id, version })).version;
+  // The meeting is dated after TODAY: holding it is the confirmed early case.
+  if (state === 'held' || state === 'published')
+    version = ok(await holdMeeting.execute(by, { id: m.id, version, confirmEarly: true })).version;
   if (state === 'published') version = ok(await publishMinutes.execute(by, { id: m.id, version })).version;
   const [row] = await getDb().select().from(meetingAgendaItems).where(eq(meetingAgendaItems.id, item.id));
   return { id: m.id, version, itemId: item.id, itemVersion: row!.version };
@@ -77,7 +79,7 @@ const STEPS: Record<string, Step> = {
     run: (a, m) => reorderAgenda.execute(a, { meetingId: m.id, version: m.version, itemIds: [m.itemId] }),
   },
   freezeMeeting: { state: 'planned', run: (a, m) => freezeMeeting.execute(a, { id: m.id, version: m.version }) },
-  holdMeeting: { state: 'frozen', run: (a, m) => holdMeeting.execute(a, { id: m.id, version: m.version }) },
+  holdMeeting: { state: 'frozen', run: (a, m) => holdMeeting.execute(a, { id: m.id, version: m.version, confirmEarly: true }) },
   recordDecision: {
     state: 'held',
     run: (a, m) =>
@@ -147,6 +149,40 @@ describe('the state machine', () => {
       expect(r.code).toBe('INVALID');
       expect(r.message).toBe(t('meetings.error.notFrozen'));
     }
+  });
+
+  it('holding before the meeting date needs confirmEarly: a 422 naming the date, nothing written', async () => {
+    const m = await meetingIn('frozen'); // dated 2026-06-15, today is 2026-06-10
+    const countsBefore = await writeCounts(getDb());
+    for (const input of [{}, { confirmEarly: false }, { confirmEarly: 'false' }]) {
+      const r = await holdMeeting.execute(w.actors.dispatch, { id: m.id, version: m.version, ...input }, t);
+      expect(r).toMatchObject({ ok: false, code: 'INVALID' });
+      if (!r.ok) {
+        expect(r.message).toBe(t('meetings.error.heldEarly', { date: '2026-06-15' }));
+        expect(r.message).toContain('2026-06-15');
+        expect(r.fieldErrors).toEqual({ confirmEarly: [t('meetings.error.heldEarlyField')] });
+      }
+    }
+    const en = await holdMeeting.execute(w.actors.dispatch, { id: m.id, version: m.version }, translator('en'));
+    expect(!en.ok && en.message).toMatch(/^The meeting is dated 2026-06-15/);
+    expect(await writeCounts(getDb())).toEqual(countsBefore);
+    const [row] = await getDb().select().from(meetings).where(eq(meetings.id, m.id));
+    expect(row).toMatchObject({ status: 'planned', version: m.version, heldAt: null });
+
+    const held = ok(await holdMeeting.execute(w.actors.dispatch, { id: m.id, version: m.version, confirmEarly: 'true' }, t));
+    expect(held.status).toBe('held');
+    const [event] = await getDb()
+      .select()
+      .from(auditEvents)
+      .where(sql`${auditEvents.action} = 'meeting.hold' and ${auditEvents.entityId} = ${String(m.id)}`);
+    expect(event?.after).toMatchObject({ status: 'held', heldBeforeDate: '2026-06-15' });
+  });
+
+  it('holding on or after the meeting date needs no confirmation', async () => {
+    const m = await meetingIn('frozen');
+    setClockForTests(new Date('2026-06-15T01:00:00Z'));
+    const held = ok(await holdMeeting.execute(w.actors.dispatch, { id: m.id, version: m.version }, t));
+    expect(held.status).toBe('held');
   });
 
   it('holding needs a chair', async () => {

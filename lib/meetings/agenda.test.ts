@@ -129,7 +129,7 @@ describe('a decision that assigns a problem (交办)', () => {
     const created = await newMeeting('2026-06-15');
     let m = await propose(created.id);
     m = { ...m, version: ok(await freezeMeeting.execute(w.actors.dispatch, { id: m.id, version: m.version })).version };
-    ok(await holdMeeting.execute(w.actors.dispatch, { id: m.id, version: m.version }));
+    ok(await holdMeeting.execute(w.actors.dispatch, { id: m.id, version: m.version, confirmEarly: true }));
     m = (await getMeeting(w.actors.dispatch, m.id))!;
     const red = m.agenda.find((i) => i.kind === 'light' && i.project?.code === 'KP-A1')!;
     const d = ok(
@@ -186,7 +186,7 @@ describe('a decision that assigns a problem (交办)', () => {
       }),
     );
     const f = ok(await freezeMeeting.execute(w.actors.dispatch, { id: created.id, version: item.version }));
-    ok(await holdMeeting.execute(w.actors.dispatch, { id: created.id, version: f.version }));
+    ok(await holdMeeting.execute(w.actors.dispatch, { id: created.id, version: f.version, confirmEarly: true }));
     const m = (await getMeeting(w.actors.dispatch, created.id))!;
     const it0 = m.agenda[0]!;
     const r = await recordDecision.execute(w.actors.dispatch, {

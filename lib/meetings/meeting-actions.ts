@@ -6,7 +6,8 @@
  * - createMeeting   planned meeting with title, date, chair, participants, invited units, scope
  * - updateMeeting   the same fields until the minutes are published; the scope only before freezing
  * - freezeMeeting   keeps the status table of every project in scope as of now (once)
- * - holdMeeting     planned → held (needs the frozen table and a chair)
+ * - holdMeeting     planned → held (needs the frozen table and a chair; before the meeting's
+ *                   date only with confirmEarly: true, else 422 heldEarly naming the date)
  * - publishMinutes  held → minutes published (the agenda and decisions become the record)
  *
  * Who: the dispatch office whose scope covers the meeting's (meeting.manage). The database
@@ -23,7 +24,7 @@ import { AppError } from '@/lib/errors';
 import { auditedMeeting, requireStatus, stateError, writeMeeting } from './internal';
 import { meetingResource } from './resource';
 import { writeSnapshot } from './snapshot';
-import { createMeetingSchema, meetingStepSchema, updateMeetingSchema } from './schemas';
+import { createMeetingSchema, holdMeetingSchema, meetingStepSchema, updateMeetingSchema } from './schemas';
 import type { z } from 'zod';
 
 type MeetingFields = z.output<typeof createMeetingSchema>;
@@ -182,20 +183,29 @@ export const freezeMeeting = createAction({
 
 export const holdMeeting = createAction({
   name: 'meeting.hold',
-  schema: meetingStepSchema,
+  schema: holdMeetingSchema,
   permission: 'meeting.manage',
   load: meetingLoad,
-  run: async ({ tx, audit, record: m }) => {
+  run: async ({ input, tx, audit, record: m }) => {
     requireStatus(m, ['planned']);
     if (!m.frozenAt) throw stateError('notFrozen');
     if (m.chairId === null) throw stateError('chairRequired', 'chairId');
+    // Held before its date: only when the user confirmed it (a mistaken click is the likelier case).
+    const early = m.meetingDate > today();
+    if (early && input.confirmEarly !== true) {
+      throw new AppError('INVALID', 'held early', {
+        messageKey: 'meetings.error.heldEarly',
+        messageValues: { date: m.meetingDate },
+        fieldErrors: { confirmEarly: ['meetings.error.heldEarlyField'] },
+      });
+    }
     const after = await writeMeeting(tx, m, { status: 'held', heldAt: now() });
     await audit({
       action: 'meeting.hold',
       entityType: 'meeting',
       entityId: m.id,
       before: { status: m.status },
-      after: { status: after.status },
+      after: { status: after.status, ...(early ? { heldBeforeDate: m.meetingDate } : {}) },
     });
     return result(after);
   },

@@ -41,6 +41,14 @@ export const updateMeetingSchema = z.object({ id: idSchema, version: idSchema, .
 /** A step that needs nothing but the version the user saw (propose, freeze, hold, publish). */
 export const meetingStepSchema = z.object({ id: idSchema, version: idSchema });
 
+/**
+ * Marking the meeting held; before its date only with `confirmEarly: true` (the user confirmed
+ * that it really took place early). A form may send the text 'true'.
+ */
+export const holdMeetingSchema = meetingStepSchema.extend({
+  confirmEarly: z.preprocess((v) => (v === 'true' ? true : v === 'false' || v === '' ? false : v), z.boolean()).optional(),
+});
+
 export const addAgendaItemSchema = z.object({
   meetingId: idSchema,
   version: idSchema,

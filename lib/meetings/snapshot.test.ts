@@ -210,7 +210,7 @@ describe('the heading and the minutes', () => {
     ok(await addAgendaItem.execute(w.actors.dispatch, { meetingId: m.id, version: b.version, title: '无决定的议题' }));
     const detail0 = (await getMeeting(w.actors.dispatch, m.id))!;
     const f = ok(await freezeMeeting.execute(w.actors.dispatch, { id: m.id, version: detail0.version }));
-    ok(await holdMeeting.execute(w.actors.dispatch, { id: m.id, version: f.version }));
+    ok(await holdMeeting.execute(w.actors.dispatch, { id: m.id, version: f.version, confirmEarly: true }));
     const detail = (await getMeeting(w.actors.dispatch, m.id))!;
     const [i1, i2] = detail.agenda;
     const d1 = ok(

@@ -67,7 +67,11 @@ export const MEETING_FIXTURES: Record<string, Fixture> = {
     return { input: { id: m.id, version: m.version, ...fields(c) }, target: { table: meetings, id: m.id } };
   }),
   'meeting.freeze': meetingStep('planned'),
-  'meeting.hold': meetingStep('frozen'),
+  // The case meeting is dated after the matrix's clock: holding it is the confirmed early case.
+  'meeting.hold': onCountyRecord(async (c) => {
+    const m = await caseMeeting(c, 'frozen');
+    return { input: { id: m.id, version: m.version, confirmEarly: true }, target: { table: meetings, id: m.id } };
+  }),
   'meeting.publish': meetingStep('held'),
   'meeting.agenda.propose': meetingStep('planned'),
   'meeting.agenda.add': onCountyRecord(async (c) => {

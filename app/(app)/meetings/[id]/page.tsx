@@ -181,7 +181,13 @@ export default async function MeetingPage({ params }: Params) {
         <div className="order-first space-y-4 lg:order-none">
           {m.canManage && m.status !== 'published' ? (
             <Section id="steps-title" title={t('meetings.detail.steps')}>
-              <MeetingSteps id={m.id} version={m.version} status={m.status} frozen={m.frozenAt !== null} />
+              <MeetingSteps
+                id={m.id}
+                version={m.version}
+                status={m.status}
+                frozen={m.frozenAt !== null}
+                earlyDate={m.meetingDate > today() ? formatDate(m.meetingDate, locale) : null}
+              />
             </Section>
           ) : null}
           <Section id="table-title" title={t('meetings.exports.title')} testId="meeting-exports">

@@ -12,10 +12,24 @@ type Step = 'propose' | 'freeze' | 'hold' | 'publish';
 
 /**
  * The office's steps: propose the agenda, freeze the status table (confirmed: once only),
- * mark the meeting held, publish the minutes (confirmed: final). Only the steps the meeting's
+ * mark the meeting held (confirmed when its date, `earlyDate`, is still ahead: the action then
+ * gets confirmEarly), publish the minutes (confirmed: final). Only the steps the meeting's
  * state allows are offered; the server checks them again.
  */
-export function MeetingSteps({ id, version, status, frozen }: { id: number; version: number; status: MeetingStatus; frozen: boolean }) {
+export function MeetingSteps({
+  id,
+  version,
+  status,
+  frozen,
+  earlyDate = null,
+}: {
+  id: number;
+  version: number;
+  status: MeetingStatus;
+  frozen: boolean;
+  /** The meeting's date as shown, when it is after today; null otherwise. */
+  earlyDate?: string | null;
+}) {
   const t = useTranslations('meetings');
   const r = useRunner();
   const [confirm, setConfirm] = useState<Step | null>(null);
@@ -36,7 +50,14 @@ export function MeetingSteps({ id, version, status, frozen }: { id: number; vers
       primary: false,
       confirmText: t('action.freezeConfirm'),
     },
-    { key: 'hold', label: t('action.hold'), busyLabel: t('action.holding'), show: status === 'planned' && frozen, primary: true },
+    {
+      key: 'hold',
+      label: t('action.hold'),
+      busyLabel: t('action.holding'),
+      show: status === 'planned' && frozen,
+      primary: true,
+      confirmText: earlyDate ? t('action.holdEarlyConfirm', { date: earlyDate }) : undefined,
+    },
     {
       key: 'publish',
       label: t('action.publish'),
@@ -64,7 +85,7 @@ export function MeetingSteps({ id, version, status, frozen }: { id: number; vers
     if (step === 'hold')
       r.run(
         step,
-        () => holdMeeting({ id, version }),
+        () => holdMeeting({ id, version, ...(earlyDate ? { confirmEarly: true } : {}) }),
         () => t('action.held'),
       );
     if (step === 'publish')
