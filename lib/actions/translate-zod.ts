@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { FieldErrors } from '@/lib/errors';
-import type { Translate } from '@/lib/i18n/translate';
+import type { Translate, TranslateValues } from '@/lib/i18n/translate';
 
 /**
  * Turns zod issues into per-field messages in the user's language. A schema may give its own
@@ -19,7 +19,8 @@ export function zodFieldErrors(error: z.ZodError, t: Translate): FieldErrors {
 
 function messageFor(issue: z.core.$ZodIssue, t: Translate): string {
   if (issue.message && /^[a-zA-Z]+$/.test(issue.message) && t.has(`validation.${issue.message}`)) {
-    return t(`validation.${issue.message}`);
+    // A custom issue may carry the message's values (lib/lights/schemas.ts: the threshold's range).
+    return t(`validation.${issue.message}`, issue.code === 'custom' ? (issue.params as TranslateValues | undefined) : undefined);
   }
   switch (issue.code) {
     case 'invalid_type':

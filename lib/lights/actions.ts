@@ -5,6 +5,8 @@
  * after its subject; tests and scripts call `.execute(actor, input)` on those definitions.
  *
  * - editRuleSet     lib/lights/rule-sets.ts  (admin; inserts the next version)
+ * - previewRuleSet  lib/lights/rule-sets.ts  (admin; what the proposed rules would change, no write)
+ * - restoreRuleSet  lib/lights/rule-sets.ts  (admin; an earlier version as the next version)
  * - overrideLight   lib/lights/overrides.ts  (project's responsible leader, or dispatch)
  * - clearOverride   lib/lights/overrides.ts  (same)
  * - computeLights   lib/lights/compute.ts    (dispatch)
@@ -14,10 +16,12 @@
 import { computeLights as computeDef } from './compute';
 import { clearOverride as clearDef, overrideLight as overrideDef } from './overrides';
 import { freezeBaseline as freezeDef, savePlan as savePlanDef } from '@/lib/plans/plans';
-import { editRuleSet as editDef } from './rule-sets';
+import { editRuleSet as editDef, previewRuleSet as previewDef, restoreRuleSet as restoreDef } from './rule-sets';
 
 // The definitions themselves are the server actions (createAction results are async functions).
 export const editRuleSet = editDef;
+export const previewRuleSet = previewDef;
+export const restoreRuleSet = restoreDef;
 export const overrideLight = overrideDef;
 export const clearOverride = clearDef;
 export const computeLights = computeDef;
