@@ -11,6 +11,7 @@ import { now } from '@/lib/clock';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
+import { lightReasonText } from '@/lib/lights/light-text';
 import { listProjects, type RegistryRow } from '@/lib/projects/queries';
 import { type RegistryParams, registrySearch } from '@/lib/projects/search-params';
 import { type CsvCell, csvStream, decimalCell } from './csv';
@@ -32,6 +33,9 @@ const COLUMNS = [
   ['leader', 10, 'center'],
   ['unit', 18, 'text'],
   ['overdue', 10, 'int'],
+  // The latest period's light and why (issue 13), as the registry shows it.
+  ['light', 8, 'center'],
+  ['lightReason', 48, 'text'],
 ] as const satisfies readonly (readonly [string, number, ListColumn['kind']])[];
 
 /** The registry's rows for these params, every page, in the registry's order. */
@@ -61,6 +65,8 @@ function values(r: RegistryRow, seq: number, locale: Locale, t: ReturnType<typeo
     leader: r.leaderName,
     unit: en ? r.unitEn || r.unitZh : r.unitZh,
     overdue: r.overdueMilestones,
+    light: t(`lights.light.${r.light ?? 'none'}`),
+    lightReason: lightReasonText(t, { light: r.light, reasons: r.lightReasons, override: r.lightOverride }, locale),
   };
 }
 
