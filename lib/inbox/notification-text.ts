@@ -1,6 +1,7 @@
 import type { NotificationKind } from '@/db/schema/enums';
 import { formatDate } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
+import { isPeriodSummary, periodSummaryTitle } from '@/lib/notifications/period-summary';
 
 type T = { (key: string, values?: Record<string, string | number>): string; has: (key: string) => boolean };
 
@@ -25,7 +26,12 @@ export function notificationText(t: T, n: NotificationLike, locale: Locale): { t
   if (n.kind === 'problem_escalated') key = Number(p.level) >= 2 ? 'problem_escalated_office' : 'problem_escalated_leader';
   if (n.kind === 'problem_assigned' && p.reopened) key = 'problem_reopened';
   if (n.kind === 'report_awaiting_review' && Number(p.resubmitted) === 1) key = 'report_resubmitted';
-  const title = t.has(`inbox.notification.kind.${key}`) ? t(`inbox.notification.kind.${key}`, { project, days }) : n.kind;
+  const title =
+    n.kind === 'period_opened' && isPeriodSummary(p)
+      ? periodSummaryTitle(t, p, locale)
+      : t.has(`inbox.notification.kind.${key}`)
+        ? t(`inbox.notification.kind.${key}`, { project, days })
+        : n.kind;
 
   const parts: string[] = [];
   if (typeof p.title === 'string' && p.title) parts.push(t('inbox.notification.quoted', { text: p.title }));

@@ -14,7 +14,7 @@
  *   and the period.cancel event holds the period as it was and what went with it. Once any report
  *   was submitted the period is the record of that round and is refused (CONFLICT).
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { auditEvents, notifications, projectLights, reportingPeriods, reportPhotos, reports } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
@@ -83,10 +83,11 @@ export const correctPeriod = createAction({
         params: sql`${notifications.params} || jsonb_build_object('periodStart', ${next.startDate}::text, 'periodEnd', ${next.endDate}::text, 'dueDate', ${next.dueDate}::text)`,
       })
       .where(
+        // One summary per lead names the period (lib/reports/open-period.ts).
         and(
           eq(notifications.kind, 'period_opened'),
-          eq(notifications.entityType, 'report'),
-          inArray(notifications.entityId, tx.select({ id: reports.id }).from(reports).where(eq(reports.periodId, period.id))),
+          eq(notifications.entityType, 'reporting_period'),
+          eq(notifications.entityId, period.id),
         ),
       );
     const staleLights = datesMove
@@ -125,12 +126,16 @@ export const cancelPeriod = createAction({
     const photos = ids.length
       ? await tx.select({ key: reportPhotos.storageKey }).from(reportPhotos).where(inArray(reportPhotos.reportId, ids))
       : [];
-    const removedNotes = ids.length
-      ? await tx
-          .delete(notifications)
-          .where(and(eq(notifications.entityType, 'report'), inArray(notifications.entityId, ids)))
-          .returning({ id: notifications.id })
-      : [];
+    const removedNotes = await tx
+      .delete(notifications)
+      .where(
+        or(
+          ids.length ? and(eq(notifications.entityType, 'report'), inArray(notifications.entityId, ids)) : undefined,
+          // The leads' "period opened" summaries (lib/reports/open-period.ts).
+          and(eq(notifications.entityType, 'reporting_period'), eq(notifications.entityId, period.id)),
+        ),
+      )
+      .returning({ id: notifications.id });
     // Each report's history ends here (same transaction, same request id).
     if (drafts.length) {
       await tx.insert(auditEvents).values(

@@ -4,6 +4,8 @@ import { auditEvents, notifications, projects, reportingPeriods, reports, settin
 import { setClockForTests } from '@/lib/clock';
 import { translator } from '@/lib/i18n/translate';
 import { useTestDb } from '@/test/db';
+import { notificationText } from '@/lib/inbox/notification-text';
+import { listNotifications } from '@/lib/notifications/queries';
 import { openPeriod } from './open-period';
 import { addDays, periodShape, suggestNextPeriod, suggestPeriod } from './schemas';
 import { ALL_ROLES, buildReportWorld, expectUnchanged, JUNE, type ReportRole, type ReportWorld, snapshot } from './test-world';
@@ -61,18 +63,19 @@ describe('openPeriod: what it creates', () => {
     expect(rows.map((r) => r.projectId).sort()).toEqual([w.project.id, w.projectB.id].sort());
     expect(rows.some((r) => r.projectId === w.operating.id)).toBe(false);
 
+    // One summary per lead for the period (not one per project), linking to the period's reports.
     const notes = await db.select().from(notifications).orderBy(asc(notifications.userId));
     expect(notes).toHaveLength(2);
-    const reportA = rows.find((r) => r.projectId === w.project.id)!;
+    expect(res.data.notificationCount).toBe(2);
     expect(notes.find((n) => n.userId === w.users.leadOwn.id)).toMatchObject({
       kind: 'period_opened',
-      projectId: w.project.id,
-      entityType: 'report',
-      entityId: reportA.id,
-      href: `/reports/${reportA.id}`,
-      params: { projectCode: 'KP-A1', projectName: '柳树沟水库', periodKind: 'monthly', periodStart: '2025-06-01', dueDate: '2025-07-05' },
+      projectId: null,
+      entityType: 'reporting_period',
+      entityId: period!.id,
+      href: `/reports?period=${period!.id}`,
+      params: { periodKind: 'monthly', periodStart: '2025-06-01', periodEnd: '2025-06-30', dueDate: '2025-07-05', projects: 1 },
     });
-    expect(notes.find((n) => n.userId === w.users.countyBLead.id)?.projectId).toBe(w.projectB.id);
+    expect(notes.find((n) => n.userId === w.users.countyBLead.id)?.params).toMatchObject({ projects: 1 });
 
     const events = await db.select().from(auditEvents).orderBy(asc(auditEvents.id));
     expect(events.filter((e) => e.action === 'report.create')).toHaveLength(2);
@@ -166,6 +169,22 @@ describe('openPeriod: what it creates', () => {
     expect(res2).toMatchObject({ ok: false, code: 'INVALID' });
     if (!res2.ok) expect(Object.keys(res2.fieldErrors ?? {}).sort()).toEqual(['endDate', 'kind', 'startDate']);
     await expectUnchanged(db, before);
+  });
+
+  it('a lead of several projects gets one summary naming how many, readable in the inbox', async () => {
+    const db = getDb();
+    await db.update(projects).set({ projectLeadId: w.users.leadOwn.id }).where(eq(projects.id, w.projectB.id));
+    const res = await openPeriod.execute(w.actors.dispatch, JUNE);
+    expect(res).toMatchObject({ ok: true, data: { reportCount: 2, notificationCount: 1 } });
+    const notes = await db.select().from(notifications);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ userId: w.users.leadOwn.id, projectId: null, params: { projects: 2 } });
+    const row = { kind: notes[0]!.kind, params: notes[0]!.params, projectName: null, projectNameEn: null };
+    expect(notificationText(zh, row, 'zh-CN').title).toBe('2025年6月报告已开启：您负责的 2 个项目待填报');
+    expect(notificationText(translator('en'), row, 'en').title).toBe('June 2025 reports are open: 2 of your projects to report');
+    // The lead's inbox lists it (the summary names no project, so the lead's scope does not hide it).
+    const inbox = await listNotifications(w.actors.leadOwn);
+    expect(inbox.rows.map((r) => r.href)).toEqual([`/reports?period=${res.ok ? res.data.id : 0}`]);
   });
 
   it('a project without a lead still gets its report (nobody is notified)', async () => {

@@ -5,7 +5,6 @@ import { projectScope } from '@/lib/authz';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { readCadence } from './cadence';
-import { notificationParams, reportHref } from './rules';
 import { assertNoOverlap, assertPeriodDates, lockPeriods } from './period-rules';
 import { openPeriodSchema } from './schemas';
 
@@ -14,6 +13,43 @@ export function activeProjectsWhere(actor: { countyId: number | null }) {
   return and(ne(projects.stage, 'operating'), projectScope(actor));
 }
 
+/**
+ * The "period opened" notifications: one per lead, naming the period and how many of the lead's
+ * projects have a draft to fill ("2026年11月报告已开启：您负责的 3 个项目待填报"), linking to the
+ * period's reports. The actor is not told of their own opening.
+ */
+function periodOpenedSummaries(
+  created: readonly { id: number; projectId: number }[],
+  byProject: ReadonlyMap<number, { projectLeadId: number | null }>,
+  period: typeof reportingPeriods.$inferSelect,
+  actorId: number,
+) {
+  const reportsOf = new Map<number, number[]>();
+  for (const r of created) {
+    const lead = byProject.get(r.projectId)?.projectLeadId ?? null;
+    if (lead === null || lead === actorId) continue;
+    reportsOf.set(lead, [...(reportsOf.get(lead) ?? []), r.id]);
+  }
+  return [...reportsOf].map(([userId, ids]) => ({
+    userId,
+    kind: 'period_opened' as const,
+    projectId: null,
+    entityType: 'reporting_period',
+    entityId: period.id,
+    href: periodReportsHref(period.id),
+    params: {
+      periodKind: period.kind,
+      periodStart: period.startDate,
+      periodEnd: period.endDate,
+      dueDate: period.dueDate,
+      projects: ids.length,
+    },
+  }));
+}
+
+/** The period's reports list (a lead sees their own there). */
+export const periodReportsHref = (periodId: number) => `/reports?period=${periodId}`;
+
 const CHUNK = 1000;
 async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
@@ -21,8 +57,8 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 
 /**
  * Opens a reporting period (the prefecture's dispatch office; 定期调度 is run prefecture-wide): one
- * draft report for every active project in the prefecture, and a notification to each project's
- * lead. Only a prefecture-wide actor may (prefectureOnly: a county user is refused before
+ * draft report for every active project in the prefecture, and one summary notification to each
+ * lead of those projects (periodOpenedSummaries). Only a prefecture-wide actor may (prefectureOnly: a county user is refused before
  * anything is read). The kind is the cadence setting unless given; the dates must be one period
  * of that kind (a calendar month, a 旬), start no later than the end of next year, and overlap no
  * other period of any kind (period-rules.ts: checked under a table lock, so of two concurrent
@@ -86,21 +122,8 @@ export const openPeriod = createAction({
       ),
     );
 
-    const notes = created.flatMap((r) => {
-      const project = byProject.get(r.projectId)!;
-      if (project.projectLeadId === null || project.projectLeadId === actor.id) return [];
-      return [
-        {
-          userId: project.projectLeadId,
-          kind: 'period_opened' as const,
-          projectId: project.id,
-          entityType: 'report',
-          entityId: r.id,
-          href: reportHref(r.id),
-          params: notificationParams(project, period),
-        },
-      ];
-    });
+    // One summary per lead for the period, not one per project: how many of their projects await a report.
+    const notes = periodOpenedSummaries(created, byProject, period, actor.id);
     await insertChunks(notes, (chunk) => tx.insert(notifications).values(chunk));
 
     await audit({
@@ -111,6 +134,6 @@ export const openPeriod = createAction({
       before: null,
       after: { kind, startDate: period.startDate, endDate: period.endDate, dueDate: period.dueDate, reports: created.length },
     });
-    return { id: period.id, kind, reportCount: created.length };
+    return { id: period.id, kind, reportCount: created.length, notificationCount: notes.length };
   },
 });
