@@ -17,10 +17,37 @@ import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import type { Locale } from '@/lib/i18n/config';
 import type { RegistryRow } from '@/lib/projects/list-projects';
+import { type LightFacts, lightReasonText, statusLightNote } from '@/lib/lights/light-text';
+import type { Light } from '@/db/schema/enums';
 import { PAGE_SIZES, type RegistryParams, registrySearch, SORTABLE, type SortKey } from '@/lib/projects/search-params';
 import { Pagination } from '@/app/_components/table/pagination';
 import { useUrlState } from '@/app/_components/table/use-url-state';
 import { ariaSort, SortButton } from '@/app/_components/table/sort-button';
+
+const DOT: Record<Light, string> = { green: 'bg-emerald-500', yellow: 'bg-amber-400', red: 'bg-red-500' };
+const WORD: Record<Light, string> = { green: 'text-emerald-800', yellow: 'text-amber-900', red: 'text-red-800' };
+
+const facts = (r: RegistryRow): LightFacts => ({ light: r.light, reasons: r.lightReasons, override: r.lightOverride });
+
+/**
+ * The latest period's light: a dot and the word; the reason in the title (hover) and, on a tap
+ * or a click (a phone has no hover), opened below it.
+ */
+function LightCell({ light, reason, label }: { light: Light | null; reason: string | null; label: string }) {
+  if (light === null) return <span className="text-xs text-slate-500">{label}</span>;
+  return (
+    <details className="group max-w-64" data-light={light} data-testid="registry-light">
+      <summary
+        title={reason ?? undefined}
+        className={`inline-flex cursor-pointer list-none items-center gap-1.5 whitespace-nowrap text-xs font-medium [&::-webkit-details-marker]:hidden ${WORD[light]}`}
+      >
+        <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-full ${DOT[light]}`} />
+        {label}
+      </summary>
+      {reason ? <p className="mt-1 text-xs text-slate-600 max-md:w-full">{reason}</p> : null}
+    </details>
+  );
+}
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 
@@ -33,6 +60,7 @@ const PHONE: Record<string, string> = {
   name: 'max-md:w-full',
   stage: '',
   status: '',
+  light: '',
   totalInvestment: 'max-md:mt-1 max-md:flex max-md:w-full max-md:justify-between max-md:text-xs',
   leader: 'max-md:flex max-md:w-full max-md:justify-between max-md:text-xs',
 };
@@ -109,14 +137,35 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
         id: 'status',
         accessorKey: 'status',
         header: () => t('projects.col.status'),
-        cell: ({ row }) => (
-          <span className="flex flex-wrap gap-1">
-            <StatusBadge status={row.original.status} label={t(`enums.status.${row.original.status}`)} />
-            {row.original.overdueMilestones > 0 ? (
-              <OverdueBadge label={t('projects.overdueCount', { count: row.original.overdueMilestones })} />
-            ) : null}
-          </span>
-        ),
+        cell: ({ row }) => {
+          // The status pill and the light must not disagree without saying why (issue 13).
+          const note = statusLightNote(t, row.original.status, facts(row.original), locale);
+          return (
+            <>
+              <span className="flex flex-wrap gap-1">
+                <StatusBadge status={row.original.status} label={t(`enums.status.${row.original.status}`)} />
+                {row.original.overdueMilestones > 0 ? (
+                  <OverdueBadge label={t('projects.overdueCount', { count: row.original.overdueMilestones })} />
+                ) : null}
+              </span>
+              {note ? (
+                <span className="mt-1 block max-w-64 text-xs text-amber-900" data-testid="status-light-note">
+                  {note}
+                </span>
+              ) : null}
+            </>
+          );
+        },
+      },
+      {
+        id: 'light',
+        accessorKey: 'light',
+        enableSorting: false,
+        header: () => t('projects.light.column'),
+        cell: ({ row }) => {
+          const f = facts(row.original);
+          return <LightCell light={f.light} reason={lightReasonText(t, f, locale)} label={t(`lights.light.${f.light ?? 'none'}`)} />;
+        },
       },
       {
         id: 'totalInvestment',
