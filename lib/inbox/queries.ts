@@ -95,7 +95,8 @@ export interface Inbox {
 
 const lead = alias(users, 'lead');
 
-async function reportItems(actor: Actor, condition: SQL | undefined, order: SQL[], limit = INBOX_LIMIT): Promise<ReportItem[]> {
+/** Report items under an extra condition, in the actor's scope (also used by ./lead-work.ts). */
+export async function reportItems(actor: Actor, condition: SQL | undefined, order: SQL[], limit = INBOX_LIMIT): Promise<ReportItem[]> {
   const db = await getDb();
   const day = today();
   const rows = await db

@@ -6,6 +6,7 @@ import { requireActor } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getInbox } from '@/lib/inbox/queries';
+import { type LeadWork, leadWork } from '@/lib/inbox/lead-work';
 import { inboxSearch } from '@/lib/inbox/search-params';
 import { listNotifications } from '@/lib/notifications/queries';
 import { type NotificationItem, NotificationList } from './_components/notification-list';
@@ -22,7 +23,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   await connection();
   const actor = await requireActor();
   const { page } = inboxSearch.parse(await searchParams);
-  const [inbox, notes, t, rawLocale] = await Promise.all([getInbox(actor), listNotifications(actor, page), getTranslations(), getLocale()]);
+  const [inbox, work, notes, t, rawLocale] = await Promise.all([
+    getInbox(actor),
+    actor.role === 'lead' ? leadWork(actor) : Promise.resolve<LeadWork | null>(null),
+    listNotifications(actor, page),
+    getTranslations(),
+    getLocale(),
+  ]);
   const locale = toLocale(rawLocale);
   const items: NotificationItem[] = notes.rows.map((n) => {
     const text = notificationText(t, n, locale);
@@ -49,7 +56,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <div className={hasWork ? 'grid items-start gap-4 lg:grid-cols-5' : 'mx-auto max-w-3xl'}>
         {hasWork ? (
           <div className="space-y-4 lg:col-span-3" data-testid="inbox-work">
-            {inbox.lead ? <LeadSections data={inbox.lead} locale={locale} /> : null}
+            {inbox.lead && work ? <LeadSections data={inbox.lead} work={work} locale={locale} /> : null}
             {inbox.leader ? <LeaderSections data={inbox.leader} locale={locale} /> : null}
             {inbox.dispatch ? <DispatchSections data={inbox.dispatch} locale={locale} /> : null}
           </div>

@@ -5,6 +5,7 @@ import { EscalationBadge, OverdueDaysBadge, ProblemStatusBadge } from '@/app/(ap
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { DispatchInbox, LeaderInbox, LeadInbox, PeriodCompletion, ReportItem } from '@/lib/inbox/queries';
+import { DUE_WINDOW_DAYS, type LeadMilestoneItem, type LeadWork } from '@/lib/inbox/lead-work';
 import type { ProblemListRow } from '@/lib/problems/queries';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
@@ -19,6 +20,7 @@ function Section({
   tone = 'default',
   children,
   empty,
+  subtitle,
 }: {
   id: string;
   title: string;
@@ -26,6 +28,7 @@ function Section({
   tone?: 'default' | 'alert';
   children: ReactNode;
   empty: string;
+  subtitle?: string;
 }) {
   return (
     <section
@@ -41,6 +44,11 @@ function Section({
           {count}
         </span>
       </h2>
+      {subtitle ? (
+        <p className="border-b border-slate-100 px-4 py-2 text-xs text-slate-500" data-testid={`inbox-section-${id}-subtitle`}>
+          {subtitle}
+        </p>
+      ) : null}
       {count === 0 ? (
         <p className="px-4 py-4 text-sm text-slate-500">{empty}</p>
       ) : (
@@ -116,31 +124,103 @@ function ProblemLine({ t, locale, p }: { t: T; locale: Locale; p: ProblemListRow
   );
 }
 
-export async function LeadSections({ data, locale }: { data: LeadInbox; locale: Locale }) {
+function MilestoneLine({ t, locale, m }: { t: T; locale: Locale; m: LeadMilestoneItem }) {
+  const project = locale === 'en' ? (m.projectNameEn ?? m.projectName) : m.projectName;
+  const name = locale === 'en' ? (m.nameEn ?? m.name) : m.name;
+  return (
+    <li className="px-4 py-3" data-testid="inbox-item" data-kind={m.overdue ? 'milestone_overdue' : 'milestone_due'}>
+      <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
+        <Link href={m.href} className="min-w-0 break-words font-medium text-brand-700 hover:underline">
+          {name}
+        </Link>
+        <span className="flex flex-wrap gap-1">
+          <span className={`${pill} bg-slate-100 text-slate-700 ring-slate-300`}>{t(`enums.milestoneStatus.${m.status}`)}</span>
+          {m.overdue ? <OverdueDaysBadge label={t('inbox.lead.milestoneOverdue')} /> : null}
+        </span>
+      </div>
+      <p className="mt-0.5 text-xs text-slate-500">
+        {project} · {t(`enums.milestoneKind.${m.kind}`)} ·{' '}
+        {m.overdue
+          ? t('inbox.lead.milestoneCommitted', { date: formatDate(m.committedDate, locale) })
+          : t('inbox.lead.milestoneExpected', { date: formatDate(m.expectedDate, locale) })}
+      </p>
+    </li>
+  );
+}
+
+/**
+ * A project lead's work, most current first: this period's reports of their projects (with
+ * their state), their milestones overdue or due soon, their projects' open problems; then what
+ * is left over from earlier periods (shown only when there is some) and their unit's problems.
+ */
+export async function LeadSections({ data, work, locale }: { data: LeadInbox; work: LeadWork; locale: Locale }) {
   const t = await getTranslations();
+  // The current period's reports are in the first section; the others list earlier (or later) ones.
+  const elsewhere = (list: ReportItem[]) => list.filter((r) => r.periodId !== work.period?.id);
+  const returned = elsewhere(data.returned);
+  const overdue = elsewhere(data.overdue);
+  const due = elsewhere(data.due);
+  const earlier = t('inbox.lead.earlier');
   return (
     <>
       <Section
-        id="returned"
-        title={t('inbox.lead.returned')}
-        count={data.returned.length}
-        tone="alert"
-        empty={t('inbox.lead.returnedEmpty')}
+        id="current"
+        title={t('inbox.lead.current')}
+        count={work.currentReports.length}
+        empty={work.period ? t('inbox.lead.currentEmpty') : t('inbox.lead.noPeriod')}
+        subtitle={
+          work.period
+            ? `${t('inbox.lead.currentPeriod', {
+                period: periodLabel(t, locale, {
+                  periodKind: work.period.kind,
+                  periodStart: work.period.startDate,
+                  periodEnd: work.period.endDate,
+                }),
+              })} · ${t('inbox.report.due', { date: formatDate(work.period.dueDate, locale) })}`
+            : undefined
+        }
       >
-        {data.returned.map((r) => (
+        {work.currentReports.map((r) => (
           <ReportLine key={r.id} t={t} locale={locale} r={r} />
         ))}
       </Section>
-      <Section id="overdue" title={t('inbox.lead.overdue')} count={data.overdue.length} tone="alert" empty={t('inbox.lead.overdueEmpty')}>
-        {data.overdue.map((r) => (
-          <ReportLine key={r.id} t={t} locale={locale} r={r} />
+      <Section
+        id="milestones"
+        title={t('inbox.lead.milestones', { days: DUE_WINDOW_DAYS })}
+        count={work.milestones.length}
+        tone={work.milestones.some((m) => m.overdue) ? 'alert' : 'default'}
+        empty={t('inbox.lead.milestonesEmpty')}
+      >
+        {work.milestones.map((m) => (
+          <MilestoneLine key={m.id} t={t} locale={locale} m={m} />
         ))}
       </Section>
-      <Section id="due" title={t('inbox.lead.due')} count={data.due.length} empty={t('inbox.lead.dueEmpty')}>
-        {data.due.map((r) => (
-          <ReportLine key={r.id} t={t} locale={locale} r={r} />
+      <Section id="my-problems" title={t('inbox.lead.problems')} count={work.problems.length} empty={t('inbox.lead.problemsEmpty')}>
+        {work.problems.map((p) => (
+          <ProblemLine key={p.id} t={t} locale={locale} p={p} />
         ))}
       </Section>
+      {returned.length ? (
+        <Section id="returned" title={`${t('inbox.lead.returned')}（${earlier}）`} count={returned.length} tone="alert" empty="">
+          {returned.map((r) => (
+            <ReportLine key={r.id} t={t} locale={locale} r={r} />
+          ))}
+        </Section>
+      ) : null}
+      {overdue.length ? (
+        <Section id="overdue" title={`${t('inbox.lead.overdue')}（${earlier}）`} count={overdue.length} tone="alert" empty="">
+          {overdue.map((r) => (
+            <ReportLine key={r.id} t={t} locale={locale} r={r} />
+          ))}
+        </Section>
+      ) : null}
+      {due.length ? (
+        <Section id="due" title={t('inbox.lead.due')} count={due.length} empty="">
+          {due.map((r) => (
+            <ReportLine key={r.id} t={t} locale={locale} r={r} />
+          ))}
+        </Section>
+      ) : null}
       <Section
         id="unit-problems"
         title={t('inbox.lead.unitProblems')}
