@@ -35,6 +35,9 @@ test('a full reporting cycle with a returned report, a resolved and closed probl
   await form.locator('#period-end').fill('2026-11-30');
   await form.locator('#period-due').fill('2026-12-05');
   await office.getByTestId('open-period-submit').click();
+  // The confirmation says how many drafts and notifications opening creates.
+  await expect(office.getByTestId('open-period-confirm')).toContainText('个项目创建填报草稿');
+  await office.getByTestId('open-period-confirm-yes').click();
   // The page moves to the new period (before it, it shows the demo history's latest, October).
   await expect(office.getByTestId('period-summary').locator('#period-title')).toContainText('2026年11月');
   await expect(office.getByTestId('report-row-TC2025-001')).toBeVisible();

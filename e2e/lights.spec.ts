@@ -23,6 +23,9 @@ test('dispatch computes the lights of a period and sees them per project', async
   await form.locator('#period-end').fill('2026-10-31');
   await form.locator('#period-due').fill('2026-11-05');
   await office.getByTestId('open-period-submit').click();
+  // The confirmation says how many drafts and notifications opening creates.
+  await expect(office.getByTestId('open-period-confirm')).toContainText('个项目创建填报草稿');
+  await office.getByTestId('open-period-confirm-yes').click();
   // Opened (the page moves to the period) — or already open (the demo history, an earlier attempt).
   await expect(office.getByTestId('report-row-TC2025-001').or(form.getByTestId('form-error'))).toBeVisible();
 

@@ -50,6 +50,9 @@ async function ensurePeriod(office: Page, start: string, end: string, due: strin
   await form.locator('#period-end').fill(end);
   await form.locator('#period-due').fill(due);
   await office.getByTestId('open-period-submit').click();
+  // The confirmation says how many drafts and notifications opening creates.
+  await expect(office.getByTestId('open-period-confirm')).toContainText('个项目创建填报草稿');
+  await office.getByTestId('open-period-confirm-yes').click();
   await expect(office.getByTestId('report-row-TC2025-001').or(form.getByTestId('form-error'))).toBeVisible();
 }
 
@@ -80,6 +83,9 @@ async function setRedInvestmentThreshold(admin: Page, from: string, to: string) 
   const note = `投资落后红灯阈值 ${from} → ${to}（${Date.now()}）`;
   await editor.getByLabel('修改说明').fill(note);
   await admin.getByTestId('save-rules').click();
+  // Saving first shows what the rules would change; the confirmation saves.
+  await expect(admin.getByTestId('rule-preview-summary')).toBeVisible();
+  await admin.getByTestId('confirm-rules').click();
   // The new version becomes the current one (the editor reopens on it).
   const newest = admin.getByTestId('rule-versions').locator('li').first();
   await expect(newest).toContainText(note);

@@ -7,6 +7,7 @@ import { useTestDb } from '@/test/db';
 import { notificationText } from '@/lib/inbox/notification-text';
 import { listNotifications } from '@/lib/notifications/queries';
 import { openPeriod } from './open-period';
+import { getOpenPeriodPreview } from './period-queries';
 import { addDays, periodShape, suggestNextPeriod, suggestPeriod } from './schemas';
 import { ALL_ROLES, buildReportWorld, expectUnchanged, JUNE, type ReportRole, type ReportWorld, snapshot } from './test-world';
 
@@ -185,6 +186,21 @@ describe('openPeriod: what it creates', () => {
     // The lead's inbox lists it (the summary names no project, so the lead's scope does not hide it).
     const inbox = await listNotifications(w.actors.leadOwn);
     expect(inbox.rows.map((r) => r.href)).toEqual([`/reports?period=${res.ok ? res.data.id : 0}`]);
+  });
+
+  it('the form’s confirmation counts exactly what opening creates; only for who may open', async () => {
+    const db = getDb();
+    await db.update(projects).set({ projectLeadId: w.users.leadOwn.id }).where(eq(projects.id, w.projectB.id));
+    expect(await getOpenPeriodPreview(w.actors.dispatch)).toEqual({ drafts: 2, notifications: 1 });
+    expect(await getOpenPeriodPreview(w.actors.countyBDispatch)).toBeNull();
+    expect(await getOpenPeriodPreview(w.actors.leadOwn)).toBeNull();
+    const res = await openPeriod.execute(w.actors.dispatch, JUNE);
+    expect(res).toMatchObject({ ok: true, data: { reportCount: 2, notificationCount: 1 } });
+    expect(await db.select().from(reports)).toHaveLength(2);
+    expect(await db.select().from(notifications)).toHaveLength(1);
+    // The actor is not told of their own opening, and is not counted.
+    await db.update(projects).set({ projectLeadId: w.users.dispatch.id }).where(eq(projects.id, w.project.id));
+    expect(await getOpenPeriodPreview(w.actors.dispatch)).toEqual({ drafts: 2, notifications: 1 });
   });
 
   it('a project without a lead still gets its report (nobody is notified)', async () => {

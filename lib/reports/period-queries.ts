@@ -5,12 +5,13 @@ import 'server-only';
  * who may (period.open, prefecture-wide, as the actions require), with counts over the whole
  * prefecture (the actions refuse or remove exactly these reports).
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { reportingPeriods, reportPhotos, reports } from '@/db/schema';
+import { projects, reportingPeriods, reportPhotos, reports } from '@/db/schema';
 import type { PeriodKind } from '@/db/schema/enums';
 import { type Actor, can } from '@/lib/authz';
 import { validId } from './list-reports';
+import { activeProjectsWhere } from './open-period';
 
 export interface PeriodControls {
   id: number;
@@ -63,4 +64,25 @@ export async function getPeriodControls(actor: Actor, periodId: number): Promise
     submitted,
     photos,
   };
+}
+
+/** What opening a period creates, for the form's confirmation (the same projects and leads as openPeriod). */
+export interface OpenPeriodPreview {
+  /** Draft reports: one per active project. */
+  drafts: number;
+  /** Notifications: one summary per lead of those projects, the actor excepted. */
+  notifications: number;
+}
+
+export async function getOpenPeriodPreview(actor: Actor): Promise<OpenPeriodPreview | null> {
+  if (!mayManagePeriods(actor)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      drafts: sql<number>`count(*)::int`,
+      notifications: sql<number>`(count(distinct ${projects.projectLeadId}) filter (where ${and(isNotNull(projects.projectLeadId), ne(projects.projectLeadId, actor.id))}))::int`,
+    })
+    .from(projects)
+    .where(activeProjectsWhere(actor));
+  return { drafts: row?.drafts ?? 0, notifications: row?.notifications ?? 0 };
 }

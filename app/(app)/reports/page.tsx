@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
 import { toLocale } from '@/lib/i18n/config';
-import { getPeriodControls, mayManagePeriods } from '@/lib/reports/period-queries';
+import { getOpenPeriodPreview, getPeriodControls, mayManagePeriods } from '@/lib/reports/period-queries';
 import { getOpenPeriodDefaults, getPeriod, listPeriods, listReports } from '@/lib/reports/queries';
 import { OpenPeriodForm } from './_components/open-period-form';
 import { PeriodControls } from './_components/period-controls';
@@ -36,11 +36,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   // Leads and leaders look at their own projects unless they ask for all (mine=0).
   const hasOwn = actor.role === 'lead' || actor.role === 'leader';
   const mine = hasOwn && (params.mine ?? true);
-  const [periods, t, rawLocale, defaults] = await Promise.all([
+  const [periods, t, rawLocale, defaults, preview] = await Promise.all([
     listPeriods(actor, { mine }),
     getTranslations(),
     getLocale(),
     canOpen ? getOpenPeriodDefaults(actor) : Promise.resolve(null),
+    canOpen ? getOpenPeriodPreview(actor) : Promise.resolve(null),
   ]);
   const locale = toLocale(rawLocale);
   const day = today();
@@ -71,7 +72,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
           cadence={defaults.cadence}
           today={day}
           activeProjects={defaults.activeProjects}
-          taken={periods.map((p) => ({ startDate: p.startDate, endDate: p.endDate }))}
+          taken={periods.map((p) => ({ kind: p.kind, startDate: p.startDate, endDate: p.endDate }))}
+          preview={preview ?? { drafts: defaults.activeProjects, notifications: 0 }}
         />
       ) : null}
 

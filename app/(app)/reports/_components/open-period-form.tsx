@@ -1,34 +1,44 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState, useTransition } from 'react';
 import { PERIOD_KINDS, type PeriodKind } from '@/db/schema/enums';
 import type { FieldErrors } from '@/lib/errors';
 import { openPeriod } from '@/lib/reports/actions';
-import { periodDateErrors, suggestNextPeriod } from '@/lib/reports/schemas';
-import { controlProps, Field, FormAlert, inputClass, primaryButton } from '@/app/_components/form/form-controls';
+import { toLocale } from '@/lib/i18n/config';
+import { type OpenedPeriod, proposeNextPeriod } from '@/lib/reports/open-period-proposal';
+import { periodDateErrors } from '@/lib/reports/schemas';
+import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
+import { periodLabel } from './report-format';
 
 /**
- * The dispatch office opens a reporting period. Dates are suggested for the period containing
- * today (the month, or the 旬) and follow a change of cadence until the user edits them.
+ * The dispatch office opens a reporting period. Dates are proposed for the period after the
+ * latest one of the kind already opened (else the one containing today; proposeNextPeriod) and
+ * follow a change of cadence until the user edits them. Submitting first asks for a confirmation
+ * that says how many drafts and notifications opening creates (`preview`, counted by the server).
  */
 export function OpenPeriodForm({
   cadence,
   today,
   activeProjects,
   taken,
+  preview,
 }: {
   cadence: PeriodKind;
   today: string;
   activeProjects: number;
-  /** The periods already open: the suggestion skips past them. */
-  taken: { startDate: string; endDate: string }[];
+  /** The periods already open: the proposal follows the latest of its kind and skips past them. */
+  taken: OpenedPeriod[];
+  /** What opening creates (lib/reports/period-queries.ts getOpenPeriodPreview). */
+  preview: { drafts: number; notifications: number };
 }) {
   const t = useTranslations();
+  const locale = toLocale(useLocale());
+  const [confirming, setConfirming] = useState(false);
   const router = useRouter();
   const [kind, setKind] = useState<PeriodKind>(cadence);
-  const [dates, setDates] = useState(() => suggestNextPeriod(cadence, today, taken));
+  const [dates, setDates] = useState(() => proposeNextPeriod(cadence, today, taken));
   const [touched, setTouched] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
@@ -37,10 +47,12 @@ export function OpenPeriodForm({
 
   function changeKind(next: PeriodKind) {
     setKind(next);
-    if (!touched) setDates(suggestNextPeriod(next, today, taken));
+    setConfirming(false);
+    if (!touched) setDates(proposeNextPeriod(next, today, taken));
   }
   const setDate = (key: keyof typeof dates, value: string) => {
     setTouched(true);
+    setConfirming(false);
     setDates((d) => ({ ...d, [key]: value }));
   };
 
@@ -53,6 +65,14 @@ export function OpenPeriodForm({
       setAlert(null);
       return;
     }
+    // First the confirmation naming what will be created; the confirm button submits.
+    if (!confirming) {
+      setErrors({});
+      setAlert(null);
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     start(async () => {
       const res = await openPeriod({ kind, ...dates });
       if (res.ok) {
@@ -137,6 +157,30 @@ export function OpenPeriodForm({
       </div>
       <p className="mt-2 text-xs text-slate-500">{t('reports.open.cadence', { kind: t(`enums.periodKind.${cadence}`) })}</p>
       <div className="mt-2 space-y-2">
+        {confirming && !pending ? (
+          <div
+            role="alertdialog"
+            aria-labelledby="open-period-confirm-text"
+            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+            data-testid="open-period-confirm"
+          >
+            <p id="open-period-confirm-text">
+              {t('reports.open.confirm', {
+                period: dates.startDate && dates.endDate ? periodLabel(t, { kind, ...dates }, locale) : '—',
+                drafts: preview.drafts,
+                notifications: preview.notifications,
+              })}
+            </p>
+            <div className="mt-2 flex gap-2">
+              <button type="submit" className={primaryButton} data-testid="open-period-confirm-yes">
+                {t('reports.open.confirmYes')}
+              </button>
+              <button type="button" className={secondaryButton} onClick={() => setConfirming(false)}>
+                {t('reports.open.confirmNo')}
+              </button>
+            </div>
+          </div>
+        ) : null}
         <FormAlert message={alert} />
         {done ? (
           <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
