@@ -17,6 +17,7 @@ import { getCountyName, getReferenceData } from '@/lib/reference/queries';
 import { BreakdownCharts, CapacityChart, InvestmentTrendChart, ProblemCharts } from './_components/charts';
 import { FiguresAsOf } from './_components/figures-as-of';
 import { HeadlineFigures } from './_components/headline';
+import { RedListSection } from './_components/red-list';
 import { DashboardSkeleton } from './_components/skeletons';
 import { TimelineFilters } from './_components/timeline-filters';
 import { TimelineSkeleton, TimelineView } from './_components/timeline';
@@ -95,6 +96,7 @@ async function DashboardBody({ actor, locale, filters }: { actor: Actor; locale:
     <div className="space-y-4" data-testid="dashboard">
       <FiguresAsOf computedAt={data.computedAt} locale={locale} className="text-right text-xs text-slate-500" />
       <HeadlineFigures headline={data.headline} locale={locale} />
+      <RedListSection actor={actor} locale={locale} />
       <div className="grid gap-4 xl:grid-cols-12">
         <InvestmentTrendChart months={data.investmentByMonth} investment={data.headline.investment} className="xl:col-span-7" />
         <CapacityChart capacity={data.capacity} className="xl:col-span-5" maxHeight={300} />

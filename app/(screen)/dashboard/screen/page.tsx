@@ -9,9 +9,12 @@ import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { now } from '@/lib/clock';
 import { getDashboard } from '@/lib/dashboard/queries';
+import { getRedList } from '@/lib/dashboard/red-list';
+import { redListView } from '@/app/(app)/dashboard/_components/red-list-view';
 import { formatDate, formatTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getCountyName } from '@/lib/reference/queries';
+import { RedListRotator } from './red-list-rotator';
 import { ScreenControls } from './screen-controls';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,15 +38,17 @@ const SCREEN_CHART_HEIGHT = 370;
 
 /**
  * 大屏: the dashboard for the command-centre display (1920×1080): dark, large type, the headline
- * figures and the four charts that answer "where do we stand, what is red", refreshed every minute.
+ * figures, the four charts that answer "where do we stand, what is red", and the red projects with
+ * their reasons (a few at a time, rotating), refreshed every minute.
  */
 export default async function ScreenPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const actor = await requireActor();
   if (!can(actor, 'project.read')) notFound();
   const seconds = refreshSeconds((await searchParams).refresh);
-  const [data, t, rawLocale, county] = await Promise.all([
+  const [data, redList, t, rawLocale, county] = await Promise.all([
     getDashboard(actor),
+    getRedList(actor),
     getTranslations(),
     getLocale(),
     getCountyName(actor.countyId),
@@ -108,6 +113,7 @@ export default async function ScreenPage({ searchParams }: { searchParams: Promi
             />
             <CapacityChart capacity={capacity} theme="dark" />
           </div>
+          <RedListRotator view={redListView(redList, locale)} />
         </>
       )}
     </div>
