@@ -14,6 +14,7 @@ import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { createProblem, updateProblem } from '@/lib/problems/actions';
 import { DESCRIPTION_MAX } from '@/lib/problems/schemas';
+import { CharCount } from '@/app/_components/form/char-count';
 
 export interface ProblemFormValues {
   description: string;
@@ -160,22 +161,16 @@ export function ProblemForm({
         <FormAlert message={alert} />
       </div>
 
-      <Field
-        id="description"
-        label={t('problems.field.description')}
-        required
-        errors={errors.description}
-        hint={t('problems.form.descriptionHint', { max: DESCRIPTION_MAX, count: values.description.length })}
-      >
+      <Field id="description" label={t('problems.field.description')} required errors={errors.description}>
         <textarea
           rows={4}
-          maxLength={DESCRIPTION_MAX}
-          {...controlProps('description', errors.description, true, true)}
+          {...controlProps('description', errors.description, false, true)}
           value={values.description}
           onChange={(e) => set('description', e.target.value)}
           className={inputClass}
           data-testid="problem-description"
         />
+        <CharCount id="description" value={values.description} max={DESCRIPTION_MAX} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="type" label={t('problems.field.type')} required errors={errors.type}>

@@ -10,6 +10,8 @@ import { toLocale } from '@/lib/i18n/config';
 import { formatWan, isMoney } from '@/lib/money';
 import { createProject, updateProject } from '@/lib/projects/actions';
 import { PROJECT_FIELDS, type ProjectField } from '@/lib/projects/schemas';
+import { CharCount } from '@/app/_components/form/char-count';
+import { PROJECT_TEXT_MAX } from './text-limits';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
 import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 import {
@@ -116,6 +118,7 @@ export function ProjectForm({ mode, id, initialVersion = 1, initial, options }: 
         list={key === 'capacityUnit' ? 'capacity-units' : undefined}
         className={inputClass}
       />
+      {PROJECT_TEXT_MAX[key] ? <CharCount id={key} value={values[key]} max={PROJECT_TEXT_MAX[key]} /> : null}
     </Field>
   );
   const select = (key: ProjectField, opts: Option[], empty: string | null, className?: string) => (
@@ -182,6 +185,7 @@ export function ProjectForm({ mode, id, initialVersion = 1, initial, options }: 
               onChange={set('constructionContent')}
               className={inputClass}
             />
+            <CharCount id="constructionContent" value={values.constructionContent} max={PROJECT_TEXT_MAX.constructionContent!} />
           </Field>
           {text('capacity', { inputMode: 'decimal', hint: t('project.form.capacityHint') })}
           {text('capacityUnit')}

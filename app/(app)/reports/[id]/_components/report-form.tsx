@@ -9,6 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { saveReport, submitReport } from '@/lib/reports/actions';
 import { REQUIRED_TO_SUBMIT, TEXT_MAX } from '@/lib/reports/schemas';
+import { CharCount } from '@/app/_components/form/char-count';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
 import { controlProps, Field, FormAlert, inputClass } from '@/app/_components/form/form-controls';
 import { useDraft } from '@/app/_components/form/use-draft';
@@ -309,22 +310,22 @@ export function ReportForm({
         >
           <textarea
             rows={4}
-            maxLength={TEXT_MAX}
             {...controlProps('physicalProgress', errors.physicalProgress, true, true)}
             value={values.physicalProgress}
             onChange={(e) => set('physicalProgress', e.target.value)}
             className={inputClass}
           />
+          <CharCount id="physicalProgress" value={values.physicalProgress} max={TEXT_MAX} />
         </Field>
         <Field id="nextSteps" label={t('reports.field.nextSteps')} hint={t('reports.fieldHint.nextSteps')} errors={errors.nextSteps}>
           <textarea
             rows={3}
-            maxLength={TEXT_MAX}
             {...controlProps('nextSteps', errors.nextSteps, true)}
             value={values.nextSteps}
             onChange={(e) => set('nextSteps', e.target.value)}
             className={inputClass}
           />
+          <CharCount id="nextSteps" value={values.nextSteps} max={TEXT_MAX} />
         </Field>
         <Field
           id="coordinationNeeds"
@@ -334,12 +335,12 @@ export function ReportForm({
         >
           <textarea
             rows={3}
-            maxLength={TEXT_MAX}
             {...controlProps('coordinationNeeds', errors.coordinationNeeds, true)}
             value={values.coordinationNeeds}
             onChange={(e) => set('coordinationNeeds', e.target.value)}
             className={inputClass}
           />
+          <CharCount id="coordinationNeeds" value={values.coordinationNeeds} max={TEXT_MAX} />
         </Field>
       </div>
 

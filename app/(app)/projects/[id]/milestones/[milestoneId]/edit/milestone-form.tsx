@@ -14,6 +14,7 @@ import { useDraft } from '@/app/_components/form/use-draft';
 import { useResilientSave } from '@/app/_components/form/use-resilient-save';
 import { SaveStatus } from '@/app/_components/form/save-status';
 import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
+import { CharCount } from '@/app/_components/form/char-count';
 
 export interface MilestoneFormValues {
   forecastDate: string;
@@ -189,21 +190,15 @@ export function MilestoneForm({
             ))}
           </select>
         </Field>
-        <Field
-          id="note"
-          label={t('project.milestoneField.note')}
-          hint={t('project.milestoneForm.noteHint', { max: NOTE_MAX, count: values.note.length })}
-          errors={errors.note}
-          className="sm:col-span-2"
-        >
+        <Field id="note" label={t('project.milestoneField.note')} errors={errors.note} className="sm:col-span-2">
           <textarea
             rows={4}
-            maxLength={NOTE_MAX}
-            {...controlProps('note', errors.note, true)}
+            {...controlProps('note', errors.note)}
             value={values.note}
             onChange={(e) => set('note', e.target.value)}
             className={inputClass}
           />
+          <CharCount id="note" value={values.note} max={NOTE_MAX} />
         </Field>
       </div>
 

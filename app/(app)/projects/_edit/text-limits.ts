@@ -1,0 +1,15 @@
+import type { ProjectField } from '@/lib/projects/schemas';
+
+/**
+ * The maximum lengths of the registry's free-text fields, as lib/projects/schemas.ts refuses them
+ * (text-limits.test.ts holds the two together): the form shows a live count against them and
+ * never cuts pasted text.
+ */
+export const PROJECT_TEXT_MAX: Partial<Record<ProjectField, number>> = {
+  name: 200,
+  nameEn: 300,
+  nationalCode: 64,
+  constructionContent: 4000,
+  capacityUnit: 20,
+  annualTarget: 500,
+};
