@@ -41,7 +41,13 @@ async function RedListBody({ actor, locale }: { actor: Actor; locale: Locale }) 
             {t('title')}
           </h2>
           {view.period ? (
-            <p className="mt-0.5 text-xs text-slate-500" data-testid="red-list-period">
+            <p
+              className="mt-0.5 text-xs text-slate-500"
+              data-testid="red-list-period"
+              data-period-id={list.period?.id}
+              data-red={view.counts.red}
+              data-yellow={view.counts.yellow}
+            >
               {t('period', { period: view.period })} · {view.countsLabel}
             </p>
           ) : null}
