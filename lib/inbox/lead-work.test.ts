@@ -4,7 +4,7 @@ import { setClockForTests } from '@/lib/clock';
 import { buildProblemWorld, makeProblem, type ProblemWorld } from '@/lib/problems/test-world';
 import { activeTestDb, useTestDb } from '@/test/db';
 import { makeMilestone, makeProject } from '@/test/factories';
-import { leadMilestones, leadWork } from './lead-work';
+import { leadMilestones, leadWork, projectCurrentReport } from './lead-work';
 
 useTestDb({ reset: 'file' });
 let w: ProblemWorld;
@@ -96,5 +96,15 @@ describe('a project lead’s work (我的工作)', () => {
     expect(leadOther.currentReports).toEqual([]);
     expect(leadOther.milestones).toEqual([]);
     expect(leadOther.problems).toEqual([]);
+  });
+
+  it('finds a project’s report of the current period, and none outside the actor’s scope', async () => {
+    const { period, report } = await projectCurrentReport(w.actors.projectLead, w.project.id);
+    expect(period?.id).toBe(id.june);
+    expect(report).toMatchObject({ id: id.juneReturned, status: 'returned' });
+    expect((await projectCurrentReport(w.actors.projectLead, id.own2)).report).toMatchObject({ status: 'approved' });
+    // County B's dispatch user does not see county A's project.
+    expect((await projectCurrentReport(w.actors.countyB, w.project.id)).report).toBeNull();
+    expect((await projectCurrentReport(w.actors.projectLead, 0)).report).toBeNull();
   });
 });

@@ -101,3 +101,18 @@ export async function leadWork(actor: Actor): Promise<LeadWork> {
 }
 
 export { DUE_WINDOW_DAYS };
+
+/** The project's report for the current period (null when there is no period or no report), in the actor's scope. */
+export async function projectCurrentReport(
+  actor: Actor,
+  projectId: number,
+): Promise<{ period: LeadWork['period']; report: ReportItem | null }> {
+  if (!Number.isSafeInteger(projectId) || projectId < 1 || projectId > 2_147_483_647) return { period: null, report: null };
+  const period = await currentPeriod();
+  if (!period) return { period: null, report: null };
+  const [report] = await reportItems(actor, and(eq(reports.projectId, projectId), eq(reports.periodId, period.id)), [], 1);
+  return {
+    period: { id: period.id, kind: period.kind, startDate: period.startDate, endDate: period.endDate, dueDate: period.dueDate },
+    report: report ?? null,
+  };
+}

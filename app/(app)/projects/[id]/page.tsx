@@ -16,13 +16,19 @@ import { getPlanSummary } from '@/lib/plans/plan-queries';
 import { getProjectLight } from '@/lib/lights/queries';
 import { getProject, getProjectHistory, getProjectMilestones } from '@/lib/projects/queries';
 import { getReferenceData } from '@/lib/reference/queries';
+import { projectCurrentReport } from '@/lib/inbox/lead-work';
+import { activeProblemsOfProject } from '@/lib/problems/queries';
 import { HistoryList } from './_components/history-list';
+import { LeadPanel } from './_components/lead-panel';
+import { SavedScroll } from './_components/saved-scroll';
+import { parseSaved, savedMilestoneText } from './_components/saved-summary';
 import { LightPanel } from './_components/light-panel';
 import { MilestoneList } from './_components/milestone-list';
 import { PlanSection } from './_components/plan-section';
 import { hasDemoData, ProjectFields } from './_components/project-fields';
 
 type Params = { params: Promise<{ id: string }> };
+type SearchParams = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** One read per request for the metadata and the page (the actor object is the same, cached). */
 const loadProject = cache(getProject);
@@ -36,11 +42,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: project ? (en ? (project.nameEn ?? project.name) : project.name) : t('notFoundTitle') };
 }
 
-export default async function ProjectPage({ params }: Params) {
+export default async function ProjectPage({ params, searchParams }: Params & SearchParams) {
   await connection();
   const actor = await requireActor();
   const id = parseId((await params).id);
   if (id === null) notFound();
+  // `?saved=milestone-12`: the milestone form has just saved that milestone.
+  const saved = parseSaved((await searchParams).saved);
   const [project, milestones, history, reference, light, plan, t, rawLocale] = await Promise.all([
     loadProject(actor, id),
     getProjectMilestones(actor, id),
@@ -53,13 +61,30 @@ export default async function ProjectPage({ params }: Params) {
   ]);
   if (!project) notFound();
   const locale = toLocale(rawLocale);
+  // The project's lead sees this period's report and the open problems, and on a phone these
+  // and the milestones come before the long field list (CSS order below sm; desktop unchanged).
+  const leadView = project.projectLeadId === actor.id;
+  const [current, openProblems] = leadView
+    ? await Promise.all([projectCurrentReport(actor, id), activeProblemsOfProject(actor, id)])
+    : [null, []];
+  const savedMilestone = saved ? milestones.find((m) => m.id === saved.milestoneId) : undefined;
+  const savedText = savedMilestone
+    ? savedMilestoneText(t, locale, reference, {
+        name: locale === 'en' ? (savedMilestone.nameEn ?? savedMilestone.name) : savedMilestone.name,
+        milestoneId: savedMilestone.id,
+        history,
+        actorName: actor.displayName,
+        now: new Date(),
+      })
+    : null;
+  const later = leadView ? 'max-sm:order-1' : undefined;
   const en = locale === 'en';
   const title = en ? (project.nameEn ?? project.name) : project.name;
   const otherName = en ? (project.nameEn ? project.name : null) : project.nameEn;
 
   return (
-    <div className="space-y-4">
-      <Link href="/projects" className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">
+    <div className="flex flex-col gap-4">
+      <Link href="/projects" className="inline-flex items-center gap-1 self-start text-sm text-brand-700 hover:underline">
         <span aria-hidden>←</span> {t('project.backToList')}
       </Link>
 
@@ -92,6 +117,17 @@ export default async function ProjectPage({ params }: Params) {
         ) : null}
       </header>
 
+      {savedText && savedMilestone ? (
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-2.5 text-sm text-emerald-900"
+          data-testid="saved-notice"
+        >
+          {t('project.saved', { what: savedText })}
+          <SavedScroll targetId={`milestone-${savedMilestone.id}`} />
+        </p>
+      ) : null}
+
       {hasDemoData(project.sources) ? (
         <p
           className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2.5 text-sm text-amber-900"
@@ -103,16 +139,24 @@ export default async function ProjectPage({ params }: Params) {
       ) : null}
 
       <LightPanel data={light} locale={locale} today={today()} canOverride={can(actor, 'light.override', projectSubject(project))} />
-      <PlanSection data={plan} locale={locale} canEdit={can(actor, 'plan.edit', projectSubject(project))} />
-      <ProjectFields project={project} locale={locale} />
+      <div className={later}>
+        <PlanSection data={plan} locale={locale} canEdit={can(actor, 'plan.edit', projectSubject(project))} />
+      </div>
+      <div className={later} data-testid="project-fields-block">
+        <ProjectFields project={project} locale={locale} />
+      </div>
       <MilestoneList
         projectId={project.id}
         milestones={milestones}
         locale={locale}
         today={today()}
         canUpdate={can(actor, 'milestone.update', project)}
+        savedId={savedMilestone?.id ?? null}
       />
-      <HistoryList entries={history} locale={locale} reference={reference} />
+      {leadView && current ? <LeadPanel period={current.period} report={current.report} problems={openProblems} locale={locale} /> : null}
+      <div className={leadView ? 'max-sm:order-2' : undefined}>
+        <HistoryList entries={history} locale={locale} reference={reference} />
+      </div>
     </div>
   );
 }

@@ -11,10 +11,12 @@ interface Props {
   locale: Locale;
   today: string;
   canUpdate: boolean;
+  /** The milestone just saved (highlighted, and the target of #milestone-<id>). */
+  savedId?: number | null;
 }
 
 /** The project's milestones: the section, and the rows prepared for the table (milestone-table.tsx). */
-export async function MilestoneList({ projectId, milestones, locale, today, canUpdate }: Props) {
+export async function MilestoneList({ projectId, milestones, locale, today, canUpdate, savedId = null }: Props) {
   const t = await getTranslations();
   const c = (key: string) => t(`project.milestones.col.${key}`);
   const date = (v: string | null) => (v ? formatDate(v, locale) : null);
@@ -56,7 +58,7 @@ export async function MilestoneList({ projectId, milestones, locale, today, canU
         <p className="px-4 py-6 text-center text-sm text-slate-500">{t('project.milestones.empty')}</p>
       ) : (
         <div className="md:overflow-x-auto">
-          <MilestoneTable projectId={projectId} rows={rows} labels={labels} />
+          <MilestoneTable projectId={projectId} rows={rows} labels={labels} savedId={savedId} />
         </div>
       )}
     </section>

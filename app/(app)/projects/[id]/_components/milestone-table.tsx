@@ -61,10 +61,12 @@ export function MilestoneTable({
   projectId,
   rows,
   labels,
+  savedId = null,
 }: {
   projectId: number;
   rows: MilestoneTableRow[];
   labels: MilestoneTableLabels;
+  savedId?: number | null;
 }) {
   const canUpdate = rows.some((r) => r.updateLabel !== null);
   return (
@@ -85,7 +87,13 @@ export function MilestoneTable({
       </thead>
       <tbody className="block space-y-2 p-2 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100 md:p-0">
         {rows.map((m) => (
-          <tr key={m.id} data-testid={`milestone-row-${m.id}`} className="ms-row">
+          <tr
+            key={m.id}
+            id={`milestone-${m.id}`}
+            data-testid={`milestone-row-${m.id}`}
+            data-saved={m.id === savedId ? 'true' : undefined}
+            className={`ms-row scroll-mt-20${m.id === savedId ? ' bg-emerald-50 ring-2 ring-emerald-400 ring-inset' : ''}`}
+          >
             <th scope="row" className="ms-name">
               {m.name}
               <span>{m.kind}</span>

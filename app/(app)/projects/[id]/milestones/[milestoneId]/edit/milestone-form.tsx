@@ -76,7 +76,7 @@ export function MilestoneForm({
           onDone(true);
           return;
         }
-        router.push(back);
+        router.push(`${back}?saved=milestone-${id}#milestone-${id}`);
         router.refresh();
         return;
       }
