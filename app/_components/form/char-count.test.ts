@@ -7,20 +7,16 @@ import { MESSAGES } from '@/lib/i18n/messages';
 import { CharCount } from './char-count';
 
 function render(locale: Locale, value: string, max: number): string {
-  return renderToStaticMarkup(
-    createElement(
-      NextIntlClientProvider,
-      {
-        locale,
-        messages: MESSAGES[locale],
-        timeZone: 'Asia/Shanghai',
-        onError: (e) => {
-          throw e;
-        },
-      },
-      createElement(CharCount, { id: 'note', value, max }),
-    ),
-  );
+  const provider = NextIntlClientProvider({
+    locale,
+    messages: MESSAGES[locale],
+    timeZone: 'Asia/Shanghai',
+    onError: (e) => {
+      throw e;
+    },
+    children: createElement(CharCount, { id: 'note', value, max }),
+  });
+  return renderToStaticMarkup(provider);
 }
 
 describe('CharCount', () => {
