@@ -1,5 +1,9 @@
+import { NextIntlClientProvider } from 'next-intl';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { pageOf } from '@/app/(screen)/dashboard/screen/red-list-rotator';
+import { pageOf, RedListRotator } from '@/app/(screen)/dashboard/screen/red-list-rotator';
+import { MESSAGES } from '@/lib/i18n/messages';
 import type { RedList, RedListRow } from '@/lib/dashboard/red-list';
 import { redListView } from './red-list-view';
 
@@ -86,5 +90,33 @@ describe('the screen’s pages', () => {
     expect(pageOf(rows, 3, 4)).toEqual({ from: 0, rows: [1, 2, 3, 4] });
     expect(pageOf(rows, -1, 4)).toEqual({ from: 8, rows: [9] });
     expect(pageOf([], 5, 4)).toEqual({ from: 0, rows: [] });
+  });
+});
+
+describe('the screen’s red list', () => {
+  it('renders the first page of rows with the pager, the reasons and the links', () => {
+    const rows = Array.from({ length: 5 }, (_, i) => row({ projectId: i + 1, code: `KP-${i + 1}`, href: `/projects/${i + 1}` }));
+    const view = redListView({ ...list, rows, counts: { red: 5, yellow: 0 } }, 'zh-CN');
+    const html = renderToStaticMarkup(
+      createElement(
+        NextIntlClientProvider,
+        {
+          locale: 'zh-CN',
+          messages: MESSAGES['zh-CN'],
+          timeZone: 'Asia/Shanghai',
+          onError: (e) => {
+            throw e;
+          },
+        },
+        createElement(RedListRotator, { view }),
+      ),
+    );
+    expect(html).toContain('红灯项目');
+    expect(html).toContain('2026年10月');
+    expect(html).toContain('第 1–4 条，共 5 条');
+    expect(html.match(/data-testid="screen-red-row-/g)).toHaveLength(4);
+    expect(html).not.toContain('screen-red-row-KP-5');
+    expect(html).toContain('完成率 56.0%，序时进度 94.0%，落后 38.0 个百分点 (&gt;30) → 红灯');
+    expect(html).toContain('href="/problems?status=open,in_progress&amp;project=1"');
   });
 });
