@@ -1,7 +1,9 @@
 /**
- * The versioned rule-set edit (admin). An edit never updates a rule set or its rules: it inserts
- * version n+1 with its rules and moves the active flag, so every stored light keeps pointing at
- * the rules that made it. Reading and the default: rule-set-store.ts (re-exported here).
+ * The versioned rule-set edit, its preview and the restore (admin). An edit or a restore never
+ * updates a rule set or its rules: it inserts version n+1 with its rules and moves the active
+ * flag, so every stored light keeps pointing at the rules that made it. The checks on the rules
+ * are schemas.ts's; the preview's computation is preview.ts. Reading and the default:
+ * rule-set-store.ts (re-exported here).
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
