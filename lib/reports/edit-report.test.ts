@@ -136,7 +136,7 @@ describe('saveReport: drafts', () => {
     expect(res).toMatchObject({
       ok: false,
       code: 'INVALID',
-      fieldErrors: { investmentThisPeriod: [expect.stringMatching(/amount/i)], percentComplete: ['Must be at most 100'] },
+      fieldErrors: { investmentThisPeriod: ['Cannot be negative'], percentComplete: ['Must be at most 100'] },
     });
     const res2 = await saveReport.execute(w.actors.leadOwn, {
       id: reportId,
@@ -147,6 +147,18 @@ describe('saveReport: drafts', () => {
     expect(res2).toMatchObject({ ok: false, code: 'INVALID' });
     if (!res2.ok) expect(Object.keys(res2.fieldErrors ?? {}).sort()).toEqual(['investmentThisPeriod', 'percentComplete']);
     await expectUnchanged(db, before);
+  });
+
+  it('takes the investment as people type it (thousands separators, a Chinese IME’s full-width digits)', async () => {
+    const db = getDb();
+    const res = await saveReport.execute(w.actors.leadOwn, { id: reportId, version: 1, investmentThisPeriod: '１，２３４．５' });
+    expect(res).toMatchObject({ ok: true });
+    const [row] = await db.select().from(reports).where(eq(reports.id, reportId));
+    expect(row?.investmentThisPeriod).toBe('1234.50');
+    const res2 = await saveReport.execute(w.actors.leadOwn, { id: reportId, version: 2, investmentThisPeriod: '2,000' });
+    expect(res2).toMatchObject({ ok: true });
+    const [row2] = await db.select().from(reports).where(eq(reports.id, reportId));
+    expect(row2?.investmentThisPeriod).toBe('2000.00');
   });
 
   it.each(['submitted', 'approved'] as const)('refuses to save a %s report (CONFLICT, not editable)', async (status) => {
