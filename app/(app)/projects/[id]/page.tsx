@@ -8,7 +8,7 @@ import { cache } from 'react';
 import { StageBadge, StatusBadge } from '@/app/_components/badges';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
-import { today } from '@/lib/clock';
+import { now, today } from '@/lib/clock';
 import { parseId } from '@/lib/http/id';
 import { toLocale } from '@/lib/i18n/config';
 import { projectSubject } from '@/lib/projects/resource';
@@ -74,7 +74,7 @@ export default async function ProjectPage({ params, searchParams }: Params & Sea
         milestoneId: savedMilestone.id,
         history,
         actorName: actor.displayName,
-        now: new Date(),
+        now: now(),
       })
     : null;
   const later = leadView ? 'max-sm:order-1' : undefined;
@@ -139,7 +139,7 @@ export default async function ProjectPage({ params, searchParams }: Params & Sea
       ) : null}
 
       <LightPanel data={light} locale={locale} today={today()} canOverride={can(actor, 'light.override', projectSubject(project))} />
-      <div className={later}>
+      <div className={`empty:hidden ${later ?? ''}`}>
         <PlanSection data={plan} locale={locale} canEdit={can(actor, 'plan.edit', projectSubject(project))} />
       </div>
       <div className={later} data-testid="project-fields-block">
