@@ -1,5 +1,5 @@
 import { NextIntlClientProvider } from 'next-intl';
-import { createElement } from 'react';
+import { type ComponentProps, createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { pageOf, RedListRotator } from '@/app/(screen)/dashboard/screen/red-list-rotator';
@@ -100,14 +100,15 @@ describe('the screen’s red list', () => {
     const html = renderToStaticMarkup(
       createElement(
         NextIntlClientProvider,
+        // The children go as the third argument; the props' type asks for them too.
         {
           locale: 'zh-CN',
           messages: MESSAGES['zh-CN'],
           timeZone: 'Asia/Shanghai',
-          onError: (e) => {
+          onError: (e: Error) => {
             throw e;
           },
-        },
+        } as ComponentProps<typeof NextIntlClientProvider>,
         createElement(RedListRotator, { view }),
       ),
     );
