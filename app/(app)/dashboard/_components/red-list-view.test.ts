@@ -97,20 +97,18 @@ describe('the screen’s red list', () => {
   it('renders the first page of rows with the pager, the reasons and the links', () => {
     const rows = Array.from({ length: 5 }, (_, i) => row({ projectId: i + 1, code: `KP-${i + 1}`, href: `/projects/${i + 1}` }));
     const view = redListView({ ...list, rows, counts: { red: 5, yellow: 0 } }, 'zh-CN');
+    type ProviderProps = ComponentProps<typeof NextIntlClientProvider>;
+    const props: Omit<ProviderProps, 'children'> = {
+      locale: 'zh-CN',
+      messages: MESSAGES['zh-CN'],
+      timeZone: 'Asia/Shanghai',
+      onError: (e) => {
+        throw e;
+      },
+    };
+    // The children go as the third argument (the props' type asks for them too).
     const html = renderToStaticMarkup(
-      createElement(
-        NextIntlClientProvider,
-        // The children go as the third argument; the props' type asks for them too.
-        {
-          locale: 'zh-CN',
-          messages: MESSAGES['zh-CN'],
-          timeZone: 'Asia/Shanghai',
-          onError: (e: Error) => {
-            throw e;
-          },
-        } as ComponentProps<typeof NextIntlClientProvider>,
-        createElement(RedListRotator, { view }),
-      ),
+      createElement(NextIntlClientProvider, props as ProviderProps, createElement(RedListRotator, { view })),
     );
     expect(html).toContain('红灯项目');
     expect(html).toContain('2026年10月');
