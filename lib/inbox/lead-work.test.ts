@@ -102,7 +102,7 @@ describe('a project lead’s work (我的工作)', () => {
     const { period, report } = await projectCurrentReport(w.actors.projectLead, w.project.id);
     expect(period?.id).toBe(id.june);
     expect(report).toMatchObject({ id: id.juneReturned, status: 'returned' });
-    expect((await projectCurrentReport(w.actors.projectLead, id.own2)).report).toMatchObject({ status: 'approved' });
+    expect((await projectCurrentReport(w.actors.projectLead, id.own2!)).report).toMatchObject({ status: 'approved' });
     // County B's dispatch user does not see county A's project.
     expect((await projectCurrentReport(w.actors.countyB, w.project.id)).report).toBeNull();
     expect((await projectCurrentReport(w.actors.projectLead, 0)).report).toBeNull();
