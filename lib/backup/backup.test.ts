@@ -313,7 +313,8 @@ describe('the tools and the embedded database', () => {
     const pg = await openDataDir(dir);
     await pg.close();
     await expect(openDataDir(path.join(tmp, 'no-such-dir'))).rejects.toThrow(/no embedded database/i);
-  });
+    // Opens an embedded database three times (about 20 s on a loaded 2-core machine).
+  }, 90_000);
 
   it('says what to install when pg_dump is missing (before connecting anywhere)', async () => {
     process.env.PG_BIN = path.join(tmp, 'no-bin');
