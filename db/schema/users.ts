@@ -23,9 +23,7 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    check('users_username_format', sql`${t.username} ~ '^[a-z0-9_.-]{2,32}$'`),
-  ],
+  (t) => [check('users_username_format', sql`${t.username} ~ '^[a-z0-9_.-]{2,32}$'`)],
 );
 
 /**

@@ -218,7 +218,9 @@ export async function runCase(
       const built = await fixture.build({ tx, world, actor, people: peopleFor(world, actor, c.held), countyId: world.countyA.id });
       // A prefecture-only action refuses every county actor before it reads anything (the wrapper).
       expected =
-        action.meta.prefectureOnly && c.scope !== 'prefecture' ? 'FORBIDDEN' : expectedOutcome(action.meta.permission, c, visibleIn(fixture, c));
+        action.meta.prefectureOnly && c.scope !== 'prefecture'
+          ? 'FORBIDDEN'
+          : expectedOutcome(action.meta.permission, c, visibleIn(fixture, c));
       const seen = await seenBy(tx, action, actor, built.input);
       const before = expected === 'ok' ? null : await snapshot(tx, built.target);
       const res = await action.execute(actor, built.input);
