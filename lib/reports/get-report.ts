@@ -17,7 +17,7 @@ const reviewer = alias(users, 'reviewer');
 
 export type PhotoRow = Pick<
   typeof reportPhotos.$inferSelect,
-  'id' | 'mimeType' | 'byteSize' | 'width' | 'height' | 'originalName' | 'caption' | 'createdAt'
+  'id' | 'mimeType' | 'byteSize' | 'width' | 'height' | 'originalName' | 'caption' | 'createdAt' | 'takenAt'
 >;
 
 export interface ReportDetail {
@@ -103,6 +103,7 @@ export async function getReport(actor: Actor, id: number): Promise<ReportDetail 
         originalName: reportPhotos.originalName,
         caption: reportPhotos.caption,
         createdAt: reportPhotos.createdAt,
+        takenAt: reportPhotos.takenAt,
       })
       .from(reportPhotos)
       .where(eq(reportPhotos.reportId, id))

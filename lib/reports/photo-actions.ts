@@ -33,7 +33,7 @@ export const addReportPhoto = createAction({
     height: z.number().int().positive(),
     originalName: optionalText(255),
     caption: optionalText(200),
-    /** EXIF DateTimeOriginal, read by the route before the file was stripped. */
+    /** EXIF DateTimeOriginal, read by the route before the file was stripped, else the client's. */
     takenAt: z.date().nullable().optional(),
   }),
   permission: 'report.edit',
@@ -81,6 +81,10 @@ export const addReportPhoto = createAction({
       height: row.height,
       byteSize: row.byteSize,
       originalName: row.originalName,
+      caption: row.caption,
+      // ISO strings: the answer is also stored as JSON for a replay (Idempotency-Key).
+      takenAt: row.takenAt ? row.takenAt.toISOString() : null,
+      createdAt: row.createdAt.toISOString(),
     };
   },
 });

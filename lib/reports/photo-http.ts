@@ -1,14 +1,15 @@
 import 'server-only';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { routeKey } from '@/lib/actions/idempotency';
+import { noteBody, routeKey } from '@/lib/actions/idempotency';
 import { conflictWith } from '@/lib/authz/resource';
+import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { routeId } from '@/lib/http/id';
 import { readBody } from '@/lib/http/body';
 import { json, withRoute } from '@/lib/http/route';
 import { addReportPhoto } from './photo-actions';
-import { PHOTO_REQUEST_MAX_BYTES } from './photo-limits';
+import { PHOTO_REQUEST_MAX_BYTES, takenAtAcceptable } from './photo-limits';
 import {
   inspectPhoto,
   newStorageKey,
@@ -53,7 +54,9 @@ function rejection(reason: PhotoRejection | 'noFile'): AppError {
  * cancels the stream (413), whatever Content-Length says or whether it is there at all; only
  * then is the multipart parsed.
  */
-async function readUpload(request: Request): Promise<{ file: File; caption: FormDataEntryValue | null }> {
+async function readUpload(
+  request: Request,
+): Promise<{ file: File; bytes: Buffer; caption: FormDataEntryValue | null; takenAt: FormDataEntryValue | null }> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\b/i.test(type)) {
     await request.body?.cancel().catch(() => {});
@@ -70,7 +73,47 @@ async function readUpload(request: Request): Promise<{ file: File; caption: Form
   const file = form.get('file');
   if (!file || typeof file === 'string') throw rejection('noFile');
   if (file.size > PHOTO_MAX_BYTES) throw rejection('tooLarge');
-  return { file, caption: form.get('caption') };
+  const fileBytes = Buffer.from(await file.arrayBuffer());
+  const caption = form.get('caption');
+  const takenAt = form.get('takenAt');
+  // An Idempotency-Key compares the request by its content, not its raw bytes: a browser sends a
+  // retry with a new multipart boundary, which would otherwise read as another request.
+  noteBody(
+    Buffer.concat([
+      Buffer.from(
+        `${JSON.stringify([file.name, file.type, typeof caption === 'string' ? caption : null, typeof takenAt === 'string' ? takenAt : null])}\n`,
+      ),
+      fileBytes,
+    ]),
+  );
+  return { file, bytes: fileBytes, caption, takenAt };
+}
+
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO date-time with its zone whose calendar date exists (Date would roll 30 February over). */
+function isoDateTime(value: string): Date | null {
+  const m = ISO_DATE_TIME.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d || h > 23 || mi > 59) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
+ * The client's `takenAt` (an ISO date-time with its zone, read from the photo's EXIF in the
+ * browser before it was resized): null when absent or empty; a malformed or unbelievable one
+ * (before 2000, more than a day ahead) is refused (422).
+ */
+function clientTakenAt(value: FormDataEntryValue | null): Date | null {
+  if (value === null || value === '') return null;
+  const date = typeof value === 'string' ? isoDateTime(value) : null;
+  if (!date || !takenAtAcceptable(date, now())) {
+    throw new AppError('INVALID', 'photo refused: takenAt', { messageKey: 'reports.photo.errors.takenAt', httpStatus: 422 });
+  }
+  return date;
 }
 
 /** The first `max` UTF-16 units of a text, never half of a surrogate pair (that would be unstorable). */
@@ -80,10 +123,10 @@ function clip(text: string, max: number): string {
 }
 
 /**
- * POST /api/reports/:id/photos — multipart field `file` (one image), optional `caption`. The
- * project lead only (report.edit on the report's project), while the report is a draft or was
- * returned; a request from another site is refused. Who may upload is checked before the body
- * is read or decoded.
+ * POST /api/reports/:id/photos — multipart field `file` (one image), optional `caption` and
+ * `takenAt` (ISO, the client's reading of the EXIF of a photo it resized). The project lead only
+ * (report.edit on the report's project), while the report is a draft or was returned; a request
+ * from another site is refused. Who may upload is checked before the body is read or decoded.
  */
 export const uploadPhotoRoute = withRoute({
   name: 'report.photo.upload',
@@ -96,8 +139,8 @@ export const uploadPhotoRoute = withRoute({
     const { report } = record;
     if (!isEditable(report.status)) throw await conflictWith(await getDb(), reportResource, report.id, 'reports.errors.notEditable');
 
-    const { file, caption } = await readUpload(request);
-    const bytes = Buffer.from(await file.arrayBuffer());
+    const { file, bytes, caption, takenAt } = await readUpload(request);
+    const sentTakenAt = clientTakenAt(takenAt);
     const checked = await inspectPhoto(bytes);
     if (!checked.ok) throw rejection(checked.reason);
 
@@ -113,7 +156,8 @@ export const uploadPhotoRoute = withRoute({
         byteSize: checked.original.length,
         width: checked.width,
         height: checked.height,
-        takenAt: checked.takenAt,
+        // The file's own EXIF wins; a photo resized in the browser has none and sends it apart.
+        takenAt: checked.takenAt ?? sentTakenAt,
         originalName: clip(file.name || '', 255),
         caption: typeof caption === 'string' ? clip(caption, 200) : undefined,
       },

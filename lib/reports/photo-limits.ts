@@ -11,3 +11,13 @@ export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type PhotoMime = (typeof PHOTO_TYPES)[number];
 /** At most this many photos per report. */
 export const PHOTO_MAX_PER_REPORT = 30;
+/** A taken-at before this is a camera with its clock never set (or a bogus value). */
+export const TAKEN_AT_EARLIEST = Date.UTC(2000, 0, 1);
+/** A taken-at may be ahead of the server's clock by at most this (a phone's clock or zone off by a little). */
+export const TAKEN_AT_MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
+
+/** Whether a photo's taken-at is believable: not before 2000, not more than a day in the future. */
+export function takenAtAcceptable(date: Date, now: Date): boolean {
+  const ms = date.getTime();
+  return Number.isFinite(ms) && ms >= TAKEN_AT_EARLIEST && ms <= now.getTime() + TAKEN_AT_MAX_AHEAD_MS;
+}

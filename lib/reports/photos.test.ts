@@ -474,3 +474,89 @@ describe('what a served photo gives away', () => {
     expect(exifDateTime(42, undefined)).toBeNull();
   });
 });
+
+describe('a photo resized in the browser (takenAt field, Idempotency-Key)', () => {
+  function formRequest(bytes: Buffer, fields: Record<string, string>, headers: Record<string, string> = {}): Request {
+    const form = new FormData();
+    form.append('file', new File([new Uint8Array(bytes)], 'IMG_0001.jpg', { type: 'image/jpeg' }));
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    return new Request(`http://localhost/api/reports/${reportId}/photos`, { method: 'POST', body: form, headers });
+  }
+  async function post(request: Request, t = zh) {
+    const res = await uploadPhoto(w.actors.leadOwn, String(reportId), request, t);
+    return {
+      status: res.status,
+      body: (await res.json()) as { ok: boolean; message?: string; data?: { id: number; takenAt: string | null } },
+    };
+  }
+  const takenAtOf = async (id: number) => (await getDb().select().from(reportPhotos).where(eq(reportPhotos.id, id)))[0]!.takenAt;
+
+  it('a JPEG without EXIF keeps the client’s taken-at; without one it has none (the upload time is shown)', async () => {
+    const sent = await post(formRequest(jpeg, { takenAt: '2025-06-18T09:30:15+08:00', caption: '东侧基坑' }));
+    expect(sent.status).toBe(201);
+    expect(sent.body.data).toMatchObject({
+      takenAt: '2025-06-18T01:30:15.000Z',
+      caption: '东侧基坑',
+      createdAt: '2025-06-20T04:00:00.000Z',
+    });
+    expect((await takenAtOf(sent.body.data!.id))?.toISOString()).toBe('2025-06-18T01:30:15.000Z');
+
+    const none = await post(formRequest(png, {}));
+    expect(none.status).toBe(201);
+    expect(await takenAtOf(none.body.data!.id)).toBeNull();
+    const empty = await post(formRequest(png, { takenAt: '' }));
+    expect(empty.status).toBe(201);
+  });
+
+  it('the file’s own EXIF date wins over the client’s', async () => {
+    const withExif = await sharp(jpeg)
+      .withExif({ IFD2: { DateTimeOriginal: '2025:06:18 09:30:15', OffsetTimeOriginal: '+08:00' } })
+      .jpeg()
+      .toBuffer();
+    const sent = await post(formRequest(withExif, { takenAt: '2025-06-19T12:00:00Z' }));
+    expect(sent.status).toBe(201);
+    expect((await takenAtOf(sent.body.data!.id))?.toISOString()).toBe('2025-06-18T01:30:15.000Z');
+  });
+
+  it.each([
+    ['not a date', 'yesterday'],
+    ['a date without a time zone', '2025-06-18T09:30:15'],
+    ['before 2000', '1999-12-31T23:59:59Z'],
+    ['more than a day ahead', '2025-06-21T04:00:01Z'],
+    ['an impossible date', '2025-02-30T10:00:00Z'],
+  ])('refuses a takenAt that is %s: 422, nothing stored', async (_label, takenAt) => {
+    const db = getDb();
+    const before = await snapshot(db);
+    const { status, body } = await post(formRequest(jpeg, { takenAt }), en);
+    expect(status).toBe(422);
+    expect(body).toMatchObject({ ok: false, message: en('reports.photo.errors.takenAt') });
+    await expectUnchanged(db, before);
+    expect(await files()).toEqual([]);
+  });
+
+  it('up to a day ahead is believed (a phone clock a little off)', async () => {
+    const { status } = await post(formRequest(jpeg, { takenAt: '2025-06-21T03:00:00Z' }));
+    expect(status).toBe(201);
+  });
+
+  it('a retried upload with the same Idempotency-Key (a new multipart boundary) is stored once', async () => {
+    const db = getDb();
+    const key = '3f1c2a9e-0d4b-4c1e-9a7f-1b2c3d4e5f60';
+    const fields = { takenAt: '2025-06-18T01:30:15Z', caption: '北侧' };
+    const first = await post(formRequest(jpeg, fields, { 'idempotency-key': key }));
+    const second = await post(formRequest(jpeg, fields, { 'idempotency-key': key }));
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body.data!.id).toBe(first.body.data!.id);
+    const rows = await db.select().from(reportPhotos);
+    expect(rows).toHaveLength(1);
+    // The replay's files were removed: only the stored photo's remain.
+    expect(await files()).toEqual([rows[0]!.storageKey, `${rows[0]!.storageKey}.thumb`].sort());
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.action, 'report.photo.add'))).toHaveLength(1);
+
+    // The same key with another photo is another request: refused, nothing stored.
+    const other = await post(formRequest(png, fields, { 'idempotency-key': key }));
+    expect(other.status).toBe(422);
+    expect(await db.select().from(reportPhotos)).toHaveLength(1);
+  });
+});

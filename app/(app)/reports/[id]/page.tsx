@@ -68,7 +68,15 @@ export default async function ReportPage({ params }: Params) {
   const reviewing = report.status === 'submitted' && can(actor, 'report.review', subject);
   const reopening = report.status === 'approved' && can(actor, 'report.reopen', subject);
   const lastDecision = history.find((h) => ['report.return', 'report.reopen', 'report.approve'].includes(h.action));
-  const photos = detail.photos.map((p) => ({ id: p.id, width: p.width, height: p.height, originalName: p.originalName }));
+  const photos = detail.photos.map((p) => ({
+    id: p.id,
+    width: p.width,
+    height: p.height,
+    originalName: p.originalName,
+    caption: p.caption,
+    takenAt: p.takenAt,
+    createdAt: p.createdAt,
+  }));
 
   return (
     <div className="space-y-4">

@@ -1,10 +1,35 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { formatDateTime } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { photoTime } from './photo-time';
 
 export interface PhotoItem {
   id: number;
   width: number | null;
   height: number | null;
   originalName: string | null;
+  caption?: string | null;
+  /** When it was taken (EXIF), else null: the upload time is shown. */
+  takenAt?: string | Date | null;
+  createdAt?: string | Date | null;
+}
+
+/** Under a thumbnail: when the photo was taken (else uploaded) and its caption. */
+export function PhotoCaption({ photo }: { photo: PhotoItem }) {
+  const t = useTranslations('reports.photo');
+  const locale = toLocale(useLocale());
+  const timeZone = useTimeZone();
+  const { at, kind } = photoTime(photo);
+  return (
+    <div className="mt-1 min-w-0 text-xs leading-snug" data-testid="photo-caption">
+      {at ? (
+        <p className="truncate text-slate-500">
+          {t(kind === 'taken' ? 'takenAt' : 'uploadedAt', { time: formatDateTime(at, locale, timeZone) })}
+        </p>
+      ) : null}
+      {photo.caption ? <p className="line-clamp-2 break-words text-slate-700">{photo.caption}</p> : null}
+    </div>
+  );
 }
 
 /** A square thumbnail that opens the full photo in a new tab (both served by /api/photos/:id). */
@@ -45,8 +70,9 @@ export function PhotoGallery({ photos }: { photos: PhotoItem[] }) {
       ) : (
         <ul className="mt-2 grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-5">
           {photos.map((p) => (
-            <li key={p.id}>
+            <li key={p.id} className="min-w-0">
               <PhotoThumb photo={p} />
+              <PhotoCaption photo={p} />
             </li>
           ))}
         </ul>

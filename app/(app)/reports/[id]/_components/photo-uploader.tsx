@@ -2,27 +2,46 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, useTransition } from 'react';
+import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import { deleteReportPhoto } from '@/lib/reports/actions';
 import { PHOTO_MAX_BYTES, PHOTO_MAX_PER_REPORT, PHOTO_TYPES } from '@/lib/reports/photo-limits';
-import { PhotoThumb, type PhotoItem } from './photo-thumb';
+import { PhotoCaption, PhotoThumb, type PhotoItem } from './photo-thumb';
+import { preparePhoto, type PreparedPhoto } from './prepare-photo';
+
+type UploadState = 'preparing' | 'queued' | 'sending' | 'failed' | 'offline';
 
 interface Upload {
   key: string;
   name: string;
-  /** 0..100 while sending; null once done or failed. */
-  progress: number | null;
+  file: File;
+  /** The resized photo (or the original), kept in memory for retries. */
+  prepared: PreparedPhoto | null;
+  /** One per photo, kept across its retries: an upload that did arrive is not stored twice. */
+  idempotencyKey: string;
+  caption: string;
+  state: UploadState;
+  /** 0..100 while sending. */
+  progress: number;
   error: string | null;
+  /** Whether sending it again can help (not for a photo too large after preparing). */
+  retryable: boolean;
+  /** The last attempt's status; 0: no answer (it may have arrived). */
+  lastStatus: number | null;
 }
 
 type UploadAnswer = { ok: true; data: PhotoItem } | { ok: false; code: string; message: string };
 
-/** Sends one file with XMLHttpRequest (fetch cannot report upload progress). */
-function send(reportId: number, file: File, onProgress: (percent: number) => void): Promise<{ status: number; body: UploadAnswer | null }> {
+/** Sends one photo with XMLHttpRequest (fetch cannot report upload progress). */
+function send(
+  reportId: number,
+  upload: Upload & { prepared: PreparedPhoto },
+  onProgress: (percent: number) => void,
+): Promise<{ status: number; body: UploadAnswer | null }> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/reports/${reportId}/photos`);
     xhr.responseType = 'json';
+    xhr.setRequestHeader('Idempotency-Key', upload.idempotencyKey);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
     };
@@ -30,56 +49,134 @@ function send(reportId: number, file: File, onProgress: (percent: number) => voi
     xhr.onerror = () => resolve({ status: 0, body: null });
     xhr.onabort = () => resolve({ status: 0, body: null });
     const form = new FormData();
-    form.append('file', file);
+    form.append('file', upload.prepared.blob, upload.prepared.name);
+    if (upload.prepared.takenAt) form.append('takenAt', upload.prepared.takenAt.toISOString());
+    const caption = upload.caption.trim();
+    if (caption) form.append('caption', caption);
     xhr.send(form);
   });
 }
 
+function newKey(): string {
+  return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
 /**
- * Site photos of a report being edited: take or choose photos (several at once), each uploaded
- * in turn with its progress; the server checks every file and a refusal says why. Thumbnails
- * open the full image; a photo can be deleted (with a second tap to confirm).
+ * Site photos of a report being edited: take or choose photos (several at once). Each is resized
+ * in the browser (prepare-photo.ts) and uploaded in turn with its progress; the server checks
+ * every file and a refusal says why. A failed upload can be retried; without a network it waits
+ * and goes when the browser is back online (kept in memory only: leaving the page drops it).
+ * Thumbnails open the full image; a photo can be deleted (with a second tap to confirm).
  */
 export function PhotoUploader({ reportId, initial }: { reportId: number; initial: PhotoItem[] }) {
   const t = useTranslations('reports.photo');
   const router = useRouter();
   const [photos, setPhotos] = useState(initial);
-  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [uploads, setUploadsState] = useState<Upload[]>([]);
   const [confirming, setConfirming] = useState<number | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [, startTransition] = useTransition();
   const inputRef = useRef<HTMLInputElement>(null);
   const maxMb = PHOTO_MAX_BYTES / 1024 / 1024;
+  // The queue lives in a ref (the sending loop reads it between awaits) mirrored into state.
+  const itemsRef = useRef<Upload[]>([]);
+  const busy = useRef(false);
 
-  const patch = (key: string, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
+  const update = useCallback((fn: (list: Upload[]) => Upload[]) => {
+    itemsRef.current = fn(itemsRef.current);
+    setUploadsState(itemsRef.current);
+  }, []);
+  const patch = useCallback(
+    (key: string, change: Partial<Upload>) => update((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u))),
+    [update],
+  );
+
+  /** Sends the queued photos one at a time; without a network they wait (state 'offline'). */
+  const pump = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    let added = false;
+    try {
+      for (;;) {
+        const next = itemsRef.current.find((u) => u.state === 'queued');
+        if (!next?.prepared) break;
+        if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+          update((list) => list.map((u) => (u.state === 'queued' ? { ...u, state: 'offline', error: null } : u)));
+          break;
+        }
+        const item = { ...next, prepared: next.prepared };
+        patch(item.key, { state: 'sending', progress: 0, error: null });
+        const { status, body } = await send(reportId, item, (percent) => patch(item.key, { progress: percent }));
+        if (body?.ok) {
+          const photo = body.data;
+          setPhotos((p) => (p.some((x) => x.id === photo.id) ? p : [...p, photo]));
+          update((list) => list.filter((x) => x.key !== item.key));
+          added = true;
+        } else if (status === 0) {
+          patch(item.key, { state: 'offline', error: null, lastStatus: 0 });
+        } else {
+          patch(item.key, { state: 'failed', error: body && !body.ok ? body.message : `HTTP ${status}`, lastStatus: status });
+        }
+      }
+    } finally {
+      busy.current = false;
+    }
+    if (added) router.refresh();
+  }, [patch, reportId, router, update]);
+
+  // Back online: what waited for the network goes now.
+  useEffect(() => {
+    const online = () => {
+      update((list) => list.map((u) => (u.state === 'offline' ? { ...u, state: 'queued' } : u)));
+      void pump();
+    };
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [pump, update]);
 
   async function onFiles(list: FileList | null) {
     const files = Array.from(list ?? []);
     if (inputRef.current) inputRef.current.value = '';
     if (files.length === 0) return;
-    const queued = files.map((file, i) => ({ file, key: `${Date.now()}-${i}-${file.name}` }));
-    setUploads((u) => [
-      ...u.filter((x) => x.progress !== null),
-      ...queued.map(({ key, file }) => ({ key, name: file.name, progress: 0, error: null })),
-    ]);
-    let added = false;
-    for (const { file, key } of queued) {
+    const added: Upload[] = files.map((file, i) => ({
+      key: `${Date.now()}-${i}-${file.name}`,
+      name: file.name,
+      file,
+      prepared: null,
+      idempotencyKey: newKey(),
+      caption: '',
+      state: 'preparing',
+      progress: 0,
+      error: null,
+      retryable: true,
+      lastStatus: null,
+    }));
+    update((u) => [...u, ...added]);
+    // One at a time: decoding a 12 MP photo takes tens of MB of a phone's memory.
+    for (const { key, file } of added) {
+      const prepared = await preparePhoto(file);
       // Only the size is checked here (to spare a phone the upload); the server decides the rest.
-      if (file.size > PHOTO_MAX_BYTES) {
-        patch(key, { progress: null, error: t('errors.tooLarge', { max: maxMb }) });
+      if (prepared.blob.size > PHOTO_MAX_BYTES) {
+        patch(key, { prepared, state: 'failed', retryable: false, error: t('errors.tooLarge', { max: maxMb }) });
         continue;
       }
-      const { status, body } = await send(reportId, file, (percent) => patch(key, { progress: percent }));
-      if (body?.ok) {
-        const photo = body.data;
-        setPhotos((p) => [...p, photo]);
-        setUploads((u) => u.filter((x) => x.key !== key));
-        added = true;
-      } else {
-        patch(key, { progress: null, error: body && !body.ok ? body.message : status === 0 ? t('errors.network') : `HTTP ${status}` });
-      }
+      patch(key, { prepared, state: 'queued' });
+      void pump();
     }
-    if (added) router.refresh();
+  }
+
+  function retry(key: string) {
+    patch(key, { state: 'queued', error: null });
+    void pump();
+  }
+
+  function setCaption(u: Upload, caption: string) {
+    // A refused attempt (an answer other than success) stored nothing, so a changed caption is a
+    // new request with a new key; after no answer the key stays and so does the caption (input
+    // disabled), or a retry of an upload that did arrive would be refused as another request.
+    patch(u.key, { caption, ...(u.lastStatus !== null && u.lastStatus !== 0 ? { idempotencyKey: newKey(), lastStatus: null } : {}) });
   }
 
   function remove(id: number) {
@@ -124,43 +221,83 @@ export function PhotoUploader({ reportId, initial }: { reportId: number; initial
 
       {uploads.length ? (
         <ul className="mt-3 space-y-2" aria-live="polite" data-testid="upload-list">
-          {uploads.map((u) => (
-            <li
-              key={u.key}
-              className={`rounded-md border px-3 py-2 text-sm ${u.error ? 'border-red-200 bg-red-50 text-red-800' : 'border-slate-200 bg-slate-50'}`}
-              data-testid={u.error ? 'upload-error' : 'upload-progress'}
-            >
-              {u.error ? (
-                <div className="flex items-start justify-between gap-2">
-                  <span role="alert">{t('failed', { name: u.name, message: u.error })}</span>
-                  <button
-                    type="button"
-                    onClick={() => setUploads((list) => list.filter((x) => x.key !== u.key))}
-                    className="shrink-0 text-xs text-red-700 underline"
-                  >
-                    {t('dismiss')}
-                  </button>
-                </div>
-              ) : (
-                <>
-                  <div className="flex justify-between gap-2">
-                    <span className="truncate">{t('uploading', { name: u.name })}</span>
-                    <span className="tabular-nums text-slate-600">{t('progress', { percent: u.progress ?? 0 })}</span>
+          {uploads.map((u) => {
+            const bad = u.state === 'failed' || u.state === 'offline';
+            return (
+              <li
+                key={u.key}
+                className={`rounded-md border px-3 py-2 text-sm ${
+                  u.state === 'failed'
+                    ? 'border-red-200 bg-red-50 text-red-800'
+                    : u.state === 'offline'
+                      ? 'border-amber-200 bg-amber-50 text-amber-900'
+                      : 'border-slate-200 bg-slate-50'
+                }`}
+                data-testid={u.state === 'failed' ? 'upload-error' : u.state === 'offline' ? 'upload-offline' : 'upload-progress'}
+              >
+                {bad ? (
+                  <div className="flex items-start justify-between gap-2">
+                    <span role={u.state === 'failed' ? 'alert' : 'status'}>
+                      {u.state === 'failed' ? t('failed', { name: u.name, message: u.error ?? '' }) : `${u.name}: ${t('offline')}`}
+                    </span>
+                    <span className="flex shrink-0 gap-3">
+                      {u.retryable ? (
+                        <button
+                          type="button"
+                          onClick={() => retry(u.key)}
+                          className="text-xs font-medium underline"
+                          data-testid="upload-retry"
+                        >
+                          {t('retry')}
+                        </button>
+                      ) : null}
+                      <button
+                        type="button"
+                        onClick={() => update((list) => list.filter((x) => x.key !== u.key))}
+                        className="text-xs underline"
+                      >
+                        {t('dismiss')}
+                      </button>
+                    </span>
                   </div>
-                  <div
-                    className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-200"
-                    role="progressbar"
-                    aria-valuemin={0}
-                    aria-valuemax={100}
-                    aria-valuenow={u.progress ?? 0}
-                    aria-label={u.name}
-                  >
-                    <div className="h-full bg-brand-600 transition-all" style={{ width: `${u.progress ?? 0}%` }} />
-                  </div>
-                </>
-              )}
-            </li>
-          ))}
+                ) : (
+                  <>
+                    <div className="flex justify-between gap-2">
+                      <span className="truncate">
+                        {t(u.state === 'preparing' ? 'preparing' : u.state === 'queued' ? 'queued' : 'uploading', { name: u.name })}
+                      </span>
+                      {u.state === 'sending' ? (
+                        <span className="tabular-nums text-slate-600">{t('progress', { percent: u.progress })}</span>
+                      ) : null}
+                    </div>
+                    <div
+                      className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-200"
+                      role="progressbar"
+                      aria-valuemin={0}
+                      aria-valuemax={100}
+                      aria-valuenow={u.progress}
+                      aria-label={u.name}
+                    >
+                      <div className="h-full bg-brand-600 transition-all" style={{ width: `${u.progress}%` }} />
+                    </div>
+                  </>
+                )}
+                {u.retryable && u.state !== 'sending' ? (
+                  <input
+                    type="text"
+                    value={u.caption}
+                    maxLength={200}
+                    disabled={u.lastStatus === 0}
+                    onChange={(e) => setCaption(u, e.target.value)}
+                    placeholder={t('caption')}
+                    aria-label={t('captionLabel', { name: u.name })}
+                    className="mt-2 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 disabled:bg-slate-100"
+                    data-testid="upload-caption"
+                  />
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
       {deleteError ? (
@@ -174,8 +311,9 @@ export function PhotoUploader({ reportId, initial }: { reportId: number; initial
       ) : (
         <ul className="mt-3 grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-5">
           {photos.map((p) => (
-            <li key={p.id} className="relative">
+            <li key={p.id} className="relative min-w-0">
               <PhotoThumb photo={p} />
+              <PhotoCaption photo={p} />
               {confirming === p.id ? (
                 <div className="absolute inset-x-1 bottom-1 flex flex-col gap-1 rounded bg-white/95 p-1 text-xs shadow">
                   <span className="text-center text-slate-700">{t('deleteConfirm')}</span>
