@@ -311,41 +311,43 @@ export function PhotoUploader({ reportId, initial }: { reportId: number; initial
       ) : (
         <ul className="mt-3 grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-5">
           {photos.map((p) => (
-            <li key={p.id} className="relative min-w-0">
-              <PhotoThumb photo={p} />
-              <PhotoCaption photo={p} />
-              {confirming === p.id ? (
-                <div className="absolute inset-x-1 bottom-1 flex flex-col gap-1 rounded bg-white/95 p-1 text-xs shadow">
-                  <span className="text-center text-slate-700">{t('deleteConfirm')}</span>
-                  <div className="flex gap-1">
-                    <button
-                      type="button"
-                      onClick={() => remove(p.id)}
-                      className="flex-1 rounded bg-red-600 px-1 py-1 font-medium text-white"
-                      data-testid="photo-delete-confirm"
-                    >
-                      {t('delete')}
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() => setConfirming(null)}
-                      className="flex-1 rounded border border-slate-300 px-1 py-1 text-slate-700"
-                    >
-                      ✕
-                    </button>
+            <li key={p.id} className="min-w-0">
+              <div className="relative">
+                <PhotoThumb photo={p} />
+                {confirming === p.id ? (
+                  <div className="absolute inset-x-1 bottom-1 flex flex-col gap-1 rounded bg-white/95 p-1 text-xs shadow">
+                    <span className="text-center text-slate-700">{t('deleteConfirm')}</span>
+                    <div className="flex gap-1">
+                      <button
+                        type="button"
+                        onClick={() => remove(p.id)}
+                        className="flex-1 rounded bg-red-600 px-1 py-1 font-medium text-white"
+                        data-testid="photo-delete-confirm"
+                      >
+                        {t('delete')}
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() => setConfirming(null)}
+                        className="flex-1 rounded border border-slate-300 px-1 py-1 text-slate-700"
+                      >
+                        ✕
+                      </button>
+                    </div>
                   </div>
-                </div>
-              ) : (
-                <button
-                  type="button"
-                  onClick={() => setConfirming(p.id)}
-                  aria-label={t('deleteLabel', { name: p.originalName ?? t('untitled', { id: p.id }) })}
-                  className="absolute right-1 top-1 flex h-8 w-8 items-center justify-center rounded-full bg-black/60 text-white hover:bg-black/80"
-                  data-testid="photo-delete"
-                >
-                  <span aria-hidden>✕</span>
-                </button>
-              )}
+                ) : (
+                  <button
+                    type="button"
+                    onClick={() => setConfirming(p.id)}
+                    aria-label={t('deleteLabel', { name: p.originalName ?? t('untitled', { id: p.id }) })}
+                    className="absolute right-1 top-1 flex h-8 w-8 items-center justify-center rounded-full bg-black/60 text-white hover:bg-black/80"
+                    data-testid="photo-delete"
+                  >
+                    <span aria-hidden>✕</span>
+                  </button>
+                )}
+              </div>
+              <PhotoCaption photo={p} />
             </li>
           ))}
         </ul>
