@@ -12,6 +12,7 @@
  * - reviewReport    lib/reports/review-report.ts (responsible leader, or dispatch on behalf; submitted → approved | returned)
  * - reopenReport    lib/reports/review-report.ts (dispatch office; approved → returned)
  * - deleteReportPhoto lib/reports/photo-actions.ts (project lead; draft | returned)
+ * - captionReportPhoto lib/reports/photo-actions.ts (project lead; draft | returned)
  *
  * Photo uploads are a route handler (app/api/reports/[id]/photos), not an action: multipart
  * bodies of up to 10 MB, with progress in the browser.
@@ -20,7 +21,7 @@ import { getActor } from '@/lib/auth/session';
 import { requestTranslator } from '@/lib/i18n/translate-server';
 import { submitReport as submitDef, saveReport as saveDef } from './edit-report';
 import { openPeriod as openDef } from './open-period';
-import { deleteReportPhotoAs } from './photo-actions';
+import { captionReportPhoto as captionDef, deleteReportPhotoAs } from './photo-actions';
 import { reopenReport as reopenDef, reviewReport as reviewDef } from './review-report';
 
 // The definitions themselves are the server actions (createAction results are async functions).
@@ -29,6 +30,7 @@ export const saveReport = saveDef;
 export const submitReport = submitDef;
 export const reviewReport = reviewDef;
 export const reopenReport = reopenDef;
+export const captionReportPhoto = captionDef;
 
 /** Not a createAction result: the removeReportPhoto action, then the files once it committed. */
 export async function deleteReportPhoto(input: unknown) {

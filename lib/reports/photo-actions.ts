@@ -14,7 +14,7 @@ import { PHOTO_MAX_BYTES, PHOTO_MAX_PER_REPORT, PHOTO_TYPES } from './photo-limi
 import { removePhotoFiles } from './photos';
 import { reportPhotoResource, reportResource } from './resource';
 import { isEditable } from './rules';
-import { deletePhotoSchema } from './schemas';
+import { captionPhotoSchema, deletePhotoSchema } from './schemas';
 
 /**
  * The database half of a photo upload: the row and its audit event in one transaction, after
@@ -86,6 +86,33 @@ export const addReportPhoto = createAction({
       takenAt: row.takenAt ? row.takenAt.toISOString() : null,
       createdAt: row.createdAt.toISOString(),
     };
+  },
+});
+
+/** Sets or clears a photo's caption, while its report is a draft or was returned (the project lead). */
+export const captionReportPhoto = createAction({
+  name: 'report.photo.caption',
+  schema: captionPhotoSchema,
+  permission: 'report.edit',
+  load: { resource: reportPhotoResource, id: 'id', lock: true },
+  run: async ({ tx, input, audit, record }) => {
+    const { photo, report, project } = record;
+    if (!isEditable(report.status)) throw await conflictWith(tx, reportResource, report.id, 'reports.errors.notEditable');
+    const caption = input.caption ?? null;
+    const [row] = await tx
+      .update(reportPhotos)
+      .set({ caption })
+      .where(eq(reportPhotos.id, photo.id))
+      .returning({ caption: reportPhotos.caption });
+    await audit({
+      action: 'report.photo.caption',
+      entityType: 'report_photo',
+      entityId: photo.id,
+      projectId: project.id,
+      before: { originalName: photo.originalName, caption: photo.caption ?? null },
+      after: { originalName: photo.originalName, caption: row?.caption ?? null },
+    });
+    return { id: photo.id, caption: row?.caption ?? null };
   },
 });
 

@@ -11,7 +11,7 @@ import type { Actor } from '@/lib/authz';
 import { translator, type Translate } from '@/lib/i18n/translate';
 import { useTestDb } from '@/test/db';
 import { submitReport } from './edit-report';
-import { deleteReportPhotoAs } from './photo-actions';
+import { captionReportPhoto, deleteReportPhotoAs } from './photo-actions';
 import { servePhotoRoute, uploadPhotoRoute } from './photo-http';
 import { inspectPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_PER_REPORT, sniffImageType, writePhotoFiles } from './photos';
 import { exifDateTime, exifTiff } from './photos-metadata';
@@ -558,5 +558,36 @@ describe('a photo resized in the browser (takenAt field, Idempotency-Key)', () =
     const other = await post(formRequest(png, fields, { 'idempotency-key': key }));
     expect(other.status).toBe(422);
     expect(await db.select().from(reportPhotos)).toHaveLength(1);
+  });
+});
+
+describe('a photo’s caption after the upload', () => {
+  it('the lead sets it and clears it, audited; not once the report is submitted', async () => {
+    const db = getDb();
+    const { body } = await upload('leadOwn', jpeg, 'a.jpg');
+    const id = body.data!.id;
+    expect(await captionReportPhoto.execute(w.actors.leadOwn, { id, caption: '  东侧基坑  ' })).toEqual({
+      ok: true,
+      data: { id, caption: '东侧基坑' },
+    });
+    expect(await captionReportPhoto.execute(w.actors.leadOwn, { id, caption: '' })).toEqual({ ok: true, data: { id, caption: null } });
+    const events = await db.select().from(auditEvents).where(eq(auditEvents.action, 'report.photo.caption'));
+    expect(events.map((e) => [e.before, e.after])).toEqual([
+      [
+        { originalName: 'a.jpg', caption: null },
+        { originalName: 'a.jpg', caption: '东侧基坑' },
+      ],
+      [
+        { originalName: 'a.jpg', caption: '东侧基坑' },
+        { originalName: 'a.jpg', caption: null },
+      ],
+    ]);
+    expect(await captionReportPhoto.execute(w.actors.leadOther, { id, caption: 'x' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+
+    await submitReport.execute(w.actors.leadOwn, { id: reportId, version: 1, ...filled });
+    const before = await snapshot(db);
+    const res = await captionReportPhoto.execute(w.actors.leadOwn, { id, caption: '北侧' });
+    expect(res).toMatchObject({ ok: false, code: 'CONFLICT', message: zh('reports.errors.notEditable') });
+    await expectUnchanged(db, before);
   });
 });

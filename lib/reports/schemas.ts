@@ -60,6 +60,8 @@ export const reopenReportSchema = z.object({
 });
 
 export const deletePhotoSchema = z.object({ id: idSchema });
+/** A photo's caption; empty clears it. */
+export const captionPhotoSchema = z.object({ id: idSchema, caption: optionalText(200) });
 
 export const openPeriodSchema = z.object({
   /** Absent or '': the cadence setting (report_cadence), monthly by default. */

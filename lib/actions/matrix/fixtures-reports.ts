@@ -94,4 +94,22 @@ export const REPORT_FIXTURES: Record<string, Fixture> = {
     );
     return { input: { id: photo.id }, target: { table: reportPhotos, id: photo.id } };
   }),
+  'report.photo.caption': onProjectRecord(async (c) => {
+    const r = await caseReport(c, 'draft');
+    const photo = one(
+      await c.tx
+        .insert(reportPhotos)
+        .values({
+          reportId: r.id,
+          projectId: r.projectId,
+          storageKey: storageKey(),
+          mimeType: 'image/jpeg',
+          byteSize: 2048,
+          width: 640,
+          height: 480,
+        })
+        .returning(),
+    );
+    return { input: { id: photo.id, caption: '东侧基坑' }, target: { table: reportPhotos, id: photo.id } };
+  }),
 };

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
-import { deleteReportPhoto } from '@/lib/reports/actions';
+import { captionReportPhoto, deleteReportPhoto } from '@/lib/reports/actions';
 import { PHOTO_MAX_BYTES, PHOTO_MAX_PER_REPORT, PHOTO_TYPES } from '@/lib/reports/photo-limits';
 import { PhotoCaption, PhotoThumb, type PhotoItem } from './photo-thumb';
 import { preparePhoto, type PreparedPhoto } from './prepare-photo';
@@ -61,6 +61,60 @@ function newKey(): string {
   return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Enter saves the field here; it must not submit the report form the uploader sits in. */
+function noSubmit(e: React.KeyboardEvent<HTMLInputElement>, then?: () => void) {
+  if (e.key !== 'Enter') return;
+  e.preventDefault();
+  then?.();
+}
+
+/** The caption of an uploaded photo, saved when the field is left (or on Enter). */
+function CaptionEditor({ photo, onSaved }: { photo: PhotoItem; onSaved: (caption: string | null) => void }) {
+  const t = useTranslations('reports.photo');
+  const [value, setValue] = useState(photo.caption ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const name = photo.originalName ?? t('untitled', { id: photo.id });
+
+  function save() {
+    const next = value.trim();
+    if (next === (photo.caption ?? '')) return;
+    setError(null);
+    startTransition(async () => {
+      const res = await captionReportPhoto({ id: photo.id, caption: next });
+      if (res.ok) {
+        setValue(res.data.caption ?? '');
+        onSaved(res.data.caption);
+      } else {
+        setError(res.message);
+      }
+    });
+  }
+
+  return (
+    <div className="mt-1">
+      <input
+        type="text"
+        value={value}
+        maxLength={200}
+        disabled={pending}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={save}
+        onKeyDown={(e) => noSubmit(e, save)}
+        placeholder={t('caption')}
+        aria-label={t('captionLabel', { name })}
+        className="block w-full rounded border border-slate-300 bg-white px-1.5 py-1 text-xs text-slate-900 disabled:bg-slate-100"
+        data-testid="photo-caption-input"
+      />
+      {error ? (
+        <p role="alert" className="mt-0.5 text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 /**
@@ -289,6 +343,7 @@ export function PhotoUploader({ reportId, initial }: { reportId: number; initial
                     maxLength={200}
                     disabled={u.lastStatus === 0}
                     onChange={(e) => setCaption(u, e.target.value)}
+                    onKeyDown={(e) => noSubmit(e)}
                     placeholder={t('caption')}
                     aria-label={t('captionLabel', { name: u.name })}
                     className="mt-2 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 disabled:bg-slate-100"
@@ -347,7 +402,11 @@ export function PhotoUploader({ reportId, initial }: { reportId: number; initial
                   </button>
                 )}
               </div>
-              <PhotoCaption photo={p} />
+              <PhotoCaption photo={{ ...p, caption: null }} />
+              <CaptionEditor
+                photo={p}
+                onSaved={(caption) => setPhotos((list) => list.map((x) => (x.id === p.id ? { ...x, caption } : x)))}
+              />
             </li>
           ))}
         </ul>
