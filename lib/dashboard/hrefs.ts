@@ -9,9 +9,14 @@ import type { Light } from '@/db/schema/enums';
 import { type ProblemListParams, problemsSearch } from '@/lib/problems/search-params';
 import { type RegistryParams, registrySearch } from '@/lib/projects/search-params';
 
-/** /projects with these filters. */
+/**
+ * /projects with these filters. A figure counts everything in the actor's scope, so its list
+ * says so even with no other filter: the plain /projects of a project lead starts at their own
+ * projects (registryLanding), which would not be what the figure counted.
+ */
 export function registryHref(state: Partial<RegistryParams> = {}): string {
-  return registrySearch.href('/projects', state);
+  const href = registrySearch.href('/projects', state);
+  return href === '/projects' ? registrySearch.href('/projects', { ...state, mine: false }) : href;
 }
 
 /** /problems with these filters. */
