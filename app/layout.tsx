@@ -4,6 +4,7 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { ReactNode } from 'react';
 import { ClientMessages } from './_components/client-messages';
+import { ZodBrowserConfig } from './_components/zod-browser-config';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
+        <ZodBrowserConfig />
         {/* The lists' URL state (lib/url-state.ts, app/_components/table/use-url-state.ts). */}
         <NuqsAdapter>
           <ClientMessages>{children}</ClientMessages>
