@@ -32,8 +32,9 @@ has_cjk_fonts() { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | gr
 
 apt_install() {
   echo "npm test: installing $* with apt-get (needed by the end-to-end tests)"
-  DEBIAN_FRONTEND=noninteractive as_root apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+  # Through env, so that the setting survives sudo's environment reset.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
 if ! CHROMIUM="$(find_chromium)"; then
