@@ -74,3 +74,21 @@ test('a save after the session ended completes after signing in again', async ({
   await expect(page.getByTestId('history-list')).toContainText(note, { timeout: 30_000 });
   await ctx.close();
 });
+
+test('kept input can be thrown away: the form goes back to the saved values, and stays so after a reload', async ({ page }) => {
+  await openMilestoneForm(page, 'TC2025-002');
+  const noteField = page.getByTestId('milestone-form').getByLabel('备注');
+  const saved = await noteField.inputValue();
+  await noteField.fill(`不要的内容 ${Date.now()}`);
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await page.getByTestId('draft-restored').getByRole('button', { name: '放弃这些内容' }).click();
+  await expect(noteField).toHaveValue(saved);
+  await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(page.getByTestId('milestone-form')).toBeVisible();
+  await expect(noteField).toHaveValue(saved);
+  await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+});

@@ -13,8 +13,8 @@ function same(a: unknown, b: unknown): boolean {
 /**
  * Keeps a form's unsaved input in the browser as it is typed (draft-store.ts) and offers it
  * back when the form opens again: after a reload, a crash, a lost network or a new sign-in.
- * `onRestore` puts the kept values (and the version the user started from) back into the
- * form. A draft equal to what the server sent is dropped. Call `settled(values, version)`
+ * The kept values (and the version the user started from) go back into the form through its
+ * own `setValues` / `setVersion`. A draft equal to what the server sent is dropped. Call `settled(values, version)`
  * after a successful save or after reloading the current values: that is the new starting
  * point. Without a signed-in user (no DraftScope) nothing is kept.
  */
@@ -22,13 +22,19 @@ export function useDraft<V>({
   form,
   values,
   baseVersion,
-  onRestore,
+  setValues,
+  setVersion,
+  server,
 }: {
   /** The form and its record, e.g. `milestone:12`. */
   form: string;
   values: V;
   baseVersion: number | null;
-  onRestore: (draft: Draft<V>) => void;
+  /** The form's own state: the kept values and the version they were typed against go back in. */
+  setValues: (values: V) => void;
+  setVersion: (version: number) => void;
+  /** What the server sent: where `reset()` takes the form back to. */
+  server: { values: V; version: number };
 }) {
   const owner = useDraftOwner();
   const key = owner === null ? null : `u${owner}:${form}`;
@@ -39,10 +45,18 @@ export function useDraft<V>({
   const base = useRef(baseVersion);
   const pending = useRef<PendingSave | null>(null);
   const latest = useRef(values);
-  const restore = useRef(onRestore);
+  const restore = useRef((draft: Draft<V>) => {
+    setValues(draft.values);
+    if (draft.baseVersion !== null) setVersion(draft.baseVersion);
+  });
+  const serverRef = useRef(server);
   useLayoutEffect(() => {
     latest.current = values;
-    restore.current = onRestore;
+    restore.current = (draft) => {
+      setValues(draft.values);
+      if (draft.baseVersion !== null) setVersion(draft.baseVersion);
+    };
+    serverRef.current = server;
   });
 
   useEffect(() => {
@@ -110,11 +124,19 @@ export function useDraft<V>({
       setRestored(null);
       if (key) void deleteDraft(key);
     },
-    /** The user throws the kept input away: the form goes back to what the server sent. */
+    /** The kept input is thrown away (the user leaves the form). */
     discard: () => {
       pending.current = null;
       setRestored(null);
       if (key) void deleteDraft(key);
+    },
+    /** The user throws the kept input away and stays: the form goes back to what the server sent. */
+    reset: () => {
+      pending.current = null;
+      setRestored(null);
+      if (key) void deleteDraft(key);
+      setValues(serverRef.current.values);
+      setVersion(serverRef.current.version);
     },
   };
 }

@@ -74,10 +74,9 @@ export function ProblemForm({
     form: mode.kind === 'create' ? `problem:new:${mode.projectId}:${mode.reportId ?? ''}` : `problem:${mode.id}`,
     values,
     baseVersion: version,
-    onRestore: (kept) => {
-      setValues(kept.values);
-      if (kept.baseVersion !== null) setVersion(kept.baseVersion);
-    },
+    setValues,
+    setVersion,
+    server: { values: initial, version: initialVersion },
   });
   const fields = () => ({
     description: values.description,
@@ -151,11 +150,7 @@ export function ProblemForm({
         <SaveStatus
           state={save.state}
           restoredAt={draft.restored?.savedAt ?? null}
-          onDiscard={() => {
-            draft.discard();
-            setValues(initial);
-            setVersion(initialVersion);
-          }}
+          onDiscard={draft.reset}
           onRetry={() => void save.run('save')}
         />
         <FormAlert message={alert} />

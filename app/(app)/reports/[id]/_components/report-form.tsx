@@ -84,10 +84,9 @@ export function ReportForm({
     form: `report:${reportId}`,
     values,
     baseVersion: version,
-    onRestore: (kept) => {
-      setValues(kept.values);
-      if (kept.baseVersion !== null) setVersion(kept.baseVersion);
-    },
+    setValues,
+    setVersion,
+    server: { values: initial, version: initialVersion },
   });
   const save = useResilientSave({
     draft,
@@ -219,11 +218,7 @@ export function ReportForm({
             <SaveStatus
               state={save.state}
               restoredAt={draft.restored?.savedAt ?? null}
-              onDiscard={() => {
-                draft.discard();
-                setValues(initial);
-                setVersion(initialVersion);
-              }}
+              onDiscard={draft.reset}
               onRetry={() => run((draft.pendingSave()?.kind as 'save' | 'submit' | undefined) ?? 'save')}
             />
             <FormAlert message={alert} />

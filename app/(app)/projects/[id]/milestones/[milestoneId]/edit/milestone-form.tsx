@@ -61,10 +61,9 @@ export function MilestoneForm({
     form: `milestone:${id}`,
     values,
     baseVersion: version,
-    onRestore: (kept) => {
-      setValues(kept.values);
-      if (kept.baseVersion !== null) setVersion(kept.baseVersion);
-    },
+    setValues,
+    setVersion,
+    server: { values: initial, version: initialVersion },
   });
   const save = useResilientSave({
     draft,
@@ -107,12 +106,6 @@ export function MilestoneForm({
     clear();
   }
 
-  function discard() {
-    draft.discard();
-    setValues(initial);
-    setVersion(initialVersion);
-  }
-
   const show = (key: (typeof FIELDS)[number], v: MilestoneFormValues): string => {
     const raw = v[key];
     if (!raw) return t('project.empty');
@@ -144,7 +137,7 @@ export function MilestoneForm({
         <SaveStatus
           state={save.state}
           restoredAt={draft.restored?.savedAt ?? null}
-          onDiscard={discard}
+          onDiscard={draft.reset}
           onRetry={() => void save.run('save')}
         />
         <FormAlert message={alert} />
