@@ -16,7 +16,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'test/**/*.test.ts', 'app/**/*.test.ts', 'proxy.test.ts'],
+    include: ['lib/**/*.test.ts', 'bench/**/*.test.ts', 'db/**/*.test.ts', 'test/**/*.test.ts', 'app/**/*.test.ts', 'proxy.test.ts'],
     exclude: ['e2e/**', '**/node_modules/**', '.next/**', '.data/**'],
     // Migrates once per run: the PGlite template (dumped to a temp file) or TEST_DATABASE_URL.
     globalSetup: ['test/global-setup.ts'],

@@ -4,6 +4,7 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { ReactNode } from 'react';
 import { ClientMessages } from './_components/client-messages';
+import { HydrationMarker } from './_components/hydration-marker';
 import { ZodBrowserConfig } from './_components/zod-browser-config';
 import './globals.css';
 
@@ -20,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-dvh">
         <ZodBrowserConfig />
+        <HydrationMarker />
         {/* The lists' URL state (lib/url-state.ts, app/_components/table/use-url-state.ts). */}
         <NuqsAdapter>
           <ClientMessages>{children}</ClientMessages>

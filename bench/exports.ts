@@ -18,7 +18,7 @@
  * Results go to docs/benchmarks.md (between <!-- bench:exports:start/end -->) and
  * bench/.data/results-exports-<mode>.json.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -37,6 +37,7 @@ import { generatedRow, generatedRows } from '@/lib/exports/generated-rows';
 import { statusTableXlsx } from '@/lib/exports/status-table-xlsx';
 import { freePort } from './common';
 import { signIn } from './sign-in';
+import { killRunningApp, startApp, type AppServer } from './app-server';
 
 type Db = import('@/db/client').Db;
 
@@ -119,90 +120,15 @@ async function seed(db: Db, sizes: number[]): Promise<Record<number, number>> {
 
 // ── Server ─────────────────────────────────────────────────────────────────────────────────────
 
-interface Server {
-  base: string;
-  pgid: number;
-  stop: () => Promise<void>;
-}
-
-let serverPgid: number | undefined;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
-    if (serverPgid) {
-      try {
-        process.kill(-serverPgid, 'SIGTERM');
-      } catch {
-        /* gone */
-      }
-    }
+    killRunningApp();
     process.exit(130);
   });
 }
 
-async function startServer(env: Record<string, string | undefined>): Promise<Server> {
-  const port = OPTS.port || (await freePort(3300));
-  const base = `http://127.0.0.1:${port}`;
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...env,
-    SEED_DEMO: '0',
-    AUTH_TRUST_HOST: 'true',
-    NODE_ENV: 'production',
-    ESCALATION_JOB: 'off',
-  };
-  delete childEnv.NODE_OPTIONS;
-  delete childEnv.KPD_BENCH_CHILD;
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'app.mjs'), '--skip-build', '--port', String(port)], {
-    cwd: ROOT,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const output: string[] = [];
-  const keep = (b: Buffer) => {
-    output.push(b.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  serverPgid = child.pid;
-  const stop = async () => {
-    if (exited || child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      /* gone */
-    }
-    const t0 = Date.now();
-    while (!exited && Date.now() - t0 < 10_000) await sleep(100);
-    if (!exited) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-    }
-    serverPgid = undefined;
-  };
-  const t0 = Date.now();
-  for (;;) {
-    if (exited) throw new Error(`the app exited during start-up:\n${output.join('')}`);
-    try {
-      if ((await fetch(`${base}/login`, { redirect: 'manual' })).status === 200) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() - t0 > 180_000) {
-      await stop();
-      throw new Error(`the app did not answer within 180 s:\n${output.join('')}`);
-    }
-    await sleep(250);
-  }
-  log(`app up on ${base} (process group ${child.pid})`);
-  return { base, pgid: child.pid!, stop };
+async function startServer(env: Record<string, string | undefined>): Promise<AppServer> {
+  return startApp(OPTS.port || (await freePort(3300)), { ...env, SEED_DEMO: '0', ESCALATION_JOB: 'off' }, { log });
 }
 
 // ── Memory ─────────────────────────────────────────────────────────────────────────────────────
@@ -306,7 +232,7 @@ async function verify(body: Buffer, rows: number): Promise<string> {
   return `${count} rows read back, last "${last}"`;
 }
 
-async function measure(server: Server, meetings: Record<number, number>): Promise<SizeResult[]> {
+async function measure(server: AppServer, meetings: Record<number, number>): Promise<SizeResult[]> {
   const cookie = await signIn(server.base, USERNAME, PASSWORD);
   const pids = groupPids(server.pgid);
   log(`server processes: ${pids.join(', ')}`);
@@ -405,7 +331,7 @@ async function runPostgres(baseUrl: string): Promise<ModeResult> {
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const url = withDatabase(baseUrl, name);
   log(`PostgreSQL: scratch database ${name}`);
-  let server: Server | undefined;
+  let server: AppServer | undefined;
   try {
     const client = postgres(url, { max: 4, onnotice: () => {} });
     const db = drizzlePg(client, { schema }) as unknown as Db;
@@ -428,7 +354,7 @@ async function runPglite(): Promise<ModeResult> {
   const { migrate: migrateLite } = await import('drizzle-orm/pglite/migrator');
   const dir = path.join(DATA_DIR, `pglite-exports-${Date.now()}`);
   log(`PGlite: scratch data dir ${path.relative(ROOT, dir)}`);
-  let server: Server | undefined;
+  let server: AppServer | undefined;
   try {
     const client = await PGlite.create(dir);
     const db = drizzleLite(client, { schema }) as unknown as Db;

@@ -14,7 +14,8 @@
  * and prints, per target, p50 / p95 / req/s of the page, p50 / p95 of its raw SQL, the p95 of a
  * trivial page of the same app (/session-check: root layout + session check), and the ratio
  * page p95 / (raw p95 + trivial p95). Results go to docs/benchmarks.md (generated sections)
- * and bench/.data/results-<mode>.json.
+ * and bench/.data/results-<mode>.json. Then the exports (bench/exports.ts), the framework floor
+ * (bench/floor.ts) and a cold load of the main pages on a slow phone (bench/phone.ts).
  *
  *   npm run bench -- [--skip-build] [--mode pg|pglite|both] [--duration 10] [--warmup 2]
  *                    [--connections 20] [--serial 3] [--projects 5000] [--only a,b] [--explain]
@@ -28,7 +29,7 @@
  * PGlite: a scratch data dir under bench/.data/. Only one process may open it, so the raw SQL
  * runs in this process before the server starts, and the server gets the directory after.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,6 +37,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { killRunningApp, startApp, type AppServer } from './app-server';
 import { cpuMeter, freePort, percentile } from './common';
 import { signIn } from './sign-in';
 
@@ -492,23 +494,11 @@ function build(): void {
   if (r.status !== 0) throw new Error('next build failed');
 }
 
-interface Server {
-  base: string;
-  child: ChildProcess;
-  stop: () => Promise<void>;
-}
-
 /** What an interrupted run must not leave behind: the server's process group, the scratch data. */
-const cleanup: { serverPgid?: number; scratch?: string } = {};
+const cleanup: { scratch?: string } = {};
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
-    if (cleanup.serverPgid) {
-      try {
-        process.kill(-cleanup.serverPgid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-    }
+    killRunningApp();
     if (cleanup.scratch) console.error(`[bench] interrupted: remove ${cleanup.scratch} by hand`);
     process.exit(130);
   });
@@ -528,70 +518,10 @@ function dashboardCacheSetting(): string {
     : `DASHBOARD_CACHE_SECONDS=${v}${Number(v) > 0 ? '' : ' (off)'}`;
 }
 
-async function startServer(env: Record<string, string | undefined>): Promise<Server> {
+async function startServer(env: Record<string, string | undefined>): Promise<AppServer> {
   log(`server: ${dashboardCacheSetting()}`);
-  const port = OPTS.port || (await freePort(3200));
-  const base = `http://127.0.0.1:${port}`;
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, SEED_DEMO: '0', AUTH_TRUST_HOST: 'true', NODE_ENV: 'production' };
-  delete childEnv.KPD_BENCH_CHILD;
-  delete childEnv.NODE_OPTIONS;
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'app.mjs'), '--skip-build', '--port', String(port)], {
-    cwd: ROOT,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const output: string[] = [];
-  const keep = (b: Buffer) => {
-    output.push(b.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  let exited = false;
-  cleanup.serverPgid = child.pid;
-  child.on('exit', () => {
-    exited = true;
-    if (cleanup.serverPgid === child.pid) cleanup.serverPgid = undefined;
-  });
-  const stop = async () => {
-    if (exited || child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-    const t0 = Date.now();
-    while (!exited && Date.now() - t0 < 10_000) await sleep(100);
-    if (!exited) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }
-  };
-  const t0 = Date.now();
-  for (;;) {
-    if (exited) throw new Error(`the app exited during start-up:\n${output.join('')}`);
-    try {
-      const r = await fetch(`${base}/login`, { redirect: 'manual' });
-      if (r.status === 200) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() - t0 > 180_000) {
-      await stop();
-      throw new Error(`the app did not answer within 180 s:\n${output.join('')}`);
-    }
-    await sleep(250);
-  }
-  log(`app up on ${base} in ${((Date.now() - t0) / 1000).toFixed(1)} s (pid ${child.pid})`);
-  return { base, child, stop };
+  return startApp(OPTS.port || (await freePort(3200)), { ...env, SEED_DEMO: '0' }, { log });
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ── HTTP load with autocannon ──────────────────────────────────────────────────────────────────
 
@@ -642,14 +572,14 @@ async function resync(base: string, cookie: string, owned: { id: number; version
 }
 
 async function benchHttp(
-  server: Server,
+  server: AppServer,
   cookie: string,
   fx: Fixture,
   /** Whether the database runs in its own processes (PostgreSQL) rather than in the app (PGlite). */
   separateDb: boolean,
 ): Promise<Partial<Record<TargetId, Stats>>> {
   const base = server.base;
-  const pgid = server.child.pid!;
+  const pgid = server.pgid;
   const out: Partial<Record<TargetId, Stats>> = {};
   const headers = { cookie, accept: 'text/html' };
   const owned = fx.httpMilestones.map((m) => ({ ...m }));
@@ -820,7 +750,7 @@ async function runPostgres(baseUrl: string): Promise<ModeResult> {
   const url = withDatabase(baseUrl, name);
   cleanup.scratch = `the database ${name} (DROP DATABASE ${name} WITH (FORCE))`;
   log(`PostgreSQL: scratch database ${name}`);
-  let server: Server | undefined;
+  let server: AppServer | undefined;
   try {
     // JIT off, as the app's own connections have it (db/client.ts).
     const client = postgres(url, { max: 20, onnotice: () => {}, connection: { jit: 'off' } });
@@ -872,7 +802,7 @@ async function runPglite(): Promise<ModeResult> {
   const dir = path.join(DATA_DIR, `pglite-${Date.now()}`);
   cleanup.scratch = dir;
   log(`PGlite: scratch data dir ${path.relative(ROOT, dir)}`);
-  let server: Server | undefined;
+  let server: AppServer | undefined;
   try {
     const client = await PGlite.create(dir);
     const { sink, logger } = recorder();
@@ -1129,6 +1059,8 @@ async function main(): Promise<void> {
       ],
       { stdio: 'inherit', cwd: ROOT },
     );
+    // A cold load on a slow phone: seconds to content, JavaScript bytes per page (bench/phone.ts).
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'phone.ts'), ...docs], { stdio: 'inherit', cwd: ROOT });
   }
 }
 
