@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { createProblemSchema } from '@/lib/problems/schemas';
 import { emptyToNull, idSchema, isoDate, optionalId } from '@/lib/projects/schemas';
 
-export const TITLE_MAX = 200;
-export const ITEM_TITLE_MAX = 500;
-export const DECISION_MAX = 4000;
+import { DECISION_MAX, ITEM_TITLE_MAX, TITLE_MAX } from './limits';
+
+export { DECISION_MAX, ITEM_TITLE_MAX, TITLE_MAX };
 export const MAX_PARTICIPANTS = 200;
 export const MAX_AGENDA_ITEMS = 500;
 

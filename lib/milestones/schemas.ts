@@ -7,7 +7,9 @@ import { MILESTONE_KINDS, MILESTONE_STATUSES } from '@/db/schema/enums';
 import { today } from '@/lib/clock';
 import { idSchema, isoDate, optionalDate, optionalText } from '@/lib/projects/schemas';
 
-export const NOTE_MAX = 2000;
+import { NOTE_MAX } from './limits';
+
+export { NOTE_MAX };
 
 /** An actual date may not lie in the future (compared with today in the deployment's time zone). */
 const actualDate = optionalDate.refine((v) => v == null || v <= today(), 'actualInFuture');

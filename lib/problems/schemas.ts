@@ -7,10 +7,9 @@ import { PROBLEM_TYPES } from '@/db/schema/enums';
 import { today } from '@/lib/clock';
 import { idSchema, isoDate, isRealDate, optionalId } from '@/lib/projects/schemas';
 
-export const DESCRIPTION_MAX = 2000;
-export const RESOLUTION_MAX = 2000;
-export const COMMENT_MAX = 2000;
-export const REASON_MAX = 1000;
+import { COMMENT_MAX, DESCRIPTION_MAX, REASON_MAX, RESOLUTION_MAX } from './limits';
+
+export { COMMENT_MAX, DESCRIPTION_MAX, REASON_MAX, RESOLUTION_MAX };
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

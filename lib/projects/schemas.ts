@@ -5,6 +5,7 @@
  * through lib/money (its parser, its zod field, its comparison).
  */
 import { z } from 'zod';
+import { PROJECT_FIELDS, type ProjectField } from './fields';
 import { PROJECT_STATUSES, STAGES } from '@/db/schema/enums';
 import { compareMoney, parseMoneyInput } from '@/lib/money';
 import { optionalMoneyField } from '@/lib/money/schema';
@@ -72,10 +73,9 @@ export const projectFieldsShape = {
   projectLeadId: optionalId,
   targetYear: z.preprocess(emptyToNull, z.coerce.number().int().min(2000).max(2100).nullable()).optional(),
   annualTarget: optionalText(500),
-};
+} satisfies Record<ProjectField, z.ZodType>;
 
-export type ProjectField = keyof typeof projectFieldsShape;
-export const PROJECT_FIELDS = Object.keys(projectFieldsShape) as ProjectField[];
+export { PROJECT_FIELDS, type ProjectField };
 
 /** Fields whose value is a reference (checked to exist, and backed by foreign keys). */
 export const REFERENCE_FIELDS = [

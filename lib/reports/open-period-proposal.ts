@@ -6,7 +6,7 @@
  * would overlap any period already open (of either kind) moves on to the next free one.
  */
 import type { PeriodKind } from '@/db/schema/enums';
-import { addDays, suggestNextPeriod } from './schemas';
+import { addDays, suggestNextPeriod } from './period-dates';
 
 export interface OpenedPeriod {
   kind: PeriodKind;

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 import { createMeeting, updateMeeting } from '@/lib/meetings/actions';
-import { TITLE_MAX } from '@/lib/meetings/schemas';
+import { TITLE_MAX } from '@/lib/meetings/limits';
 
 export interface MeetingFormOptions {
   categories: { value: string; label: string }[];

@@ -13,7 +13,7 @@ import { PROBLEM_TYPES, type ProblemType } from '@/db/schema/enums';
 import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { createProblem, updateProblem } from '@/lib/problems/actions';
-import { DESCRIPTION_MAX } from '@/lib/problems/schemas';
+import { DESCRIPTION_MAX } from '@/lib/problems/limits';
 import { CharCount } from '@/app/_components/form/char-count';
 
 export interface ProblemFormValues {

@@ -9,7 +9,7 @@ import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { formatWan, isMoney } from '@/lib/money';
 import { createProject, updateProject } from '@/lib/projects/actions';
-import { PROJECT_FIELDS, type ProjectField } from '@/lib/projects/schemas';
+import { PROJECT_FIELDS, type ProjectField } from '@/lib/projects/fields';
 import { CharCount } from '@/app/_components/form/char-count';
 import { PROJECT_TEXT_MAX } from './text-limits';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';

@@ -2,7 +2,7 @@
  * The project form's values (all strings, as the inputs hold them) and how they come from a
  * stored row. Pure: used by the pages (server) and the form (client, on "reload").
  */
-import { PROJECT_FIELDS, type ProjectField } from '@/lib/projects/schemas';
+import { PROJECT_FIELDS, type ProjectField } from '@/lib/projects/fields';
 
 export type ProjectFormValues = Record<ProjectField, string>;
 

@@ -1,4 +1,4 @@
-import type { ProjectField } from '@/lib/projects/schemas';
+import type { ProjectField } from '@/lib/projects/fields';
 
 /**
  * The maximum lengths of the registry's free-text fields, as lib/projects/schemas.ts refuses them

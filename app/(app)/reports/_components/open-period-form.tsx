@@ -8,7 +8,7 @@ import type { FieldErrors } from '@/lib/errors';
 import { openPeriod } from '@/lib/reports/actions';
 import { toLocale } from '@/lib/i18n/config';
 import { type OpenedPeriod, proposeNextPeriod } from '@/lib/reports/open-period-proposal';
-import { periodDateErrors } from '@/lib/reports/schemas';
+import { periodDateErrors } from '@/lib/reports/period-date-errors';
 import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 import { periodLabel } from './report-format';
 

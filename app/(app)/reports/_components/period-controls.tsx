@@ -6,7 +6,7 @@ import { type FormEvent, useId, useState, useTransition } from 'react';
 import type { FieldErrors } from '@/lib/errors';
 import { cancelPeriod, correctPeriod } from '@/lib/reports/period-actions';
 import type { PeriodControls as Controls } from '@/lib/reports/period-queries';
-import { periodDateErrors } from '@/lib/reports/schemas';
+import { periodDateErrors } from '@/lib/reports/period-date-errors';
 import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 
 const dangerButton =

@@ -5,7 +5,7 @@
 import type { PeriodKind } from '@/db/schema/enums';
 import { formatDate } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { periodShape } from '@/lib/reports/schemas';
+import { periodShape } from '@/lib/reports/period-dates';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 

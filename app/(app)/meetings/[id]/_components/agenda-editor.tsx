@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { inputClass, secondaryButton } from '@/app/_components/form/form-controls';
 import { addAgendaItem, removeAgendaItem, reorderAgenda } from '@/lib/meetings/actions';
-import { ITEM_TITLE_MAX } from '@/lib/meetings/schemas';
+import { ITEM_TITLE_MAX } from '@/lib/meetings/limits';
 import { AgendaKindBadge } from '../../_components/meeting-badges';
 import type { AgendaItemProps } from './agenda-item';
 import { DecisionForm, type DecisionOptions } from './decision-form';

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { inputClass, primaryButton, useFieldMessage } from '@/app/_components/form/form-controls';
 import { commentOnProblem } from '@/lib/problems/actions';
-import { COMMENT_MAX } from '@/lib/problems/schemas';
+import { COMMENT_MAX } from '@/lib/problems/limits';
 
 /** The comment box under the discussion thread. */
 export function CommentForm({ problemId }: { problemId: number }) {

@@ -6,7 +6,7 @@ import { useState, useTransition } from 'react';
 import { inputClass, primaryButton, secondaryButton, useFieldMessage } from '@/app/_components/form/form-controls';
 import type { ActionResult } from '@/lib/actions/result';
 import { closeProblem, reopenProblem, resolveProblem, startProblem } from '@/lib/problems/actions';
-import { REASON_MAX, RESOLUTION_MAX } from '@/lib/problems/schemas';
+import { REASON_MAX, RESOLUTION_MAX } from '@/lib/problems/limits';
 
 interface Props {
   id: number;

@@ -8,7 +8,7 @@ import type { FieldErrors } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { saveReport, submitReport } from '@/lib/reports/actions';
-import { REQUIRED_TO_SUBMIT, TEXT_MAX } from '@/lib/reports/schemas';
+import { REQUIRED_TO_SUBMIT, TEXT_MAX } from '@/lib/reports/limits';
 import { CharCount } from '@/app/_components/form/char-count';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
 import { controlProps, Field, FormAlert, inputClass } from '@/app/_components/form/form-controls';

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { reopenReport, reviewReport } from '@/lib/reports/actions';
-import { COMMENT_MAX } from '@/lib/reports/schemas';
+import { COMMENT_MAX } from '@/lib/reports/limits';
 import { controlProps, Field, inputClass } from '@/app/_components/form/form-controls';
 
 const bigButton =

@@ -7,7 +7,7 @@ import { MILESTONE_STATUSES, type MilestoneStatus } from '@/db/schema/enums';
 import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { updateMilestone } from '@/lib/milestones/actions';
-import { NOTE_MAX } from '@/lib/milestones/schemas';
+import { NOTE_MAX } from '@/lib/milestones/limits';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
 import { useSaveFeedback } from '@/app/_components/form/use-save-feedback';
 import { useDraft } from '@/app/_components/form/use-draft';
