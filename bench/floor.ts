@@ -17,17 +17,15 @@
  * `npm run bench` runs it after the pages and writes the result into docs/benchmarks.md
  * (section "bench:floor").
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuMeter, freePort, percentile } from './common';
+import { cpuMeter, percentile } from './common';
+import { buildFloor, startFloor, stopFloor, type FloorServer } from './floor-server';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FLOOR = path.join(ROOT, 'bench', 'floor');
-const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const DOCS = path.join(ROOT, 'docs', 'benchmarks.md');
 
 const argv = process.argv.slice(2);
@@ -47,45 +45,13 @@ const OPTS = {
 };
 
 const log = (msg: string) => console.log(`[floor] ${msg}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Instance = PromiseLike<unknown> & { on(event: 'response', fn: (c: unknown, status: number, bytes: number, ms: number) => void): void };
 const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Instance;
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-}
-
-async function start(): Promise<Server> {
-  const port = await freePort(3500);
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', FLOOR, '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 150; i++) {
-    try {
-      const res = await fetch(url);
-      if (res.status === 200 && (await res.text()).includes('<p>ok</p>')) return { child, url };
-    } catch {
-      /* not up yet */
-    }
-    await sleep(200);
-  }
-  child.kill('SIGKILL');
-  throw new Error('the floor app did not start');
-}
-
-function stop(server: Server): void {
-  try {
-    process.kill(-server.child.pid!, 'SIGTERM');
-  } catch {
-    /* gone */
-  }
-}
+type Server = FloorServer;
+const start = startFloor;
+const stop = stopFloor;
 
 /** Loads every server at once, `connections` split evenly, and returns the latencies (ms) of all 200s. */
 async function load(servers: Server[], connections: number, seconds: number): Promise<number[]> {
@@ -169,15 +135,7 @@ function writeDocs(content: string): void {
 
 async function main(): Promise<void> {
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-  if (!OPTS.skipBuild || !existsSync(path.join(FLOOR, '.next', 'BUILD_ID'))) {
-    log('next build bench/floor …');
-    const r = spawnSync(process.execPath, [NEXT_BIN, 'build', FLOOR], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    });
-    if (r.status !== 0) throw new Error('next build bench/floor failed');
-  }
+  buildFloor(OPTS.skipBuild, log);
   const results: Result[] = [];
   const a = await start();
   try {

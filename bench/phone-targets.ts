@@ -29,6 +29,8 @@ export interface Target extends PageBudget {
   /** The page's main content (visible when this is on screen). */
   content: string;
   charts?: boolean;
+  /** false: no client component marks hydration (the floor app). */
+  hydrates?: false;
 }
 
 /** The first link of the form /<section>/<id> on a page the user opens: their own record. */
@@ -110,3 +112,13 @@ export const TARGETS: Target[] = [
   { id: 'screen', label: '大屏 (leader)', user: 'leader', path: '/dashboard/screen', content: '[role="img"]', charts: true },
   { id: 'registry', label: 'Registry (dispatch)', user: 'dispatch', path: '/projects', content: 'table tbody tr' },
 ];
+
+/** The framework floor (bench/floor): the JavaScript any App Router page sends, for scale. */
+export const FLOOR_TARGET: Target = {
+  id: 'floor',
+  label: 'Framework floor (empty page)',
+  user: '—',
+  path: '/',
+  content: 'p',
+  hydrates: false,
+};

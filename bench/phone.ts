@@ -28,7 +28,8 @@ import { killRunningApp, startApp } from './app-server';
 import { freePort } from './common';
 import { signIn } from './sign-in';
 import { budgetVerdict, median, PHONE, type PageBudget } from './phone-budget';
-import { TARGETS, toCookies, type Target } from './phone-targets';
+import { buildFloor, startFloor, stopFloor, type FloorServer } from './floor-server';
+import { FLOOR_TARGET, TARGETS, toCookies, type Target } from './phone-targets';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA_DIR = path.join(ROOT, 'bench', '.data');
@@ -88,7 +89,9 @@ async function load(context: BrowserContext, url: string, t: Target): Promise<Lo
   await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
   await page.locator(t.content).first().waitFor({ state: 'visible', timeout: 120_000 });
   const visibleMs = Date.now() - t0;
-  await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached', timeout: 120_000 });
+  // The floor app has no client component to hydrate: its page is interactive once loaded.
+  if (t.hydrates === false) await page.waitForLoadState('load', { timeout: 120_000 });
+  else await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached', timeout: 120_000 });
   const interactiveMs = Date.now() - t0;
   let chartsMs: number | null = null;
   if (t.charts) {
@@ -119,6 +122,44 @@ interface Result extends PageBudget {
   verdict: string;
 }
 
+/** The median of --runs cold loads of one page, judged against its budgets. */
+async function measurePage(browser: Browser, base: string, pagePath: string, t: Target, cookie: string | null): Promise<Result> {
+  const loads: Load[] = [];
+  for (let i = 0; i < OPTS.runs; i++) {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    if (cookie) await context.addCookies(toCookies(cookie, base));
+    loads.push(await load(context, `${base}${pagePath}`, t));
+    await context.close();
+  }
+  const charts = loads.map((l) => l.chartsMs).filter((v): v is number => v !== null);
+  const r: Result = {
+    id: t.id,
+    label: t.label,
+    jsBudgetKb: t.jsBudgetKb,
+    chartsBudgetS: t.chartsBudgetS,
+    user: t.user,
+    path: pagePath,
+    visibleS: median(loads.map((l) => l.visibleMs)) / 1000,
+    interactiveS: median(loads.map((l) => l.interactiveMs)) / 1000,
+    chartsS: charts.length ? median(charts) / 1000 : null,
+    kb: median(loads.map((l) => l.bytes)) / 1024,
+    jsKb: median(loads.map((l) => l.jsBytes)) / 1024,
+    requests: median(loads.map((l) => l.requests)),
+    verdict: '',
+  };
+  r.verdict = budgetVerdict(r);
+  log(
+    `${t.label}: visible ${r.visibleS.toFixed(1)} s, interactive ${r.interactiveS.toFixed(1)} s, ${r.jsKb.toFixed(0)} KB JS of ${r.kb.toFixed(0)} KB ${r.verdict}`,
+  );
+  return r;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID')))
     throw new Error('there is no production build in .next/: run `npx next build` first');
@@ -139,6 +180,7 @@ async function main(): Promise<void> {
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const results: Result[] = [];
   let browser: Browser | undefined;
+  let floor: FloorServer | undefined;
   try {
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
     const cookies = new Map<string, string>();
@@ -149,44 +191,16 @@ async function main(): Promise<void> {
     for (const t of TARGETS) {
       const cookie = await cookieOf(t.user);
       const pagePath = typeof t.path === 'string' ? t.path : await t.path({ base: server.base, cookie, browser, cookieOf });
-      const loads: Load[] = [];
-      for (let i = 0; i < OPTS.runs; i++) {
-        const context = await browser.newContext({
-          viewport: { width: 390, height: 844 },
-          isMobile: true,
-          hasTouch: true,
-          locale: 'zh-CN',
-          timezoneId: 'Asia/Shanghai',
-        });
-        await context.addCookies(toCookies(cookie, server.base));
-        loads.push(await load(context, `${server.base}${pagePath}`, t));
-        await context.close();
-      }
-      const charts = loads.map((l) => l.chartsMs).filter((v): v is number => v !== null);
-      const r: Result = {
-        id: t.id,
-        label: t.label,
-        jsBudgetKb: t.jsBudgetKb,
-        chartsBudgetS: t.chartsBudgetS,
-        user: t.user,
-        path: pagePath,
-        visibleS: median(loads.map((l) => l.visibleMs)) / 1000,
-        interactiveS: median(loads.map((l) => l.interactiveMs)) / 1000,
-        chartsS: charts.length ? median(charts) / 1000 : null,
-        kb: median(loads.map((l) => l.bytes)) / 1024,
-        jsKb: median(loads.map((l) => l.jsBytes)) / 1024,
-        requests: median(loads.map((l) => l.requests)),
-        verdict: '',
-      };
-      r.verdict = budgetVerdict(r);
-      results.push(r);
-      log(
-        `${t.label}: visible ${r.visibleS.toFixed(1)} s, interactive ${r.interactiveS.toFixed(1)} s, ${r.jsKb.toFixed(0)} KB JS of ${r.kb.toFixed(0)} KB ${r.verdict}`,
-      );
+      results.push(await measurePage(browser, server.base, pagePath, t, cookie));
     }
+    // What every App Router page sends: the floor app (no session, no client component).
+    buildFloor(true, log);
+    floor = await startFloor();
+    results.push(await measurePage(browser, floor.url.replace(/\/$/, ''), '/', FLOOR_TARGET, null));
   } finally {
     await browser?.close();
     await server.stop();
+    if (floor) stopFloor(floor);
   }
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   const text = section(results, when);
