@@ -9,9 +9,9 @@ import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { AsOfMonth } from '@/app/_components/as-of-month';
 import { formatDate, formatDateTime } from '@/lib/format';
-import { monthEnd } from '@/lib/plans/as-of';
 import { toLocale } from '@/lib/i18n/config';
 import { getBaselineFreeze } from '@/lib/plans/baseline-queries';
+import { lightsMonth } from '@/lib/lights/lights-month';
 import { listCurrentLights } from '@/lib/lights/list-lights';
 import { lightsSearch } from '@/lib/lights/search-params';
 import { plansHref } from '@/lib/plans/plan-params';
@@ -53,10 +53,8 @@ export default async function LightsPage({ searchParams }: { searchParams: Searc
     getLocale(),
   ]);
   const locale = toLocale(rawLocale);
-  // The period the lights are for, in the words of the dashboard and the project page: its month
-  // when it ends on a month's last day (a monthly period, the third 旬), else its end date.
-  const ends = [...new Set(rows.flatMap((r) => (r.computed ? [r.computed.periodEnd] : [])))].sort();
-  const latestEnd = ends.at(-1) ?? null;
+  // The period the lights are for, in the words of the dashboard and the project page.
+  const lightsAsOf = lightsMonth(rows.map((r) => r.computed?.periodEnd));
 
   // listPeriods is newest first; the default is the newest period that has started.
   const periodOptions = periods.map((p) => ({ id: p.id, label: periodLabel(t, p, locale) }));
@@ -107,17 +105,17 @@ export default async function LightsPage({ searchParams }: { searchParams: Searc
           </h2>
           <LightFilter current={light} />
         </div>
-        {latestEnd ? (
+        {lightsAsOf ? (
           <p className="text-sm text-slate-600" data-testid="lights-as-of">
             {t('lights.ops.table.asOf')}
-            {monthEnd(latestEnd.slice(0, 7)) === latestEnd ? (
-              <AsOfMonth month={latestEnd.slice(0, 7)} locale={locale} className="font-medium text-slate-900" />
+            {lightsAsOf.month ? (
+              <AsOfMonth month={lightsAsOf.month} locale={locale} className="font-medium text-slate-900" />
             ) : (
-              <span className="font-medium text-slate-900" data-testid="as-of-month" data-date={latestEnd}>
-                {t('lights.planSection.asOf', { date: formatDate(latestEnd, locale) })}
+              <span className="font-medium text-slate-900" data-testid="as-of-month" data-date={lightsAsOf.date}>
+                {t('lights.planSection.asOf', { date: formatDate(lightsAsOf.date, locale) })}
               </span>
             )}
-            {ends.length > 1 ? <span className="ml-1 text-xs text-slate-500">{t('lights.ops.table.asOfMixed')}</span> : null}
+            {lightsAsOf.mixed ? <span className="ml-1 text-xs text-slate-500">{t('lights.ops.table.asOfMixed')}</span> : null}
           </p>
         ) : null}
         <LightsTable rows={rows} locale={locale} filtered={light !== null} />
