@@ -116,6 +116,10 @@ export const parseAsYear = (min: number, max: number) =>
     serialize: (v: number) => String(v),
   });
 
+/** A month `YYYY-MM` (01..12); null when absent or malformed. Whether it may be chosen is the caller's whitelist. */
+export const parseAsMonth = () =>
+  createParser({ parse: (v) => (/^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : null), serialize: (v: string) => v });
+
 export type SortDir = 'asc' | 'desc';
 export interface Sort<K extends string> {
   key: K;

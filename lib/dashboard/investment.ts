@@ -22,25 +22,33 @@ export function cumulativePlan(plan: MonthlyPlan): string[] {
 }
 
 /**
- * The chart's twelve months. Completed figures are given up to the current month (`throughMonth`,
- * 12 for a past year, 0 for a future one) and null after it.
+ * The chart's twelve months. The completed line has a value only for the reported months
+ * (lib/plans/as-of.ts: every day covered by periods with approved reports) up to the as-of month
+ * (`throughMonth`, 0 when none): a month not reported is null, drawn as a gap, never as a flat
+ * line that reads as zero growth. The plan line continues through December (it is a plan).
  */
-export function investmentMonths(plan: MonthlyPlan, completed: Map<number, string>, throughMonth: number): InvestmentMonth[] {
+export function investmentMonths(
+  plan: MonthlyPlan,
+  completed: Map<number, string>,
+  reported: readonly number[],
+  throughMonth: number,
+): InvestmentMonth[] {
   const planned = cumulativePlan(plan);
+  const shown = new Set(reported.filter((m) => m <= throughMonth));
   let done = 0n;
   return MONTHS.map((m) => {
     done += parseMoney(completed.get(m) ?? '0');
     return {
       month: m,
       plannedCumulative: planned[m - 1]!,
-      completedCumulative: m <= throughMonth ? moneyText(done) : null,
+      completedCumulative: shown.has(m) ? moneyText(done) : null,
     };
   });
 }
 
-/** The last month (1..12) that has ended by `day`; 0 before the end of January. */
-export function lastCompleteMonth(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d >= lastDay ? m : m - 1;
+/** The approved investment (万元) of months 1..month, whatever the months' reporting state. */
+export function completedThrough(completed: Map<number, string>, month: number): string {
+  let done = 0n;
+  for (const m of MONTHS) if (m <= month) done += parseMoney(completed.get(m) ?? '0');
+  return moneyText(done);
 }

@@ -56,7 +56,7 @@ function lightsCte(actor: Actor): string {
 }
 
 /** Plan and completed investment per project for 2026 (hand-written). */
-function moneyCte(actor: Actor): string {
+function moneyCte(actor: Actor, through = '2026-12-31'): string {
   return `plan AS (
       SELECT p.id,
         CASE WHEN ap.frozen_at IS NOT NULL THEN ap.frozen_investment
@@ -70,7 +70,7 @@ function moneyCte(actor: Actor): string {
     ), done AS (
       SELECT r.project_id AS id, sum(r.investment_this_period) AS amount
       FROM reports r JOIN reporting_periods rp ON rp.id = r.period_id JOIN projects p ON p.id = r.project_id
-      WHERE r.status = 'approved' AND rp.start_date >= '2026-01-01' AND rp.end_date <= '2026-12-31' AND ${scope(actor)}
+      WHERE r.status = 'approved' AND rp.start_date >= '2026-01-01' AND rp.end_date <= '${through}' AND ${scope(actor)}
       GROUP BY r.project_id
     )`;
 }
@@ -114,9 +114,12 @@ describe.each(cases)('dashboard figures = hand-written SQL: %s', (_name, pick) =
     expect(d.headline.lights.reduce((a, l) => a + l.count, 0)).toBe(d.headline.projects.count);
   });
 
-  it('annual planned vs completed investment, completion rate and time-elapsed progress', async () => {
+  it('annual planned vs completed investment, completion rate and time-elapsed progress, all as of October', async () => {
+    // The world's periods are August … November; November has approved reports but has not
+    // ended (2026-11-20), so October is the as-of month (lib/plans/as-of.ts): the plan and the
+    // approved actuals are both taken through 31 October, and November's approvals wait.
     const [row] = await q<{ planned: string; completed: string }>(
-      `WITH ${moneyCte(actor)} SELECT (SELECT coalesce(sum(amount), 0) FROM plan)::text AS planned, (SELECT coalesce(sum(amount), 0) FROM done)::text AS completed`,
+      `WITH ${moneyCte(actor, '2026-10-31')} SELECT (SELECT coalesce(sum(amount), 0) FROM plan)::text AS planned, (SELECT coalesce(sum(amount), 0) FROM done)::text AS completed`,
     );
     const inv = d.headline.investment;
     expect(inv.year).toBe(2026);
@@ -125,11 +128,13 @@ describe.each(cases)('dashboard figures = hand-written SQL: %s', (_name, pick) =
     expect(Number(inv.completed)).toBeGreaterThan(0);
     // A percentage with one decimal, half away from zero (PostgreSQL's round(numeric, 1) rounds the same way).
     const [rate] = await q<{ v: string }>(
-      `WITH ${moneyCte(actor)} SELECT round((SELECT sum(amount) FROM done) * 100 / (SELECT sum(amount) FROM plan), 1)::text AS v`,
+      `WITH ${moneyCte(actor, '2026-10-31')} SELECT round((SELECT sum(amount) FROM done) * 100 / (SELECT sum(amount) FROM plan), 1)::text AS v`,
     );
     expect(inv.completionPct).toBe(Number(rate!.v));
-    // 2026-11-20: October is the last complete month.
     expect(inv.asOfMonth).toBe(10);
+    expect(inv.asOf).toBe('2026-10');
+    expect(inv.asOfPicked).toBe(false);
+    expect(inv.asOfOptions).toEqual(['2026-08', '2026-09', '2026-10']);
     const [elapsed] = await q<{ v: string }>(
       `WITH ${moneyCte(actor)}, cum AS (
          SELECT CASE WHEN monthly IS NULL THEN amount * 10 / 12
@@ -158,8 +163,10 @@ describe.each(cases)('dashboard figures = hand-written SQL: %s', (_name, pick) =
       const month = d.investmentByMonth[Number(r.m) - 1]!;
       expect(month.month).toBe(Number(r.m));
       expect(month.plannedCumulative, `planned ${r.m}`).toBe(money(r.planned));
-      // November is the current month: completed is shown through it, December not yet.
-      expect(month.completedCumulative, `completed ${r.m}`).toBe(Number(r.m) <= 11 ? money(r.completed) : null);
+      // Only the reported months (August … October) have a completed figure: January … July have
+      // no periods, November has not ended, December has not begun; they are gaps, not flat lines.
+      const reported = Number(r.m) >= 8 && Number(r.m) <= 10;
+      expect(month.completedCumulative, `completed ${r.m}`).toBe(reported ? money(r.completed) : null);
     }
     expect(d.investmentByMonth[11]!.plannedCumulative).toBe(d.headline.investment.planned);
   });

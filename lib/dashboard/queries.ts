@@ -23,7 +23,9 @@ import { capacityData, readCapacityTarget } from './capacity';
 import { currentPeriodIdSql, PROBLEM_AGE_BUCKETS } from './drilldown-sql';
 import { rowsOf } from './sql-util';
 import { ACTIVE_PROBLEM_FILTER, problemsHref, registryHref } from './hrefs';
-import { investmentMonths, lastCompleteMonth } from './investment';
+import { completedThrough, investmentMonths } from './investment';
+import { asOfMonth as decideAsOf, monthNumber } from '@/lib/plans/as-of';
+import { approvedPeriods } from '@/lib/plans/as-of-queries';
 import { type Labels, labels, portfolio, type PortfolioGroup } from './portfolio';
 import type { BreakdownRow, Dashboard, LightFigure, StageFigure } from './types';
 
@@ -107,13 +109,13 @@ function countyRows(groups: PortfolioGroup[], ref: Labels): BreakdownRow[] {
   );
 }
 
-async function loadDashboard(actor: Actor): Promise<Dashboard> {
+async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<Dashboard> {
   const computedAt = now().toISOString();
   const db = await getDb();
   const day = today();
   const year = Number(day.slice(0, 4));
-  const [{ groups, completedByMonth: completed, monthlyPlan: plan }, ref, ms, problemGroups, missing, capacity, target] = await Promise.all(
-    [
+  const [{ groups, completedByMonth: completed, monthlyPlan: plan }, ref, ms, problemGroups, missing, capacity, target, periods] =
+    await Promise.all([
       portfolio(db, actor, year, day),
       labels(db),
       milestoneCounts(db, actor, day),
@@ -121,8 +123,8 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
       missingReports(db, actor, day),
       capacityData(db, actor),
       readCapacityTarget(db),
-    ],
-  );
+      approvedPeriods(db, actor, year),
+    ]);
 
   const total = groups.reduce((a, g) => a + g.projects, 0);
   const byStage: StageFigure[] = STAGES.map((stage) => ({
@@ -137,10 +139,13 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
   }));
 
   const planned = sum(groups.map((g) => g.planned));
-  const done = sum(groups.map((g) => g.completed));
-  const months = investmentMonths(plan, completed, Number(day.slice(5, 7)));
-  const asOfMonth = lastCompleteMonth(day);
-  const plannedAtMonth = asOfMonth === 0 ? '0.00' : months[asOfMonth - 1]!.plannedCumulative;
+  // One as-of month (lib/plans/as-of.ts): the plan through it against approved actuals through it.
+  const asOf = decideAsOf(periods, year, day, pickedMonth);
+  const asOfMonth = asOf.month ? monthNumber(asOf.month) : 0;
+  const months = investmentMonths(plan, completed, asOf.options.map(monthNumber), asOfMonth);
+  // Nothing reported yet: what has been approved so far, and no comparison with 序时进度.
+  const done = asOfMonth === 0 ? sum(groups.map((g) => g.completed)) : completedThrough(completed, asOfMonth);
+  const plannedAtMonth = asOfMonth === 0 ? null : months[asOfMonth - 1]!.plannedCumulative;
 
   const openProblems = problemGroups.reduce((a, g) => a + g.n, 0);
   const overdueProblems = problemGroups.reduce((a, g) => a + g.overdue, 0);
@@ -159,8 +164,11 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
         planned,
         completed: done,
         completionPct: percentOf(done, planned),
-        timeElapsedPct: percentOf(plannedAtMonth, planned),
+        timeElapsedPct: plannedAtMonth === null ? null : percentOf(plannedAtMonth, planned),
         asOfMonth,
+        asOf: asOf.month,
+        asOfPicked: asOf.source === 'picked',
+        asOfOptions: asOf.options,
         href: registryHref({ sort: 'annualPlannedInvestment', dir: 'desc' }),
       },
       milestonesDue: { milestones: ms.due, projects: { count: ms.dueProjects, href: registryHref({ milestone: 'due30' }) } },
@@ -215,11 +223,14 @@ async function loadDashboard(actor: Actor): Promise<Dashboard> {
 }
 
 /**
- * The dashboard for this actor: once per request (the page and its metadata may both ask), and
- * shared for a short time between requests of the same scope (lib/cache/cache.ts: keyed by
+ * The dashboard for this actor, as of the latest reported month or the one picked (?asOf, only a
+ * reported month counts): once per request (the page and its metadata may both ask), and shared
+ * for a short time between requests of the same scope and month (lib/cache/cache.ts: keyed by
  * county and day, dropped at once when this process writes anything).
  */
-export const getDashboard = cache((actor: Actor) => cachedByScope(actor, () => loadDashboard(actor)));
+export const getDashboard = cache((actor: Actor, pickedMonth: string | null = null) =>
+  cachedByScope(actor, () => loadDashboard(actor, pickedMonth), pickedMonth ? `dashboard@${pickedMonth}` : 'dashboard'),
+);
 
 /**
  * The dates of a reporting period (null: the current one, as the missing-reports figure takes

@@ -29,17 +29,27 @@ export interface InvestmentHeadline {
   year: number;
   /** Sum of the year's annual plans in scope (the frozen baseline where frozen), 万元. */
   planned: string;
-  /** Sum of approved reports' investment in periods that end within the year, 万元. */
+  /**
+   * Approved reports' investment in the year's periods that end by the end of the as-of month
+   * (all of the year's approved investment when no month is reported yet), 万元.
+   */
   completed: string;
   /** completed / planned as a percentage with one decimal (lib/money's percentOf), 0..∞; null when nothing is planned. */
   completionPct: number | null;
   /**
-   * 序时进度 at the end of the last complete month (cumulative monthly targets where they exist,
-   * else m/12), as a percentage with one decimal like completionPct; null when nothing is planned.
+   * 序时进度 at the end of the as-of month (cumulative monthly targets where they exist, else
+   * m/12), as a percentage with one decimal like completionPct; null when nothing is planned or
+   * no month is reported yet.
    */
   timeElapsedPct: number | null;
-  /** The month (1..12) the time-elapsed figure is taken at; 0 before the end of January (nothing is due yet). */
+  /** The month number (1..12) of `asOf`; 0 when no month is reported yet. */
   asOfMonth: number;
+  /** The as-of month 'YYYY-MM' (lib/plans/as-of.ts): the latest reported month, or the one picked; null when none. */
+  asOf: string | null;
+  /** Whether the user picked the month (?asOf) rather than the latest reported one. */
+  asOfPicked: boolean;
+  /** The reported months of the year, oldest first (the month picker's choices). */
+  asOfOptions: string[];
   href: string;
 }
 
@@ -73,7 +83,7 @@ export interface InvestmentMonth {
   month: number; // 1..12
   /** Cumulative planned by the end of the month, 万元. */
   plannedCumulative: string;
-  /** Cumulative completed (approved) by the end of the month, 万元; null for months after today. */
+  /** Cumulative completed (approved) by the end of the month, 万元; null for a month not reported or after the as-of month. */
   completedCumulative: string | null;
 }
 

@@ -103,6 +103,17 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
   ).format(d);
 }
 
+/** A month 'YYYY-MM' (an as-of month, lib/plans/as-of.ts): 2026年10月 / October 2026. */
+export function formatMonth(key: string | null | undefined, locale: Locale): string {
+  const match = key ? /^(\d{4})-(\d{2})$/.exec(key) : null;
+  if (!match) return '—';
+  const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return memo(
+    `m|${locale}`,
+    () => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+  ).format(d);
+}
+
 /**
  * A moment in time (audit events, exports' "exported at"): 2025年6月30日 14:05 / 30 Jun 2025, 14:05,
  * in the app's time zone (`timeZone` as for formatDate).

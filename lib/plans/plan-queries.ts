@@ -18,6 +18,8 @@ import { type Actor, projectScope } from '@/lib/authz';
 import { today as clockToday } from '@/lib/clock';
 import { cumulativeTargetAt, lightsPlan, type PlanBasis, timeElapsedToDate } from './plan-figures';
 import type { PlanFilter } from './plan-params';
+import { calendarMonth, type MonthKey, monthEnd } from './as-of';
+import { projectAsOf } from './as-of-queries';
 
 const MAX_ID = 2_147_483_647;
 const validId = (id: number) => Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID;
@@ -126,9 +128,17 @@ export interface PlanSummary extends ProjectPlan {
   basisInvestment: string | null;
   /** Whether that plan has monthly targets (else m/12). */
   basisMonthly: boolean;
-  /** The cumulative target to date of that plan (累计计划), 万元. */
+  /**
+   * The month the figures below are for (lib/plans/as-of.ts): the project's latest reported month
+   * of the year, else (nothing approved yet) the last month that has ended; null before the end
+   * of January, when the figures are taken at today.
+   */
+  asOfMonth: MonthKey | null;
+  /** 'reported': the project's approved reports reach that month; 'calendar': none yet, the last month ended. */
+  asOfSource: 'reported' | 'calendar' | null;
+  /** The cumulative target of that plan through the as-of month (累计计划), 万元. */
   cumulativeTarget: string | null;
-  /** 序时进度 to date of that plan, percent (one decimal). */
+  /** 序时进度 of that plan at the end of the as-of month, percent (one decimal). */
   timeElapsedPct: number | null;
 }
 
@@ -141,9 +151,12 @@ export async function getPlanSummary(
   const today = opts.today ?? clockToday();
   const year = opts.year ?? Number(today.slice(0, 4));
   if (!validId(projectId) || !validYear(year)) return null;
-  const found = await loadPlan(actor, projectId, year);
+  const [found, asOf] = await Promise.all([loadPlan(actor, projectId, year), projectAsOf(actor, projectId, year, today)]);
   if (!found) return null;
   const used = lightsPlan(found.plan, found.project.annualPlannedInvestment);
+  const fallback = calendarMonth(today, year);
+  const asOfMonth = asOf.month ?? fallback;
+  const at = asOfMonth ? monthEnd(asOfMonth) : today;
   return {
     ...found,
     year,
@@ -151,8 +164,10 @@ export async function getPlanSummary(
     basis: used?.basis ?? null,
     basisInvestment: used?.figures.plannedInvestment ?? null,
     basisMonthly: Boolean(used?.figures.monthlyTargets),
-    cumulativeTarget: used ? cumulativeTargetAt(today, year, used.figures) : null,
-    timeElapsedPct: used ? timeElapsedToDate(today, year, used.figures) : null,
+    asOfMonth,
+    asOfSource: asOf.month ? 'reported' : fallback ? 'calendar' : null,
+    cumulativeTarget: used ? cumulativeTargetAt(at, year, used.figures) : null,
+    timeElapsedPct: used ? timeElapsedToDate(at, year, used.figures) : null,
   };
 }
 

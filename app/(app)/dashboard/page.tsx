@@ -9,11 +9,12 @@ import { requireActor } from '@/lib/auth/session';
 import { type Actor, can } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { getDashboard, getTimeline } from '@/lib/dashboard/queries';
-import { timelineSearch } from '@/lib/dashboard/search-params';
+import { asOfSearch, timelineSearch } from '@/lib/dashboard/search-params';
 import type { TimelineFilters as Filters } from '@/lib/dashboard/types';
 import { formatDate } from '@/lib/format';
 import { type Locale, toLocale } from '@/lib/i18n/config';
 import { getCountyName, getReferenceData } from '@/lib/reference/queries';
+import { AsOfPicker } from './_components/as-of-picker';
 import { BreakdownCharts, CapacityChart, InvestmentTrendChart, ProblemCharts } from './_components/charts';
 import { FiguresAsOf } from './_components/figures-as-of';
 import { HeadlineFigures } from './_components/headline';
@@ -43,7 +44,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   await connection();
   const actor = await requireActor();
   if (!can(actor, 'project.read')) notFound();
-  const filters = timelineSearch.parse(await searchParams);
+  const raw = await searchParams;
+  const filters = timelineSearch.parse(raw);
+  // A picked month; getDashboard keeps it only when it is a reported month (lib/plans/as-of.ts).
+  const { asOf } = asOfSearch.parse(raw);
   const [t, rawLocale, county] = await Promise.all([getTranslations('dashboard'), getLocale(), getCountyName(actor.countyId)]);
   const locale = toLocale(rawLocale);
   const scope = county ? (locale === 'en' ? county.nameEn : county.nameZh) : (await getTranslations('common'))('scopePrefecture');
@@ -58,7 +62,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </p>
         </div>
         <Link
-          href="/dashboard/screen"
+          href={asOfSearch.href('/dashboard/screen', { asOf })}
           title={t('presentationHint')}
           data-testid="presentation-link"
           className="inline-flex items-center gap-2 rounded-md border border-brand-700 bg-brand-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-800"
@@ -71,14 +75,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </Link>
       </div>
       <Suspense fallback={<DashboardSkeleton />}>
-        <DashboardBody actor={actor} locale={locale} filters={filters} />
+        <DashboardBody actor={actor} locale={locale} filters={filters} asOf={asOf} />
       </Suspense>
     </div>
   );
 }
 
-async function DashboardBody({ actor, locale, filters }: { actor: Actor; locale: Locale; filters: Filters }) {
-  const [data, ref, t] = await Promise.all([getDashboard(actor), getReferenceData(actor), getTranslations('dashboard')]);
+async function DashboardBody({ actor, locale, filters, asOf }: { actor: Actor; locale: Locale; filters: Filters; asOf: string | null }) {
+  const [data, ref, t] = await Promise.all([getDashboard(actor, asOf), getReferenceData(actor), getTranslations('dashboard')]);
 
   if (data.headline.projects.count === 0) {
     return (
@@ -94,7 +98,10 @@ async function DashboardBody({ actor, locale, filters }: { actor: Actor; locale:
 
   return (
     <div className="space-y-4" data-testid="dashboard">
-      <FiguresAsOf computedAt={data.computedAt} locale={locale} className="text-right text-xs text-slate-500" />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <AsOfPicker options={data.headline.investment.asOfOptions} current={data.headline.investment.asOf} />
+        <FiguresAsOf computedAt={data.computedAt} locale={locale} className="ml-auto text-right text-xs text-slate-500" />
+      </div>
       <HeadlineFigures headline={data.headline} locale={locale} />
       <RedListSection actor={actor} locale={locale} />
       <div className="grid gap-4 xl:grid-cols-12">

@@ -7,9 +7,11 @@ import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
-import { formatDateTime } from '@/lib/format';
+import { AsOfMonth } from '@/app/_components/as-of-month';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getBaselineFreeze } from '@/lib/plans/baseline-queries';
+import { lightsMonth } from '@/lib/lights/lights-month';
 import { listCurrentLights } from '@/lib/lights/list-lights';
 import { lightsSearch } from '@/lib/lights/search-params';
 import { plansHref } from '@/lib/plans/plan-params';
@@ -51,6 +53,8 @@ export default async function LightsPage({ searchParams }: { searchParams: Searc
     getLocale(),
   ]);
   const locale = toLocale(rawLocale);
+  // The period the lights are for, in the words of the dashboard and the project page.
+  const lightsAsOf = lightsMonth(rows.map((r) => r.computed?.periodEnd));
 
   // listPeriods is newest first; the default is the newest period that has started.
   const periodOptions = periods.map((p) => ({ id: p.id, label: periodLabel(t, p, locale) }));
@@ -101,6 +105,19 @@ export default async function LightsPage({ searchParams }: { searchParams: Searc
           </h2>
           <LightFilter current={light} />
         </div>
+        {lightsAsOf ? (
+          <p className="text-sm text-slate-600" data-testid="lights-as-of">
+            {t('lights.ops.table.asOf')}
+            {lightsAsOf.month ? (
+              <AsOfMonth month={lightsAsOf.month} locale={locale} className="font-medium text-slate-900" />
+            ) : (
+              <span className="font-medium text-slate-900" data-testid="as-of-month" data-date={lightsAsOf.date}>
+                {t('lights.planSection.asOf', { date: formatDate(lightsAsOf.date, locale) })}
+              </span>
+            )}
+            {lightsAsOf.mixed ? <span className="ml-1 text-xs text-slate-500">{t('lights.ops.table.asOfMixed')}</span> : null}
+          </p>
+        ) : null}
         <LightsTable rows={rows} locale={locale} filtered={light !== null} />
       </section>
     </div>

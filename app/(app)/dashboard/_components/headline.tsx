@@ -6,6 +6,7 @@ import type { Headline } from '@/lib/dashboard/types';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { formatPercent, formatPercentNumber, formatYi, parseMoney, roundPercent } from '@/lib/money';
+import { AsOfMonth } from '@/app/_components/as-of-month';
 import { LIGHT_ORDER } from './chart-options';
 
 type Variant = 'page' | 'screen';
@@ -209,6 +210,17 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
           variant={variant}
           className={screen ? 'col-span-5' : 'md:col-span-2 xl:col-span-5'}
         >
+          <p className={`mb-2 ${screen ? 'text-base text-slate-300' : 'text-xs text-slate-600'}`} data-testid="investment-as-of">
+            {inv.asOf ? (
+              <>
+                <AsOfMonth month={inv.asOf} locale={locale} className="font-medium" />
+                {' · '}
+                {t('dashboard.headline.asOfNote')}
+              </>
+            ) : (
+              t('dashboard.headline.noReported')
+            )}
+          </p>
           <Link
             href={inv.href}
             prefetch={false}
@@ -265,7 +277,7 @@ export async function HeadlineFigures({ headline, locale, variant = 'page' }: { 
             >
               <span>
                 <span aria-hidden className={`mr-1 inline-block h-2.5 w-0.5 align-middle ${screen ? 'bg-amber-300' : 'bg-amber-500'}`} />
-                {t('dashboard.headline.timeElapsed', { month: inv.asOfMonth })} {formatPercent(inv.timeElapsedPct, locale)}
+                {t('dashboard.headline.timeElapsed')} {formatPercent(inv.timeElapsedPct, locale)}
               </span>
               <span className={`font-medium ${screen ? gapToneScreen : gapTone}`}>
                 {gap === null

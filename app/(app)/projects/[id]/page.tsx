@@ -138,7 +138,13 @@ export default async function ProjectPage({ params, searchParams }: Params & Sea
         </p>
       ) : null}
 
-      <LightPanel data={light} locale={locale} today={today()} canOverride={can(actor, 'light.override', projectSubject(project))} />
+      <LightPanel
+        data={light}
+        locale={locale}
+        today={today()}
+        canOverride={can(actor, 'light.override', projectSubject(project))}
+        asOfMonth={plan?.asOfMonth ?? null}
+      />
       <div className={`empty:hidden ${later ?? ''}`}>
         <PlanSection data={plan} locale={locale} canEdit={can(actor, 'plan.edit', projectSubject(project))} />
       </div>

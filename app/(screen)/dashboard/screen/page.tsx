@@ -8,6 +8,7 @@ import { HeadlineFigures } from '@/app/(app)/dashboard/_components/headline';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { now } from '@/lib/clock';
+import { asOfSearch } from '@/lib/dashboard/search-params';
 import { getDashboard } from '@/lib/dashboard/queries';
 import { getRedList } from '@/lib/dashboard/red-list';
 import { redListView } from '@/app/(app)/dashboard/_components/red-list-view';
@@ -45,9 +46,10 @@ export default async function ScreenPage({ searchParams }: { searchParams: Promi
   await connection();
   const actor = await requireActor();
   if (!can(actor, 'project.read')) notFound();
-  const seconds = refreshSeconds((await searchParams).refresh);
+  const raw = await searchParams;
+  const seconds = refreshSeconds(raw.refresh);
   const [data, redList, t, rawLocale, county] = await Promise.all([
-    getDashboard(actor),
+    getDashboard(actor, asOfSearch.parse(raw).asOf),
     getRedList(actor),
     getTranslations(),
     getLocale(),

@@ -1,6 +1,8 @@
 import { getTranslations } from '@/lib/i18n/server-translations';
 import type { Light } from '@/db/schema/enums';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { AsOfMonth } from '@/app/_components/as-of-month';
+import { formatDate, formatDateTime, formatMonth } from '@/lib/format';
+import { monthEnd } from '@/lib/plans/as-of';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import type { OverrideView, ProjectLightDetail } from '@/lib/lights/queries';
@@ -20,6 +22,7 @@ export async function LightPanel({
   locale,
   today,
   canOverride,
+  asOfMonth = null,
 }: {
   /** getProjectLight(actor, project.id); null when nothing to show (not visible). */
   data: ProjectLightDetail | null;
@@ -28,6 +31,8 @@ export async function LightPanel({
   today: string;
   /** can(actor, 'light.override', the project) — the page decides. */
   canOverride: boolean;
+  /** The month of the page's other 序时进度 figures (the plan section, lib/plans/as-of.ts). */
+  asOfMonth?: string | null;
 }) {
   if (!data) return null;
   const t = await getTranslations('lights');
@@ -62,12 +67,15 @@ export async function LightPanel({
                 </span>
               </div>
               {computed.measures.completionPct != null && computed.measures.timeElapsedPct != null ? (
-                <p className="mt-2 text-sm text-slate-700">
-                  {t('panel.figures', {
+                <LightFigures
+                  periodEnd={computed.periodEnd}
+                  pageMonth={asOfMonth}
+                  locale={locale}
+                  text={t('panel.figures', {
                     completion: formatPercentNumber(computed.measures.completionPct, locale),
                     elapsed: formatPercentNumber(computed.measures.timeElapsedPct, locale),
                   })}
-                </p>
+                />
               ) : null}
               {computed.reasons.length ? (
                 <ul className="mt-2 space-y-1 text-sm text-slate-800" data-testid="light-reasons">
@@ -157,5 +165,46 @@ export async function LightPanel({
         </>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * The light's completion and 序时进度, with the month they are for: the light was computed as at
+ * its period's end, so a 旬 that ends mid-month gives that date, and a month other than the page's
+ * as-of month is said in so many words instead of showing an unexplained different figure.
+ */
+async function LightFigures({
+  periodEnd,
+  pageMonth,
+  locale,
+  text,
+}: {
+  periodEnd: string;
+  pageMonth: string | null;
+  locale: Locale;
+  text: string;
+}) {
+  const t = await getTranslations('lights');
+  const month = periodEnd.slice(0, 7);
+  const wholeMonth = monthEnd(month) === periodEnd;
+  const differs = pageMonth !== null && (!wholeMonth || month !== pageMonth);
+  const when = wholeMonth ? formatMonth(month, locale) : formatDate(periodEnd, locale);
+  return (
+    <p className="mt-2 text-sm text-slate-700" data-testid="light-figures">
+      {wholeMonth ? (
+        <AsOfMonth month={month} locale={locale} testId="light-as-of" className="font-medium" />
+      ) : (
+        <span className="font-medium" data-testid="light-as-of" data-date={periodEnd}>
+          {t('planSection.asOf', { date: when })}
+        </span>
+      )}
+      {' · '}
+      {text}
+      {differs ? (
+        <span className="mt-1 block text-xs text-amber-800" data-testid="light-other-month">
+          {t('panel.otherMonth', { month: when, pageMonth: formatMonth(pageMonth, locale) })}
+        </span>
+      ) : null}
+    </p>
   );
 }

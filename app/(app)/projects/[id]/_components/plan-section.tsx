@@ -1,5 +1,6 @@
 import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
+import { AsOfMonth } from '@/app/_components/as-of-month';
 import { formatDate } from '@/lib/format';
 import { formatPercentNumber, formatWan } from '@/lib/money';
 import type { Locale } from '@/lib/i18n/config';
@@ -20,6 +21,15 @@ export async function PlanSection({ data, locale, canEdit }: { data: PlanSummary
   const { plan, year } = data;
   const amount = (v: string | null) => t('planSection.amount', { amount: formatWan(v, locale, { unit: false }) });
   const monthly = plan?.monthlyTargets ?? null;
+  // The month both figures are for (the project's latest reported month), in the dashboard's words.
+  const asOfLine = data.asOfMonth ? (
+    <>
+      <AsOfMonth month={data.asOfMonth} locale={locale} testId="plan-as-of" />
+      {data.asOfSource === 'calendar' ? ` ${t('planSection.asOfCalendar')}` : null}
+    </>
+  ) : (
+    t('planSection.asOf', { date: formatDate(data.today, locale) })
+  );
 
   return (
     <section
@@ -71,7 +81,7 @@ export async function PlanSection({ data, locale, canEdit }: { data: PlanSummary
             <dd className="mt-0.5 text-base font-semibold tabular-nums text-slate-900" data-testid="plan-cumulative">
               {amount(data.cumulativeTarget)}
             </dd>
-            <dd className="text-xs text-slate-500">{t('planSection.asOf', { date: formatDate(data.today, locale) })}</dd>
+            <dd className="text-xs text-slate-500">{asOfLine}</dd>
           </div>
         ) : null}
         {data.timeElapsedPct !== null ? (
@@ -80,7 +90,7 @@ export async function PlanSection({ data, locale, canEdit }: { data: PlanSummary
             <dd className="mt-0.5 text-base font-semibold tabular-nums text-slate-900" data-testid="plan-elapsed">
               {t('planSection.pct', { pct: formatPercentNumber(data.timeElapsedPct, locale) })}
             </dd>
-            <dd className="text-xs text-slate-500">{t('planSection.asOf', { date: formatDate(data.today, locale) })}</dd>
+            <dd className="text-xs text-slate-500">{asOfLine}</dd>
           </div>
         ) : null}
       </dl>
