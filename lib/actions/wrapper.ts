@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
 import { recordAudit, type AuditInput } from '@/lib/audit/record';
 import { type Actor, can, type Permission } from '@/lib/authz';
-import { authorize, type LoadSpec } from '@/lib/authz/resource';
+import { authorize, type LoadSpec, type ResourceKey } from '@/lib/authz/resource';
 import { announceDataChange, dataChanged } from '@/lib/cache/data-changed';
 import { AppError } from '@/lib/errors';
 import type { Translate } from '@/lib/i18n/translate';
@@ -25,7 +25,7 @@ export interface ActionContext<I, Rec = undefined> {
   audit: (ev: AuditInput) => Promise<void>;
 }
 
-export interface ActionDef<S extends z.ZodType, R, Rec = undefined> {
+export interface ActionDef<S extends z.ZodType, R, Rec = undefined, K extends ResourceKey = number> {
   name: string;
   schema: S;
   /**
@@ -37,7 +37,7 @@ export interface ActionDef<S extends z.ZodType, R, Rec = undefined> {
    * The record the action works on: loaded inside the transaction through its resource's scoped
    * query and authorized before `run` (404 / 403 / 409 answered here, never in run).
    */
-  load?: LoadSpec<z.output<S>, Rec>;
+  load?: LoadSpec<z.output<S>, Rec, K>;
   /** Only prefecture-wide actors (a county user is refused with FORBIDDEN before anything is read). */
   prefectureOnly?: boolean;
   run: (ctx: ActionContext<z.output<S>, Rec>) => Promise<R>;
@@ -70,7 +70,9 @@ export function isAction(value: unknown): value is Action<unknown> {
  * permission, run the mutation and its audit event in one transaction, and return a typed
  * result with a message in the user's language. Nothing is written when any step fails.
  */
-export function createAction<S extends z.ZodType, R, Rec = undefined>(def: ActionDef<S, R, Rec>): Action<R> {
+export function createAction<S extends z.ZodType, R, Rec = undefined, K extends ResourceKey = number>(
+  def: ActionDef<S, R, Rec, K>,
+): Action<R> {
   const execute = async (actor: Actor | null, raw: unknown, maybeT?: Translate, givenRequestId?: string): Promise<ActionResult<R>> => {
     const t = maybeT ?? (await import('@/lib/i18n/translate')).fallbackTranslator();
     const requestId = givenRequestId ?? newRequestId();

@@ -12,37 +12,52 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from './actor';
 import { can, mayEver, type Permission, type Subject } from './permissions';
 
-export interface Resource<R> {
+/**
+ * What a record is loaded by: its id, or the parts of a natural key (a plan: its project and
+ * its year), each read from an input field.
+ */
+export type ResourceKey = number | Readonly<Record<string, number>>;
+
+export interface Resource<R, K extends ResourceKey = number> {
   /** The audit trail's entity type (who changed it last, for a CONFLICT answer). */
   entity: string;
   /**
-   * The record with this id if the actor may see it, else null. The visibility predicate is
+   * The record with this key if the actor may see it, else null. The visibility predicate is
    * part of the SQL. `lock` takes a row lock (FOR UPDATE) for the rest of the transaction.
    */
-  load: (db: Executor, actor: Actor, id: number, lock: boolean) => Promise<R | null>;
+  load: (db: Executor, actor: Actor, key: K, lock: boolean) => Promise<R | null>;
   /** What can() reads: the county and the people and unit the relations are read from. */
   subject: (record: R) => Subject;
-  /** The record's optimistic-locking version (only for resources that have one). */
-  version?: (record: R) => number;
-  /** The record's id, for the audit lookup of a CONFLICT answer. */
-  id: (record: R) => number;
+  /**
+   * The record's optimistic-locking version (only for resources that have one). Null for a
+   * record that does not exist yet (a resource whose actions may create it: LoadSpec.creates).
+   */
+  version?: (record: R) => number | null;
+  /** The record's id, for the audit lookup of a CONFLICT answer (null while it does not exist yet). */
+  id: (record: R) => number | null;
   /** The record as it is now, as a CONFLICT answer shows it (read afresh: it may have moved on). */
   current?: (db: Executor, id: number) => Promise<Record<string, unknown> | null>;
 }
 
-export function defineResource<R>(resource: Resource<R>): Resource<R> {
+export function defineResource<R, K extends ResourceKey = number>(resource: Resource<R, K>): Resource<R, K> {
   return resource;
 }
 
 /** The input fields that hold numbers (an id, a version). */
 export type NumberKeys<I> = { [K in keyof I]-?: NonNullable<I[K]> extends number ? K : never }[keyof I] & string;
 
-export interface LoadSpec<I, R> {
-  resource: Resource<R>;
-  /** The input field with the record's id. */
-  id: NumberKeys<I>;
+export interface LoadSpec<I, R, K extends ResourceKey = number> {
+  resource: Resource<R, K>;
+  /** The input field with the record's id; for a natural key, the input field of each of its parts. */
+  id: K extends number ? NumberKeys<I> : { readonly [P in keyof K]: NumberKeys<I> };
   /** The input field with the version the user saw (checked when present in the input). */
   version?: NumberKeys<I>;
+  /**
+   * The record may not exist yet, and the action then creates it (the resource's `version` is
+   * null for it). An input without a version is a create: if the record exists (someone created
+   * it since the form was opened), that is a CONFLICT like a stale version.
+   */
+  creates?: boolean;
   /** Row lock for the transaction (a status change and a concurrent edit cannot interleave). */
   lock?: boolean;
   /** When the id comes from a form field (a project chosen in a form), "not found" names it. */
@@ -68,31 +83,62 @@ export async function conflictWith(
   });
 }
 
+/** The key the input names the spec's record by, or null when a part of it is not a number. */
+export function keyOf<I, R, K extends ResourceKey>(spec: LoadSpec<I, R, K>, input: I): K | null {
+  const fields = input as Record<string, unknown>;
+  if (typeof spec.id === 'string') {
+    const id = fields[spec.id];
+    return typeof id === 'number' ? (id as K) : null;
+  }
+  const key: Record<string, number> = {};
+  for (const [part, field] of Object.entries(spec.id as Record<string, string>)) {
+    const value = fields[field];
+    if (typeof value !== 'number') return null;
+    key[part] = value;
+  }
+  return key as K;
+}
+
+/** The input fields the spec reads the key from (for the field error of a record chosen in a form). */
+function keyFields(spec: LoadSpec<never, unknown, ResourceKey>): string[] {
+  return typeof spec.id === 'string' ? [spec.id] : Object.values(spec.id as Record<string, string>);
+}
+
 /**
  * Loads the record named by the input and checks, in this order: not visible → NOT_FOUND (also
  * for a role without the permission: what the actor cannot see is not found, whatever the
  * role); visible but the permission's grant does not cover it → FORBIDDEN; the version the user saw
- * is not the record's → CONFLICT. Returns the record the caller may touch.
+ * is not the record's, or a create (LoadSpec.creates, no version in the input) meets a record that
+ * exists → CONFLICT. Returns the record the caller may touch.
  */
-export async function authorize<I, R>(db: Executor, actor: Actor, permission: Permission, spec: LoadSpec<I, R>, input: I): Promise<R> {
+export async function authorize<I, R, K extends ResourceKey = number>(
+  db: Executor,
+  actor: Actor,
+  permission: Permission,
+  spec: LoadSpec<I, R, K>,
+  input: I,
+): Promise<R> {
   // A role that never holds the permission takes no lock: it only learns whether the record exists for it.
   const granted = mayEver(actor, permission);
-  const id = (input as Record<string, unknown>)[spec.id];
-  const record = typeof id === 'number' ? await spec.resource.load(db, actor, id, granted && (spec.lock ?? false)) : null;
+  const key = keyOf(spec, input);
+  const record = key !== null ? await spec.resource.load(db, actor, key, granted && (spec.lock ?? false)) : null;
   if (record === null) {
+    const fields = keyFields(spec as unknown as LoadSpec<never, unknown, ResourceKey>);
     throw new AppError(
       'NOT_FOUND',
       `${spec.resource.entity} not found`,
-      spec.field ? { fieldErrors: { [spec.id]: ['validation.invalidChoice'] } } : {},
+      spec.field ? { fieldErrors: Object.fromEntries(fields.map((f) => [f, ['validation.invalidChoice']])) } : {},
     );
   }
   if (!can(actor, permission, spec.resource.subject(record)))
     throw new AppError('FORBIDDEN', `${permission} not granted on this ${spec.resource.entity}`);
   if (spec.version !== undefined && spec.resource.version) {
     const seen = (input as Record<string, unknown>)[spec.version];
-    if (typeof seen === 'number' && seen !== spec.resource.version(record)) {
-      throw await conflictWith(db, spec.resource, spec.resource.id(record), spec.conflictMessage);
-    }
+    const saved = spec.resource.version(record);
+    const id = spec.resource.id(record);
+    // A record not created yet has nothing to be stale against; a create that meets one is stale.
+    const stale = saved !== null && (typeof seen === 'number' ? seen !== saved : spec.creates === true);
+    if (stale && id !== null) throw await conflictWith(db, spec.resource, id, spec.conflictMessage);
   }
   return record;
 }

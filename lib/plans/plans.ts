@@ -13,7 +13,6 @@
  *   its baseline date. From then on the lights compare against the frozen figures.
  */
 import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
 import { annualPlans, baselineFreezes, milestones, projects } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
 import { diff } from '@/lib/audit/record';
@@ -22,31 +21,16 @@ import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { sumMoney } from '@/lib/money';
 import { freezeBaselineSchema, savePlanSchema } from '@/lib/lights/schemas';
-import { projectResource } from '@/lib/projects/resource';
-
-/**
- * A plan's CONFLICT answer: the plan as saved now, with who changed it last and when. (The
- * plan is authorized through its project, which the action loads; a plan may not exist yet.)
- */
-const planConflict = (tx: Tx, id: number) =>
-  conflictWith(
-    tx,
-    {
-      entity: 'annual_plan',
-      current: async (db, planId) => {
-        const [row] = await db.select().from(annualPlans).where(eq(annualPlans.id, planId)).limit(1);
-        return row ?? null;
-      },
-    },
-    id,
-  );
+import { planResource } from './resource';
 
 export const savePlan = createAction({
   name: 'lights.plan.save',
   schema: savePlanSchema,
   permission: 'plan.edit',
-  load: { resource: projectResource, id: 'projectId' },
-  run: async ({ actor, input, tx, audit, record: project }) => {
+  // The plan of (project, year), locked; the wrapper answers a stale version, and a create that
+  // meets a plan saved meanwhile, with the plan as saved now and who saved it.
+  load: { resource: planResource, id: { projectId: 'projectId', year: 'year' }, version: 'version', creates: true, lock: true },
+  run: async ({ actor, input, tx, audit, record: { project, plan: existing } }) => {
     const planned = sumMoney([input.plannedInvestment]);
     const monthly = input.monthlyTargets ? input.monthlyTargets.map((m) => sumMoney([m])) : null;
     if (monthly && sumMoney(monthly) !== planned) {
@@ -54,13 +38,9 @@ export const savePlan = createAction({
     }
     const values = { plannedInvestment: planned, monthlyTargets: monthly, targets: input.targets?.trim() || null };
     const at = now();
-    const [existing] = await tx
-      .select()
-      .from(annualPlans)
-      .where(and(eq(annualPlans.projectId, project.id), eq(annualPlans.year, input.year)))
-      .limit(1);
     if (!existing) {
-      // ON CONFLICT: someone created the year's plan since this form was opened → CONFLICT, not a duplicate error.
+      // ON CONFLICT: a concurrent transaction created the year's plan after the load (there was no
+      // row to lock) → the same CONFLICT as the load's, not a duplicate error.
       const [created] = await tx
         .insert(annualPlans)
         .values({ projectId: project.id, year: input.year, ...values, updatedById: actor.id, createdAt: at, updatedAt: at })
@@ -73,7 +53,7 @@ export const savePlan = createAction({
           .where(and(eq(annualPlans.projectId, project.id), eq(annualPlans.year, input.year)))
           .limit(1);
         if (!raced) throw new AppError('INTERNAL', 'insert returned nothing');
-        throw await planConflict(tx, raced.id); // created meanwhile
+        throw await conflictWith(tx, planResource, raced.id);
       }
       await audit({
         action: 'lights.plan.create',
@@ -84,15 +64,13 @@ export const savePlan = createAction({
       });
       return { id: created.id, version: created.version };
     }
-    if (input.version === undefined || input.version !== existing.version) {
-      throw await planConflict(tx, existing.id);
-    }
+    // The row is locked and its version is the one the user saw (checked by the wrapper).
     const [updated] = await tx
       .update(annualPlans)
       .set({ ...values, updatedById: actor.id, updatedAt: at, version: sql`${annualPlans.version} + 1` })
-      .where(and(eq(annualPlans.id, existing.id), eq(annualPlans.version, input.version)))
+      .where(eq(annualPlans.id, existing.id))
       .returning();
-    if (!updated) throw await planConflict(tx, existing.id);
+    if (!updated) throw new AppError('INTERNAL', 'update returned nothing');
     const changes = diff(existing, values);
     await audit({
       action: 'lights.plan.update',

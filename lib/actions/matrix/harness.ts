@@ -16,7 +16,7 @@ import type { ActionResult } from '@/lib/actions/result';
 import type { Action } from '@/lib/actions/wrapper';
 import { isAction } from '@/lib/actions/wrapper';
 import { type Actor, ANY, type Permission, PERMISSIONS, type Relation, relationsTo, ROLE_PERMISSIONS } from '@/lib/authz';
-import type { Resource } from '@/lib/authz/resource';
+import { keyOf, type LoadSpec, type ResourceKey } from '@/lib/authz/resource';
 import { isRoute } from '@/lib/http/route';
 import { actorOf, makeUser } from '@/test/factories';
 import { type Fixture, peopleFor, type Target, type Tie, type World } from './world';
@@ -247,10 +247,10 @@ export async function runCase(
 
 /** What the action's own resource makes of the record for this actor (for the failure message). */
 async function seenBy(tx: Tx, action: Action<unknown>, actor: Actor, input: Record<string, unknown>) {
-  const spec = action.meta.load as { resource: Resource<unknown>; id: string } | undefined;
+  const spec = action.meta.load as LoadSpec<Record<string, unknown>, unknown, ResourceKey> | undefined;
   if (!spec) return null;
-  const id = input[spec.id];
-  const record = typeof id === 'number' ? await spec.resource.load(tx, actor, id, false) : null;
+  const key = keyOf(spec, input);
+  const record = key !== null ? await spec.resource.load(tx, actor, key, false) : null;
   return { visible: record !== null, relations: record !== null ? relationsTo(actor, spec.resource.subject(record)) : [] };
 }
 
