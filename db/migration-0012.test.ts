@@ -23,7 +23,27 @@ async function apply(db: PGlite, upTo: number, from = 0): Promise<void> {
 }
 
 let db: PGlite;
-const ids: Record<string, number> = {};
+const ids = {} as Record<
+  | 'a'
+  | 'b'
+  | 'p1'
+  | 'p2'
+  | 'p3'
+  | 'dp1'
+  | 'dp2'
+  | 'ms'
+  | 'm1'
+  | 'm2'
+  | 'carried'
+  | 'red'
+  | 'overdue'
+  | 'slip'
+  | 'bLight'
+  | 'custom'
+  | 'd1'
+  | 'd2',
+  number
+>;
 
 async function one<T>(q: string, params: unknown[] = []): Promise<T> {
   const r = await db.query<T>(q, params);

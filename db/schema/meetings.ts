@@ -131,6 +131,8 @@ export type AgendaReason =
       assigned: boolean;
       status: string;
       deadline: string;
+      /** Days past the deadline on the day the agenda was proposed, when the problem was overdue then. */
+      daysOverdue?: number;
     }
   | { kind: 'custom' };
 
