@@ -7,6 +7,7 @@ import { translator } from '@/lib/i18n/translate';
 import { closeProblem, resolveProblem } from '@/lib/problems/actions';
 import { useTestDb } from '@/test/db';
 import { addAgendaItem, proposeAgenda, recordDecision, removeAgendaItem, reorderAgenda } from './agenda-actions';
+import { getMinutesDoc } from './export-reads';
 import { getMeeting } from './get-meeting';
 import { createMeeting, freezeMeeting, holdMeeting, publishMinutes } from './meeting-actions';
 import { agendaItemSubject, agendaItemTitle, agendaReasonLines, agendaReasonTexts } from './reasons';
@@ -252,6 +253,17 @@ describe('a decision that assigns a problem (交办)', () => {
       problem: { description: '重复', type: 'other', deadline: '2026-07-31' },
     });
     expect(again.ok ? 'ok' : again.code).toBe('INVALID');
+  });
+
+  it('the minutes name the project once and, in the item column, what the item’s reasons are about', async () => {
+    const { meeting } = await heldMeetingWithDecision();
+    const zh = (await getMinutesDoc(w.actors.dispatch, meeting.id, 'zh-CN'))!;
+    expect(zh.decisions).toHaveLength(1);
+    expect(zh.decisions[0]).toMatchObject({ projectName: 'S317 裕民—托里公路', decision: '责成交通运输局 7 月底前完成路基施工组织调整' });
+    expect(zh.decisions[0]!.itemTitle).toMatch(/^红灯；节点“.+”滞后$/);
+    const en = (await getMinutesDoc(w.actors.dispatch, meeting.id, 'en'))!;
+    expect(en.decisions[0]!.projectName).toBe('S317 Yumin–Toli highway');
+    expect(en.decisions[0]!.itemTitle).toMatch(/^Light: red; Milestone “.+” slipping$/);
   });
 
   it('a decision problem with a deadline in the past is refused, and nothing is written', async () => {
