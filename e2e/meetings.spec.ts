@@ -51,8 +51,15 @@ test('the office prepares, holds and publishes a meeting; the next one carries t
   await office.getByTestId('meeting-propose').click();
   await expect(office.getByTestId('meeting-feedback-notice')).toContainText('项建议议题');
   await expect(office.getByTestId('agenda-item').first()).toBeVisible();
-  await expect(office.locator('[data-testid="agenda-item"][data-kind="overdue_problem"]').first()).toBeVisible();
-  await expect(office.locator('[data-testid="agenda-item"][data-kind="overdue_problem"]').first()).toContainText('逾期');
+  // One item per project, listing its reasons: an overdue problem is a reason inside its project's item.
+  const overdueReason = office.locator('[data-testid="agenda-item"] [data-testid="agenda-reason"][data-kind="overdue_problem"]').first();
+  await expect(overdueReason).toBeVisible();
+  await expect(overdueReason).toContainText('逾期问题：');
+  await expect(overdueReason).toContainText('逾期');
+  const proposedTitles = await office
+    .locator('[data-testid="agenda-item"]:not([data-kind="custom"]) [data-testid="agenda-item-title"]')
+    .allTextContents();
+  expect(new Set(proposedTitles).size).toBe(proposedTitles.length);
 
   // Reorder: the first item moves down one place.
   const before = await agendaIds(office);
@@ -140,8 +147,14 @@ test('the office prepares, holds and publishes a meeting; the next one carries t
   // The next meeting's proposed agenda carries the open problem from this one.
   await createMeeting(office, `${title}-下次`, '2026-12-15');
   await office.getByTestId('meeting-propose').click();
-  const carried = office.locator('[data-testid="agenda-item"][data-kind="carried_over"]').filter({ hasText: `通车验收准备 ${stamp}` });
+  // It is a reason inside its project's item (the project has one item), not an item of its own.
+  const carried = office.locator('[data-testid="agenda-reason"][data-kind="carried_over"]').filter({ hasText: `通车验收准备 ${stamp}` });
   await expect(carried).toHaveCount(1);
+  await expect(carried).toContainText('上次遗留：');
+  const nextTitles = await office
+    .locator('[data-testid="agenda-item"]:not([data-kind="custom"]) [data-testid="agenda-item-title"]')
+    .allTextContents();
+  expect(new Set(nextTitles).size).toBe(nextTitles.length);
   await expect(carried).toContainText(`“${title}”`);
   await expect(carried.getByRole('link', { name: `#${problemId}` })).toBeVisible();
   // And the changes since that meeting are shown once frozen.

@@ -16,7 +16,7 @@ import {
 import { type Light, MEETING_AGENDA_KINDS, MEETING_STATUSES, type ProjectStatus, type Stage } from './enums';
 import type { LightReason } from './lights';
 import { problems } from './problems';
-import { milestones, projects } from './projects';
+import { projects } from './projects';
 import { categories, counties, units } from './reference';
 import { users } from './users';
 
@@ -95,8 +95,9 @@ export const meetingParticipants = pgTable(
 );
 
 /**
- * Why an item is on the agenda, as data (rendered in the reader's language by
- * lib/meetings/reasons.ts), frozen at the moment the agenda was proposed.
+ * One reason why a project is on the agenda, as data (rendered in the reader's language by
+ * lib/meetings/reasons.ts), frozen at the moment the agenda was proposed. A reason about a
+ * problem names it (problemId), a milestone slip names its milestone (milestoneId).
  */
 export type AgendaReason =
   | {
@@ -109,9 +110,10 @@ export type AgendaReason =
       /** Set when a manual override decides the light. */
       override: { light: 'red' | 'yellow' | 'green'; reason: string } | null;
     }
-  | { kind: 'overdue_problem'; deadline: string; daysOverdue: number; escalationLevel: number }
+  | { kind: 'overdue_problem'; problemId: number; deadline: string; daysOverdue: number; escalationLevel: number }
   | {
       kind: 'milestone_slip';
+      milestoneId: number;
       baselineDate: string;
       /** The forecast (or planned) date beyond the baseline; with `overdue`, the day the agenda was proposed. */
       expectedDate: string;
@@ -121,6 +123,7 @@ export type AgendaReason =
     }
   | {
       kind: 'carried_over';
+      problemId: number;
       fromMeetingId: number;
       fromMeetingTitle: string;
       fromMeetingDate: string;
@@ -128,13 +131,21 @@ export type AgendaReason =
       assigned: boolean;
       status: string;
       deadline: string;
+      /** Days past the deadline on the day the agenda was proposed, when the problem was overdue then. */
+      daysOverdue?: number;
     }
   | { kind: 'custom' };
 
 /**
- * The agenda (议程): items proposed from the data (red/yellow lights, overdue problems,
- * milestones slipping past baseline, problems carried over) or added by the office, in `sort`
- * order. The minutes are the decisions on the items; a decision may create a problem (交办).
+ * The agenda (议程): one item per project proposed from the data, listing all its reasons (red/
+ * yellow light, overdue problems, milestones slipping past baseline, problems carried over) most
+ * severe first, or items added by the office (custom: its own title, optionally a project), in
+ * `sort` order. `kind` is the kind of the first (most severe) reason. The minutes are the
+ * decisions on the items; a decision may create a problem (交办).
+ *
+ * A project has at most one proposed item per meeting (unique index); a problem is named by at
+ * most one reason of a meeting's agenda, which follows from that (a problem has one project) and
+ * from lib/meetings/agenda.ts merging reasons by problem and milestone under the meeting's lock.
  */
 export const meetingAgendaItems = pgTable(
   'meeting_agenda_items',
@@ -146,11 +157,10 @@ export const meetingAgendaItems = pgTable(
     kind: text('kind', { enum: MEETING_AGENDA_KINDS }).notNull(),
     sort: integer('sort').notNull().default(0),
     projectId: integer('project_id').references(() => projects.id),
-    problemId: integer('problem_id').references(() => problems.id),
-    milestoneId: integer('milestone_id').references(() => milestones.id),
     /** The office's own wording (required for custom items, optional otherwise). */
     title: text('title'),
-    reason: jsonb('reason').$type<AgendaReason>().notNull(),
+    /** Why the item is on the agenda, most severe first; custom items hold [{ kind: 'custom' }]. */
+    reasons: jsonb('reasons').$type<AgendaReason[]>().notNull(),
     /** 会议决定: the decision on this item (the minutes). */
     decision: text('decision'),
     /** The problem the decision assigned (交办), if any. */
@@ -164,27 +174,20 @@ export const meetingAgendaItems = pgTable(
   },
   (t) => [
     index('meeting_agenda_items_meeting_idx').on(t.meetingId, t.sort, t.id),
-    index('meeting_agenda_items_problem_idx').on(t.problemId),
     uniqueIndex('meeting_agenda_items_decision_problem_uq').on(t.decisionProblemId),
-    uniqueIndex('meeting_agenda_items_problem_uq')
-      .on(t.meetingId, t.problemId)
-      .where(sql`${t.problemId} IS NOT NULL`),
-    uniqueIndex('meeting_agenda_items_milestone_uq')
-      .on(t.meetingId, t.milestoneId)
-      .where(sql`${t.milestoneId} IS NOT NULL`),
-    uniqueIndex('meeting_agenda_items_light_uq')
+    uniqueIndex('meeting_agenda_items_project_uq')
       .on(t.meetingId, t.projectId)
-      .where(sql`${t.kind} = 'light'`),
+      .where(sql`${t.kind} <> 'custom'`),
     check('meeting_agenda_items_kind_valid', sql`${t.kind} IN ('light', 'overdue_problem', 'milestone_slip', 'carried_over', 'custom')`),
-    check('meeting_agenda_items_reason_kind', sql`${t.reason}->>'kind' = ${t.kind}`),
+    check(
+      'meeting_agenda_items_reasons_kind',
+      sql`jsonb_typeof(${t.reasons}) = 'array' AND jsonb_array_length(${t.reasons}) > 0 AND ${t.reasons}->0->>'kind' = ${t.kind}`,
+    ),
     check(
       'meeting_agenda_items_refs',
       sql`CASE ${t.kind}
-        WHEN 'light' THEN ${t.projectId} IS NOT NULL
-        WHEN 'milestone_slip' THEN ${t.projectId} IS NOT NULL AND ${t.milestoneId} IS NOT NULL
-        WHEN 'overdue_problem' THEN ${t.projectId} IS NOT NULL AND ${t.problemId} IS NOT NULL
-        WHEN 'carried_over' THEN ${t.projectId} IS NOT NULL AND ${t.problemId} IS NOT NULL
-        ELSE length(btrim(coalesce(${t.title}, ''))) > 0 END`,
+        WHEN 'custom' THEN length(btrim(coalesce(${t.title}, ''))) > 0 AND jsonb_array_length(${t.reasons}) = 1
+        ELSE ${t.projectId} IS NOT NULL END`,
     ),
     check('meeting_agenda_items_title_nonempty', sql`${t.title} IS NULL OR length(btrim(${t.title})) > 0`),
     check('meeting_agenda_items_decision_nonempty', sql`${t.decision} IS NULL OR length(btrim(${t.decision})) > 0`),

@@ -2,7 +2,8 @@
  * The agenda and the minutes, each through createAction (the dispatch office running the
  * meeting, meeting.manage):
  *
- * - proposeAgenda     adds the proposed items (lib/meetings/agenda.ts) computed from the data now
+ * - proposeAgenda     adds the proposed items (lib/meetings/agenda.ts) computed from the data now:
+ *                     one per project; a project on the agenda already gains the new reasons
  * - addAgendaItem     an item of the office's own (title, optionally a project)
  * - removeAgendaItem  an item without a decision
  * - reorderAgenda     the whole agenda in a new order
@@ -62,7 +63,11 @@ async function itemCount(tx: Tx, meetingId: number): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Adds the proposed items not yet on the agenda, after the existing ones. Returns how many were added. */
+/**
+ * Adds the proposed items (one per project) after the existing ones, and the new reasons of a
+ * project already on the agenda to its item. Returns how many items were added and how many
+ * gained reasons.
+ */
 export const proposeAgenda = createAction({
   name: 'meeting.agenda.propose',
   schema: meetingStepSchema,
@@ -73,39 +78,53 @@ export const proposeAgenda = createAction({
     const previous = await previousMeeting(tx, m);
     const proposed = await proposeAgendaItems(tx, actor, m, previous, today());
     const room = MAX_AGENDA_ITEMS - (await itemCount(tx, m.id));
-    const items = proposed.slice(0, Math.max(0, room));
+    const fresh = proposed.filter((p) => p.itemId === null).slice(0, Math.max(0, room));
+    const merged = proposed.filter((p) => p.itemId !== null);
     let sort = await nextSort(tx, m.id);
     const at = now();
-    const inserted = items.length
+    const inserted = fresh.length
       ? await tx
           .insert(meetingAgendaItems)
           .values(
-            items.map((i) => ({
+            fresh.map((i) => ({
               meetingId: m.id,
-              kind: i.kind,
+              kind: i.reasons[0]!.kind,
               sort: sort++,
               projectId: i.projectId,
-              problemId: i.problemId,
-              milestoneId: i.milestoneId,
-              reason: i.reason,
+              reasons: i.reasons,
               createdById: actor.id,
               createdAt: at,
               updatedAt: at,
             })),
           )
-          .returning({ id: meetingAgendaItems.id, kind: meetingAgendaItems.kind })
+          .returning({ id: meetingAgendaItems.id })
       : [];
+    for (const i of merged) {
+      const [updated] = await tx
+        .update(meetingAgendaItems)
+        .set({ kind: i.reasons[0]!.kind, reasons: i.reasons, updatedAt: at, version: sql`${meetingAgendaItems.version} + 1` })
+        .where(and(eq(meetingAgendaItems.id, i.itemId!), eq(meetingAgendaItems.version, i.itemVersion!)))
+        .returning({ id: meetingAgendaItems.id });
+      if (!updated) throw await conflictWith(tx, agendaItemResource, i.itemId!);
+    }
     const after = await writeMeeting(tx, m, {});
     const byKind: Record<string, number> = {};
-    for (const i of inserted) byKind[i.kind] = (byKind[i.kind] ?? 0) + 1;
+    for (const i of [...fresh, ...merged]) for (const r of i.added) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
     await audit({
       action: 'meeting.agenda.propose',
       entityType: 'meeting',
       entityId: m.id,
       before: null,
-      after: { added: inserted.length, byKind, itemIds: inserted.map((i) => i.id), previousMeetingId: previous?.id ?? null },
+      after: {
+        added: inserted.length,
+        merged: merged.length,
+        reasonsByKind: byKind,
+        itemIds: inserted.map((i) => i.id),
+        mergedItemIds: merged.map((i) => i.itemId),
+        previousMeetingId: previous?.id ?? null,
+      },
     });
-    return { id: m.id, version: after.version, added: inserted.length };
+    return { id: m.id, version: after.version, added: inserted.length, merged: merged.length };
   },
 });
 
@@ -135,7 +154,7 @@ export const addAgendaItem = createAction({
         sort: await nextSort(tx, m.id),
         projectId,
         title: input.title,
-        reason: { kind: 'custom' },
+        reasons: [{ kind: 'custom' }],
         createdById: actor.id,
         createdAt: at,
         updatedAt: at,
@@ -175,9 +194,7 @@ export const removeAgendaItem = createAction({
         kind: item.kind,
         title: item.title,
         projectId: item.projectId,
-        problemId: item.problemId,
-        milestoneId: item.milestoneId,
-        reason: item.reason,
+        reasons: item.reasons,
       },
       after: null,
     });

@@ -1,15 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { notifications, problems } from '@/db/schema';
+import { type AgendaReason, meetingAgendaItems, notifications, problems } from '@/db/schema';
 import type { ActionResult } from '@/lib/actions/result';
 import { setClockForTests } from '@/lib/clock';
 import { translator } from '@/lib/i18n/translate';
 import { closeProblem, resolveProblem } from '@/lib/problems/actions';
 import { useTestDb } from '@/test/db';
 import { addAgendaItem, proposeAgenda, recordDecision, removeAgendaItem, reorderAgenda } from './agenda-actions';
+import { getMinutesDoc } from './export-reads';
 import { getMeeting } from './get-meeting';
 import { createMeeting, freezeMeeting, holdMeeting, publishMinutes } from './meeting-actions';
-import { agendaItemTitle, agendaReasonLines } from './reasons';
+import { agendaItemSubject, agendaItemTitle, agendaReasonLines, agendaReasonTexts } from './reasons';
 import { buildMeetingWorld, type MeetingWorld, TODAY } from './test-world';
 
 const getDb = useTestDb();
@@ -39,47 +40,126 @@ async function propose(id: number) {
   return (await getMeeting(w.actors.dispatch, id))!;
 }
 
-/** The agenda as "kind:code[:problem or milestone id]" strings, in order. */
-function shape(m: NonNullable<Awaited<ReturnType<typeof getMeeting>>>) {
-  return m.agenda.map((i) => [i.kind, i.project?.code, i.problem?.id ?? i.milestone?.id].filter((x) => x !== undefined).join(':'));
+type Detail = NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
+
+/** A reason as "kind[:problem or milestone id]". */
+function reasonShape(r: AgendaReason): string {
+  if (r.kind === 'overdue_problem' || r.kind === 'carried_over') return `${r.kind}:${r.problemId}`;
+  if (r.kind === 'milestone_slip') return `${r.kind}:${r.milestoneId}`;
+  return r.kind;
 }
 
+/** The agenda as "code kind: reason, reason…" strings, in order. */
+function shape(m: Detail) {
+  return m.agenda.map((i) => `${i.project?.code ?? '-'} ${i.kind}: ${i.reasons.map(reasonShape).join(', ')}`);
+}
+
+/** The problem ids named by the agenda's reasons. */
+const problemIds = (m: Detail) => m.agenda.flatMap((i) => i.problems.map((p) => p.id));
+
 describe('the proposed agenda', () => {
-  it('red then yellow projects, overdue problems, slipping milestones, each with its reason', async () => {
+  it('one item per project, its reasons most severe first; items by their most severe reason', async () => {
     const m = await propose((await newMeeting()).id);
     expect(shape(m)).toEqual([
-      'light:KP-A1',
-      'light:KP-B1',
-      `overdue_problem:KP-A2:${w.problems.overdue.id}`,
-      `milestone_slip:KP-A1:${w.milestones.slipping.id}`,
-      `milestone_slip:KP-A2:${w.milestones.passed.id}`,
+      `KP-A1 light: light, milestone_slip:${w.milestones.slipping.id}`,
+      `KP-A2 overdue_problem: overdue_problem:${w.problems.overdue.id}, milestone_slip:${w.milestones.passed.id}`,
+      'KP-B1 light: light',
     ]);
     const zh = translator('zh-CN');
     const en = translator('en');
-    const [red, yellow, overdue, slip, passed] = m.agenda;
-    expect(agendaItemTitle(zh, red!, 'zh-CN')).toBe('S317 裕民—托里公路：红灯');
-    expect(agendaItemTitle(en, red!, 'en')).toBe('S317 Yumin–Toli highway: red');
+    const [a1, a2, b1] = m.agenda;
+    // The project is named once, in the title; each reason says what it is about and why.
+    expect(agendaItemTitle(zh, a1!, 'zh-CN')).toBe('S317 裕民—托里公路');
+    expect(agendaItemTitle(en, a1!, 'en')).toBe('S317 Yumin–Toli highway');
+    const [red, slip] = agendaReasonTexts(zh, a1!, 'zh-CN');
+    expect(red!.heading).toBe('红灯');
     // The rule that set the light, with its numbers, and the rule set.
-    expect(agendaReasonLines(zh, red!.reason, 'zh-CN')).toEqual([
-      '完成率 30.0%，序时进度 70.0%，落后 40.0 个百分点 (>30) → 红灯',
-      '依据规则：默认规则（第 1 版）',
-    ]);
+    expect(red!.lines).toEqual(['完成率 30.0%，序时进度 70.0%，落后 40.0 个百分点 (>30) → 红灯', '依据规则：默认规则（第 1 版）']);
+    expect(slip!.heading).toMatch(/^节点“.+”滞后$/);
+    expect(agendaReasonTexts(en, a1!, 'en')[1]!.lines).toEqual(['Expected 2026-08-01, 92 days after the baseline 2026-05-01']);
     // An override decides the light and says why.
-    expect(agendaReasonLines(zh, yellow!.reason, 'zh-CN')[0]).toBe('人工调整为黄灯：征地协调未完成');
-    expect(agendaReasonLines(zh, overdue!.reason, 'zh-CN')).toEqual(['逾期 40 天（期限 2026-05-01），已升级至包抓领导']);
-    expect(agendaReasonLines(en, slip!.reason, 'en')).toEqual(['Expected 2026-08-01, 92 days after the baseline 2026-05-01']);
-    expect(agendaReasonLines(zh, passed!.reason, 'zh-CN')).toEqual(['基线 2026-06-01 已过 9 天，尚未完成']);
+    expect(agendaReasonLines(zh, b1!.reasons[0]!, 'zh-CN')[0]).toBe('人工调整为黄灯：征地协调未完成');
+    const [overdue, passed] = agendaReasonTexts(zh, a2!, 'zh-CN');
+    expect(overdue).toMatchObject({
+      heading: '逾期问题：征地拆迁尚未完成',
+      lines: ['逾期 40 天（期限 2026-05-01），已升级至包抓领导'],
+      problemId: w.problems.overdue.id,
+    });
+    expect(passed!.lines).toEqual(['基线 2026-06-01 已过 9 天，尚未完成']);
+    expect(agendaReasonTexts(en, a2!, 'en')[0]!.heading).toBe('Overdue problem: 征地拆迁尚未完成');
+    // The minutes' 议题 column: what the reasons are about, the project being its own column.
+    expect(agendaItemSubject(zh, a2!, 'zh-CN')).toMatch(/^逾期问题：征地拆迁尚未完成；节点“.+”滞后$/);
+  });
+
+  it('a red light, two overdue problems and a slip make one item of four reasons: red, the longer overdue, the shorter, the slip', async () => {
+    const [longer, shorter] = await getDb()
+      .insert(problems)
+      .values([
+        { projectId: w.projects.a1.id, description: '资金拨付滞后', type: 'funding', deadline: '2026-03-01' },
+        { projectId: w.projects.a1.id, description: '用地手续未批', type: 'land', deadline: '2026-06-01' },
+      ])
+      .returning();
+    const m = await propose((await newMeeting()).id);
+    const a1 = m.agenda.filter((i) => i.project?.code === 'KP-A1');
+    expect(a1).toHaveLength(1);
+    expect(a1[0]!.reasons.map(reasonShape)).toEqual([
+      'light',
+      `overdue_problem:${longer!.id}`,
+      `overdue_problem:${shorter!.id}`,
+      `milestone_slip:${w.milestones.slipping.id}`,
+    ]);
+    expect(a1[0]!.problems.map((p) => p.description)).toEqual(['资金拨付滞后', '用地手续未批']);
+    expect(agendaReasonTexts(translator('zh-CN'), a1[0]!, 'zh-CN').map((r) => r.lines[0])).toContain('逾期 101 天（期限 2026-03-01）');
+  });
+
+  it('a new reason of a project already on the agenda joins its item', async () => {
+    const created = await newMeeting();
+    const first = await propose(created.id);
+    const before = first.agenda.find((i) => i.project?.code === 'KP-B1')!;
+    const [late] = await getDb()
+      .insert(problems)
+      .values({ projectId: w.projects.b1.id, description: '施工许可未办', type: 'approvals', deadline: '2026-06-05' })
+      .returning();
+    const again = await propose(created.id);
+    expect(again.agenda).toHaveLength(first.agenda.length);
+    const after = again.agenda.find((i) => i.project?.code === 'KP-B1')!;
+    expect(after.id).toBe(before.id);
+    // Overdue outweighs yellow: the item's kind follows its most severe reason.
+    expect(after.kind).toBe('overdue_problem');
+    expect(after.reasons.map(reasonShape)).toEqual([`overdue_problem:${late!.id}`, 'light']);
+    expect(after.version).toBe(before.version + 1);
+  });
+
+  it('a problem already named by a reason of the agenda is not named again, whatever item names it', async () => {
+    const created = await newMeeting();
+    // An item of another project naming the overdue problem (as if the problem had moved project since).
+    await getDb()
+      .insert(meetingAgendaItems)
+      .values({
+        meetingId: created.id,
+        kind: 'overdue_problem',
+        sort: 1,
+        projectId: w.projects.p1.id,
+        reasons: [
+          { kind: 'overdue_problem', problemId: w.problems.overdue.id, deadline: '2026-05-01', daysOverdue: 30, escalationLevel: 1 },
+        ],
+      });
+    const m = await propose(created.id);
+    expect(problemIds(m).filter((id) => id === w.problems.overdue.id)).toHaveLength(1);
+    expect(m.agenda.find((i) => i.project?.code === 'KP-A2')!.reasons.map(reasonShape)).toEqual([
+      `milestone_slip:${w.milestones.passed.id}`,
+    ]);
   });
 
   it('keeps to the meeting scope (county A only: no KP-B1)', async () => {
     const m = await propose((await newMeeting('2026-06-15', { scopeCountyId: w.countyA.id })).id);
     expect(shape(m).every((s) => !s.includes('KP-B1'))).toBe(true);
-    expect(shape(m)).toContain('light:KP-A1');
+    expect(shape(m)[0]).toMatch(/^KP-A1 light: light/);
   });
 
   it('keeps to a category scope (water: the overdue problem and the passed milestone only)', async () => {
     const m = await propose((await newMeeting('2026-06-15', { scopeCategoryCode: 'water' })).id);
-    expect(shape(m)).toEqual([`overdue_problem:KP-A2:${w.problems.overdue.id}`, `milestone_slip:KP-A2:${w.milestones.passed.id}`]);
+    expect(shape(m)).toEqual([`KP-A2 overdue_problem: overdue_problem:${w.problems.overdue.id}, milestone_slip:${w.milestones.passed.id}`]);
   });
 
   it('proposing again adds nothing already on the agenda; removed items come back only when proposed again', async () => {
@@ -175,6 +255,17 @@ describe('a decision that assigns a problem (交办)', () => {
     expect(again.ok ? 'ok' : again.code).toBe('INVALID');
   });
 
+  it('the minutes name the project once and, in the item column, what the item’s reasons are about', async () => {
+    const { meeting } = await heldMeetingWithDecision();
+    const zh = (await getMinutesDoc(w.actors.dispatch, meeting.id, 'zh-CN'))!;
+    expect(zh.decisions).toHaveLength(1);
+    expect(zh.decisions[0]).toMatchObject({ projectName: 'S317 裕民—托里公路', decision: '责成交通运输局 7 月底前完成路基施工组织调整' });
+    expect(zh.decisions[0]!.itemTitle).toMatch(/^红灯；节点“.+”滞后$/);
+    const en = (await getMinutesDoc(w.actors.dispatch, meeting.id, 'en'))!;
+    expect(en.decisions[0]!.projectName).toBe('S317 Yumin–Toli highway');
+    expect(en.decisions[0]!.itemTitle).toMatch(/^Light: red; Milestone “.+” slipping$/);
+  });
+
   it('a decision problem with a deadline in the past is refused, and nothing is written', async () => {
     const created = await newMeeting();
     const item = ok(
@@ -206,34 +297,39 @@ describe('a decision that assigns a problem (交办)', () => {
     ok(await publishMinutes.execute(w.actors.dispatch, { id: meeting.id, version: meeting.version }));
 
     const next = await propose((await newMeeting('2026-07-15')).id);
-    const carried = next.agenda.filter((i) => i.kind === 'carried_over');
-    // The decision's problem, and the overdue problem that was on the previous agenda.
-    expect(carried.map((i) => i.problem?.id).sort()).toEqual([problemId, w.problems.overdue.id].sort());
-    const fromDecision = carried.find((i) => i.problem?.id === problemId)!;
-    expect(agendaReasonLines(translator('zh-CN'), fromDecision.reason, 'zh-CN')[0]).toBe(
-      '“调度会 2026-06-15”（2026-06-15）交办，目前已交办，期限 2026-07-31',
-    );
-    // Not also proposed as an overdue problem.
-    expect(next.agenda.filter((i) => i.problem?.id === w.problems.overdue.id)).toHaveLength(1);
+    // The decision's problem joins KP-A1's item; the overdue problem that was on the previous agenda, KP-A2's.
+    const a1 = next.agenda.find((i) => i.project?.code === 'KP-A1')!;
+    const a2 = next.agenda.find((i) => i.project?.code === 'KP-A2')!;
+    expect(next.agenda.filter((i) => i.project?.code === 'KP-A1')).toHaveLength(1);
+    expect(a1.reasons.map(reasonShape)).toEqual(['light', `milestone_slip:${w.milestones.slipping.id}`, `carried_over:${problemId}`]);
+    const zh = translator('zh-CN');
+    const fromDecision = agendaReasonTexts(zh, a1, 'zh-CN')[2]!;
+    expect(fromDecision.heading).toBe('上次遗留：路基施工组织调整');
+    expect(fromDecision.lines[0]).toBe('“调度会 2026-06-15”（2026-06-15）交办，目前已交办，期限 2026-07-31');
+    // Carried over and overdue: named once, as carried over, weighed by its days overdue (ahead of the slip).
+    expect(a2.reasons.map(reasonShape)).toEqual([`carried_over:${w.problems.overdue.id}`, `milestone_slip:${w.milestones.passed.id}`]);
+    expect(a2.kind).toBe('carried_over');
+    expect(agendaReasonTexts(zh, a2, 'zh-CN')[0]!.lines[0]).toMatch(/，已逾期 \d+ 天$/);
+    expect(problemIds(next).filter((id) => id === w.problems.overdue.id)).toHaveLength(1);
 
     // Resolved is not closed: still carried over. Closed: not any more.
     const [p] = await getDb().select().from(problems).where(eq(problems.id, problemId));
     const resolved = ok(await resolveProblem.execute(w.actors.dispatch, { id: problemId, version: p!.version, resolution: '已调整' }));
     const third = await propose((await newMeeting('2026-08-15')).id);
-    expect(third.agenda.some((i) => i.kind === 'carried_over' && i.problem?.id === problemId)).toBe(true);
+    expect(third.agenda.some((i) => i.reasons.some((r) => r.kind === 'carried_over' && r.problemId === problemId))).toBe(true);
     ok(await closeProblem.execute(w.actors.dispatch, { id: problemId, version: resolved.version }));
     const fourth = await propose((await newMeeting('2026-09-15')).id);
-    expect(fourth.agenda.some((i) => i.problem?.id === problemId)).toBe(false);
+    expect(problemIds(fourth)).not.toContain(problemId);
   });
 
   it('is carried only into later meetings, and only within their scope', async () => {
     const { problemId } = await heldMeetingWithDecision();
     // An earlier-dated meeting does not carry it.
     const earlier = await propose((await newMeeting('2026-06-01')).id);
-    expect(earlier.agenda.some((i) => i.problem?.id === problemId)).toBe(false);
+    expect(problemIds(earlier)).not.toContain(problemId);
     // A later water-only meeting does not include a transport project's problem.
     const water = await propose((await newMeeting('2026-07-15', { scopeCategoryCode: 'water' })).id);
-    expect(water.agenda.some((i) => i.problem?.id === problemId)).toBe(false);
+    expect(problemIds(water)).not.toContain(problemId);
   });
 });
 
@@ -242,7 +338,7 @@ describe('agenda items by reader scope', () => {
     const created = await newMeeting();
     await propose(created.id);
     const forA = (await getMeeting(w.actors.viewerA, created.id))!;
-    expect(forA.agenda.map((i) => i.project?.code)).toEqual(['KP-A1', 'KP-A2', 'KP-A1', 'KP-A2']);
+    expect(forA.agenda.map((i) => i.project?.code)).toEqual(['KP-A1', 'KP-A2']);
     const forB = (await getMeeting(w.actors.dispatchB, created.id))!;
     expect(forB.agenda.map((i) => i.project?.code)).toEqual(['KP-B1']);
     expect(forB.canManage).toBe(false);

@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import { agendaItems, snapshotCountyScope, visibleMeeting } from './get-meeting';
-import { agendaItemTitle, projectName } from './reasons';
+import { agendaItemSubject, projectName } from './reasons';
 import { buildRows, scopedProjectIds, SNAPSHOT_BATCH } from './snapshot';
 import type { MeetingHeading, MinutesDoc, StatusRow } from './types';
 
@@ -97,7 +97,7 @@ export async function getMinutesDoc(actor: Actor, meetingId: number, locale: Loc
     decisions: items
       .filter((i) => i.decision !== null)
       .map((i) => ({
-        itemTitle: agendaItemTitle(t, i, locale),
+        itemTitle: agendaItemSubject(t, i, locale),
         projectName: projectName(i.project, locale),
         decision: i.decision ?? '',
         problem: i.decisionProblem

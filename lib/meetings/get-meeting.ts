@@ -127,10 +127,13 @@ export interface AgendaItemView {
   version: number;
   /** The office's own wording (custom items; optional on the others). */
   title: string | null;
-  reason: AgendaReason;
+  /** Why the item is on the agenda, most severe first. */
+  reasons: AgendaReason[];
   project: { id: number; code: string; name: string; nameEn: string | null; countyId: number | null } | null;
-  problem: ProblemBrief | null;
-  milestone: { id: number; name: string; nameEn: string | null } | null;
+  /** The problems the reasons name, in the order of the reasons. */
+  problems: ProblemBrief[];
+  /** The milestones the reasons name, in the order of the reasons. */
+  milestones: { id: number; name: string; nameEn: string | null }[];
   decision: string | null;
   decidedAt: Date | null;
   decisionProblem: ProblemBrief | null;
@@ -163,16 +166,6 @@ export async function agendaItems(db: Executor, actor: Pick<Actor, 'countyId'>, 
     .select({
       item: meetingAgendaItems,
       project: { id: projects.id, code: projects.code, name: projects.name, nameEn: projects.nameEn, countyId: projects.countyId },
-      problem: {
-        id: problems.id,
-        description: problems.description,
-        status: problems.status,
-        deadline: problems.deadline,
-        unitZh: problemUnit.nameZh,
-        unitEn: problemUnit.nameEn,
-        leaderName: problemLeader.displayName,
-      },
-      milestone: { id: milestones.id, name: milestones.name, nameEn: milestones.nameEn },
       decisionProblem: {
         id: decisionProblem.id,
         description: decisionProblem.description,
@@ -185,25 +178,58 @@ export async function agendaItems(db: Executor, actor: Pick<Actor, 'countyId'>, 
     })
     .from(meetingAgendaItems)
     .leftJoin(projects, eq(projects.id, meetingAgendaItems.projectId))
-    .leftJoin(problems, eq(problems.id, meetingAgendaItems.problemId))
-    .leftJoin(problemUnit, eq(problemUnit.id, problems.responsibleUnitId))
-    .leftJoin(problemLeader, eq(problemLeader.id, problems.responsibleLeaderId))
-    .leftJoin(milestones, eq(milestones.id, meetingAgendaItems.milestoneId))
     .leftJoin(decisionProblem, eq(decisionProblem.id, meetingAgendaItems.decisionProblemId))
     .leftJoin(decisionUnit, eq(decisionUnit.id, decisionProblem.responsibleUnitId))
     .leftJoin(decisionLeader, eq(decisionLeader.id, decisionProblem.responsibleLeaderId))
     .where(and(eq(meetingAgendaItems.meetingId, meetingId), agendaItemScope(actor)))
     .orderBy(asc(meetingAgendaItems.sort), asc(meetingAgendaItems.id));
-  return rows.map(({ item, project, problem, milestone, decisionProblem: dp }) => ({
+  const problemIds = new Set<number>();
+  const milestoneIds = new Set<number>();
+  for (const { item } of rows)
+    for (const r of item.reasons) {
+      if (r.kind === 'overdue_problem' || r.kind === 'carried_over') problemIds.add(r.problemId);
+      if (r.kind === 'milestone_slip') milestoneIds.add(r.milestoneId);
+    }
+  const [problemRows, milestoneRows] = await Promise.all([
+    problemIds.size
+      ? db
+          .select({
+            id: problems.id,
+            description: problems.description,
+            status: problems.status,
+            deadline: problems.deadline,
+            unitZh: problemUnit.nameZh,
+            unitEn: problemUnit.nameEn,
+            leaderName: problemLeader.displayName,
+          })
+          .from(problems)
+          .leftJoin(problemUnit, eq(problemUnit.id, problems.responsibleUnitId))
+          .leftJoin(problemLeader, eq(problemLeader.id, problems.responsibleLeaderId))
+          .where(inArray(problems.id, [...problemIds]))
+      : [],
+    milestoneIds.size
+      ? db
+          .select({ id: milestones.id, name: milestones.name, nameEn: milestones.nameEn })
+          .from(milestones)
+          .where(inArray(milestones.id, [...milestoneIds]))
+      : [],
+  ]);
+  const problemBy = new Map<number, ProblemBrief>(problemRows.map((p) => [p.id, p]));
+  const milestoneBy = new Map(milestoneRows.map((x) => [x.id, x]));
+  return rows.map(({ item, project, decisionProblem: dp }) => ({
     id: item.id,
     kind: item.kind,
     sort: item.sort,
     version: item.version,
     title: item.title,
-    reason: item.reason,
+    reasons: item.reasons,
     project: present<AgendaItemView['project']>(project),
-    problem: present<ProblemBrief>(problem),
-    milestone: present<AgendaItemView['milestone']>(milestone),
+    problems: item.reasons.flatMap((r) =>
+      (r.kind === 'overdue_problem' || r.kind === 'carried_over') && problemBy.has(r.problemId) ? [problemBy.get(r.problemId)!] : [],
+    ),
+    milestones: item.reasons.flatMap((r) =>
+      r.kind === 'milestone_slip' && milestoneBy.has(r.milestoneId) ? [milestoneBy.get(r.milestoneId)!] : [],
+    ),
     decision: item.decision,
     decidedAt: item.decidedAt,
     decisionProblem: present<ProblemBrief>(dp),

@@ -1,8 +1,8 @@
 /**
  * Agenda items in words, in the reader's language, from the data stored with the item (like
- * lib/lights/reasons.ts): the item's title ("S317 裕民—托里公路：红灯") and why it is on the
- * agenda ("逾期 12 天（期限 2025-07-31），已升级至包抓领导"). Catalogue: meetings.item.* and
- * meetings.reason.*.
+ * lib/lights/reasons.ts): the item's title (the project's name, once), and each of its reasons
+ * with what it is about ("逾期问题：征地未完成") and why ("逾期 12 天（期限 2025-07-31），已升级至
+ * 包抓领导"). Catalogue: meetings.item.* and meetings.reason.*.
  */
 import type { AgendaReason } from '@/db/schema/meetings';
 import type { Locale } from '@/lib/i18n/config';
@@ -13,10 +13,22 @@ import type { MeetingAgendaKind } from './constants';
 export interface AgendaItemText {
   kind: MeetingAgendaKind;
   title: string | null;
-  reason: AgendaReason;
+  /** Most severe first. */
+  reasons: AgendaReason[];
   project: { name: string; nameEn: string | null } | null;
-  problem: { description: string } | null;
-  milestone: { name: string; nameEn: string | null } | null;
+  /** The problems and milestones the reasons name (by id). */
+  problems: { id: number; description: string }[];
+  milestones: { id: number; name: string; nameEn: string | null }[];
+}
+
+/** One reason of an item as the reader sees it: what it is about, and why, one sentence per line. */
+export interface AgendaReasonText {
+  kind: AgendaReason['kind'];
+  /** "红灯", "逾期问题：征地未完成", "节点“开工”滞后"; null for an office item. */
+  heading: string | null;
+  lines: string[];
+  /** The problem the reason names, if any. */
+  problemId: number | null;
 }
 
 function excerpt(text: string, max = 60): string {
@@ -29,27 +41,52 @@ export function projectName(p: { name: string; nameEn: string | null } | null, l
   return locale === 'en' ? (p.nameEn ?? p.name) : p.name;
 }
 
-/** The item's heading: the office's wording if given, else built from what it is about. */
-export function agendaItemTitle(t: Translate, item: AgendaItemText, locale: Locale): string {
-  if (item.title) return item.title;
-  const project = projectName(item.project, locale) ?? '—';
-  switch (item.kind) {
+/** The item's heading: the office's wording if given, else the project's name (once, whatever the number of reasons). */
+export function agendaItemTitle(t: Translate, item: Pick<AgendaItemText, 'title' | 'project'>, locale: Locale): string {
+  return item.title ?? projectName(item.project, locale) ?? '—';
+}
+
+/** What one reason is about: the light, the problem or the milestone it names. */
+export function agendaReasonHeading(t: Translate, item: AgendaItemText, reason: AgendaReason, locale: Locale): string | null {
+  switch (reason.kind) {
     case 'light':
-      return t('meetings.item.light', {
-        project,
-        light: t(`lights.light.${item.reason.kind === 'light' ? item.reason.light : 'red'}`),
-      });
-    case 'milestone_slip':
-      return t('meetings.item.milestone', {
-        project,
-        milestone: (locale === 'en' ? (item.milestone?.nameEn ?? item.milestone?.name) : item.milestone?.name) ?? '—',
-      });
+      return t('meetings.item.light', { light: t(`lights.light.${reason.light}`) });
+    case 'milestone_slip': {
+      const m = item.milestones.find((x) => x.id === reason.milestoneId);
+      return t('meetings.item.milestone', { milestone: (locale === 'en' ? (m?.nameEn ?? m?.name) : m?.name) ?? '—' });
+    }
     case 'overdue_problem':
-    case 'carried_over':
-      return t('meetings.item.problem', { project, problem: excerpt(item.problem?.description ?? '—') });
+    case 'carried_over': {
+      const p = item.problems.find((x) => x.id === reason.problemId);
+      return t(reason.kind === 'carried_over' ? 'meetings.item.carried' : 'meetings.item.overdue', {
+        problem: excerpt(p?.description ?? '—'),
+      });
+    }
     default:
-      return '—';
+      return null;
   }
+}
+
+/** Every reason of the item, most severe first (as stored), each with its heading and lines. */
+export function agendaReasonTexts(
+  t: Translate,
+  item: AgendaItemText,
+  locale: Locale,
+  day: (d: string) => string = (d) => d,
+): AgendaReasonText[] {
+  return item.reasons.map((r) => ({
+    kind: r.kind,
+    heading: agendaReasonHeading(t, item, r, locale),
+    lines: agendaReasonLines(t, r, locale, day),
+    problemId: r.kind === 'overdue_problem' || r.kind === 'carried_over' ? r.problemId : null,
+  }));
+}
+
+/** The item in one line for the minutes' 议题 column: the office's wording, else what its reasons are about. */
+export function agendaItemSubject(t: Translate, item: AgendaItemText, locale: Locale): string {
+  if (item.title) return item.title;
+  const headings = item.reasons.flatMap((r) => agendaReasonHeading(t, item, r, locale) ?? []);
+  return headings.length ? headings.join(t('meetings.item.separator')) : agendaItemTitle(t, item, locale);
 }
 
 /** Why the item is on the agenda, one sentence per line; `day` formats the dates (default: as stored, YYYY-MM-DD). */
@@ -80,7 +117,9 @@ export function agendaReasonLines(t: Translate, reason: AgendaReason, locale: Lo
         t(reason.assigned ? 'meetings.reason.carriedAssigned' : 'meetings.reason.carriedAgenda', {
           meeting: reason.fromMeetingTitle,
           date: day(reason.fromMeetingDate),
-        }) + t('meetings.reason.carriedStatus', { status: t(`enums.problemStatus.${reason.status}`), deadline: day(reason.deadline) }),
+        }) +
+          t('meetings.reason.carriedStatus', { status: t(`enums.problemStatus.${reason.status}`), deadline: day(reason.deadline) }) +
+          (reason.daysOverdue ? t('meetings.reason.carriedOverdue', { days: reason.daysOverdue }) : ''),
       ];
     default:
       return [t('meetings.reason.custom')];

@@ -40,7 +40,7 @@ async function caseItem(c: CaseContext, meetingId: number, sort = 1, title = 'ä¸
   return one(
     await c.tx
       .insert(meetingAgendaItems)
-      .values({ meetingId, kind: 'custom', sort, title, reason: { kind: 'custom' } })
+      .values({ meetingId, kind: 'custom', sort, title, reasons: [{ kind: 'custom' }] })
       .returning(),
   );
 }

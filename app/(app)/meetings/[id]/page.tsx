@@ -12,7 +12,7 @@ import { parseId } from '@/lib/http/id';
 import { toLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import { getMeeting, getMeetingChanges, meetingFormOptions, meetingProjectChoices } from '@/lib/meetings/queries';
-import { agendaItemTitle, agendaReasonLines } from '@/lib/meetings/reasons';
+import { agendaItemTitle, agendaReasonTexts } from '@/lib/meetings/reasons';
 import { getReferenceData } from '@/lib/reference/queries';
 import { MeetingStatusBadge } from '../_components/meeting-badges';
 import { scopeLabel } from '../_components/scope-label';
@@ -65,18 +65,26 @@ export default async function MeetingPage({ params }: Params) {
     kind: i.kind,
     kindLabel: t(`meetings.agenda.kind.${i.kind}`),
     title: agendaItemTitle(t, i, locale),
-    reasonLines: agendaReasonLines(t, i.reason, locale, (d) => formatDate(d, locale)),
+    titleIsProject: i.title === null && i.project !== null,
+    reasons: agendaReasonTexts(t, i, locale, (d) => formatDate(d, locale)).map((r) => {
+      const p = r.problemId !== null ? i.problems.find((x) => x.id === r.problemId) : undefined;
+      return {
+        kind: r.kind,
+        heading: r.heading,
+        lines: r.lines,
+        problem: p
+          ? {
+              id: p.id,
+              line: t('meetings.agenda.problemStatus', {
+                status: t(`enums.problemStatus.${p.status}`),
+                deadline: formatDate(p.deadline, locale),
+                unit: (en ? p.unitEn : p.unitZh) ?? '—',
+              }),
+            }
+          : null,
+      };
+    }),
     project: i.project ? { id: i.project.id, name: en ? (i.project.nameEn ?? i.project.name) : i.project.name } : null,
-    problem: i.problem
-      ? {
-          id: i.problem.id,
-          line: t('meetings.agenda.problemStatus', {
-            status: t(`enums.problemStatus.${i.problem.status}`),
-            deadline: formatDate(i.problem.deadline, locale),
-            unit: (en ? i.problem.unitEn : i.problem.unitZh) ?? '—',
-          }),
-        }
-      : null,
     decision: i.decision,
     decisionProblem: i.decisionProblem
       ? {

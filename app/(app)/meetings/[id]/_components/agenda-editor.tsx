@@ -70,23 +70,42 @@ export function AgendaEditor({
                   <div className="flex flex-wrap items-center gap-2">
                     <AgendaKindBadge kind={item.kind} label={item.kindLabel} />
                     <span className="break-words font-medium text-slate-900" data-testid="agenda-item-title">
-                      {item.title}
+                      {item.titleIsProject && item.project ? (
+                        <Link href={`/projects/${item.project.id}`} className="hover:text-brand-700 hover:underline">
+                          {item.title}
+                        </Link>
+                      ) : (
+                        item.title
+                      )}
                     </span>
                   </div>
-                  {item.reasonLines.map((line) => (
-                    <p key={line} className="text-sm text-slate-600">
-                      {line}
-                    </p>
-                  ))}
-                  {item.problem ? (
-                    <p className="text-xs text-slate-500">
-                      <Link href={`/problems/${item.problem.id}`} className="text-brand-700 hover:underline">
-                        #{item.problem.id}
-                      </Link>{' '}
-                      {item.problem.line}
-                    </p>
+                  {item.reasons.length ? (
+                    <ul className="space-y-1.5" aria-label={t('agenda.reasons')} data-testid="agenda-reasons">
+                      {item.reasons.map((r, i) => (
+                        <li key={i} className="border-l-2 border-slate-200 pl-2" data-testid="agenda-reason" data-kind={r.kind}>
+                          {r.heading ? (
+                            <p className="break-words text-sm font-medium text-slate-800" data-testid="agenda-reason-heading">
+                              {r.heading}
+                            </p>
+                          ) : null}
+                          {r.lines.map((line) => (
+                            <p key={line} className="break-words text-sm text-slate-600">
+                              {line}
+                            </p>
+                          ))}
+                          {r.problem ? (
+                            <p className="text-xs text-slate-500">
+                              <Link href={`/problems/${r.problem.id}`} className="text-brand-700 hover:underline">
+                                #{r.problem.id}
+                              </Link>{' '}
+                              {r.problem.line}
+                            </p>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
                   ) : null}
-                  {item.project ? (
+                  {item.project && !item.titleIsProject ? (
                     <p className="text-xs text-slate-500">
                       {t('agenda.project')}
                       <Link href={`/projects/${item.project.id}`} className="text-brand-700 hover:underline">

@@ -74,7 +74,14 @@ export function MeetingSteps({
       r.run(
         step,
         () => proposeAgenda({ id, version }),
-        (d) => (d.added ? t('action.proposed', { count: d.added }) : t('action.proposedNone')),
+        (d) =>
+          d.added && d.merged
+            ? t('action.proposedMerged', { count: d.added, merged: d.merged })
+            : d.added
+              ? t('action.proposed', { count: d.added })
+              : d.merged
+                ? t('action.proposedMergedOnly', { merged: d.merged })
+                : t('action.proposedNone'),
       );
     if (step === 'freeze')
       r.run(
