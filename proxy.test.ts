@@ -4,7 +4,7 @@ import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { SESSION_COOKIES } from '@/lib/auth/cookie-names';
-import { API_CSP, STATIC_SECURITY_HEADERS } from '@/lib/http/security-headers';
+import { API_CSP, STATIC_SECURITY_HEADERS, WORKER_CSP } from '@/lib/http/security-headers';
 import nextConfig from './next.config';
 import { config, proxy } from './proxy';
 
@@ -32,7 +32,8 @@ function appRoutes(): { url: string; kind: 'page' | 'api'; file: string }[] {
 
 const ROUTES = appRoutes();
 const PAGES = ROUTES.filter((r) => r.kind === 'page');
-const APIS = ROUTES.filter((r) => r.kind === 'api');
+// The service worker script (app/serwist/[path]/route.ts) is a static file the proxy leaves out.
+const APIS = ROUTES.filter((r) => r.kind === 'api' && !r.url.startsWith('/serwist/'));
 const UPLOAD = '/api/reports/1/photos';
 
 function cspOf(res: Response): Map<string, string> {
@@ -77,8 +78,15 @@ describe('proxy: signed-out visitors of pages go to the sign-in page', () => {
     expect(res.status).toBe(200);
   });
 
-  it('never redirects the sign-in page, the API (it answers 401 itself) or the health check', async () => {
-    for (const url of ['/login', '/login?callbackUrl=%2Fprojects', '/api/health', '/api/milestones/1', '/api/exports/registry.xlsx']) {
+  it('never redirects the sign-in page, the offline page, the API (it answers 401 itself) or the health check', async () => {
+    for (const url of [
+      '/login',
+      '/login?callbackUrl=%2Fprojects',
+      '/offline',
+      '/api/health',
+      '/api/milestones/1',
+      '/api/exports/registry.xlsx',
+    ]) {
       const res = await proxy(new NextRequest(`http://localhost${url}`));
       expect(res.headers.get('location'), url).toBeNull();
       expect(res.status, url).toBe(200);
@@ -135,12 +143,22 @@ describe(`proxy: the security headers of every route (${PAGES.length} pages, ${A
     expect(res.headers.get('x-middleware-request-content-security-policy')).toBeNull();
   });
 
-  it('leaves out the photo upload (its body may pass the 10 MB the proxy buffers) and the static files', () => {
-    for (const url of [UPLOAD, '/_next/static/chunks/app.js', '/_next/image?url=x', '/favicon.ico', '/icon.svg', '/robots.txt']) {
+  it('leaves out the photo upload (its body may pass the 10 MB the proxy buffers), the static files and the service worker', () => {
+    for (const url of [
+      UPLOAD,
+      '/_next/static/chunks/app.js',
+      '/_next/image?url=x',
+      '/favicon.ico',
+      '/icon.svg',
+      '/robots.txt',
+      '/serwist/sw.js',
+    ]) {
       expect(matches(url), url).toBe(false);
     }
     expect(matches('/api/reports/1/photos/x')).toBe(true);
     expect(matches('/api/photos/1')).toBe(true);
+    // The offline page is a page like the others: the proxy gives it its nonce CSP.
+    expect(matches('/offline')).toBe(true);
   });
 
   it('HSTS only over HTTPS (a TLS-terminating proxy says so in X-Forwarded-Proto), on pages and the API', async () => {
@@ -176,6 +194,13 @@ describe('next.config.ts: the static headers on every path, the API policy on ap
     const api = rules.find((r) => r.source === '/api/:path*');
     expect(api!.headers).toEqual([{ key: 'Content-Security-Policy', value: API_CSP }]);
     expect(API_CSP).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it("gives the service worker script the worker's policy: it may fetch this site only", async () => {
+    const rules = await nextConfig.headers!();
+    const worker = rules.find((r) => r.source === '/serwist/:path*');
+    expect(worker!.headers).toEqual([{ key: 'Content-Security-Policy', value: WORKER_CSP }]);
+    expect(WORKER_CSP).toBe("default-src 'none'; connect-src 'self'; script-src 'self'");
   });
 
   it('enables forbidden() (authInterrupts)', () => {

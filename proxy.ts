@@ -10,7 +10,7 @@ import { newNonce, requestSecurityHeaders } from '@/lib/http/security-headers';
  *    with 403 / 400 and a message in the user's language (lib/http/server-action-guard.ts).
  * 2. Only a convenience: page visitors (not server actions) without a session cookie go to the sign-in page. It is
  *    never the check: every page, action and route handler authorizes on its own (getActor()).
- *    The sign-in page and app/api are not redirected: API routes answer 401 in JSON, and the
+ *    The sign-in page, the offline page (the service worker's fallback) and app/api are not redirected: API routes answer 401 in JSON, and the
  *    load balancer's GET /api/health needs no session.
  * 3. The per-request security headers (lib/http/security-headers.ts): a page's CSP with a fresh
  *    nonce, which Next.js reads from the request's own CSP header and puts on its scripts, and
@@ -52,12 +52,14 @@ export async function proxy(request: NextRequest) {
 }
 
 /** Paths the signed-out redirect leaves alone (as the matcher did before it ran everywhere). */
-const NO_SIGN_IN_REDIRECT = /^\/(?:login|api\/|_next\/static|_next\/image|favicon\.ico|icon\.svg|robots\.txt)/;
+const NO_SIGN_IN_REDIRECT = /^\/(?:login|offline$|api\/|_next\/static|_next\/image|favicon\.ico|icon\.svg|robots\.txt)/;
 
 export const config = {
   matcher: [
-    // Not the static files (next.config.ts gives them the static headers), and not the photo
+    // Not the static files (next.config.ts gives them the static headers), not the service
+    // worker script (a static file built at `next build`, with the worker's own CSP from
+    // next.config.ts; a redirect to sign-in would break its update check), and not the photo
     // upload: the proxy buffers a body up to 10 MB only, and a photo may be 10 MB plus framing.
-    '/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/reports/[^/]+/photos$).*)',
+    '/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|serwist/|api/reports/[^/]+/photos$).*)',
   ],
 };

@@ -7,7 +7,9 @@ import { LanguageSwitch } from '@/app/_components/language-switch';
 import { InboxLink } from '@/app/_components/inbox-link';
 import { DraftScope } from '@/app/_components/form/draft-scope';
 import { NavLinks } from '@/app/_components/nav-links';
-import { signOutAction } from '@/lib/auth/actions';
+import { OfflineIndicator } from '@/app/_components/offline/offline-indicator';
+import { ServiceWorkerRegistration } from '@/app/_components/offline/service-worker';
+import { SignOutForm } from '@/app/_components/offline/sign-out-form';
 import { requireActor } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/authz';
 import { unreadCount } from '@/lib/notifications/queries';
@@ -61,14 +63,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               </span>
             </span>
             <LanguageSwitch className="border-white/40 bg-transparent text-white hover:bg-white/10" />
-            <form action={signOutAction}>
-              <button type="submit" className="rounded-md px-2.5 py-1 text-white/90 hover:bg-white/10" data-testid="sign-out">
-                {t('common.signOut')}
-              </button>
-            </form>
+            <SignOutForm label={t('common.signOut')} />
           </div>
         </div>
+        <OfflineIndicator />
       </header>
+      <ServiceWorkerRegistration />
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-3 py-4 sm:px-4 sm:py-6">
         <DraftScope owner={actor.id}>{children}</DraftScope>
       </main>

@@ -26,6 +26,13 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /**
+ * The policy of the service worker script (/serwist/sw.js, lib/offline/worker.ts): a worker's
+ * own fetches follow the CSP its script came with, and it only fetches this site's pages and
+ * assets for its caches. It loads no other script.
+ */
+export const WORKER_CSP = "default-src 'none'; connect-src 'self'; script-src 'self'";
+
+/**
  * A page's policy. Scripts: only those carrying the request's nonce and what they load
  * ('strict-dynamic': Next.js loads its chunks from its nonced bootstrap). Styles may be inline:
  * React renders `style` attributes and ECharts positions its tooltip with them (a nonce would

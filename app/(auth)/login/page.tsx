@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from '@/lib/i18n/server-translations';
 import { redirect } from 'next/navigation';
 import { LanguageSwitch } from '@/app/_components/language-switch';
+import { ClearOfflinePages } from '@/app/_components/offline/clear-on-sign-in-page';
 import { getActor } from '@/lib/auth/session';
 import { requestOrigin } from '@/lib/http/request-origin';
 import { FALLBACK_PATH, safeCallbackPath } from '@/lib/http/safe-redirect';
@@ -20,6 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const cb = safe === FALLBACK_PATH ? undefined : safe;
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-10">
+      <ClearOfflinePages />
       <div className="w-full max-w-sm">
         <div className="mb-6 text-center">
           <div
