@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { LanguageSwitch } from '@/app/_components/language-switch';
+import { HeaderMenu } from '@/app/_components/header-menu';
 import { InboxLink } from '@/app/_components/inbox-link';
 import { DraftScope } from '@/app/_components/form/draft-scope';
 import { NavLinks } from '@/app/_components/nav-links';
@@ -43,28 +44,30 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       >
         {t('common.skipToContent')}
       </a>
-      <header className="sticky top-0 z-30 border-b border-brand-800 bg-brand-700 text-white shadow-sm">
-        <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5">
-          <Link href="/dashboard" className="flex items-center gap-2 font-semibold">
-            <span className="flex h-7 w-7 items-center justify-center rounded-md bg-white/15 text-sm" aria-hidden>
+      <header className="sticky top-0 z-30 border-b border-brand-800 bg-brand-700 text-white shadow-sm" data-testid="app-header">
+        <div className="mx-auto flex max-w-screen-2xl items-center gap-x-6 gap-y-2 px-4 py-2.5 lg:flex-wrap">
+          <Link href="/dashboard" className="flex min-w-0 items-center gap-2 font-semibold">
+            <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-md bg-white/15 text-sm" aria-hidden>
               调
             </span>
-            <span className="whitespace-nowrap">{t('common.appName')}</span>
+            <span className="truncate whitespace-nowrap">{t('common.appName')}</span>
           </Link>
-          <div className="order-last flex w-full flex-wrap items-center gap-1 sm:order-none sm:w-auto">
-            <InboxLink initialCount={unread} />
-            <NavLinks links={links} />
-          </div>
-          <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="hidden text-right leading-tight sm:block" data-testid="current-user">
-              <span className="block font-medium">{actor.displayName}</span>
-              <span className="block text-xs text-white/75">
-                {t(`enums.role.${actor.role}`)} · {scope}
+          <HeaderMenu>
+            <div className="flex flex-col items-stretch gap-1 lg:flex-row lg:flex-wrap lg:items-center">
+              <InboxLink initialCount={unread} />
+              <NavLinks links={links} />
+            </div>
+            <div className="flex flex-wrap items-center gap-3 border-t border-white/20 pt-3 text-sm lg:ml-auto lg:flex-nowrap lg:border-0 lg:pt-0">
+              <span className="mr-auto block leading-tight lg:mr-0 lg:text-right" data-testid="current-user">
+                <span className="block font-medium">{actor.displayName}</span>
+                <span className="block text-xs text-white/75">
+                  {t(`enums.role.${actor.role}`)} · {scope}
+                </span>
               </span>
-            </span>
-            <LanguageSwitch className="border-white/40 bg-transparent text-white hover:bg-white/10" />
-            <SignOutForm label={t('common.signOut')} />
-          </div>
+              <LanguageSwitch className="border-white/40 bg-transparent text-white hover:bg-white/10" />
+              <SignOutForm label={t('common.signOut')} />
+            </div>
+          </HeaderMenu>
         </div>
         <OfflineIndicator />
       </header>

@@ -85,7 +85,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
           {canOpen ? t('reports.periods.emptyDispatch') : t('reports.periods.empty')}
         </p>
       ) : (
-        <div className="grid gap-4 lg:grid-cols-[17rem_minmax(0,1fr)] lg:items-start">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[17rem_minmax(0,1fr)] lg:items-start">
           <PeriodList
             periods={periods}
             selectedId={selected?.id ?? null}

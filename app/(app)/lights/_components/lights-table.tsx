@@ -72,10 +72,12 @@ export async function LightsTable({ rows, locale, filtered }: { rows: CurrentLig
   }
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="lights-table">
+    // Below md each project is a card (name, light, reason, override, each labelled); from md
+    // up the table scrolls inside its own frame if it must.
+    <div className="md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white md:shadow-sm">
+      <table className="text-sm max-md:block md:min-w-full md:divide-y md:divide-slate-200" data-testid="lights-table">
         <caption className="sr-only">{t('ops.table.caption', { count: rows.length })}</caption>
-        <thead className="bg-slate-50">
+        <thead className="bg-slate-50 max-md:hidden">
           <tr className="text-left text-xs text-slate-500">
             <th scope="col" className="px-3 py-2 font-medium">
               {t('ops.table.project')}
@@ -91,19 +93,23 @@ export async function LightsTable({ rows, locale, filtered }: { rows: CurrentLig
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="max-md:block max-md:space-y-2 md:divide-y md:divide-slate-100">
           {rows.map((r) => {
             const name = locale === 'en' ? (r.nameEn ?? r.name) : r.name;
             const reason = r.computed?.reasons[0];
             return (
-              <tr key={r.projectId} className="align-top" data-testid={`light-row-${r.code}`}>
-                <th scope="row" className="px-3 py-2 text-left font-normal">
+              <tr
+                key={r.projectId}
+                className="align-top max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-3 max-md:shadow-sm"
+                data-testid={`light-row-${r.code}`}
+              >
+                <th scope="row" className="text-left font-normal max-md:block md:px-3 md:py-2">
                   <Link href={`/projects/${r.projectId}`} className="font-medium text-brand-700 hover:underline">
                     {name}
                   </Link>
                   <span className="block text-xs text-slate-500">{r.code}</span>
                 </th>
-                <td className="px-3 py-2">
+                <td className="max-md:mt-1.5 max-md:block md:px-3 md:py-2">
                   {r.effective ? (
                     <LightBadge light={r.effective} label={lightLabel(r.effective)} />
                   ) : (
@@ -115,7 +121,8 @@ export async function LightsTable({ rows, locale, filtered }: { rows: CurrentLig
                     </span>
                   ) : null}
                 </td>
-                <td className="px-3 py-2 text-slate-700">
+                <td className="text-slate-700 max-md:mt-1.5 max-md:block md:px-3 md:py-2">
+                  <span className="block text-xs text-slate-500 md:hidden">{t('ops.table.reason')}</span>
                   {reason ? (
                     renderReason(tr, reason, locale)
                   ) : r.computed ? (
@@ -124,7 +131,8 @@ export async function LightsTable({ rows, locale, filtered }: { rows: CurrentLig
                     '—'
                   )}
                 </td>
-                <td className="px-3 py-2 text-slate-700">
+                <td className="text-slate-700 max-md:mt-1.5 max-md:block md:px-3 md:py-2">
+                  <span className="block text-xs text-slate-500 md:hidden">{t('ops.table.override')}</span>
                   {r.override
                     ? t('ops.table.overrideLine', {
                         light: lightLabel(r.override.light),

@@ -39,7 +39,7 @@ export async function PeriodList({
 }) {
   const t = await getTranslations();
   return (
-    <nav aria-label={t('reports.periods.title')}>
+    <nav aria-label={t('reports.periods.title')} className="min-w-0">
       <h2 className="mb-2 text-sm font-semibold text-slate-700">{t('reports.periods.title')}</h2>
       <ul
         className="-mx-3 flex snap-x gap-2 overflow-x-auto px-3 pb-2 lg:mx-0 lg:flex-col lg:overflow-visible lg:px-0 lg:pb-0"
