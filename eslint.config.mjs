@@ -20,6 +20,7 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     '.next/**',
+    'bench/floor/.next/**',
     '.next-*/**',
     '.data/**',
     'bench/.data/**',

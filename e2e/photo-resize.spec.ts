@@ -36,7 +36,7 @@ function recordSentForms() {
   const send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     keep(body);
-    return send.call(this, body);
+    return send.call(this, body as Parameters<typeof send>[0]);
   };
   const fetchBefore = window.fetch;
   window.fetch = (input, init) => {
