@@ -160,7 +160,7 @@ export function BreakdownCharts({
       {rows.length === 0 ? (
         <p className="py-10 text-center text-sm text-slate-500">{t('chart.noData')}</p>
       ) : (
-        <div className={show === 'both' ? 'grid gap-x-6 gap-y-4 lg:grid-cols-2' : ''}>
+        <div className={show === 'both' ? 'grid grid-cols-[minmax(0,1fr)] gap-x-6 gap-y-4 lg:grid-cols-2' : ''}>
           {show !== 'lights' ? (
             <div>
               {show === 'both' ? (
@@ -430,7 +430,7 @@ export function ProblemCharts({
           {t('dashboard.chart.noProblems')}
         </p>
       ) : (
-        <div className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-x-6 gap-y-4 sm:grid-cols-2">
           <div>
             <h3 className={`mb-1 font-medium ${dark ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>
               {t('dashboard.chart.problemsByType')}
