@@ -14,6 +14,9 @@ npx tsc --noEmit
 echo "== lint (ESLint: Next.js, typescript-eslint, react-hooks, layering and import cycles; zero warnings)"
 npm run --silent lint
 
+echo "== dead code (knip: unused files, exports and dependencies)"
+npm run --silent deadcode
+
 echo "== format (Prettier: npm run format rewrites what this finds)"
 npm run --silent format:check
 

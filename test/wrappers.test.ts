@@ -41,6 +41,11 @@ const ACTION_EXCEPTIONS: Record<string, string> = {
   'lib/lights/rule-sets.ts#listRuleSetVersions': 'a read, re-exported from rule-set-store.ts (takes the executor)',
   'lib/lights/rule-sets.ts#ensureDefaultRuleSet':
     'the active rule set, inserting the built-in default on an empty database (seed, first computation); on the caller’s executor',
+  'lib/lights/overrides.ts#overrideApplies': 'a pure test of an override against a project and period (no database)',
+  'lib/meetings/meeting-actions.ts#canCreateMeetings':
+    'whether the actor may create meetings, for the page to show the button (can() only)',
+  'lib/reports/open-period.ts#activeProjectsWhere': 'the SQL condition of the projects a period opens for (a query part, runs nothing)',
+  'lib/reports/open-period.ts#periodReportsHref': 'the link to a period’s reports (a string)',
 };
 
 function walk(dir: string, keep: (file: string) => boolean): string[] {
@@ -58,13 +63,14 @@ const source = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const isTest = (file: string) => /\.test\.tsx?$/.test(file) || /(^|\/)test-(world|helpers)\.ts$/.test(file) || /-support\.ts$/.test(file);
 const load = (file: string) => import(/* @vite-ignore */ path.join(ROOT, file)) as Promise<Record<string, unknown>>;
 
+/** The text without its block and line comments (a comment may mention 'use server'). */
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/[^\n]*/g, '$1');
+
 /** 'use server' as the module's directive: its first statement, after comments. */
 function isUseServer(text: string): boolean {
   const body = text.replace(/^(\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*/, '');
   return /^['"]use server['"]/.test(body);
 }
-
-const isAsync = (fn: unknown) => typeof fn === 'function' && fn.constructor.name === 'AsyncFunction';
 
 describe('route handlers', () => {
   const routeFiles = walk('app/api', (f) => /(^|\/)route\.tsx?$/.test(f));
@@ -137,15 +143,35 @@ describe('server actions', () => {
     }
   });
 
-  it('the action modules export no async function that is not a createAction result (or a named exception)', async () => {
+  it('the action modules export no function that is not a createAction result (or a named exception)', async () => {
+    // Async or not: a plain function returning a promise is a mutation as much as an async one.
     const offenders: string[] = [];
     for (const file of actionModules) {
       const mod = await load(file);
       for (const [name, value] of Object.entries(mod)) {
         const key = `${file}#${name}`;
-        if (isAsync(value) && !isAction(value) && !ACTION_EXCEPTIONS[key]) offenders.push(key);
+        if (typeof value === 'function' && !isAction(value) && !ACTION_EXCEPTIONS[key]) offenders.push(key);
       }
     }
-    expect(offenders, 'exported async functions beside the actions').toEqual([]);
+    expect(offenders, 'exported functions beside the actions').toEqual([]);
+  });
+
+  it("no server action is declared inline: 'use server' appears only as a module's directive", () => {
+    // An inline action (a function with 'use server' in its body, in a page or component) is an
+    // endpoint the walk above cannot see; every action lives in a 'use server' module instead.
+    const offenders: string[] = [];
+    for (const file of code) {
+      const text = source(file);
+      const count = (withoutComments(text).match(/['"]use server['"]/g) ?? []).length;
+      if (count > (isUseServer(text) ? 1 : 0)) offenders.push(file);
+    }
+    expect(offenders, "files with an inline 'use server'").toEqual([]);
+  });
+
+  it('the inline check can fail: it finds a directive inside a function body', () => {
+    const inline = "export default function Page() {\n  async function save() {\n    'use server';\n  }\n}\n";
+    expect(isUseServer(inline)).toBe(false);
+    expect((withoutComments(inline).match(/['"]use server['"]/g) ?? []).length).toBe(1);
+    expect(withoutComments("/* no 'use server' here */\n// nor 'use server'\nexport {};\n")).not.toMatch(/use server/);
   });
 });

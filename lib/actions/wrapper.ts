@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
 import { recordAudit, type AuditInput } from '@/lib/audit/record';
 import { type Actor, can, type Permission } from '@/lib/authz';
-import { authorize, type LoadSpec, type ResourceKey } from '@/lib/authz/resource';
+import { authorize, type LoadSpec, type Resource, type ResourceKey } from '@/lib/authz/resource';
 import { announceDataChange, dataChanged } from '@/lib/cache/data-changed';
 import { AppError } from '@/lib/errors';
 import type { Translate } from '@/lib/i18n/translate';
@@ -12,11 +12,13 @@ import { type Claim, claimKey, hashOf, IDEMPOTENCY_FIELD, routeKey, routeRequest
 import type { ActionResult } from './result';
 import { parseInput } from './parse-input';
 
-export interface ActionContext<I, Rec = undefined> {
+export interface ActionContext<I, Rec = undefined, Rel extends Related = Related> {
   actor: Actor;
   input: I;
   /** The record named by the input, loaded through its scoped query and authorized (def.load). */
   record: Rec;
+  /** The further records the action touches (def.related), each authorized; absent where the input names none. */
+  related: { [P in keyof Rel]: Rel[P] | undefined };
   tx: Tx;
   requestId: string;
   /** The user's language, for field errors raised inside run. */
@@ -25,7 +27,24 @@ export interface ActionContext<I, Rec = undefined> {
   audit: (ev: AuditInput) => Promise<void>;
 }
 
-export interface ActionDef<S extends z.ZodType, R, Rec = undefined, K extends ResourceKey = number> {
+/** The records of an action's `related` loads, by name. */
+export type Related = Record<string, unknown>;
+
+/**
+ * A further record an action touches beside its own (the project of a problem assigned from a
+ * meeting's item): named by the input and the main record, loaded through its resource's scoped
+ * query and checked for its own permission, by the wrapper, after the main record.
+ */
+export interface RelatedLoad<I, Rec, R> {
+  resource: Resource<R>;
+  permission: Permission;
+  /** Its id, or null when the input names none (then nothing is loaded and `related` lacks it). */
+  key: (input: I, record: Rec) => number | null;
+  /** The input field that names it (a "not found" is a field error on it). */
+  field: string;
+}
+
+export interface ActionDef<S extends z.ZodType, R, Rec = undefined, K extends ResourceKey = number, Rel extends Related = Related> {
   name: string;
   schema: S;
   /**
@@ -38,9 +57,11 @@ export interface ActionDef<S extends z.ZodType, R, Rec = undefined, K extends Re
    * query and authorized before `run` (404 / 403 / 409 answered here, never in run).
    */
   load?: LoadSpec<z.output<S>, Rec, K>;
+  /** Further records, each loaded and authorized for its own permission before `run`. */
+  related?: { [P in keyof Rel]: RelatedLoad<z.output<S>, Rec, Rel[P]> };
   /** Only prefecture-wide actors (a county user is refused with FORBIDDEN before anything is read). */
   prefectureOnly?: boolean;
-  run: (ctx: ActionContext<z.output<S>, Rec>) => Promise<R>;
+  run: (ctx: ActionContext<z.output<S>, Rec, Rel>) => Promise<R>;
 }
 
 /** What the wrapper knows of an action (for the tests that walk every action). */
@@ -48,6 +69,8 @@ export interface ActionMeta {
   name: string;
   permission: Permission;
   load?: LoadSpec<never, unknown>;
+  /** The permissions of the related loads, by name. */
+  related?: Record<string, Permission>;
   prefectureOnly?: boolean;
 }
 
@@ -70,8 +93,8 @@ export function isAction(value: unknown): value is Action<unknown> {
  * permission, run the mutation and its audit event in one transaction, and return a typed
  * result with a message in the user's language. Nothing is written when any step fails.
  */
-export function createAction<S extends z.ZodType, R, Rec = undefined, K extends ResourceKey = number>(
-  def: ActionDef<S, R, Rec, K>,
+export function createAction<S extends z.ZodType, R, Rec = undefined, K extends ResourceKey = number, Rel extends Related = Related>(
+  def: ActionDef<S, R, Rec, K, Rel>,
 ): Action<R> {
   const execute = async (actor: Actor | null, raw: unknown, maybeT?: Translate, givenRequestId?: string): Promise<ActionResult<R>> => {
     const t = maybeT ?? (await import('@/lib/i18n/translate')).fallbackTranslator();
@@ -111,10 +134,12 @@ export function createAction<S extends z.ZodType, R, Rec = undefined, K extends 
           if (claimed.kind === 'mismatch') throw new AppError('IDEMPOTENCY_MISMATCH');
           if (claimed.kind === 'replay') return { replayed: true, data: claimed.data as R };
         }
+        const record = (def.load ? await authorize(tx, actor, def.permission, def.load, input) : undefined) as Rec;
         const data = await def.run({
           actor,
           input,
-          record: (def.load ? await authorize(tx, actor, def.permission, def.load, input) : undefined) as Rec,
+          record,
+          related: await loadRelated(tx, actor, def.related, input, record),
           tx,
           t,
           requestId,
@@ -147,7 +172,32 @@ export function createAction<S extends z.ZodType, R, Rec = undefined, K extends 
     name: def.name,
     permission: def.permission,
     ...(def.load ? { load: def.load as unknown as LoadSpec<never, unknown> } : {}),
+    ...(def.related
+      ? {
+          related: Object.fromEntries(
+            Object.entries(def.related).map(([name, rel]) => [name, (rel as RelatedLoad<never, never, unknown>).permission]),
+          ),
+        }
+      : {}),
     ...(def.prefectureOnly ? { prefectureOnly: true } : {}),
   };
   return Object.assign(bound, { execute, meta });
+}
+
+/** Loads and authorizes each related record the input names, one after the other (one transaction handle). */
+async function loadRelated<I, Rec, Rel extends Related>(
+  tx: Tx,
+  actor: Actor,
+  related: { [P in keyof Rel]: RelatedLoad<I, Rec, Rel[P]> } | undefined,
+  input: I,
+  record: Rec,
+): Promise<{ [P in keyof Rel]: Rel[P] | undefined }> {
+  const out: Partial<Record<keyof Rel, unknown>> = {};
+  for (const name of Object.keys(related ?? {}) as (keyof Rel)[]) {
+    const rel = related![name];
+    const key = rel.key(input, record);
+    if (key === null) continue;
+    out[name] = await authorize(tx, actor, rel.permission, { resource: rel.resource, id: rel.field, field: true }, { [rel.field]: key });
+  }
+  return out as { [P in keyof Rel]: Rel[P] | undefined };
 }

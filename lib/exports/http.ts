@@ -21,6 +21,7 @@ import { AppError } from '@/lib/errors';
 import { routeId } from '@/lib/http/id';
 import { withRoute } from '@/lib/http/route';
 import { getMeetingHeading, getMinutesDoc, snapshotRows } from '@/lib/meetings/queries';
+import { meetingReadResource } from '@/lib/meetings/resource';
 import { problemsSearch } from '@/lib/problems/search-params';
 import { registrySearch } from '@/lib/projects/search-params';
 import { minutesDocx } from './minutes-docx';
@@ -119,6 +120,9 @@ export const exportMeetingRoute = withRoute({
   auth: true,
   permission: 'meeting.read',
   params: z.object({ id: routeId, file: z.string() }),
+  // The meeting is loaded and authorized by the wrapper (404 not visible, 403 not granted); the
+  // reads below keep their own scope, so a meeting deleted in between is still a 404.
+  load: { resource: meetingReadResource, id: 'id' },
   handler: async ({ actor, params: { id, file }, locale, t }) => {
     if (file === 'minutes.docx') {
       const doc = await getMinutesDoc(actor, id, locale);

@@ -28,23 +28,6 @@ export function toNumber(value: number | string | null | undefined): number | nu
   return Number.isFinite(n) ? n : null;
 }
 
-/**
- * Money given in 万元. Chinese: 亿元 from 1 亿 (= 10,000 万元) up, otherwise 万元.
- * English: CNY in millions or billions (1 万元 = CNY 10,000).
- */
-export function formatMoney(wan: number | string | null | undefined, locale: Locale): string {
-  const n = toNumber(wan);
-  if (n === null) return '—';
-  if (locale === 'en') {
-    const yuan = n * 10_000;
-    if (Math.abs(yuan) >= 1e9) return `CNY ${nf(locale, 2).format(yuan / 1e9)} bn`;
-    if (Math.abs(yuan) >= 1e6) return `CNY ${nf(locale, 1).format(yuan / 1e6)} m`;
-    return `CNY ${nf(locale, 0).format(yuan)}`;
-  }
-  if (Math.abs(n) >= 10_000) return `${nf(locale, 2).format(n / 10_000)} 亿元`;
-  return `${nf(locale, 0).format(n)} 万元`;
-}
-
 /** Power capacity units we convert between: 万千瓦 (10 MW) and MW / GW / kW. */
 const POWER_IN_MW: Record<string, number> = { 万千瓦: 10, MW: 1, 兆瓦: 1, GW: 1000, 千瓦: 0.001, kW: 0.001 };
 

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, meetingAgendaItems, meetings, meetingSnapshotRows } from '@/db/schema';
+import { auditEvents, categories, counties, meetingAgendaItems, meetings, meetingSnapshotRows, units } from '@/db/schema';
 import type { ActionResult } from '@/lib/actions/result';
 import type { Actor } from '@/lib/authz';
 import { setClockForTests } from '@/lib/clock';
@@ -135,6 +135,63 @@ describe('a county meeting', () => {
     const r = await createMeeting.execute(w.actors.dispatchA, { title: '调度会', meetingDate: '2026-06-20', scopeCountyId: w.countyB.id });
     expect(r.ok ? 'ok' : r.code).toBe('INVALID');
     expect(r.ok ? [] : (r.fieldErrors?.scopeCountyId ?? [])).not.toHaveLength(0);
+  });
+});
+
+describe('retired reference entries', () => {
+  it('are refused when chosen, and kept by an edit of a meeting that already holds them', async () => {
+    const db = getDb();
+    const m = ok(
+      await createMeeting.execute(w.actors.dispatch, {
+        title: '调度会',
+        meetingDate: '2026-06-20',
+        scopeCountyId: w.countyA.id,
+        scopeCategoryCode: 'transport',
+        unitIds: [w.unitA.id],
+      }),
+    );
+    await db.update(counties).set({ active: false }).where(eq(counties.id, w.countyA.id));
+    await db.update(categories).set({ active: false }).where(eq(categories.code, 'transport'));
+    await db.update(units).set({ active: false }).where(eq(units.id, w.unitA.id));
+
+    const fresh = await createMeeting.execute(w.actors.dispatch, {
+      title: '调度会',
+      meetingDate: '2026-06-21',
+      scopeCountyId: w.countyA.id,
+      scopeCategoryCode: 'transport',
+      unitIds: [w.unitA.id],
+    });
+    expect(fresh.ok).toBe(false);
+    if (!fresh.ok) expect(Object.keys(fresh.fieldErrors ?? {})).toEqual(['scopeCountyId']);
+    const byCategory = await createMeeting.execute(w.actors.dispatch, {
+      title: '调度会',
+      meetingDate: '2026-06-21',
+      scopeCategoryCode: 'transport',
+    });
+    expect(byCategory.ok ? [] : Object.keys(byCategory.fieldErrors ?? {})).toEqual(['scopeCategoryCode']);
+    const byUnit = await createMeeting.execute(w.actors.dispatch, { title: '调度会', meetingDate: '2026-06-21', unitIds: [w.unitA.id] });
+    expect(byUnit.ok ? [] : Object.keys(byUnit.fieldErrors ?? {})).toEqual(['unitIds']);
+
+    const edited = await updateMeeting.execute(w.actors.dispatch, {
+      id: m.id,
+      version: m.version,
+      title: '调度会（改期）',
+      meetingDate: '2026-06-22',
+      scopeCountyId: w.countyA.id,
+      scopeCategoryCode: 'transport',
+      unitIds: [w.unitA.id],
+    });
+    expect(ok(edited).version).toBe(m.version + 1);
+    const addUnit = await updateMeeting.execute(w.actors.dispatch, {
+      id: m.id,
+      version: m.version + 1,
+      title: '调度会（改期）',
+      meetingDate: '2026-06-22',
+      scopeCountyId: w.countyA.id,
+      scopeCategoryCode: 'transport',
+      unitIds: [w.unitA.id, w.unitB.id],
+    });
+    expect(addUnit.ok).toBe(true);
   });
 });
 

@@ -19,7 +19,7 @@ import type { Tx } from '@/db/client';
 import { meetingAgendaItems, projects } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
 import { diff } from '@/lib/audit/record';
-import { authorize, conflictWith } from '@/lib/authz/resource';
+import { conflictWith } from '@/lib/authz/resource';
 import { now, today } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { raiseProblem } from '@/lib/problems/raise-problem';
@@ -250,36 +250,37 @@ export const recordDecision = createAction({
   schema: recordDecisionSchema,
   permission: 'meeting.manage',
   load: itemLoad,
+  related: {
+    // The problem assigned (交办) is raised on a second record: the item's project, or the one the
+    // form names. It needs problem.create on that project (404 not visible, 403 not granted),
+    // as createProblem's own load does.
+    problemProject: {
+      resource: projectResource,
+      permission: 'problem.create',
+      field: 'problem.projectId',
+      key: (input, { item }) => (input.problem ? (input.problem.projectId ?? item.projectId) : null),
+    },
+  },
   run: async (ctx) => {
     const { actor, input, tx, audit } = ctx;
     const { item, meeting } = ctx.record;
+    const project = ctx.related.problemProject;
     requireStatus(meeting, ['held']);
     let problemId = item.decisionProblemId;
     if (input.problem) {
       if (item.decisionProblemId !== null) throw stateError('problemExists', 'problem');
-      const projectId = input.problem.projectId ?? item.projectId;
-      if (projectId == null)
-        throw new AppError('INVALID', 'project required', { fieldErrors: { 'problem.projectId': ['validation.required'] } });
+      if (!project) throw new AppError('INVALID', 'project required', { fieldErrors: { 'problem.projectId': ['validation.required'] } });
       if (item.projectId === null) {
         const [p] = await tx
           .select({ id: projects.id })
           .from(projects)
-          .where(and(eq(projects.id, projectId), meetingProjectScope(meeting)))
+          .where(and(eq(projects.id, project.id), meetingProjectScope(meeting)))
           .limit(1);
         if (!p)
           throw new AppError('INVALID', 'project outside the meeting', {
             fieldErrors: { 'problem.projectId': ['validation.invalidChoice'] },
           });
       }
-      // The problem's project is a second record, named by the item or the form: the same
-      // load-and-authorize step as createProblem's (404 not visible, 403 no problem.create on it).
-      const project = await authorize(
-        tx,
-        actor,
-        'problem.create',
-        { resource: projectResource, id: 'problem.projectId', field: true },
-        { 'problem.projectId': projectId },
-      );
       const problem = await raiseProblem(
         ctx,
         project,

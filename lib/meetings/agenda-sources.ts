@@ -46,6 +46,15 @@ function earlierThan(m: Pick<MeetingRow, 'id' | 'meetingDate'>): SQL {
   return or(lt(meetings.meetingDate, m.meetingDate), and(eq(meetings.meetingDate, m.meetingDate), lt(meetings.id, m.id)))!;
 }
 
+/** A carried-over problem as both of its sources read it (the decision's own, the reasons'). */
+const OPEN_PROBLEM_COLUMNS = {
+  problemId: problems.id,
+  projectId: problems.projectId,
+  projectCode: projects.code,
+  status: problems.status,
+  deadline: problems.deadline,
+};
+
 /** Problems that come back on the agenda: assigned by earlier meetings' decisions or on the previous agenda, and not closed. */
 export async function carriedOver(
   ex: Executor,
@@ -56,11 +65,7 @@ export async function carriedOver(
 ): Promise<FoundReason[]> {
   const assigned = await ex
     .select({
-      problemId: problems.id,
-      projectId: problems.projectId,
-      projectCode: projects.code,
-      status: problems.status,
-      deadline: problems.deadline,
+      ...OPEN_PROBLEM_COLUMNS,
       meetingId: meetings.id,
       meetingTitle: meetings.title,
       meetingDate: meetings.meetingDate,
@@ -74,13 +79,7 @@ export async function carriedOver(
   // The problems named by the reasons of the previous meeting's items.
   const onPrevious = previous
     ? await ex
-        .select({
-          problemId: problems.id,
-          projectId: problems.projectId,
-          projectCode: projects.code,
-          status: problems.status,
-          deadline: problems.deadline,
-        })
+        .select(OPEN_PROBLEM_COLUMNS)
         .from(problems)
         .innerJoin(projects, eq(projects.id, problems.projectId))
         .where(

@@ -348,7 +348,10 @@ export async function meetingFormOptions(actor: Actor) {
       .from(users)
       .where(and(eq(users.disabled, false), inArray(users.role, ['leader', 'dispatch', 'lead', 'viewer'])))
       .orderBy(asc(users.displayName), asc(users.id)),
-    db.select({ id: units.id, nameZh: units.nameZh, nameEn: units.nameEn }).from(units).orderBy(desc(units.kind), asc(units.id)),
+    db
+      .select({ id: units.id, nameZh: units.nameZh, nameEn: units.nameEn, active: units.active })
+      .from(units)
+      .orderBy(desc(units.kind), asc(units.id)),
   ]);
   const inScope = (p: { countyId: number | null }) => actor.countyId === null || p.countyId === null || p.countyId === actor.countyId;
   return {

@@ -46,18 +46,20 @@ const invalid = (field: string, key = 'validation.invalidChoice') =>
  * Checks the references of the form: the scope within the actor's (a county office's meeting is
  * of its county; its county is the default), a chair and a scope leader who are active responsible
  * leaders covering the meeting's county, participants who are active users, units that exist.
+ * Retired reference entries (lib/reference) are not offered by the form: choosing one is refused,
+ * but an edit keeps the one the meeting already holds (`kept`).
  */
-async function checkFields(tx: Tx, actor: Actor, input: MeetingFields) {
+async function checkFields(tx: Tx, actor: Actor, input: MeetingFields, kept?: KeptRefs) {
   const scopeCountyId = input.scopeCountyId ?? actor.countyId ?? null;
   if (actor.countyId !== null && scopeCountyId !== actor.countyId) throw invalid('scopeCountyId');
   if (scopeCountyId !== null) {
-    const [c] = await tx.select({ id: counties.id }).from(counties).where(eq(counties.id, scopeCountyId)).limit(1);
-    if (!c) throw invalid('scopeCountyId');
+    const [c] = await tx.select({ active: counties.active }).from(counties).where(eq(counties.id, scopeCountyId)).limit(1);
+    if (!c || (!c.active && scopeCountyId !== kept?.scopeCountyId)) throw invalid('scopeCountyId');
   }
   const scopeCategoryCode = input.scopeCategoryCode ?? null;
   if (scopeCategoryCode !== null) {
-    const [c] = await tx.select({ code: categories.code }).from(categories).where(eq(categories.code, scopeCategoryCode)).limit(1);
-    if (!c) throw invalid('scopeCategoryCode');
+    const [c] = await tx.select({ active: categories.active }).from(categories).where(eq(categories.code, scopeCategoryCode)).limit(1);
+    if (!c || (!c.active && scopeCategoryCode !== kept?.scopeCategoryCode)) throw invalid('scopeCategoryCode');
   }
   const leaderOk = async (id: number) => {
     const [u] = await tx
@@ -79,10 +81,18 @@ async function checkFields(tx: Tx, actor: Actor, input: MeetingFields) {
     if (found.length !== input.participantIds.length) throw invalid('participantIds');
   }
   if (input.unitIds.length) {
-    const found = await tx.select({ id: units.id }).from(units).where(inArray(units.id, input.unitIds));
-    if (found.length !== input.unitIds.length) throw invalid('unitIds');
+    const found = await tx.select({ id: units.id, active: units.active }).from(units).where(inArray(units.id, input.unitIds));
+    const usable = found.filter((u) => u.active || kept?.unitIds.includes(u.id));
+    if (usable.length !== input.unitIds.length) throw invalid('unitIds');
   }
   return { scopeCountyId, scopeCategoryCode, chairId, scopeLeaderId };
+}
+
+/** What an edited meeting holds now: kept even when retired since. */
+interface KeptRefs {
+  scopeCountyId: number | null;
+  scopeCategoryCode: string | null;
+  unitIds: number[];
 }
 
 async function writeParticipants(tx: Tx, meetingId: number, userIds: number[], unitIds: number[]) {
@@ -137,13 +147,13 @@ export const updateMeeting = createAction({
   load: meetingLoad,
   run: async ({ actor, input, tx, audit, record: m }) => {
     requireStatus(m, ['planned', 'held']);
-    const refs = await checkFields(tx, actor, input);
+    const beforeP = await participantsOf(tx, m.id);
+    const refs = await checkFields(tx, actor, input, { ...m, unitIds: beforeP.unitIds });
     const scopeChanged =
       refs.scopeCountyId !== m.scopeCountyId || refs.scopeCategoryCode !== m.scopeCategoryCode || refs.scopeLeaderId !== m.scopeLeaderId;
     if (scopeChanged && m.frozenAt) throw stateError('scopeFrozen', 'scopeCountyId');
     if (m.status !== 'planned' && refs.chairId === null) throw stateError('chairRequired', 'chairId');
     const patch = { title: input.title, meetingDate: input.meetingDate, ...refs };
-    const beforeP = await participantsOf(tx, m.id);
     const afterP = { participantIds: [...input.participantIds].sort((a, b) => a - b), unitIds: [...input.unitIds].sort((a, b) => a - b) };
     const changes = diff({ ...auditedMeeting(m), ...beforeP }, { ...auditedMeeting(patch), ...afterP });
     if (!changes) return result(m);

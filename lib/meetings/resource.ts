@@ -33,6 +33,17 @@ export const meetingResource = defineResource<MeetingRow>({
   },
 });
 
+/**
+ * A meeting as its readers load it (the exports): the same visibility in the SQL, but a reader's
+ * subject is every scope, because a county user reads a prefecture meeting too (their county's
+ * part of it: the reads filter the rows). Managing it goes through meetingResource, whose subject
+ * is the meeting's scope county.
+ */
+export const meetingReadResource = defineResource<MeetingRow>({
+  ...meetingResource,
+  subject: (m) => ({ countyId: m.scopeCountyId ?? null, everyScope: true }),
+});
+
 export interface AgendaItemRecord {
   item: AgendaItemRow;
   meeting: MeetingRow;

@@ -18,7 +18,7 @@ import {
   reportHref,
   statusIn,
 } from './rules';
-import { REPORT_FIELDS, REQUIRED_TO_SUBMIT, saveReportSchema, submitReportSchema } from './schemas';
+import { REPORT_FIELDS, REQUIRED_TO_SUBMIT, saveReportSchema } from './schemas';
 
 type EditInput = z.output<typeof saveReportSchema>;
 
@@ -74,7 +74,7 @@ export const saveReport = createAction({
  */
 export const submitReport = createAction({
   name: 'report.submit',
-  schema: submitReportSchema,
+  schema: saveReportSchema,
   permission: 'report.edit',
   load: loadReport,
   run: async (ctx) => {

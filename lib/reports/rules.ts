@@ -8,8 +8,7 @@
 import { eq, or, sql } from 'drizzle-orm';
 import { reportingPeriods, reports } from '@/db/schema';
 import type { ReportStatus } from '@/db/schema/enums';
-import { type Actor, can, type Subject } from '@/lib/authz';
-import { projectSubject } from '@/lib/projects/resource';
+import type { Actor, Subject } from '@/lib/authz';
 import { REPORT_FIELDS } from './schemas';
 
 export type ReportRow = typeof reports.$inferSelect;
@@ -18,15 +17,6 @@ export type PeriodRow = typeof reportingPeriods.$inferSelect;
 /** A lead may change a report while it is a draft or was returned to them. */
 export const EDITABLE_STATUSES: readonly ReportStatus[] = ['draft', 'returned'];
 export const isEditable = (status: ReportStatus) => EDITABLE_STATUSES.includes(status);
-
-/**
- * Only for lib/reports/photo-http.ts until its move onto the route wrapper (then it loads
- * reportResource and this goes): can(actor, 'report.edit', projectSubject(project)).
- * @deprecated call can() with the project's subject.
- */
-export function canEditReport(actor: Actor, project: Parameters<typeof projectSubject>[0]): boolean {
-  return can(actor, 'report.edit', projectSubject(project));
-}
 
 /** The dispatch office reviews on the leader's behalf; this is recorded on the report. */
 export function reviewsOnBehalf(actor: Actor, project: Pick<Subject, 'responsibleLeaderId'>): boolean {

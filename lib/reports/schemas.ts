@@ -35,9 +35,8 @@ REQUIRED_TO_SUBMIT satisfies readonly ReportField[];
 
 const version = z.coerce.number().int().positive().max(2_147_483_647);
 
+/** Saving a draft, and submitting (which saves the fields sent with it first: the form sends what is on screen). */
 export const saveReportSchema = z.object({ id: idSchema, version, ...reportFieldsShape });
-/** Submitting saves the fields sent with it first (the form sends what is on screen). */
-export const submitReportSchema = saveReportSchema;
 
 export const REVIEW_DECISIONS = ['approve', 'return'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
