@@ -35,6 +35,7 @@ export type SampleIds = {
 
 /** A sample URL for every route pattern; a pattern missing here fails the spec. */
 export const SAMPLE_URLS: Record<string, (ids: SampleIds) => string> = {
+  '/admin/reference': () => '/admin/reference',
   '/admin/rules': () => '/admin/rules',
   '/admin/users': () => '/admin/users',
   '/admin/users/[id]': (ids) => `/admin/users/${ids.user}`,

@@ -35,6 +35,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   ];
   if (hasPermission(actor, 'user.manage')) links.push({ href: '/admin/users', label: t('common.nav.users') });
   if (hasPermission(actor, 'ruleset.edit')) links.push({ href: '/admin/rules', label: t('common.nav.rules') });
+  if (hasPermission(actor, 'reference.manage') && actor.countyId === null)
+    links.push({ href: '/admin/reference', label: t('common.nav.reference') });
   const scope = county ? (locale === 'en' ? county.nameEn : county.nameZh) : t('common.scopePrefecture');
   return (
     <div className="flex min-h-dvh flex-col">

@@ -1,4 +1,14 @@
-import { integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * What an office maintains of every reference entry (lib/reference): a retired entry stays on the
+ * records that use it but is no longer offered for new ones; `version` is the optimistic lock.
+ */
+const maintained = () => ({
+  active: boolean('active').notNull().default(true),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Counties and cities (县市) of the prefecture. A county-scoped user sees only its projects. */
 export const counties = pgTable('counties', {
@@ -7,14 +17,18 @@ export const counties = pgTable('counties', {
   nameZh: text('name_zh').notNull(),
   nameEn: text('name_en').notNull(),
   sort: integer('sort').notNull().default(0),
+  ...maintained(),
 });
 
 /** Project categories (交通, 水利, 煤电 ...). */
 export const categories = pgTable('categories', {
   code: text('code').primaryKey(),
+  /** A numeric handle for the maintenance pages and actions (the code stays the key projects use). */
+  id: serial('id').notNull().unique(),
   nameZh: text('name_zh').notNull(),
   nameEn: text('name_en').notNull(),
   sort: integer('sort').notNull().default(0),
+  ...maintained(),
 });
 
 /** Government departments (责任单位) and builders/investors (业主单位). */
@@ -25,6 +39,7 @@ export const units = pgTable(
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull(),
     kind: text('kind', { enum: ['responsible', 'owner'] }).notNull(),
+    ...maintained(),
   },
   (t) => [uniqueIndex('units_name_zh_uq').on(t.nameZh)],
 );

@@ -13,6 +13,8 @@ export const users = pgTable(
     id: serial('id').primaryKey(),
     username: text('username').notNull().unique(),
     displayName: text('display_name').notNull(),
+    /** A responsible leader's title (职务, e.g. 行署副专员), kept by the dispatch office (lib/reference). */
+    title: text('title'),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
     /** null = prefecture-wide scope; otherwise the one county this user sees. */

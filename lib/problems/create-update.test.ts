@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditEvents } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { auditEvents, units } from '@/db/schema';
 import { makeUser } from '@/test/factories';
 import { createProblem, updateProblem } from './actions';
 import { expectStep, msg, rows, useProblemWorld, w } from './actions-support';
@@ -117,6 +118,23 @@ describe('createProblem: who may raise a problem', () => {
         responsibleUnitId: w.unitA.id,
       });
     }
+  });
+
+  it('refuses a retired unit the user chose, and keeps the project’s own unit even when it was retired', async () => {
+    const db = getDb();
+    await db.update(units).set({ active: false }).where(eq(units.id, w.unitB.id));
+    const chosen = await createProblem.execute(w.actors.dispatch, { ...input(), responsibleUnitId: w.unitB.id });
+    expect(chosen).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { responsibleUnitId: [msg('validation.invalidChoice')] } });
+    expect(await writeCounts(db)).toMatchObject({ problems: 0, audit: 0, notifications: 0 });
+
+    const p = await makeProblem(w);
+    const moved = await updateProblem.execute(w.actors.dispatch, { id: p.id, version: p.version, responsibleUnitId: w.unitB.id });
+    expect(moved).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { responsibleUnitId: [msg('validation.invalidChoice')] } });
+    expect(await problemRow(db, p.id)).toMatchObject({ responsibleUnitId: w.unitA.id, version: p.version });
+
+    await db.update(units).set({ active: false }).where(eq(units.id, w.unitA.id));
+    const inherited = await createProblem.execute(w.actors.dispatch, input());
+    expect(inherited).toMatchObject({ ok: true });
   });
 
   it('does not notify the person who raised it when they belong to the unit', async () => {

@@ -55,9 +55,16 @@ export function problemNotice(
 }
 
 /** A unit that exists, or a field error. */
-export async function requireUnit(tx: Tx, id: number, field = 'responsibleUnitId'): Promise<void> {
-  const [u] = await tx.select({ id: units.id }).from(units).where(eq(units.id, id)).limit(1);
-  if (!u) throw new AppError('INVALID', 'unknown unit', { fieldErrors: { [field]: ['validation.invalidChoice'] } });
+/**
+ * A unit that exists and, when the user chose it, is still in use: a retired unit is not offered by
+ * the pickers, so choosing one (a stale form, a crafted request) is refused like any other invalid
+ * choice. A unit the problem inherits from its project (`chosen: false`) may be retired.
+ */
+export async function requireUnit(tx: Tx, id: number, { chosen = true, field = 'responsibleUnitId' } = {}): Promise<void> {
+  const [u] = await tx.select({ active: units.active }).from(units).where(eq(units.id, id)).limit(1);
+  if (!u || (chosen && !u.active)) {
+    throw new AppError('INVALID', u ? 'retired unit' : 'unknown unit', { fieldErrors: { [field]: ['validation.invalidChoice'] } });
+  }
 }
 
 /** An active responsible leader whose scope covers the project's county, or a field error. */

@@ -2,7 +2,7 @@
  * Raising a problem (交办), the one implementation: used by the createProblem action and by a
  * dispatch meeting's decision (lib/meetings), inside the caller's transaction, on a project the
  * caller has loaded and authorized for problem.create (createProblem through its load step, the
- * decision through authorize() with the same resource). Defaults the unit and leader to the
+ * decision through its `related` load of the same resource). Defaults the unit and leader to the
  * project's, writes the audit event and notifies the responsible unit.
  */
 import { and, eq } from 'drizzle-orm';
@@ -41,7 +41,7 @@ export async function raiseProblem(
   if (unitId == null) missing.responsibleUnitId = ['validation.required'];
   if (leaderId == null) missing.responsibleLeaderId = ['validation.required'];
   if (unitId == null || leaderId == null) throw new AppError('INVALID', 'unit and leader required', { fieldErrors: missing });
-  await requireUnit(tx, unitId);
+  await requireUnit(tx, unitId, { chosen: unitId !== project.responsibleUnitId });
   await requireLeader(tx, leaderId, project.countyId);
 
   const at = now();

@@ -47,7 +47,9 @@ export async function assertCodeFree(tx: Tx, code: string, exceptId?: number): P
 /**
  * The references given must exist (the foreign keys back this up): a category, a county, a
  * responsible unit and an owner unit of the right kind, a responsible leader and a project lead
- * who hold those roles. Only the given keys are checked (an update checks what it changes).
+ * who hold those roles. Only the given keys are checked (an update checks what it changes), so a
+ * retired unit, category or county (lib/reference) cannot be newly chosen but stays on a project
+ * that holds it.
  */
 export async function assertReferences(tx: Tx, v: ProjectValues, keys: Iterable<string>): Promise<void> {
   const errors: FieldErrors = {};
@@ -59,11 +61,27 @@ export async function assertReferences(tx: Tx, v: ProjectValues, keys: Iterable<
   };
   if (want.has('categoryCode') && v.categoryCode) {
     checks.push(
-      one('categoryCode', tx.select({ c: categories.code }).from(categories).where(eq(categories.code, v.categoryCode)).limit(1)),
+      one(
+        'categoryCode',
+        tx
+          .select({ c: categories.code })
+          .from(categories)
+          .where(and(eq(categories.code, v.categoryCode), eq(categories.active, true)))
+          .limit(1),
+      ),
     );
   }
   if (want.has('countyId') && v.countyId != null) {
-    checks.push(one('countyId', tx.select({ id: counties.id }).from(counties).where(eq(counties.id, v.countyId)).limit(1)));
+    checks.push(
+      one(
+        'countyId',
+        tx
+          .select({ id: counties.id })
+          .from(counties)
+          .where(and(eq(counties.id, v.countyId), eq(counties.active, true)))
+          .limit(1),
+      ),
+    );
   }
   const unit = (field: 'responsibleUnitId' | 'ownerUnitId', kind: 'responsible' | 'owner') => {
     const id = v[field];
@@ -74,7 +92,7 @@ export async function assertReferences(tx: Tx, v: ProjectValues, keys: Iterable<
           tx
             .select({ id: units.id })
             .from(units)
-            .where(and(eq(units.id, id), eq(units.kind, kind)))
+            .where(and(eq(units.id, id), eq(units.kind, kind), eq(units.active, true)))
             .limit(1),
         ),
       );

@@ -10,11 +10,20 @@ export interface Option {
   value: string;
   labelZh: string;
   labelEn: string;
+  /** Retired (lib/reference): still named on the records that use it, no longer offered for new ones. */
+  retired?: boolean;
+}
+
+/** What a picker offers: the active entries, and the one the record holds now even if retired. */
+export function offered<T extends Pick<Option, 'value' | 'retired'>>(options: T[], current?: string | number | null): T[] {
+  return options.filter((o) => !o.retired || (current != null && o.value === String(current)));
 }
 
 /**
  * Reference lists for filters and forms. Counties are limited to the actor's scope; people
- * are the users who can hold the role (responsible leaders, project leads).
+ * are the users who can hold the role (responsible leaders, project leads). Retired units,
+ * categories and counties are in the lists (a record that uses one still names it) but marked:
+ * forms offer them through offered().
  */
 export const getReferenceData = cache((actor: Actor) => cachedByScope(actor, () => loadReferenceData(actor), 'reference'));
 
@@ -41,12 +50,14 @@ async function loadReferenceData(actor: Pick<Actor, 'countyId'>) {
       .orderBy(asc(users.displayName)),
   ]);
   return {
-    counties: countyRows.map((c) => ({ value: String(c.id), labelZh: c.nameZh, labelEn: c.nameEn })),
-    categories: categoryRows.map((c) => ({ value: c.code, labelZh: c.nameZh, labelEn: c.nameEn })),
+    counties: countyRows.map((c) => ({ value: String(c.id), labelZh: c.nameZh, labelEn: c.nameEn, ...retired(c) })),
+    categories: categoryRows.map((c) => ({ value: c.code, labelZh: c.nameZh, labelEn: c.nameEn, ...retired(c) })),
     responsibleUnits: unitRows
       .filter((u) => u.kind === 'responsible')
-      .map((u) => ({ value: String(u.id), labelZh: u.nameZh, labelEn: u.nameEn })),
-    ownerUnits: unitRows.filter((u) => u.kind === 'owner').map((u) => ({ value: String(u.id), labelZh: u.nameZh, labelEn: u.nameEn })),
+      .map((u) => ({ value: String(u.id), labelZh: u.nameZh, labelEn: u.nameEn, ...retired(u) })),
+    ownerUnits: unitRows
+      .filter((u) => u.kind === 'owner')
+      .map((u) => ({ value: String(u.id), labelZh: u.nameZh, labelEn: u.nameEn, ...retired(u) })),
     leaders: people
       .filter((p) => p.role === 'leader')
       .map((p) => ({ value: String(p.id), labelZh: p.displayName, labelEn: p.displayName })),
@@ -55,6 +66,8 @@ async function loadReferenceData(actor: Pick<Actor, 'countyId'>) {
       .map((p) => ({ value: String(p.id), labelZh: p.displayName, labelEn: p.displayName, countyId: p.countyId })),
   };
 }
+
+const retired = (row: { active: boolean }) => (row.active ? {} : { retired: true as const });
 
 export type ReferenceData = Awaited<ReturnType<typeof loadReferenceData>>;
 

@@ -3,7 +3,7 @@
  * lights and plans. Each builds, inside the case's transaction, a record in the state the action
  * needs and an input that succeeds when the actor is authorized.
  */
-import { annualPlans, lightOverrides, milestones, problems, projects, reportingPeriods } from '@/db/schema';
+import { annualPlans, lightOverrides, milestones, planYearProjects, planYears, problems, projects, reportingPeriods } from '@/db/schema';
 import { makeMilestone } from '@/test/factories';
 import { type CaseContext, caseProject, type Fixture, onNoRecord, onProjectRecord, onSharedRecord, unique } from './world';
 
@@ -143,5 +143,15 @@ export const PROJECT_FIXTURES: Record<string, Fixture> = {
     const p = await caseProject(c, { annualPlannedInvestment: '1000.00' });
     const plan = one(await c.tx.insert(annualPlans).values({ projectId: p.id, year: 2025, plannedInvestment: '900.00' }).returning());
     return { input: { year: 2025 }, target: { table: annualPlans, id: plan.id } };
+  }),
+  // The year's list is the prefecture's, shared by every scope; the rollover is prefecture-only.
+  'planYear.rollover': onSharedRecord(async (c) => {
+    const p = await caseProject(c);
+    const list = one(await c.tx.insert(planYears).values({ year: 2030 }).returning());
+    await c.tx.insert(planYearProjects).values({ year: 2030, projectId: p.id, joinedAs: 'new' });
+    return {
+      input: { fromYear: 2030, version: list.version, decisions: [{ projectId: p.id, decision: 'continue' }] },
+      target: { table: planYears, id: list.id },
+    };
   }),
 };

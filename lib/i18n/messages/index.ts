@@ -17,6 +17,7 @@ import zhLights from './zh-CN/lights.json';
 import zhDashboard from './zh-CN/dashboard.json';
 import zhMeetings from './zh-CN/meetings.json';
 import zhExports from './zh-CN/exports.json';
+import zhReference from './zh-CN/reference.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enValidation from './en/validation.json';
@@ -32,6 +33,7 @@ import enLights from './en/lights.json';
 import enDashboard from './en/dashboard.json';
 import enMeetings from './en/meetings.json';
 import enExports from './en/exports.json';
+import enReference from './en/reference.json';
 import type { Locale } from '../config';
 
 const zh = {
@@ -50,6 +52,7 @@ const zh = {
   dashboard: zhDashboard,
   meetings: zhMeetings,
   exports: zhExports,
+  reference: zhReference,
 };
 const en: typeof zh = {
   common: enCommon,
@@ -67,6 +70,7 @@ const en: typeof zh = {
   dashboard: enDashboard,
   meetings: enMeetings,
   exports: enExports,
+  reference: enReference,
 };
 
 export type Messages = typeof zh;

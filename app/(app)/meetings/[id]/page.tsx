@@ -13,7 +13,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import { getMeeting, getMeetingChanges, meetingFormOptions, meetingProjectChoices } from '@/lib/meetings/queries';
 import { agendaItemTitle, agendaReasonTexts } from '@/lib/meetings/reasons';
-import { getReferenceData } from '@/lib/reference/queries';
+import { getReferenceData, offered } from '@/lib/reference/queries';
 import { MeetingStatusBadge } from '../_components/meeting-badges';
 import { scopeLabel } from '../_components/scope-label';
 import { AgendaEditor, type AgendaItemProps } from './_components/agenda-editor';
@@ -101,7 +101,7 @@ export default async function MeetingPage({ params }: Params) {
   }));
   const decisionOptions = {
     types: PROBLEM_TYPES.map((p) => ({ value: p, label: t(`enums.problemType.${p}`) })),
-    units: (ref?.responsibleUnits ?? []).map((u) => ({ value: u.value, label: en ? u.labelEn : u.labelZh })),
+    units: offered(ref?.responsibleUnits ?? []).map((u) => ({ value: u.value, label: en ? u.labelEn : u.labelZh })),
     leaders: (opts?.leaders ?? []).map((l) => ({ value: String(l.id), label: l.name })),
     defaultDeadline: addDays(today(), 30),
   };

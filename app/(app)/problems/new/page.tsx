@@ -13,7 +13,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { projectsForNewProblem } from '@/lib/problems/queries';
 import { getProject } from '@/lib/projects/queries';
 import { projectSubject } from '@/lib/projects/resource';
-import { getReferenceData } from '@/lib/reference/queries';
+import { getReferenceData, offered } from '@/lib/reference/queries';
 import { ProblemForm } from '../_components/problem-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -107,7 +107,7 @@ export default async function NewProblemPage({ searchParams }: { searchParams: S
               responsibleLeaderId: project.responsibleLeaderId === null ? '' : String(project.responsibleLeaderId),
               deadline: '',
             }}
-            units={ref.responsibleUnits}
+            units={offered(ref.responsibleUnits, project.responsibleUnitId)}
             leaders={ref.leaders}
             today={today()}
             onCancelHref={back}

@@ -2,10 +2,10 @@ import 'server-only';
 import type { Actor } from '@/lib/authz';
 import type { Locale } from '@/lib/i18n/config';
 import type { ProjectDetail } from '@/lib/projects/queries';
-import { getReferenceData } from '@/lib/reference/queries';
+import { getReferenceData, offered } from '@/lib/reference/queries';
 import type { Option, ProjectFormOptions } from './project-values';
 
-type Ref = { value: string; labelZh: string; labelEn: string };
+type Ref = { value: string; labelZh: string; labelEn: string; retired?: boolean };
 
 /**
  * The choices of the project form in the user's language. A county user may only place a
@@ -15,7 +15,8 @@ type Ref = { value: string; labelZh: string; labelEn: string };
 export async function projectFormOptions(actor: Actor, locale: Locale, project?: ProjectDetail): Promise<ProjectFormOptions> {
   const ref = await getReferenceData(actor);
   const list = (rows: Ref[], keep?: { id: string | number | null; label: string | null }): Option[] => {
-    const out = rows.map((r) => ({ value: r.value, label: locale === 'en' ? r.labelEn : r.labelZh }));
+    // A retired entry is offered only to the project that holds it (lib/reference).
+    const out = offered(rows, keep?.id).map((r) => ({ value: r.value, label: locale === 'en' ? r.labelEn : r.labelZh }));
     if (keep?.id != null && !out.some((o) => o.value === String(keep.id))) {
       out.push({ value: String(keep.id), label: keep.label ?? `#${keep.id}` });
     }
@@ -23,8 +24,8 @@ export async function projectFormOptions(actor: Actor, locale: Locale, project?:
   };
   const en = locale === 'en';
   return {
-    categories: list(ref.categories),
-    counties: list(ref.counties),
+    categories: list(ref.categories, project && { id: project.categoryCode, label: null }),
+    counties: list(ref.counties, project && { id: project.countyId, label: null }),
     allowPrefecture: actor.countyId === null,
     leaders: list(ref.leaders, project && { id: project.responsibleLeaderId, label: project.leaderName }),
     responsibleUnits: list(

@@ -25,7 +25,7 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
   if (!m || !m.canManage || m.status === 'published') notFound();
   const [t, rawLocale] = await Promise.all([getTranslations('meetings'), getLocale()]);
   const locale = toLocale(rawLocale);
-  const options = await loadFormOptions(actor, locale);
+  const options = await loadFormOptions(actor, locale, { ...m, unitIds: m.participants.units.map((u) => u.id) });
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <Link href={`/meetings/${m.id}`} className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">

@@ -10,7 +10,7 @@ import { parseId } from '@/lib/http/id';
 import { toLocale } from '@/lib/i18n/config';
 import { getProblem } from '@/lib/problems/queries';
 import { allowedProblemActions } from '@/lib/problems/rules';
-import { getReferenceData } from '@/lib/reference/queries';
+import { getReferenceData, offered } from '@/lib/reference/queries';
 import { ProblemForm } from '../../_components/problem-form';
 
 type Params = { params: Promise<{ id: string }> };
@@ -57,7 +57,7 @@ export default async function EditProblemPage({ params }: Params) {
               responsibleLeaderId: p.responsibleLeaderId === null ? '' : String(p.responsibleLeaderId),
               deadline: p.deadline,
             }}
-            units={ref.responsibleUnits}
+            units={offered(ref.responsibleUnits, p.responsibleUnitId)}
             leaders={ref.leaders}
             today={today()}
             onCancelHref={back}

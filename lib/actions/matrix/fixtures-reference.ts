@@ -1,0 +1,53 @@
+/**
+ * Fixtures of the authorization matrix: reference data (lib/reference). Units, categories,
+ * counties and leaders belong to the deployment: every scope shares them, and the actions are
+ * prefecture-only.
+ */
+import { categories, counties, units, users } from '@/db/schema';
+import { makeCategory, makeCounty, makeUnit, makeUser } from '@/test/factories';
+import { type CaseContext, type Fixture, onNoRecord, onSharedRecord, unique } from './world';
+
+type Entry = { id: number; version: number };
+const tables = { unit: units, category: categories, county: counties } as const;
+type Kind = keyof typeof tables;
+
+/** An unused, active entry of the kind (a delete of it succeeds). */
+function caseEntry(kind: Kind, c: CaseContext): Promise<Entry> {
+  const n = unique();
+  if (kind === 'unit') return makeUnit({ nameZh: `矩阵单位${n}`, nameEn: `Matrix unit ${n}` }, c.tx);
+  if (kind === 'category') return makeCategory({ code: `mx-cat-${n}` }, c.tx);
+  return makeCounty({ code: `mx-county-${n}` }, c.tx);
+}
+
+const on = (kind: Kind, input: (e: Entry, c: CaseContext) => Promise<Record<string, unknown>> | Record<string, unknown>): Fixture =>
+  onSharedRecord(async (c) => {
+    const e = await caseEntry(kind, c);
+    return { input: await input(e, c), target: { table: tables[kind], id: e.id } };
+  });
+
+function entryFixtures(kind: Kind): Record<string, Fixture> {
+  return {
+    [`reference.${kind}.rename`]: on(kind, (e) => ({ id: e.id, version: e.version, nameZh: `改名${unique()}`, nameEn: '' })),
+    [`reference.${kind}.setActive`]: on(kind, (e) => ({ id: e.id, version: e.version, active: false })),
+    [`reference.${kind}.delete`]: on(kind, (e) => ({ id: e.id, version: e.version })),
+  };
+}
+
+export const REFERENCE_FIXTURES: Record<string, Fixture> = {
+  'reference.unit.create': onNoRecord(async () => ({ input: { kind: 'responsible', nameZh: `新单位${unique()}` } })),
+  'reference.category.create': onNoRecord(async () => ({ input: { code: `new-cat-${unique()}`, nameZh: `新类别${unique()}` } })),
+  'reference.county.create': onNoRecord(async () => ({ input: { code: `new-county-${unique()}`, nameZh: `新县${unique()}` } })),
+  ...entryFixtures('unit'),
+  ...entryFixtures('category'),
+  ...entryFixtures('county'),
+  'reference.unit.merge': on('unit', async (e, c) => ({ id: e.id, version: e.version, intoId: (await caseEntry('unit', c)).id })),
+  'reference.category.merge': on('category', async (e, c) => ({
+    id: e.id,
+    version: e.version,
+    intoId: (await caseEntry('category', c)).id,
+  })),
+  'reference.leader.setTitle': onSharedRecord(async (c) => {
+    const leader = await makeUser({ role: 'leader' }, c.tx);
+    return { input: { id: leader.id, version: leader.version, title: '行署副专员' }, target: { table: users, id: leader.id } };
+  }),
+};
