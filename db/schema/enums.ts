@@ -79,3 +79,14 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
  */
 export const MEETING_AGENDA_KINDS = ['light', 'overdue_problem', 'milestone_slip', 'carried_over', 'custom'] as const;
 export type MeetingAgendaKind = (typeof MEETING_AGENDA_KINDS)[number];
+
+/** A plan year's list (年度重点项目计划): open while the year is run, closed once rolled over into the next. */
+export const PLAN_YEAR_STATES = ['open', 'closed'] as const;
+export type PlanYearState = (typeof PLAN_YEAR_STATES)[number];
+
+/**
+ * How a project joined a year's list: named by the government work report for that year, carried
+ * over from the previous year's list (续列), or added new at the rollover.
+ */
+export const PLAN_YEAR_JOINS = ['report', 'continued', 'new'] as const;
+export type PlanYearJoin = (typeof PLAN_YEAR_JOINS)[number];

@@ -7,6 +7,7 @@ export * from './reports';
 export * from './problems';
 export * from './notifications';
 export * from './plans';
+export * from './plan-years';
 export * from './lights';
 export * from './meetings';
 export * from './jobs';

@@ -8,8 +8,16 @@ import { MILESTONE_KINDS, MILESTONE_STATUSES, PROJECT_STATUSES, STAGES } from '.
 export { MILESTONE_KINDS, MILESTONE_STATUSES, PROJECT_STATUSES, STAGES };
 export type { MilestoneKind, MilestoneStatus, ProjectStatus, Stage } from './enums';
 
-/** Where a registry fact came from: the government work report, the demo data set, or a user. */
-export type FactSource = { kind: 'report'; section: string; quote: string } | { kind: 'demo' } | { kind: 'user' };
+/**
+ * Where a registry fact came from: the government work report (its words), an interpretation of
+ * the report (a value read from a verbatim quote, with a note saying what was inferred), the
+ * demo data set, or a user.
+ */
+export type FactSource =
+  | { kind: 'report'; section: string; quote: string }
+  | { kind: 'interpretation'; section: string; quote: string; note: string; noteEn: string }
+  | { kind: 'demo' }
+  | { kind: 'user' };
 export type FactSources = Partial<Record<string, FactSource>>;
 
 /** The key-project registry (项目库). Money is in 万元, stored as numeric, never float. */

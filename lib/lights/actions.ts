@@ -12,10 +12,12 @@
  * - computeLights   lib/lights/compute.ts    (dispatch)
  * - freezeBaseline  lib/plans/plans.ts       (prefecture dispatch)
  * - savePlan        lib/plans/plans.ts       (dispatch)
+ * - rollOverYear    lib/plan-years/rollover.ts (prefecture dispatch; the year's list into the next year)
  */
 import { computeLights as computeDef } from './compute';
 import { clearOverride as clearDef, overrideLight as overrideDef } from './overrides';
 import { freezeBaseline as freezeDef, savePlan as savePlanDef } from '@/lib/plans/plans';
+import { rollOverYear as rollOverDef } from '@/lib/plan-years/rollover';
 import { editRuleSet as editDef, previewRuleSet as previewDef, restoreRuleSet as restoreDef } from './rule-sets';
 
 // The definitions themselves are the server actions (createAction results are async functions).
@@ -27,3 +29,4 @@ export const clearOverride = clearDef;
 export const computeLights = computeDef;
 export const freezeBaseline = freezeDef;
 export const savePlan = savePlanDef;
+export const rollOverYear = rollOverDef;

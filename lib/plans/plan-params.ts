@@ -42,3 +42,11 @@ export function plansHref(state: { year: number; filter?: PlanFilter; page?: num
 export function planHref(projectId: number, planYear: number): string {
   return planSearch.href(`/projects/${projectId}/plan`, { year: planYear });
 }
+
+/** The year's list page (/lights/years?year=): the year (null: the current one). */
+export const yearListSearch = defineUrlState({ year });
+
+/** The year's list page for a year. */
+export function yearListHref(listYear: number): string {
+  return yearListSearch.href('/lights/years', { year: listYear });
+}

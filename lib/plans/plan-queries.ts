@@ -7,8 +7,9 @@ import 'server-only';
  * - getProjectPlan   one project's plan for a year, for the plan form
  * - getPlanSummary   the read-only plan figures on the project page (plan, baseline, cumulative
  *                    target to date, 序时进度)
- * - listPlans        the office's overview of a year: every project that gets a light (not in
- *                    operation) and every project with a plan that year, with or without a plan
+ * - listPlans        the office's overview of a year: the projects of the year's list (before a
+ *                    list exists: every project that gets a light, not in operation, and every
+ *                    project with a plan that year), with or without a plan
  */
 import { and, asc, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
@@ -20,6 +21,7 @@ import { cumulativeTargetAt, lightsPlan, type PlanBasis, timeElapsedToDate } fro
 import type { PlanFilter } from './plan-params';
 import { calendarMonth, type MonthKey, monthEnd } from './as-of';
 import { projectAsOf } from './as-of-queries';
+import { inYearList } from '@/lib/plan-years/in-year';
 
 const MAX_ID = 2_147_483_647;
 const validId = (id: number) => Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID;
@@ -230,7 +232,8 @@ export async function listPlans(
   if (!validYear(opts.year)) return empty;
   const db = await getDb();
   const join = and(eq(annualPlans.projectId, projects.id), eq(annualPlans.year, opts.year));
-  const base = and(projectScope(actor), or(ne(projects.stage, 'operating'), isNotNull(annualPlans.id)));
+  // The year's list when it has one (lib/plan-years); before that, every project that gets a light or has a plan.
+  const base = and(projectScope(actor), inYearList(opts.year, or(ne(projects.stage, 'operating'), isNotNull(annualPlans.id))!));
   const filter = opts.filter === 'missing' ? isNull(annualPlans.id) : opts.filter === 'planned' ? isNotNull(annualPlans.id) : undefined;
 
   const [c] = await db

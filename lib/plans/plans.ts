@@ -6,7 +6,8 @@
  *   version, or a create when someone else created the plan meanwhile, is a CONFLICT whose
  *   `current` is the plan as saved now, with who changed it last and when (changedBy/changedAt),
  *   so the form can show both and reload. After the freeze the current plan may still change;
- *   its frozen_* figures (the baseline the lights compare against) never do.
+ *   its frozen_* figures (the baseline the lights compare against) never do. A past year's plans
+ *   are read-only, and a year with a list (lib/plan-years) takes plans for its projects only.
  * - freezeBaseline (prefecture dispatch office, once per year): copies every plan of the year
  *   into its frozen_* columns (creating a plan from the registry's annual planned investment for
  *   projects not yet in operation that have none), and every open milestone's planned date into
@@ -21,6 +22,7 @@ import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { sumMoney } from '@/lib/money';
 import { freezeBaselineSchema, savePlanSchema } from '@/lib/lights/schemas';
+import { assertPlanWritable } from '@/lib/plan-years/guard';
 import { planResource } from './resource';
 
 export const savePlan = createAction({
@@ -31,6 +33,8 @@ export const savePlan = createAction({
   // meets a plan saved meanwhile, with the plan as saved now and who saved it.
   load: { resource: planResource, id: { projectId: 'projectId', year: 'year' }, version: 'version', creates: true, lock: true },
   run: async ({ actor, input, tx, audit, record: { project, plan: existing } }) => {
+    // A past year is history; a year with a list takes plans for its projects only.
+    await assertPlanWritable(tx, input.year, project.id);
     const planned = sumMoney([input.plannedInvestment]);
     const monthly = input.monthlyTargets ? input.monthlyTargets.map((m) => sumMoney([m])) : null;
     if (monthly && sumMoney(monthly) !== planned) {

@@ -92,6 +92,12 @@ const PERFORMANCE: Readonly<Record<string, Performance>> = {
   'TC2025-027': { from: 0.86, to: 0.8, missing: [10] },
   'TC2025-028': { from: 0.76, to: 0.6, missing: [8], issue: '部分地块土地流转合同未签订', late: [6] },
   'TC2025-029': { from: 1.0, to: 1.02 },
+  'TC2025-030': { from: 0.98, to: 0.96 },
+  'TC2025-031': { from: 1.0, to: 1.0 },
+  'TC2025-032': { from: 0.96, to: 0.94 },
+  'TC2025-033': { from: 1.0, to: 0.97 },
+  'TC2025-034': { from: 0.94, to: 0.9 },
+  'TC2025-035': { from: 1.02, to: 1.04 },
 };
 
 // ── Deterministic helpers ───────────────────────────────────────────────────────────────────
@@ -225,6 +231,9 @@ const RENEWABLE_PHASES = (build: string, connect: string): Phase[] => [
   (a) => `已全容量并网运行，消缺整改完成${pct(a)}，竣工验收资料整理中`,
   () => '已通过竣工验收，转入生产运营',
 ];
+
+/** Categories that borrow another category's phases (the report gives no type for them; as in demo.ts). */
+const PHASES_OF: Readonly<Record<string, string>> = { new_energy: 'wind_solar', industrial_park: 'logistics' };
 
 const PHASES: Readonly<Record<string, readonly Phase[]>> = {
   transport: [
@@ -395,7 +404,7 @@ export function buildDemoHistory(kind: PeriodKind = 'monthly'): DemoHistory {
       const state = milestoneState(demo, period.endDate);
       const p = percentComplete(state);
       const winter = fact.stage === 'construction' && parseMoney(targets[m - 1]!) === 0n;
-      const phases = PHASES[fact.categoryCode]!;
+      const phases = PHASES[PHASES_OF[fact.categoryCode] ?? fact.categoryCode]!;
       const a = clamp(Math.round(15 + 80 * state.within + (rnd() - 0.5) * 6), 5, 97);
       const b = clamp(a - int(rnd, 6, 18), 0, 95);
       const stage = phases[Math.min(state.done, phases.length - 1)]!(a, b, fact);

@@ -84,6 +84,8 @@ export const DEMO_UNITS: readonly DemoUnit[] = [
   { key: 'o_mining', kind: O, nameZh: '塔城地区矿业开发有限公司', nameEn: 'Tacheng Mining Development Co.' },
   { key: 'o_seed', kind: O, nameZh: '塔城地区种业发展有限公司', nameEn: 'Tacheng Seed Industry Development Co.' },
   { key: 'o_tourism', kind: O, nameZh: '塔城地区文化旅游投资集团有限公司', nameEn: 'Tacheng Culture and Tourism Investment Group' },
+  { key: 'o_cssc', kind: O, nameZh: '中船塔城新能源有限公司', nameEn: 'CSSC Tacheng New Energy Co.' },
+  { key: 'o_park', kind: O, nameZh: '塔城地区试验区开发建设有限公司', nameEn: 'Tacheng Pilot Zone Development Co.' },
 ];
 
 // ── Users ───────────────────────────────────────────────────────────────────────────────────
@@ -160,6 +162,12 @@ const ASSIGNMENTS: Readonly<Record<string, Assignment>> = {
   'TC2025-027': a('leader3', 'lead2', 'zrj', 'o_mining'),
   'TC2025-028': a('leader3', 'lead4', 'nyj', 'o_seed', 'delayed'),
   'TC2025-029': a('leader', 'lead4', 'lyj', 'o_tourism'),
+  'TC2025-030': a('leader2', 'lead2', 'fgw', 'o_spic'),
+  'TC2025-031': a('leader', 'lead4', 'kab', 'o_port'),
+  'TC2025-032': a('leader2', 'lead2', 'fgw', 'o_cssc'),
+  'TC2025-033': a('leader', 'lead4', 'swj', 'o_logistics'),
+  'TC2025-034': a('leader', 'lead3', 'gxj', 'o_park'),
+  'TC2025-035': a('leader3', 'lead3', 'gxj', 'o_park'),
 };
 
 // ── Milestone templates per category ────────────────────────────────────────────────────────
@@ -355,6 +363,9 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
   },
 };
 
+/** Categories that borrow another category's template (the report gives no type for them). */
+const TEMPLATE_OF: Readonly<Record<string, string>> = { new_energy: 'wind_solar', industrial_park: 'logistics' };
+
 const DELAY_NOTES = ['用地手续办理滞后', '设备到货延迟', '建设资金到位不足', '冬季停工影响工期', '设计变更待审批'];
 const RISK_NOTES = ['施工进度偏慢，存在延期风险', '配套电网送出工程进度滞后', '环评批复时间晚于预期'];
 
@@ -413,7 +424,7 @@ export interface DemoProject {
 
 function buildProject(p: ProjectFact): DemoProject {
   const asg = ASSIGNMENTS[p.code];
-  const tpl = TEMPLATES[p.categoryCode];
+  const tpl = TEMPLATES[TEMPLATE_OF[p.categoryCode] ?? p.categoryCode];
   if (!asg || !tpl) throw new Error(`demo: no assignment or template for ${p.code} (${p.categoryCode})`);
   const rnd = prng(p.code);
 

@@ -7,20 +7,31 @@
  * report does not give (investment, dates, owners, leaders, ...) are absent here; the separable
  * demo set (./demo.ts) may fill them.
  *
- * Notes on interpretation (no quote can carry these, so they are stated here):
- * - `stage` is required by the schema. Where the 2025 target is 建成投运 / 下闸蓄水 / 完成建设 /
- *   加快建设, the project is taken to be under construction and `sources.stage` quotes that target;
- *   where the target is 开工建设 it is 'preliminary'. The mining projects (加快...开发建设) have no
- *   stage in the report: they are recorded as 'preliminary' without a stage source.
+ * Report facts and interpretations are kept apart. A `kind: 'report'` source is a fact: its
+ * quote is verbatim in the report (lib/seed/facts.test.ts checks this against the report text),
+ * and for a text field (annualTarget, constructionContent) the value itself is in the quote. A
+ * value the report does not state in so many words is a `kind: 'interpretation'` source: the
+ * verbatim quote it was read from, and a note saying what was inferred. Pages show it as 解读,
+ * never under the 报告原文 badge.
+ * - `stage` is required by the schema, but the report rarely states one. It is a report fact
+ *   only where the 2024 review says the works are being built (加快建设) or were started
+ *   (开工建设). Everywhere else the stage is an interpretation: a 2025 target of 建成投运 /
+ *   下闸蓄水 / 完成建设 is read as 'construction', a target of 开工建设 as 'preliminary', and
+ *   有序推进 / 落地实施 / 取得实质性进展 as 'construction'.
  * - `countyId` is set only where the project's name places it in exactly one county of the
  *   prefecture (`sources.countyId` quotes that name). S350 托里—克拉玛依 runs from Toli to
  *   Karamay, which is outside the prefecture, so its Tacheng part is in Toli County.
- * - The coal-power project has two 2025 targets in two sections; the second quote is kept under
- *   the key `annualTarget.2`.
+ * - The coal-power statements: 二(三) names 国家电投塔城2×66万千瓦煤电一体化项目 with
+ *   年内首台机组建成投运, 二(五) names 塔城2×66万千瓦煤电 with 开工建设. Each is kept as its own
+ *   record with its own wording (TC2025-006, TC2025-030). Whether they are one project is not
+ *   assumed: TC2025-030 carries `possibleDuplicateOf` TC2025-006, unconfirmed until the dispatch
+ *   office confirms it on the project form.
  */
 import type { Stage } from '@/db/schema';
 
 type ReportSource = { kind: 'report'; section: string; quote: string };
+type InterpretationSource = { kind: 'interpretation'; section: string; quote: string; note: string; noteEn: string };
+type FactSourceOf = ReportSource | InterpretationSource;
 
 export interface CountyFact {
   code: string;
@@ -52,7 +63,9 @@ export interface ProjectFact {
   targetYear: number;
   annualTarget: string | null;
   /** Keyed by project field name (name, countyId, capacity, stage, annualTarget, ...). */
-  sources: Partial<Record<string, ReportSource>>;
+  sources: Partial<Record<string, FactSourceOf>>;
+  /** Another record that may be the same project (two statements of the report); unconfirmed in the seed. */
+  possibleDuplicateOf?: string;
 }
 
 export const PREFECTURE_NAME = '塔城地区';
@@ -61,13 +74,13 @@ export const PREFECTURE_NAME = '塔城地区';
  * The portfolio target for new-energy capacity (settings key `new_energy_capacity_target`,
  * stored as JSON): cumulative grid-connected capacity of 1000 万千瓦 within 2025. Which project
  * categories count as new energy (wind, solar, wind and solar) is an interpretation of the
- * report's 风电光伏, stated here; the dashboard reads both from the setting.
+ * report's 风电光伏 and 新能源项目, stated here; the dashboard reads both from the setting.
  */
 export const NEW_ENERGY_CAPACITY_TARGET = {
   amount: 1000,
   unit: '万千瓦',
   year: 2025,
-  categories: ['wind', 'solar', 'wind_solar'],
+  categories: ['wind', 'solar', 'wind_solar', 'new_energy'],
   source: {
     kind: 'report',
     section: '二、关于2025年工作 (五)积极推动有效投资,扎实推进项目建设',
@@ -102,11 +115,16 @@ export const CATEGORIES: readonly CategoryFact[] = [
   { code: 'mining', nameZh: '矿产开发', nameEn: 'Mineral mining', sort: 12 },
   { code: 'agriculture', nameZh: '农业', nameEn: 'Agriculture', sort: 13 },
   { code: 'tourism', nameZh: '文化旅游', nameEn: 'Culture and tourism', sort: 14 },
+  // The report's 新能源项目 without saying wind or solar (一(六): 申能、中船、中电建等一批新能源项目).
+  { code: 'new_energy', nameZh: '新能源（未分类）', nameEn: 'New energy (type not given)', sort: 15 },
+  // Parks the report names as projects (一(一) 国际物流园、新能源创新产业园; 一(四) 绿色智算产业园).
+  { code: 'industrial_park', nameZh: '产业园区', nameEn: 'Industrial parks', sort: 16 },
 ];
 
 // Section headings: "<part heading> <sub-section heading>", both verbatim from the report.
 const P1 = '一、2024年工作回顾';
 const P2 = '二、关于2025年工作';
+const S1_1 = `${P1} (一)试验区建设步伐加快`;
 const S1_4 = `${P1} (四)特色优势产业加快发展`;
 const S1_5 = `${P1} (五)服务业质效稳步提升`;
 const S1_6 = `${P1} (六)基础设施建设不断完善`;
@@ -117,6 +135,34 @@ const S2_4 = `${P2} (四)打造文旅商贸品牌,促进服务业提档升级`;
 const S2_5 = `${P2} (五)积极推动有效投资,扎实推进项目建设`;
 
 const src = (section: string, quote: string): ReportSource => ({ kind: 'report', section, quote });
+/** A value read from a quote rather than stated by it: the quote is still verbatim, the note says what was inferred. */
+const interp = (basis: ReportSource, note: string, noteEn: string): InterpretationSource => ({
+  kind: 'interpretation',
+  section: basis.section,
+  quote: basis.quote,
+  note,
+  noteEn,
+});
+const BUILDING = (q: ReportSource) =>
+  interp(
+    q,
+    '阶段“在建”由该句的建设目标推断，报告未直接写明',
+    'Stage "under construction" inferred from the target in this sentence; the report does not state it',
+  );
+const NOT_STARTED = (q: ReportSource) =>
+  interp(
+    q,
+    '阶段“前期”由“开工建设”目标推断，报告未直接写明',
+    'Stage "preliminary" inferred from the target to start works; the report does not state it',
+  );
+const UNDER_WAY = (q: ReportSource, words: string) =>
+  interp(
+    q,
+    `阶段“在建”由“${words}”推断，报告未直接写明`,
+    `Stage "under construction" inferred from "${words}"; the report does not state it`,
+  );
+const PARAPHRASE = (q: ReportSource) =>
+  interp(q, '年度目标是对该句的概括，不是原话', "The annual target summarises this sentence; it is not the report's wording");
 
 // Verbatim quotes, reused by several projects.
 const Q_ROADS_2025 = src(S2_5, '接续推进S317裕民—托里、S225和布克赛尔—和什托洛盖、S350托里—克拉玛依等公路项目建成投运');
@@ -138,6 +184,11 @@ const Q_MINING = src(S2_3, '加快托里县呼的合铜矿、菱镁矿,裕民县
 const Q_SEED_BASE = src(S2_2, '完成30万亩制种基地建设');
 const Q_5A_2025 = src(S2_4, '推进兵地联动共创小白杨国家5A级旅游景区');
 const Q_5A_2024 = src(S1_5, '兵地联创小白杨文化旅游5A级景区取得实质性进展');
+const Q_PORT_MODE = src(S2_1, '完成“公路口岸+属地直通”模式建设并投入使用');
+const Q_PORT_MODE_2024 = src(`${P1} (二)对外开放水平不断提升`, '推进“公路口岸+属地直通”项目实施');
+const Q_NEW_ENERGY_2024 = src(S1_6, '申能、中船、中电建等一批新能源项目落地实施');
+const Q_PARKS_2024 = src(S1_1, '国际物流园、新能源创新产业园等项目加快建设');
+const Q_COMPUTING = src(S1_4, '规划建设塔城(托里)绿色智算产业园,算力规模已达6000P');
 
 const base = { constructionContent: null, capacity: null, capacityUnit: null, targetYear: 2025 } as const;
 
@@ -167,7 +218,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     sources: {
       name: Q_ROADS_2025,
       countyId: src(S2_5, 'S225和布克赛尔—和什托洛盖'),
-      stage: Q_ROADS_2025,
+      stage: BUILDING(Q_ROADS_2025),
       annualTarget: Q_ROADS_2025,
     },
   },
@@ -197,7 +248,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: null,
     stage: 'construction',
     annualTarget: '年内下闸蓄水',
-    sources: { name: Q_RESERVOIRS, stage: Q_RESERVOIRS, annualTarget: Q_RESERVOIRS },
+    sources: { name: Q_RESERVOIRS, stage: BUILDING(Q_RESERVOIRS), annualTarget: Q_RESERVOIRS },
   },
   {
     ...base,
@@ -208,7 +259,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: null,
     stage: 'construction',
     annualTarget: '年内下闸蓄水',
-    sources: { name: Q_RESERVOIRS, stage: Q_RESERVOIRS, annualTarget: Q_RESERVOIRS },
+    sources: { name: Q_RESERVOIRS, stage: BUILDING(Q_RESERVOIRS), annualTarget: Q_RESERVOIRS },
   },
   // ── Energy ───────────────────────────────────────────────────────────────────────────────
   {
@@ -222,14 +273,13 @@ export const PROJECTS: readonly ProjectFact[] = [
     capacity: '132',
     capacityUnit: '万千瓦',
     stage: 'construction',
-    annualTarget: '开工建设；力争年内首台机组建成投运',
+    annualTarget: '年内首台机组建成投运',
     sources: {
       name: Q_COAL_POWER_2025,
       constructionContent: Q_COAL_POWER_2025,
       capacity: Q_COAL_POWER_2025,
-      stage: Q_COAL_2024,
+      stage: UNDER_WAY(Q_COAL_2024, '有序推进'),
       annualTarget: Q_COAL_POWER_2025,
-      'annualTarget.2': Q_START_2025,
     },
   },
   {
@@ -249,7 +299,7 @@ export const PROJECTS: readonly ProjectFact[] = [
       countyId: Q_START_2025,
       constructionContent: Q_START_2025,
       capacity: Q_START_2025,
-      stage: Q_START_2025,
+      stage: NOT_STARTED(Q_START_2025),
       annualTarget: Q_START_2025,
     },
   },
@@ -270,7 +320,7 @@ export const PROJECTS: readonly ProjectFact[] = [
       countyId: Q_NEW_ENERGY,
       constructionContent: Q_NEW_ENERGY,
       capacity: Q_NEW_ENERGY,
-      stage: Q_NEW_ENERGY,
+      stage: BUILDING(Q_NEW_ENERGY),
       annualTarget: Q_NEW_ENERGY,
     },
   },
@@ -291,7 +341,7 @@ export const PROJECTS: readonly ProjectFact[] = [
       countyId: Q_NEW_ENERGY,
       constructionContent: Q_NEW_ENERGY,
       capacity: Q_NEW_ENERGY,
-      stage: Q_NEW_ENERGY,
+      stage: BUILDING(Q_NEW_ENERGY),
       annualTarget: Q_NEW_ENERGY,
     },
   },
@@ -312,7 +362,7 @@ export const PROJECTS: readonly ProjectFact[] = [
       countyId: Q_NEW_ENERGY,
       constructionContent: Q_NEW_ENERGY,
       capacity: Q_NEW_ENERGY,
-      stage: Q_NEW_ENERGY,
+      stage: BUILDING(Q_NEW_ENERGY),
       annualTarget: Q_NEW_ENERGY,
     },
   },
@@ -325,7 +375,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: null,
     stage: 'construction',
     annualTarget: '建成投运',
-    sources: { name: Q_WIND_SOLAR, stage: Q_WIND_SOLAR, annualTarget: Q_WIND_SOLAR },
+    sources: { name: Q_WIND_SOLAR, stage: BUILDING(Q_WIND_SOLAR), annualTarget: Q_WIND_SOLAR },
   },
   {
     ...base,
@@ -336,7 +386,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: null,
     stage: 'construction',
     annualTarget: '建成投运',
-    sources: { name: Q_WIND_SOLAR, stage: Q_WIND_SOLAR, annualTarget: Q_WIND_SOLAR },
+    sources: { name: Q_WIND_SOLAR, stage: BUILDING(Q_WIND_SOLAR), annualTarget: Q_WIND_SOLAR },
   },
   {
     ...base,
@@ -347,7 +397,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: null,
     stage: 'construction',
     annualTarget: '建成投运',
-    sources: { name: Q_WIND_SOLAR, stage: Q_WIND_SOLAR, annualTarget: Q_WIND_SOLAR },
+    sources: { name: Q_WIND_SOLAR, stage: BUILDING(Q_WIND_SOLAR), annualTarget: Q_WIND_SOLAR },
   },
   {
     ...base,
@@ -358,7 +408,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: null,
     stage: 'construction',
     annualTarget: '建成投运',
-    sources: { name: Q_COAL_2024, stage: Q_COAL_2024, annualTarget: Q_COAL_MINES },
+    sources: { name: Q_COAL_2024, stage: UNDER_WAY(Q_COAL_2024, '有序推进'), annualTarget: Q_COAL_MINES },
   },
   {
     ...base,
@@ -369,7 +419,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: null,
     stage: 'construction',
     annualTarget: '建成投运',
-    sources: { name: Q_COAL_2024, stage: Q_COAL_2024, annualTarget: Q_COAL_MINES },
+    sources: { name: Q_COAL_2024, stage: UNDER_WAY(Q_COAL_2024, '有序推进'), annualTarget: Q_COAL_MINES },
   },
   {
     ...base,
@@ -380,7 +430,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: null,
     stage: 'construction',
     annualTarget: '建成投运',
-    sources: { name: Q_COAL_MINES, stage: Q_COAL_MINES, annualTarget: Q_COAL_MINES },
+    sources: { name: Q_COAL_MINES, stage: BUILDING(Q_COAL_MINES), annualTarget: Q_COAL_MINES },
   },
   {
     ...base,
@@ -404,7 +454,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: null,
     stage: 'construction',
     annualTarget: '加快建设',
-    sources: { name: Q_LOGISTICS, stage: Q_LOGISTICS, annualTarget: Q_LOGISTICS },
+    sources: { name: Q_LOGISTICS, stage: BUILDING(Q_LOGISTICS), annualTarget: PARAPHRASE(Q_LOGISTICS) },
   },
   {
     ...base,
@@ -415,7 +465,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: null,
     stage: 'construction',
     annualTarget: '加快建设',
-    sources: { name: Q_LOGISTICS, stage: Q_LOGISTICS, annualTarget: Q_LOGISTICS },
+    sources: { name: Q_LOGISTICS, stage: BUILDING(Q_LOGISTICS), annualTarget: PARAPHRASE(Q_LOGISTICS) },
   },
   {
     ...base,
@@ -426,7 +476,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: null,
     stage: 'construction',
     annualTarget: '加快建设',
-    sources: { name: Q_LOGISTICS, stage: Q_LOGISTICS, annualTarget: Q_LOGISTICS },
+    sources: { name: Q_LOGISTICS, stage: BUILDING(Q_LOGISTICS), annualTarget: PARAPHRASE(Q_LOGISTICS) },
   },
   // ── Textiles ─────────────────────────────────────────────────────────────────────────────
   {
@@ -438,7 +488,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: 'shawan',
     stage: 'preliminary',
     annualTarget: '年内开工建设',
-    sources: { name: Q_TEXTILE, countyId: Q_TEXTILE, stage: Q_TEXTILE, annualTarget: Q_TEXTILE },
+    sources: { name: Q_TEXTILE, countyId: Q_TEXTILE, stage: NOT_STARTED(Q_TEXTILE), annualTarget: Q_TEXTILE },
   },
   {
     ...base,
@@ -449,7 +499,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: null,
     stage: 'preliminary',
     annualTarget: '年内开工建设',
-    sources: { name: Q_TEXTILE, stage: Q_TEXTILE, annualTarget: Q_TEXTILE },
+    sources: { name: Q_TEXTILE, stage: NOT_STARTED(Q_TEXTILE), annualTarget: Q_TEXTILE },
   },
   {
     ...base,
@@ -467,7 +517,7 @@ export const PROJECTS: readonly ProjectFact[] = [
       name: Q_TEXTILE,
       constructionContent: Q_TEXTILE,
       capacity: Q_TEXTILE,
-      stage: Q_TEXTILE,
+      stage: NOT_STARTED(Q_TEXTILE),
       annualTarget: Q_TEXTILE,
     },
   },
@@ -481,7 +531,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: 'toli',
     stage: 'preliminary',
     annualTarget: '加快开发建设',
-    sources: { name: Q_MINING, countyId: Q_MINING, annualTarget: Q_MINING },
+    sources: { name: Q_MINING, countyId: Q_MINING, annualTarget: PARAPHRASE(Q_MINING) },
   },
   {
     ...base,
@@ -492,7 +542,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: 'toli',
     stage: 'preliminary',
     annualTarget: '加快开发建设',
-    sources: { name: Q_MINING, countyId: Q_MINING, annualTarget: Q_MINING },
+    sources: { name: Q_MINING, countyId: Q_MINING, annualTarget: PARAPHRASE(Q_MINING) },
   },
   {
     ...base,
@@ -503,7 +553,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: 'yumin',
     stage: 'preliminary',
     annualTarget: '加快开发建设',
-    sources: { name: Q_MINING, countyId: Q_MINING, annualTarget: Q_MINING },
+    sources: { name: Q_MINING, countyId: Q_MINING, annualTarget: PARAPHRASE(Q_MINING) },
   },
   {
     ...base,
@@ -514,7 +564,7 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: 'yumin',
     stage: 'preliminary',
     annualTarget: '加快开发建设',
-    sources: { name: Q_MINING, countyId: Q_MINING, annualTarget: Q_MINING },
+    sources: { name: Q_MINING, countyId: Q_MINING, annualTarget: PARAPHRASE(Q_MINING) },
   },
   // ── Agriculture and tourism ──────────────────────────────────────────────────────────────
   {
@@ -533,8 +583,8 @@ export const PROJECTS: readonly ProjectFact[] = [
       name: Q_SEED_BASE,
       constructionContent: Q_SEED_BASE,
       capacity: Q_SEED_BASE,
-      stage: Q_SEED_BASE,
-      annualTarget: Q_SEED_BASE,
+      stage: BUILDING(Q_SEED_BASE),
+      annualTarget: PARAPHRASE(Q_SEED_BASE),
     },
   },
   {
@@ -546,6 +596,91 @@ export const PROJECTS: readonly ProjectFact[] = [
     countyCode: null,
     stage: 'construction',
     annualTarget: '推进兵地联动共创',
-    sources: { name: Q_5A_2025, stage: Q_5A_2024, annualTarget: Q_5A_2025 },
+    sources: { name: Q_5A_2025, stage: UNDER_WAY(Q_5A_2024, '取得实质性进展'), annualTarget: Q_5A_2025 },
+  },
+  // ── Named elsewhere in the report ────────────────────────────────────────────────────────
+  {
+    ...base,
+    code: 'TC2025-030',
+    name: '塔城2×66万千瓦煤电项目',
+    nameEn: 'Tacheng 2×660 MW Coal-Power Project',
+    categoryCode: 'coal_power',
+    countyCode: null,
+    constructionContent: '2×66万千瓦煤电',
+    capacity: '132',
+    capacityUnit: '万千瓦',
+    stage: 'preliminary',
+    annualTarget: '开工建设',
+    possibleDuplicateOf: 'TC2025-006',
+    sources: {
+      name: Q_START_2025,
+      constructionContent: Q_START_2025,
+      capacity: Q_START_2025,
+      stage: NOT_STARTED(Q_START_2025),
+      annualTarget: Q_START_2025,
+    },
+  },
+  {
+    ...base,
+    code: 'TC2025-031',
+    name: '“公路口岸+属地直通”模式建设',
+    nameEn: '"Road port + local direct clearance" model',
+    categoryCode: 'logistics',
+    countyCode: null,
+    stage: 'construction',
+    annualTarget: '完成“公路口岸+属地直通”模式建设并投入使用',
+    sources: {
+      name: Q_PORT_MODE,
+      stage: UNDER_WAY(Q_PORT_MODE_2024, '推进……项目实施'),
+      annualTarget: Q_PORT_MODE,
+    },
+  },
+  {
+    ...base,
+    code: 'TC2025-032',
+    name: '中船新能源项目',
+    nameEn: 'CSSC New-Energy Projects',
+    categoryCode: 'new_energy',
+    countyCode: null,
+    stage: 'construction',
+    annualTarget: null,
+    sources: { name: Q_NEW_ENERGY_2024, stage: UNDER_WAY(Q_NEW_ENERGY_2024, '落地实施') },
+  },
+  {
+    ...base,
+    code: 'TC2025-033',
+    name: '国际物流园',
+    nameEn: 'International Logistics Park',
+    categoryCode: 'logistics',
+    countyCode: null,
+    stage: 'construction',
+    annualTarget: null,
+    sources: { name: Q_PARKS_2024, stage: Q_PARKS_2024 },
+  },
+  {
+    ...base,
+    code: 'TC2025-034',
+    name: '新能源创新产业园',
+    nameEn: 'New-Energy Innovation Industrial Park',
+    categoryCode: 'industrial_park',
+    countyCode: null,
+    stage: 'construction',
+    annualTarget: null,
+    sources: { name: Q_PARKS_2024, stage: Q_PARKS_2024 },
+  },
+  {
+    ...base,
+    code: 'TC2025-035',
+    name: '塔城(托里)绿色智算产业园',
+    nameEn: 'Tacheng (Toli) Green Computing Industrial Park',
+    categoryCode: 'industrial_park',
+    countyCode: 'toli',
+    stage: 'construction',
+    annualTarget: null,
+    sources: {
+      name: Q_COMPUTING,
+      countyId: Q_COMPUTING,
+      stage: UNDER_WAY(Q_COMPUTING, '规划建设……算力规模已达6000P'),
+    },
   },
 ];

@@ -14,6 +14,7 @@ import { CATEGORIES, COUNTIES, NEW_ENERGY_CAPACITY_TARGET, PREFECTURE_NAME, PROJ
 import { seedDefaultRuleSet, seedDemoPlans } from './demo-plans';
 import { seedDemoProblems } from './demo-problems';
 import { seedDemoReports } from './demo-reports';
+import { seedReportYearList } from './year-lists';
 
 export interface SeedOptions {
   /** Include the illustrative demo set. */
@@ -103,7 +104,11 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
     await seedDefaultRuleSet(tx);
 
     if (!opts.demo) {
-      await tx.insert(s.projects).values(PROJECTS.map((p) => ({ ...factValues(p, countyIds), sources: { ...p.sources } })));
+      const factRows = await tx
+        .insert(s.projects)
+        .values(PROJECTS.map((p) => ({ ...factValues(p, countyIds), sources: { ...p.sources } })))
+        .returning({ id: s.projects.id, code: s.projects.code });
+      await seedReportYearList(tx, new Map(factRows.map((r) => [r.code, r.id])));
       if (adminHash) {
         await tx.insert(s.users).values({ username: 'admin', displayName: '系统管理员', passwordHash: adminHash, role: 'admin' });
       }
@@ -148,6 +153,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
 
     const milestoneRows = DEMO_PROJECTS.flatMap((d) => d.milestones.map((m) => ({ ...m, projectId: need(projectIds, d.code, 'project') })));
     if (milestoneRows.length) await tx.insert(s.milestones).values(milestoneRows);
+    await seedReportYearList(tx, projectIds);
     await seedDemoProblems(tx, { projectIds, userIds, unitIds });
     await seedDemoPlans(tx, { projectIds, userIds });
     if (opts.history) await seedDemoReports(tx, { projectIds, userIds });

@@ -14,7 +14,7 @@ import { getBaselineFreeze } from '@/lib/plans/baseline-queries';
 import { lightsMonth } from '@/lib/lights/lights-month';
 import { listCurrentLights } from '@/lib/lights/list-lights';
 import { lightsSearch } from '@/lib/lights/search-params';
-import { plansHref } from '@/lib/plans/plan-params';
+import { plansHref, yearListHref } from '@/lib/plans/plan-params';
 import { listPeriods } from '@/lib/reports/queries';
 import { periodLabel } from '../reports/_components/report-format';
 import { ComputeLightsForm } from './_components/compute-lights-form';
@@ -86,6 +86,13 @@ export default async function LightsPage({ searchParams }: { searchParams: Searc
           data-testid="plans-link"
         >
           {t('lights.plans.link')} <span aria-hidden>→</span>
+        </Link>
+        <Link
+          href={yearListHref(year)}
+          className="ml-4 mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
+          data-testid="year-list-link"
+        >
+          {t('lights.years.title')} <span aria-hidden>→</span>
         </Link>
       </div>
 

@@ -45,6 +45,10 @@ export async function ProjectFields({ project: p, locale }: { project: ProjectDe
   const f = (key: string) => t(`project.field.${key}`);
   const labels: SourceLabels = {
     report: t('project.source.report'),
+    interpretation: t('project.source.interpretation'),
+    interpretationHint: t('project.source.interpretationHint'),
+    basis: t('project.source.basis'),
+    note: t('project.source.note'),
     demo: t('project.source.demo'),
     user: t('project.source.user'),
     section: t('project.source.section'),
@@ -122,7 +126,7 @@ export async function ProjectFields({ project: p, locale }: { project: ProjectDe
               <dd>
                 <div className={row.numeric ? 'tabular-nums' : undefined}>{row.value}</div>
                 {sources.map((s, i) => (
-                  <SourceBadge key={i} source={s} labels={labels} />
+                  <SourceBadge key={i} source={s} labels={labels} en={en} />
                 ))}
               </dd>
             </div>

@@ -1,0 +1,52 @@
+/**
+ * Writing a year's key-project list: the plan year and its projects. Shared by the rollover
+ * action (lib/plan-years/rollover.ts) and the seed; it is not an action and records no audit
+ * event, so it lives outside the action module.
+ */
+import type { Tx } from '@/db/client';
+import { planYearProjects, planYears } from '@/db/schema';
+import type { PlanYearJoin } from '@/db/schema/enums';
+import { AppError } from '@/lib/errors';
+
+/** A project of the next year's list: how it joined, and that year's responsible leader where it differs. */
+export interface ListEntry {
+  projectId: number;
+  joinedAs: PlanYearJoin;
+  responsibleLeaderId?: number | null;
+}
+
+/**
+ * Writes the year's list: the plan year (open, made from `fromYear` if given) and its projects.
+ * Shared by the rollover and the seed; no audit event (the caller records it).
+ */
+export async function writeYearList(
+  tx: Tx,
+  opts: { year: number; fromYear: number | null; entries: readonly ListEntry[]; actorId: number | null; at: Date },
+): Promise<{ id: number; version: number }> {
+  const [created] = await tx
+    .insert(planYears)
+    .values({
+      year: opts.year,
+      state: 'open',
+      createdFromYear: opts.fromYear,
+      createdById: opts.actorId,
+      createdAt: opts.at,
+      updatedAt: opts.at,
+    })
+    .onConflictDoNothing({ target: planYears.year })
+    .returning({ id: planYears.id, version: planYears.version });
+  if (!created)
+    throw new AppError('CONFLICT', 'year exists', { messageKey: 'lights.years.errors.yearExists', messageValues: { year: opts.year } });
+  if (opts.entries.length) {
+    await tx.insert(planYearProjects).values(
+      opts.entries.map((e) => ({
+        year: opts.year,
+        projectId: e.projectId,
+        joinedAs: e.joinedAs,
+        responsibleLeaderId: e.responsibleLeaderId ?? null,
+        createdAt: opts.at,
+      })),
+    );
+  }
+  return created;
+}
