@@ -254,19 +254,32 @@ async function pgliteExecutor(client: PGliteT): Promise<RawExecutor> {
   };
 }
 
-/** A drizzle logger that records every statement into `sink.current`. */
+/**
+ * Records the statements of the calls capture() runs, and nothing else: the generator's millions
+ * of INSERT parameters would otherwise be kept until the heap runs out.
+ */
 function recorder() {
-  const sink: { current: Statement[] } = { current: [] };
+  const sink: Sink = { current: [], on: false };
   return {
     sink,
-    logger: { logQuery: (text: string, params: unknown[]) => void sink.current.push({ text, params: [...params] }) },
+    logger: { logQuery: (text: string, params: unknown[]) => void (sink.on && sink.current.push({ text, params: [...params] })) },
   };
 }
 
+interface Sink {
+  current: Statement[];
+  on: boolean;
+}
+
 /** The statements one call issues. */
-async function capture(sink: { current: Statement[] }, fn: () => Promise<unknown>): Promise<Statement[]> {
+async function capture(sink: Sink, fn: () => Promise<unknown>): Promise<Statement[]> {
   sink.current = [];
-  await fn();
+  sink.on = true;
+  try {
+    await fn();
+  } finally {
+    sink.on = false;
+  }
   const out = sink.current;
   sink.current = [];
   return out;
@@ -343,7 +356,7 @@ async function prepareFixture(db: Db): Promise<Fixture> {
  * Calls the app's own data functions for each target with a recording logger, and returns the
  * statements with how the app runs them.
  */
-async function capturePlans(db: Db, sink: { current: Statement[] }, fx: Fixture): Promise<Record<TargetId, RawPlan>> {
+async function capturePlans(db: Db, sink: Sink, fx: Fixture): Promise<Record<TargetId, RawPlan>> {
   const { setDbForTests } = await import('@/db/client');
   const { listProjects } = await import('@/lib/projects/list-projects');
   const { registrySearch } = await import('@/lib/projects/search-params');
