@@ -114,6 +114,7 @@ describe('createProject: rules', () => {
     ['name', 'blank', { name: '   ' }, zh('validation.required')],
     ['stage', 'not a stage', { stage: 'planning' }, zh('validation.invalidChoice')],
     ['capacityUnit', 'capacity without unit', { capacityUnit: '' }, zh('validation.required')],
+    ['nationalCode', 'not the platform shape', { nationalCode: '2025-6542-44-01' }, zh('validation.invalidNationalCode')],
   ])('%s: %s', async (field, _why, over, message) => {
     const res = await createProject.execute(w.actors.dispatch, newProject(over));
     expect(res).toMatchObject({ ok: false, code: 'INVALID' });
@@ -121,6 +122,16 @@ describe('createProject: rules', () => {
     expect(Object.keys(res.fieldErrors ?? {})).toEqual([field]);
     expect(res.fieldErrors?.[field]).toEqual([message]);
     expect(await projectCount()).toBe(1);
+  });
+
+  it('stores a national project code typed with a Chinese IME in its canonical form', async () => {
+    const res = await createProject.execute(
+      w.actors.dispatch,
+      newProject({ nationalCode: '２０２５－６５４２００－４４－０１－０１２３４５' }),
+    );
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect((await projectRow(getDb(), res.data.id))?.nationalCode).toBe('2025-654200-44-01-012345');
   });
 
   it.each([

@@ -9,6 +9,7 @@ import { PROJECT_FIELDS, type ProjectField } from './fields';
 import { PROJECT_STATUSES, STAGES } from '@/db/schema/enums';
 import { compareMoney, parseMoneyInput } from '@/lib/money';
 import { optionalMoneyField } from '@/lib/money/schema';
+import { parseNationalCode } from './national-code';
 
 const MAX_INT = 2_147_483_647;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,7 +54,22 @@ const decimal = (message: string) =>
 /** Every registry field a user may set. Only code, name, category and stage are required. */
 export const projectFieldsShape = {
   code: z.string().trim().min(1).max(64).regex(/^\S+$/, 'invalidFormat'),
-  nationalCode: optionalText(64),
+  /** YYYY-XXXXXX-XX-XX-XXXXXX (lib/projects/national-code.ts); stored in its canonical form. */
+  nationalCode: z
+    .preprocess(
+      emptyToNull,
+      z
+        .string()
+        .max(64)
+        .transform((s, ctx) => {
+          const code = parseNationalCode(s);
+          if (code !== null) return code;
+          ctx.addIssue({ code: 'custom', message: 'invalidNationalCode' });
+          return z.NEVER;
+        })
+        .nullable(),
+    )
+    .optional(),
   name: z.string().trim().min(1).max(200),
   nameEn: optionalText(300),
   categoryCode: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'invalidChoice'),

@@ -14,6 +14,7 @@ import { CharCount } from '@/app/_components/form/char-count';
 import { PROJECT_TEXT_MAX } from './text-limits';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
 import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
+import { NATIONAL_CODE_PATTERN } from '@/lib/projects/national-code';
 import {
   CAPACITY_UNITS,
   type Option,
@@ -163,7 +164,7 @@ export function ProjectForm({ mode, id, initialVersion = 1, initial, options }: 
           {text('name', { className: 'sm:col-span-2' })}
           {text('nameEn', { className: 'sm:col-span-2' })}
           {text('code')}
-          {text('nationalCode')}
+          {text('nationalCode', { hint: NATIONAL_CODE_PATTERN })}
           {select('categoryCode', options.categories, null)}
           {select('countyId', options.counties, options.allowPrefecture ? t('project.form.prefectureOption') : null)}
         </>,
