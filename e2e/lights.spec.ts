@@ -34,7 +34,7 @@ test('dispatch computes the lights of a period and sees them per project', async
   await expect(compute).toBeVisible();
   await expect(office.getByTestId('freeze-baseline-form')).toBeVisible();
   // The demo seed froze the 2026 baseline: the form says when and by whom.
-  await expect(office.getByTestId('freeze-status')).toContainText('张伟（调度办）');
+  await expect(office.getByTestId('freeze-status')).toContainText('张伟（示例·调度办）');
   await expect(office.getByTestId('freeze-baseline-submit')).toBeDisabled();
 
   await compute.locator('#compute-period').selectOption({ label: '2026年10月' });

@@ -203,7 +203,7 @@ test('from the overview the office creates a missing plan; a stale form gets the
   await stale.getByTestId('plan-submit').click();
   const conflict = stale.getByTestId('conflict-message');
   await expect(conflict).toBeVisible();
-  await expect(conflict).toContainText('张伟（调度办）');
+  await expect(conflict).toContainText('张伟（示例·调度办）');
   await expect(conflict.getByTestId('conflict-plannedInvestment')).toContainText('800.00');
   await expect(conflict.getByTestId('conflict-plannedInvestment')).toContainText('900');
   await stale.getByTestId('conflict-reload').click();

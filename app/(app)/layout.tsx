@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { LanguageSwitch } from '@/app/_components/language-switch';
 import { HeaderMenu } from '@/app/_components/header-menu';
 import { InboxLink } from '@/app/_components/inbox-link';
+import { DemoBanner } from '@/app/_components/demo-banner';
 import { DraftScope } from '@/app/_components/form/draft-scope';
 import { NavLinks } from '@/app/_components/nav-links';
 import { OfflineIndicator } from '@/app/_components/offline/offline-indicator';
@@ -74,6 +75,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <OfflineIndicator />
       </header>
       <ServiceWorkerRegistration />
+      <DemoBanner />
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-3 py-4 sm:px-4 sm:py-6">
         <DraftScope owner={actor.id}>{children}</DraftScope>
       </main>

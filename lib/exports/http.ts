@@ -22,6 +22,7 @@ import { routeId } from '@/lib/http/id';
 import { withRoute } from '@/lib/http/route';
 import { getMeetingHeading, getMinutesDoc, snapshotRows } from '@/lib/meetings/queries';
 import { meetingReadResource } from '@/lib/meetings/resource';
+import { demoDataPresent, demoTitle } from '@/lib/demo/marker';
 import { problemsSearch } from '@/lib/problems/search-params';
 import { registrySearch } from '@/lib/projects/search-params';
 import { minutesDocx } from './minutes-docx';
@@ -101,11 +102,13 @@ export const exportListRoute = withRoute({
     const [name, rawFormat = ''] = params.file.split('.', 2);
     if (name === 'registry') {
       const format = parseFormat(rawFormat);
-      return listResponse(await registryExport(actor, registrySearch.parse(search), format, locale), format, 'registry');
+      const demo = await demoDataPresent();
+      return listResponse(await registryExport(actor, registrySearch.parse(search), format, locale, { demo }), format, 'registry');
     }
     if (name === 'problems') {
       const format = parseFormat(rawFormat);
-      return listResponse(await problemsExport(actor, problemsSearch.parse(search), format, locale), format, 'problems');
+      const demo = await demoDataPresent();
+      return listResponse(await problemsExport(actor, problemsSearch.parse(search), format, locale, { demo }), format, 'problems');
     }
     throw new AppError('NOT_FOUND', 'no such export');
   },
@@ -124,17 +127,21 @@ export const exportMeetingRoute = withRoute({
   // reads below keep their own scope, so a meeting deleted in between is still a 404.
   load: { resource: meetingReadResource, id: 'id' },
   handler: async ({ actor, params: { id, file }, locale, t }) => {
+    // With the demo set loaded the title (and so the file name) says 示例数据.
+    const demo = await demoDataPresent();
     if (file === 'minutes.docx') {
-      const doc = await getMinutesDoc(actor, id, locale);
-      if (!doc) throw new AppError('NOT_FOUND', 'meeting not found');
+      const found = await getMinutesDoc(actor, id, locale);
+      if (!found) throw new AppError('NOT_FOUND', 'meeting not found');
+      const doc = { ...found, title: demoTitle(found.title, t, demo) };
       const bytes = await minutesDocx(doc, { locale });
       return fileResponse(bytes, 'docx', t('exports.minutes.fileName', { title: doc.title }), `meeting-${id}-minutes`);
     }
     const [name, rawFormat = ''] = file.split('.', 2);
     if (name !== 'status-table') throw new AppError('NOT_FOUND', 'no such export');
     const format = parseFormat(rawFormat);
-    const heading = await getMeetingHeading(actor, id);
-    if (!heading) throw new AppError('NOT_FOUND', 'meeting not found');
+    const found = await getMeetingHeading(actor, id);
+    if (!found) throw new AppError('NOT_FOUND', 'meeting not found');
+    const heading = { ...found, title: demoTitle(found.title, t, demo) };
     const rows = snapshotRows(actor, id);
     const body = format === 'xlsx' ? statusTableXlsx(heading, rows, { locale }) : statusTableCsv(heading, rows, { locale });
     const fileName = t('exports.statusTable.fileName', { title: heading.title });

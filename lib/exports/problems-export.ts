@@ -12,6 +12,7 @@ import { translator } from '@/lib/i18n/translate';
 import { listProblems, type ProblemListRow } from '@/lib/problems/queries';
 import { type ProblemListParams, problemsSearch } from '@/lib/problems/search-params';
 import { type CsvCell, csvStream } from './csv';
+import { demoTitle } from '@/lib/demo/marker';
 import { type ListCell, type ListColumn, listXlsx, wallClockText } from './list-xlsx';
 import { allPages, type Batched } from './batched';
 import type { ExportFile } from './registry-export';
@@ -64,11 +65,18 @@ function values(r: ProblemListRow, seq: number, locale: Locale, t: ReturnType<ty
   };
 }
 
-export async function problemsExport(actor: Actor, params: ProblemListParams, format: 'xlsx' | 'csv', locale: Locale): Promise<ExportFile> {
+/** demo: the demo set is loaded (lib/demo/marker.ts): the title and the file name say so. */
+export async function problemsExport(
+  actor: Actor,
+  params: ProblemListParams,
+  format: 'xlsx' | 'csv',
+  locale: Locale,
+  { demo = false }: { demo?: boolean } = {},
+): Promise<ExportFile> {
   const t = translator(locale);
   const { total, rows } = await problemRows(actor, params);
   const headers = COLUMNS.map(([key]) => t(`exports.problems.col.${key}`));
-  const baseName = t('exports.problems.fileName');
+  const baseName = demoTitle(t('exports.problems.fileName'), t, demo);
   if (format === 'csv') {
     async function* records(): AsyncGenerator<CsvCell[]> {
       let seq = 0;
@@ -91,7 +99,7 @@ export async function problemsExport(actor: Actor, params: ProblemListParams, fo
   }
   const body = listXlsx({
     sheetName: t('exports.problems.sheetName'),
-    title: t('exports.problems.title'),
+    title: demoTitle(t('exports.problems.title'), t, demo),
     subtitle: t('exports.problems.subtitle', {
       now: formatDateTime(now(), locale),
       total,

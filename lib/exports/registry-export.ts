@@ -17,6 +17,7 @@ import { type RegistryParams, registrySearch } from '@/lib/projects/search-param
 import { type CsvCell, csvStream, decimalCell } from './csv';
 import { allPages, type Batched } from './batched';
 import { moneyToNumber } from '@/lib/money';
+import { demoTitle } from '@/lib/demo/marker';
 import { type ListCell, type ListColumn, listXlsx } from './list-xlsx';
 
 const COLUMNS = [
@@ -77,11 +78,18 @@ export interface ExportFile {
   baseName: string;
 }
 
-export async function registryExport(actor: Actor, params: RegistryParams, format: 'xlsx' | 'csv', locale: Locale): Promise<ExportFile> {
+/** demo: the demo set is loaded (lib/demo/marker.ts): the title and the file name say so. */
+export async function registryExport(
+  actor: Actor,
+  params: RegistryParams,
+  format: 'xlsx' | 'csv',
+  locale: Locale,
+  { demo = false }: { demo?: boolean } = {},
+): Promise<ExportFile> {
   const t = translator(locale);
   const { total, rows } = await registryRows(actor, params);
   const headers = COLUMNS.map(([key]) => t(`exports.registry.col.${key}`));
-  const baseName = t('exports.registry.fileName');
+  const baseName = demoTitle(t('exports.registry.fileName'), t, demo);
   if (format === 'csv') {
     async function* records(): AsyncGenerator<CsvCell[]> {
       let seq = 0;
@@ -101,7 +109,7 @@ export async function registryExport(actor: Actor, params: RegistryParams, forma
   }
   const body = listXlsx({
     sheetName: t('exports.registry.sheetName'),
-    title: t('exports.registry.title'),
+    title: demoTitle(t('exports.registry.title'), t, demo),
     subtitle: t('exports.registry.subtitle', {
       now: formatDateTime(now(), locale),
       total,

@@ -1,12 +1,13 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { annualPlans, projectLights, projects, reportingPeriods, reports, users } from '@/db/schema';
+import { annualPlans, projectLights, projects, reportingPeriods, reports, settings, users } from '@/db/schema';
 import { setClockForTests } from '@/lib/clock';
 import { computeAndStoreLights } from '@/lib/lights/compute';
 import { parseMoney, sumMoney } from '@/lib/money';
 import { DUE_AFTER_END, addDays } from '@/lib/reports/schemas';
 import { useTestDb } from '@/test/db';
+import { DEMO_SETTING } from '@/lib/demo/setting';
 import { DEMO_AS_OF, DEMO_PROJECTS } from './demo';
 import { DEMO_PLAN_YEAR } from './demo-plans';
 import { buildDemoHistory, DEMO_REPORT_MARK, DEMO_REPORT_MONTHS, demoPeriodsOf } from './demo-reports';
@@ -184,6 +185,8 @@ describe('demo reporting history (seeded)', () => {
   it('is not part of the facts-only seed, nor of seed() unless asked', async () => {
     const db = getDb();
     await seed(db, { demo: false });
+    // No demo set, so no 示例数据 mark anywhere (lib/demo/marker.ts).
+    expect(await db.select().from(settings).where(eq(settings.key, DEMO_SETTING))).toHaveLength(0);
     expect(await db.select().from(reportingPeriods)).toHaveLength(0);
     expect(await db.select().from(reports)).toHaveLength(0);
     expect(await db.select().from(projectLights)).toHaveLength(0);
@@ -192,6 +195,7 @@ describe('demo reporting history (seeded)', () => {
   it('is left out of seed() with the demo set unless asked (fixtures build their own periods)', async () => {
     const db = getDb();
     await seed(db, { demo: true });
+    expect(await db.select({ value: settings.value }).from(settings).where(eq(settings.key, DEMO_SETTING))).toEqual([{ value: '1' }]);
     expect(await db.select().from(reportingPeriods)).toHaveLength(0);
     expect(await db.select().from(projectLights)).toHaveLength(0);
   });

@@ -99,19 +99,20 @@ export interface DemoUser {
   unitKey: string | null;
 }
 
+/** Invented people: each name says 示例 (issue 14 §5), so no one takes one for a real official. */
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', countyCode: null, unitKey: null },
-  { username: 'dispatch', displayName: '张伟（调度办）', role: 'dispatch', countyCode: null, unitKey: 'fgw' },
-  { username: 'leader', displayName: '王振华（行署副专员）', role: 'leader', countyCode: null, unitKey: null },
-  { username: 'leader2', displayName: '李建新（行署副专员）', role: 'leader', countyCode: null, unitKey: null },
-  { username: 'leader3', displayName: '马海燕（行署副专员）', role: 'leader', countyCode: null, unitKey: null },
-  { username: 'lead', displayName: '刘洋（地区交通运输局）', role: 'lead', countyCode: null, unitKey: 'jtj' },
-  { username: 'lead2', displayName: '陈静（地区发改委）', role: 'lead', countyCode: null, unitKey: 'fgw' },
-  { username: 'lead3', displayName: '孙磊（地区工信局）', role: 'lead', countyCode: null, unitKey: 'gxj' },
-  { username: 'lead4', displayName: '周敏（地区商务局）', role: 'lead', countyCode: null, unitKey: 'swj' },
-  { username: 'viewer', displayName: '赵丽（行署督查室）', role: 'viewer', countyCode: null, unitKey: null },
-  { username: 'emin', displayName: '叶尔兰（额敏县）', role: 'viewer', countyCode: 'emin', unitKey: 'emin_gov' },
-  { username: 'emin_lead', displayName: '马军（额敏县发改委）', role: 'lead', countyCode: 'emin', unitKey: 'emin_gov' },
+  { username: 'dispatch', displayName: '张伟（示例·调度办）', role: 'dispatch', countyCode: null, unitKey: 'fgw' },
+  { username: 'leader', displayName: '王振华（示例·行署副专员）', role: 'leader', countyCode: null, unitKey: null },
+  { username: 'leader2', displayName: '李建新（示例·行署副专员）', role: 'leader', countyCode: null, unitKey: null },
+  { username: 'leader3', displayName: '马海燕（示例·行署副专员）', role: 'leader', countyCode: null, unitKey: null },
+  { username: 'lead', displayName: '刘洋（示例·地区交通运输局）', role: 'lead', countyCode: null, unitKey: 'jtj' },
+  { username: 'lead2', displayName: '陈静（示例·地区发改委）', role: 'lead', countyCode: null, unitKey: 'fgw' },
+  { username: 'lead3', displayName: '孙磊（示例·地区工信局）', role: 'lead', countyCode: null, unitKey: 'gxj' },
+  { username: 'lead4', displayName: '周敏（示例·地区商务局）', role: 'lead', countyCode: null, unitKey: 'swj' },
+  { username: 'viewer', displayName: '赵丽（示例·行署督查室）', role: 'viewer', countyCode: null, unitKey: null },
+  { username: 'emin', displayName: '叶尔兰（示例·额敏县）', role: 'viewer', countyCode: 'emin', unitKey: 'emin_gov' },
+  { username: 'emin_lead', displayName: '马军（示例·额敏县发改委）', role: 'lead', countyCode: 'emin', unitKey: 'emin_gov' },
 ];
 
 // ── Per-project assignments ─────────────────────────────────────────────────────────────────

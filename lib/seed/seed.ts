@@ -15,6 +15,7 @@ import { seedDefaultRuleSet, seedDemoPlans } from './demo-plans';
 import { seedDemoProblems } from './demo-problems';
 import { seedDemoReports } from './demo-reports';
 import { seedReportYearList } from './year-lists';
+import { DEMO_SETTING } from '@/lib/demo/setting';
 
 export interface SeedOptions {
   /** Include the illustrative demo set. */
@@ -115,6 +116,8 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
       return;
     }
 
+    // The mark every page and export shows while the demo set is here (lib/demo/marker.ts).
+    await tx.insert(s.settings).values({ key: DEMO_SETTING, value: '1' });
     const unitRows = await tx
       .insert(s.units)
       .values(DEMO_UNITS.map((u) => ({ nameZh: u.nameZh, nameEn: u.nameEn, kind: u.kind })))

@@ -15,6 +15,7 @@ import { redListView } from '@/app/(app)/dashboard/_components/red-list-view';
 import { formatDate, formatTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getCountyName } from '@/lib/reference/queries';
+import { demoDataPresent } from '@/lib/demo/marker';
 import { RedListRotator } from './red-list-rotator';
 import { ScreenControls } from './screen-controls';
 
@@ -48,12 +49,13 @@ export default async function ScreenPage({ searchParams }: { searchParams: Promi
   if (!can(actor, 'project.read')) notFound();
   const raw = await searchParams;
   const seconds = refreshSeconds(raw.refresh);
-  const [data, redList, t, rawLocale, county] = await Promise.all([
+  const [data, redList, t, rawLocale, county, demo] = await Promise.all([
     getDashboard(actor, asOfSearch.parse(raw).asOf),
     getRedList(actor),
     getTranslations(),
     getLocale(),
     getCountyName(actor.countyId),
+    demoDataPresent(),
   ]);
   const locale = toLocale(rawLocale);
   const scope = county ? (locale === 'en' ? county.nameEn : county.nameZh) : t('common.scopePrefecture');
@@ -68,9 +70,20 @@ export default async function ScreenPage({ searchParams }: { searchParams: Promi
             调
           </span>
           <div>
-            <h1 className="text-3xl font-semibold tracking-wide text-white" data-testid="screen-title">
-              {t('dashboard.screen.title')}
-            </h1>
+            <div className="flex flex-wrap items-center gap-3">
+              <h1 className="text-3xl font-semibold tracking-wide text-white" data-testid="screen-title">
+                {t('dashboard.screen.title')}
+              </h1>
+              {demo ? (
+                <span
+                  className="rounded bg-amber-400/15 px-2 py-0.5 text-base font-medium text-amber-300 ring-1 ring-amber-400/40"
+                  title={t('common.demoData.banner')}
+                  data-testid="demo-banner"
+                >
+                  {t('common.demoBadge')}
+                </span>
+              ) : null}
+            </div>
             <p className="mt-0.5 text-lg text-slate-400">
               {scope} · {t('dashboard.screen.asOf', { date: formatDate(data.asOf, locale) })} ·{' '}
               <time dateTime={data.computedAt} data-testid="figures-as-of">
