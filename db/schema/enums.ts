@@ -90,3 +90,10 @@ export type PlanYearState = (typeof PLAN_YEAR_STATES)[number];
  */
 export const PLAN_YEAR_JOINS = ['report', 'continued', 'new'] as const;
 export type PlanYearJoin = (typeof PLAN_YEAR_JOINS)[number];
+
+/**
+ * How a portfolio target (年度目标, e.g. 新增规模以上工业企业20家以上) is measured: a number reached in
+ * the year (count, in its unit), or a growth over the previous year in per cent (growth).
+ */
+export const PORTFOLIO_TARGET_KINDS = ['count', 'growth'] as const;
+export type PortfolioTargetKind = (typeof PORTFOLIO_TARGET_KINDS)[number];

@@ -8,6 +8,7 @@ export * from './problems';
 export * from './notifications';
 export * from './plans';
 export * from './plan-years';
+export * from './portfolio-targets';
 export * from './lights';
 export * from './meetings';
 export * from './jobs';

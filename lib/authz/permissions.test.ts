@@ -58,6 +58,7 @@ const GRANTED: Record<Role, Partial<Record<Permission, 'any' | readonly Relation
           'plan.edit',
           'baseline.freeze',
           'planYear.rollover',
+          'portfolioTarget.record',
           'light.compute',
           'light.override',
           'meeting.read',

@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'baseline.freeze',
   // The year's key-project list (年度重点项目计划): the prefecture dispatch office rolls a year over.
   'planYear.rollover',
+  // The year's portfolio targets (年度目标): the prefecture dispatch office records their progress.
+  'portfolioTarget.record',
   'light.compute',
   'light.override',
   // Dispatch meetings: everyone who reads projects reads meetings (scoped rows); the dispatch
@@ -90,6 +92,7 @@ export const ROLE_PERMISSIONS: Record<Role, Readonly<Partial<Record<Permission, 
     'plan.edit': ANY,
     'baseline.freeze': ANY,
     'planYear.rollover': ANY,
+    'portfolioTarget.record': ANY,
     'light.compute': ANY,
     'light.override': ANY,
     'meeting.read': ANY,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { NEW_ENERGY_CAPACITY_TARGET, PROJECTS, type ProjectFact } from './facts';
+import { PORTFOLIO_TARGETS } from './portfolio-target-facts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const REPORT_PATH = path.resolve(REPO_ROOT, '../shared/source/tacheng-2025-government-work-report.txt');
@@ -48,6 +49,8 @@ function quotedSources(): Quoted[] {
   }
   const t = NEW_ENERGY_CAPACITY_TARGET.source;
   out.push({ where: 'NEW_ENERGY_CAPACITY_TARGET', kind: t.kind, section: t.section, quote: t.quote });
+  for (const g of PORTFOLIO_TARGETS)
+    out.push({ where: `target.${g.code}`, kind: 'report', section: g.sourceSection, quote: g.sourceQuote });
   return out;
 }
 
@@ -118,6 +121,16 @@ describe('the seed against the work report', () => {
     expect(s?.kind).toBe('report');
     expect(s?.section.startsWith(section)).toBe(true);
     expect(norm(s!.quote)).toContain(norm(name));
+  });
+
+  it('holds the portfolio targets of 二(三) and 二(四), each figure inside its own quote', () => {
+    expect(PORTFOLIO_TARGETS.map((g) => g.code).sort()).toEqual(
+      ['high_tech_enterprises', 'new_industrial_enterprises', 'tech_smes', 'tourism_revenue', 'tourist_visits'].sort(),
+    );
+    for (const g of PORTFOLIO_TARGETS) {
+      const said = g.kind === 'growth' ? `增长${g.target}%以上` : `${g.nameZh.replace(/^新增/u, '')}${g.target}${g.unitZh}以上`;
+      expect(norm(g.sourceQuote), g.code).toContain(norm(said));
+    }
   });
 
   it('keeps the two coal-power statements apart, each with its own wording', () => {

@@ -123,15 +123,15 @@ export const CATEGORIES: readonly CategoryFact[] = [
 
 // Section headings: "<part heading> <sub-section heading>", both verbatim from the report.
 const P1 = '一、2024年工作回顾';
-const P2 = '二、关于2025年工作';
+export const P2 = '二、关于2025年工作';
 const S1_1 = `${P1} (一)试验区建设步伐加快`;
 const S1_4 = `${P1} (四)特色优势产业加快发展`;
 const S1_5 = `${P1} (五)服务业质效稳步提升`;
 const S1_6 = `${P1} (六)基础设施建设不断完善`;
 const S2_1 = `${P2} (一)抢抓开发开放机遇,推动试验区高质量发展`;
 const S2_2 = `${P2} (二)持续抓好“三农”工作,扎实推进乡村振兴`;
-const S2_3 = `${P2} (三)聚焦“十大产业集群”,加快现代产业体系建设`;
-const S2_4 = `${P2} (四)打造文旅商贸品牌,促进服务业提档升级`;
+export const S2_3 = `${P2} (三)聚焦“十大产业集群”,加快现代产业体系建设`;
+export const S2_4 = `${P2} (四)打造文旅商贸品牌,促进服务业提档升级`;
 const S2_5 = `${P2} (五)积极推动有效投资,扎实推进项目建设`;
 
 const src = (section: string, quote: string): ReportSource => ({ kind: 'report', section, quote });

@@ -16,6 +16,7 @@ import { seedDemoProblems } from './demo-problems';
 import { seedDemoReports } from './demo-reports';
 import { seedReportYearList } from './year-lists';
 import { DEMO_SETTING } from '@/lib/demo/setting';
+import { PORTFOLIO_TARGETS } from './portfolio-target-facts';
 
 export interface SeedOptions {
   /** Include the illustrative demo set. */
@@ -103,6 +104,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
       { key: 'new_energy_capacity_target', value: JSON.stringify(NEW_ENERGY_CAPACITY_TARGET) },
     ]);
     await seedDefaultRuleSet(tx);
+    await tx.insert(s.portfolioTargets).values(PORTFOLIO_TARGETS.map((g, i) => ({ ...g, sort: i + 1 })));
 
     if (!opts.demo) {
       const factRows = await tx

@@ -18,6 +18,7 @@ import { AsOfPicker } from './_components/as-of-picker';
 import { BreakdownCharts, CapacityChart, InvestmentTrendChart, ProblemCharts } from './_components/charts';
 import { FiguresAsOf } from './_components/figures-as-of';
 import { HeadlineFigures } from './_components/headline';
+import { PortfolioTargetsSection } from './_components/portfolio-targets';
 import { RedListSection } from './_components/red-list';
 import { DashboardSkeleton } from './_components/skeletons';
 import { TimelineFilters } from './_components/timeline-filters';
@@ -111,6 +112,7 @@ async function DashboardBody({ actor, locale, filters, asOf }: { actor: Actor; l
         <BreakdownCharts rows={data.byCounty} dimension="county" className="xl:col-span-7" testId="chart-by-county" />
         <ProblemCharts problems={data.problems} className="xl:col-span-5" />
       </div>
+      <PortfolioTargetsSection actor={actor} locale={locale} />
       <section
         id="timeline"
         aria-labelledby="timeline-title"

@@ -3,7 +3,7 @@
  * counties and leaders belong to the deployment: every scope shares them, and the actions are
  * prefecture-only.
  */
-import { categories, counties, units, users } from '@/db/schema';
+import { categories, counties, portfolioTargets, units, users } from '@/db/schema';
 import { makeCategory, makeCounty, makeUnit, makeUser } from '@/test/factories';
 import { type CaseContext, type Fixture, onNoRecord, onSharedRecord, unique } from './world';
 
@@ -46,6 +46,28 @@ export const REFERENCE_FIXTURES: Record<string, Fixture> = {
     version: e.version,
     intoId: (await caseEntry('category', c)).id,
   })),
+  // A portfolio target (年度目标) is the prefecture's, like reference data: shared by every scope.
+  'portfolioTarget.record': onSharedRecord(async (c) => {
+    const [g] = await c.tx
+      .insert(portfolioTargets)
+      .values({
+        year: 2030,
+        code: `mx-target-${unique()}`,
+        nameZh: '矩阵目标',
+        nameEn: 'Matrix target',
+        kind: 'count',
+        target: '20',
+        unitZh: '家',
+        unitEn: 'enterprises',
+        sourceSection: '二',
+        sourceQuote: '20家以上',
+      })
+      .returning();
+    return {
+      input: { id: g!.id, version: g!.version, actual: '12', actualAsOf: '2030-10-31', actualSource: '统计月报' },
+      target: { table: portfolioTargets, id: g!.id },
+    };
+  }),
   'reference.leader.setTitle': onSharedRecord(async (c) => {
     const leader = await makeUser({ role: 'leader' }, c.tx);
     return { input: { id: leader.id, version: leader.version, title: '行署副专员' }, target: { table: users, id: leader.id } };

@@ -18,6 +18,7 @@ import zhDashboard from './zh-CN/dashboard.json';
 import zhMeetings from './zh-CN/meetings.json';
 import zhExports from './zh-CN/exports.json';
 import zhReference from './zh-CN/reference.json';
+import zhTargets from './zh-CN/targets.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enValidation from './en/validation.json';
@@ -34,6 +35,7 @@ import enDashboard from './en/dashboard.json';
 import enMeetings from './en/meetings.json';
 import enExports from './en/exports.json';
 import enReference from './en/reference.json';
+import enTargets from './en/targets.json';
 import type { Locale } from '../config';
 
 const zh = {
@@ -53,6 +55,7 @@ const zh = {
   meetings: zhMeetings,
   exports: zhExports,
   reference: zhReference,
+  targets: zhTargets,
 };
 const en: typeof zh = {
   common: enCommon,
@@ -71,6 +74,7 @@ const en: typeof zh = {
   meetings: enMeetings,
   exports: enExports,
   reference: enReference,
+  targets: enTargets,
 };
 
 export type Messages = typeof zh;

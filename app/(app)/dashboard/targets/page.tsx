@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import { getLocale } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { requireActor } from '@/lib/auth/session';
+import { can } from '@/lib/authz';
+import { today } from '@/lib/clock';
+import { toLocale } from '@/lib/i18n/config';
+import { getTranslations } from '@/lib/i18n/server-translations';
+import { latestTargetYear, listPortfolioTargets } from '@/lib/portfolio-targets/queries';
+import { targetsSearch } from '@/lib/portfolio-targets/search-params';
+import { targetText } from '../_components/portfolio-target-text';
+import { TargetForm } from './_components/target-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('targets');
+  return { title: t('page.title') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/**
+ * 年度目标完成情况: the prefecture dispatch office records each portfolio target's figure, its date
+ * and its source; each target is saved on its own, against the version the office saw.
+ */
+export default async function TargetsPage({ searchParams }: { searchParams: SearchParams }) {
+  await connection();
+  const actor = await requireActor();
+  if (!can(actor, 'portfolioTarget.record') || actor.countyId !== null) notFound();
+  const sp = targetsSearch.parse(await searchParams);
+  const year = sp.year ?? (await latestTargetYear(Number(today().slice(0, 4))));
+  const [rows, t, rawLocale] = await Promise.all([
+    year === null ? [] : listPortfolioTargets(year),
+    getTranslations('targets'),
+    getLocale(),
+  ]);
+  const locale = toLocale(rawLocale);
+  return (
+    <div className="space-y-4">
+      <Link href="/dashboard" className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">
+        <span aria-hidden>←</span> {t('page.back')}
+      </Link>
+      <div>
+        <h1 className="text-xl font-semibold text-slate-900 sm:text-2xl">
+          {t('page.title')}
+          {year === null ? null : <span className="ml-2 text-base font-normal text-slate-500">{year}</span>}
+        </h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-500">{t('page.subtitle')}</p>
+      </div>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">{t('empty')}</p>
+      ) : (
+        <ul className="space-y-3" data-testid="target-forms">
+          {rows.map((r) => (
+            <li key={`${r.id}-${r.version}`} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
+              <TargetForm
+                row={{
+                  id: r.id,
+                  code: r.code,
+                  version: r.version,
+                  kind: r.kind,
+                  name: locale === 'en' ? r.nameEn : r.nameZh,
+                  unit: locale === 'en' ? r.unitEn : r.unitZh,
+                  targetText: targetText(r, locale, t),
+                  quote: r.sourceQuote,
+                  actual: r.actual,
+                  actualAsOf: r.actualAsOf,
+                  actualSource: r.actualSource,
+                  updatedBy: r.updatedBy,
+                  updatedAt: r.actual === null && r.updatedBy === null ? null : r.updatedAt.toISOString(),
+                }}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
