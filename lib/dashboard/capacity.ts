@@ -60,6 +60,8 @@ export interface CapacityData {
   /** 万千瓦. */
   total: number;
   connected: number;
+  /** New-energy projects in scope without a power capacity (not in the totals, listed as such). */
+  unknown: number;
 }
 
 /** The new-energy projects in scope, largest first (at most `limit`), with the totals over all of them. */
@@ -96,6 +98,10 @@ export async function capacityData(db: Executor, actor: Actor, limit = CAPACITY_
       ORDER BY capacity DESC, code ASC
       LIMIT ${limit}::int`,
   );
+  const [unknown] = await rowsOf<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM ${projects} ${whereAll(projectScope(actor), energyFilterSql('unknown'))}`,
+  );
   const first = rows[0];
   return {
     rows: rows.map((r) => ({
@@ -111,5 +117,6 @@ export async function capacityData(db: Executor, actor: Actor, limit = CAPACITY_
     connectedProjects: Number(first?.n_connected ?? 0),
     total: Number(first?.total ?? 0),
     connected: Number(first?.total_connected ?? 0),
+    unknown: Number(unknown?.n ?? 0),
   };
 }

@@ -147,10 +147,15 @@ export function gridConnectedSql(): SQL {
     WHERE gm.project_id = ${projects.id} AND gm.kind = 'grid_connection' AND gm.actual_date IS NOT NULL))`;
 }
 
-export type EnergyFilter = 'all' | 'connected' | 'pending';
+export type EnergyFilter = 'all' | 'connected' | 'pending' | 'unknown';
 
-/** New-energy projects with a positive power capacity (all, grid-connected, or not yet). */
+/**
+ * New-energy projects with a positive power capacity (all, grid-connected, or not yet), or those
+ * whose capacity is not known as a power capacity (unknown: none entered, zero, or another unit),
+ * which the capacity panel lists as such instead of dropping them.
+ */
 export function energyFilterSql(which: EnergyFilter): SQL {
+  if (which === 'unknown') return sql`(${newEnergyCategorySql()} AND coalesce(${capacityWanKwSql}, 0) <= 0)`;
   const base = sql`(${newEnergyCategorySql()} AND ${capacityWanKwSql} > 0)`;
   if (which === 'all') return base;
   return which === 'connected' ? sql`(${base} AND ${gridConnectedSql()})` : sql`(${base} AND NOT ${gridConnectedSql()})`;

@@ -75,6 +75,7 @@ function figures(d: Dashboard): [string, number, string][] {
     ['capacity: all', d.capacity.all.count, d.capacity.all.href],
     ['capacity: connected', d.capacity.connectedProjects.count, d.capacity.connectedProjects.href],
     ['capacity: pending', d.capacity.pendingProjects.count, d.capacity.pendingProjects.href],
+    ['capacity: unknown', d.capacity.unknownProjects.count, d.capacity.unknownProjects.href],
     ...d.problems.byType.map((t): [string, number, string] => [`problem type ${t.type}`, t.count, t.href]),
     ...d.problems.byAge.map((b): [string, number, string] => [`problem age ${b.bucket}`, b.count, b.href]),
   ];
@@ -160,6 +161,11 @@ describe('the drill-down lists hold exactly the counted items (ids against hand-
     expect(await got('/projects?energy=all')).toEqual(await ids(energy));
     expect(await got('/projects?energy=connected')).toEqual(await ids(`${energy} AND ${connected}`));
     expect(await got('/projects?energy=pending')).toEqual(await ids(`${energy} AND NOT ${connected}`));
+    // New-energy projects whose capacity is not a power capacity are listed, not dropped.
+    expect(await got('/projects?energy=unknown')).toEqual(
+      await ids(`SELECT p.id FROM projects p WHERE p.category_code IN ('wind', 'solar', 'wind_solar', 'new_energy')
+        AND NOT (coalesce(btrim(p.capacity_unit), '') IN ('万千瓦', 'MW') AND coalesce(p.capacity, 0) > 0)`),
+    );
 
     const noCounty = await ids('SELECT id FROM projects WHERE county_id IS NULL');
     expect(noCounty.length).toBeGreaterThan(0);

@@ -271,8 +271,16 @@ describe.each(cases)('dashboard figures = hand-written SQL: %s', (_name, pick) =
        WHERE p.category_code IN ('wind', 'solar', 'wind_solar') AND p.capacity_unit IN ('万千瓦', 'MW') AND p.capacity > 0 AND ${scope(actor)}`,
     );
     const c = d.capacity;
-    expect(c.target).toBe(1000);
-    expect(c.targetQuote).toBe('力争年内累计并网规模达到1000万千瓦');
+    // The target is the prefecture's: a county's view shows its projects' capacity, never a share of it.
+    expect(c.target).toBe(actor.countyId === null ? 1000 : null);
+    expect(c.targetQuote).toBe(actor.countyId === null ? '力争年内累计并网规模达到1000万千瓦' : null);
+    expect(c.countyScope).toBe(actor.countyId !== null);
+    expect(c.targetYear).toBe(2025);
+    const [unknown] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM projects p WHERE p.category_code IN ('wind', 'solar', 'wind_solar', 'new_energy')
+         AND NOT (coalesce(btrim(p.capacity_unit), '') IN ('万千瓦', 'MW') AND coalesce(p.capacity, 0) > 0) AND ${scope(actor)}`,
+    );
+    expect(c.unknownProjects.count).toBe(Number(unknown!.n));
     expect(c.planned).toBeCloseTo(
       rows.reduce((a, r) => a + Number(r.cap), 0),
       6,

@@ -189,8 +189,9 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
     byCategory: categoryRows(groups, ref),
     byCounty: countyRows(groups, ref),
     capacity: {
-      target: target?.amount ?? null,
-      targetQuote: target?.quote ?? null,
+      // The target is the prefecture's: a county's view shows its projects' capacity, not a share of it.
+      target: actor.countyId === null ? (target?.amount ?? null) : null,
+      targetQuote: actor.countyId === null ? (target?.quote ?? null) : null,
       connected: capacity.connected,
       planned: capacity.total,
       projects: capacity.rows.map((r) => ({
@@ -206,6 +207,9 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
       all: { count: capacity.projects, href: registryHref({ energy: 'all' }) },
       connectedProjects: { count: capacity.connectedProjects, href: registryHref({ energy: 'connected' }) },
       pendingProjects: { count: capacity.projects - capacity.connectedProjects, href: registryHref({ energy: 'pending' }) },
+      unknownProjects: { count: capacity.unknown, href: registryHref({ energy: 'unknown' }) },
+      targetYear: target?.year ?? null,
+      countyScope: actor.countyId !== null,
     },
     problems: {
       byType: PROBLEM_TYPES.map((type) => ({

@@ -213,6 +213,8 @@ export async function buildDashboardWorld(db: Db) {
       .set({ actualDate: null, status: 'in_progress' })
       .where(sql`${milestones.projectId} = ${wind[2].id} AND ${milestones.kind} = 'grid_connection'`);
   }
+  // A new-energy project with no capacity entered: listed as such, not in the capacity totals.
+  if (wind[3]) await db.update(projects).set({ capacity: null, capacityUnit: null }).where(eq(projects.id, wind[3].id));
 
   // Milestones due within 30 days (forecast or planned date), one just outside, and one whose
   // baseline has passed (overdue, so not counted as due).

@@ -130,6 +130,12 @@ export interface CapacityProgress {
   connectedProjects: Figure;
   /** Not yet grid-connected. */
   pendingProjects: Figure;
+  /** New-energy projects without a power capacity (listed as such, not dropped). */
+  unknownProjects: Figure;
+  /** The target's year (from the setting); null when none is set. */
+  targetYear: number | null;
+  /** A county's view: the county's projects' capacity, never a share of the prefecture's target. */
+  countyScope: boolean;
 }
 
 export interface ProblemBreakdown {

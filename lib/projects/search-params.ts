@@ -54,7 +54,7 @@ export const LIGHT_FILTERS = [...LIGHTS, 'none'] as const;
 export type LightFilter = Light | 'none';
 export const MILESTONE_FILTERS = ['due30', 'overdue'] as const;
 export type MilestoneFilter = (typeof MILESTONE_FILTERS)[number];
-export const ENERGY_FILTERS = ['all', 'connected', 'pending'] as const;
+export const ENERGY_FILTERS = ['all', 'connected', 'pending', 'unknown'] as const;
 export type EnergyFilter = (typeof ENERGY_FILTERS)[number];
 export type FilterKey = (typeof FILTERS)[number];
 

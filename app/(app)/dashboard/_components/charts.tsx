@@ -263,10 +263,19 @@ export function CapacityChart({
       subtitle={
         dark ? undefined : (
           <>
-            {goal === null ? t('capacityNoTarget') : t('capacitySub', { target: cap(goal) })}
+            {capacity.countyScope
+              ? null
+              : goal === null
+                ? t('capacityNoTarget')
+                : capacity.targetYear
+                  ? t('capacitySubYear', { target: cap(goal), year: capacity.targetYear })
+                  : t('capacitySub', { target: cap(goal) })}
             {capacity.targetQuote ? (
               <span className="mt-0.5 block text-slate-400">{t('capacityQuote', { quote: capacity.targetQuote })}</span>
             ) : null}
+            <span className="mt-0.5 block text-slate-400" data-testid="capacity-basis">
+              {capacity.countyScope ? t('capacityBasisCounty') : t('capacityBasis')}
+            </span>
           </>
         )
       }
@@ -281,12 +290,16 @@ export function CapacityChart({
               <span className={`font-semibold tabular-nums ${dark ? 'text-4xl text-emerald-400' : 'text-2xl text-emerald-700'}`}>
                 {cap(capacity.connected)}
               </span>
-              <span className="mx-1.5" aria-hidden>
-                /
-              </span>
-              <span>
-                {t('capacityTarget')} {goal === null ? t('capacityNoTarget') : cap(goal)}
-              </span>
+              {capacity.countyScope ? null : (
+                <span className="mx-1.5" aria-hidden>
+                  /
+                </span>
+              )}
+              {capacity.countyScope ? null : (
+                <span>
+                  {t('capacityTarget')} {goal === null ? t('capacityNoTarget') : cap(goal)}
+                </span>
+              )}
             </p>
             {share !== null ? (
               <p className={`font-medium ${dark ? 'text-lg text-slate-200' : 'text-sm text-slate-700'}`}>
@@ -351,6 +364,20 @@ export function CapacityChart({
                 </Link>
               </li>
             ))}
+            {capacity.unknownProjects.count > 0 ? (
+              <li>
+                <Link
+                  prefetch={false}
+                  href={capacity.unknownProjects.href}
+                  data-testid="figure-capacity-unknown"
+                  data-count={capacity.unknownProjects.count}
+                  className={`inline-flex items-center gap-1.5 rounded hover:underline ${dark ? 'hover:text-white' : 'hover:text-brand-700'}`}
+                >
+                  <span className="inline-block h-2 w-2 rounded-full border border-slate-400" aria-hidden />
+                  {t('capacityUnknown', { count: capacity.unknownProjects.count })}
+                </Link>
+              </li>
+            ) : null}
           </ul>
         </div>
       }
