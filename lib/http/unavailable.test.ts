@@ -174,7 +174,9 @@ describe('a database that cannot be reached', () => {
       run: async ({ tx }) => tx.select().from(schema.counties),
     });
     expect(await read.execute(actor, {}, en)).toEqual({ ok: false, code: 'UNAVAILABLE', message: en('errors.UNAVAILABLE') });
-  });
+    // Creating an embedded database is the slow part (a WebAssembly instance and a new data
+    // directory): it timed out at 20 s in a full PostgreSQL run on a loaded 2-core machine.
+  }, 90_000);
 
   it('an AppError or a rule of the data keeps its own answer (not every database error is an outage)', () => {
     expect(failureFrom(pgError('23505', 'dup'), en, 'r', 's')).toMatchObject({ code: 'CONFLICT' });
