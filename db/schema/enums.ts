@@ -95,5 +95,13 @@ export type PlanYearJoin = (typeof PLAN_YEAR_JOINS)[number];
  * How a portfolio target (年度目标, e.g. 新增规模以上工业企业20家以上) is measured: a number reached in
  * the year (count, in its unit), or a growth over the previous year in per cent (growth).
  */
+/**
+ * Whether two records of the registry are one project (the report may name one project twice,
+ * in different words): not yet decided, confirmed the same, or confirmed distinct. The office
+ * decides; the seed never assumes.
+ */
+export const DUPLICATE_DECISIONS = ['unconfirmed', 'same', 'distinct'] as const;
+export type DuplicateDecision = (typeof DUPLICATE_DECISIONS)[number];
+
 export const PORTFOLIO_TARGET_KINDS = ['count', 'growth'] as const;
 export type PortfolioTargetKind = (typeof PORTFOLIO_TARGET_KINDS)[number];

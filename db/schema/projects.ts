@@ -1,9 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, numeric, pgTable, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { categories, counties, units } from './reference';
 import { users } from './users';
 
-import { MILESTONE_KINDS, MILESTONE_STATUSES, PROJECT_STATUSES, STAGES } from './enums';
+import { DUPLICATE_DECISIONS, MILESTONE_KINDS, MILESTONE_STATUSES, PROJECT_STATUSES, STAGES } from './enums';
 
 export { MILESTONE_KINDS, MILESTONE_STATUSES, PROJECT_STATUSES, STAGES };
 export type { MilestoneKind, MilestoneStatus, ProjectStatus, Stage } from './enums';
@@ -50,6 +63,12 @@ export const projects = pgTable(
     targetYear: smallint('target_year'),
     annualTarget: text('annual_target'),
     sources: jsonb('sources').$type<FactSources>().notNull().default({}),
+    /**
+     * Another record that may be the same project (two statements of the report), and the office's
+     * decision on it (meaningful only while the other record exists).
+     */
+    possibleDuplicateOfId: integer('possible_duplicate_of_id').references((): AnyPgColumn => projects.id, { onDelete: 'set null' }),
+    duplicateDecision: text('duplicate_decision', { enum: DUPLICATE_DECISIONS }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -73,6 +92,7 @@ export const projects = pgTable(
       sql`${t.startDate} IS NULL OR ${t.plannedCompletionDate} IS NULL OR ${t.startDate} <= ${t.plannedCompletionDate}`,
     ),
     check('projects_name_nonempty', sql`length(btrim(${t.name})) > 0`),
+    check('projects_duplicate_not_self', sql`${t.possibleDuplicateOfId} IS NULL OR ${t.possibleDuplicateOfId} <> ${t.id}`),
   ],
 );
 

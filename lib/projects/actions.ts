@@ -8,7 +8,7 @@ import { conflictWith } from '@/lib/authz/resource';
 import { now } from '@/lib/clock';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { projectResource } from './resource';
-import { createProjectSchema, crossFieldErrors, PROJECT_FIELDS, updateProjectSchema } from './schemas';
+import { createProjectSchema, crossFieldErrors, decideDuplicateSchema, PROJECT_FIELDS, updateProjectSchema } from './schemas';
 import {
   assertCodeFree,
   assertCountyAllowed,
@@ -120,5 +120,37 @@ export const updateProject = createAction({
 
     await audit({ action: 'project.update', entityType: 'project', entityId: id, projectId: id, ...changes });
     return { id, version: after.version };
+  },
+});
+
+/**
+ * The office's decision on a possible duplicate (two statements of the report that may be one
+ * project): the same project, distinct projects, or back to unconfirmed. Only on a record that
+ * has a possible duplicate; the prefecture office decides (a county's office sees one side).
+ */
+export const decideDuplicate = createAction({
+  name: 'project.decideDuplicate',
+  schema: decideDuplicateSchema,
+  permission: 'project.update',
+  prefectureOnly: true,
+  load: { resource: projectResource, id: 'id', version: 'version' },
+  run: async ({ input, tx, audit, record: before }) => {
+    if (before.possibleDuplicateOfId === null) {
+      throw new AppError('INVALID', 'no possible duplicate', { fieldErrors: { decision: ['validation.invalidChoice'] } });
+    }
+    const [row] = await tx
+      .update(projects)
+      .set({ duplicateDecision: input.decision, version: sql`${projects.version} + 1`, updatedAt: now() })
+      .where(and(eq(projects.id, before.id), eq(projects.version, before.version)))
+      .returning({ id: projects.id, version: projects.version, duplicateDecision: projects.duplicateDecision });
+    if (!row) throw await conflictWith(tx, projectResource, before.id);
+    await audit({
+      action: 'project.decideDuplicate',
+      entityType: 'project',
+      entityId: row.id,
+      before: { duplicateDecision: before.duplicateDecision, possibleDuplicateOfId: before.possibleDuplicateOfId },
+      after: { duplicateDecision: row.duplicateDecision, possibleDuplicateOfId: before.possibleDuplicateOfId },
+    });
+    return row;
   },
 });

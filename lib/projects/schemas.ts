@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { PROJECT_FIELDS, type ProjectField } from './fields';
-import { PROJECT_STATUSES, STAGES } from '@/db/schema/enums';
+import { DUPLICATE_DECISIONS, PROJECT_STATUSES, STAGES } from '@/db/schema/enums';
 import { compareMoney, parseMoneyInput } from '@/lib/money';
 import { optionalMoneyField } from '@/lib/money/schema';
 import { parseNationalCode } from './national-code';
@@ -148,3 +148,10 @@ export const updateProjectSchema = z
 
 export type CreateProjectInput = z.input<typeof createProjectSchema>;
 export type UpdateProjectInput = z.input<typeof updateProjectSchema>;
+
+/** The office's decision on a possible duplicate (db/schema/enums.ts DUPLICATE_DECISIONS). */
+export const decideDuplicateSchema = z.object({
+  id: idSchema,
+  version: z.coerce.number().int().positive().max(MAX_INT),
+  decision: z.enum(DUPLICATE_DECISIONS, 'invalidChoice'),
+});

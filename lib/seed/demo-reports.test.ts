@@ -187,6 +187,13 @@ describe('demo reporting history (seeded)', () => {
     await seed(db, { demo: false });
     // No demo set, so no 示例数据 mark anywhere (lib/demo/marker.ts).
     expect(await db.select().from(settings).where(eq(settings.key, DEMO_SETTING))).toHaveLength(0);
+    // The two coal-power statements are linked as a possible duplicate, unconfirmed (the office decides).
+    const linked = await db
+      .select({ code: projects.code, of: projects.possibleDuplicateOfId, d: projects.duplicateDecision })
+      .from(projects)
+      .where(sql`${projects.possibleDuplicateOfId} IS NOT NULL`);
+    const spic = (await db.select({ id: projects.id }).from(projects).where(eq(projects.code, 'TC2025-006')))[0];
+    expect(linked).toEqual([{ code: 'TC2025-030', of: spic?.id, d: 'unconfirmed' }]);
     expect(await db.select().from(reportingPeriods)).toHaveLength(0);
     expect(await db.select().from(reports)).toHaveLength(0);
     expect(await db.select().from(projectLights)).toHaveLength(0);

@@ -5,7 +5,7 @@
  * (using `db` inside a PGlite transaction would wait for the transaction forever).
  * No audit events are written for seeding.
  */
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import * as s from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
@@ -53,6 +53,17 @@ function need<T>(map: Map<string, T>, key: string, what: string): T {
   const v = map.get(key);
   if (v === undefined) throw new Error(`seed: unknown ${what} "${key}"`);
   return v;
+}
+
+/** Two statements of the report that may be one project: linked, 'unconfirmed' until the office decides. */
+async function linkPossibleDuplicates(tx: Tx, ids: Map<string, number>): Promise<void> {
+  for (const p of PROJECTS) {
+    if (!p.possibleDuplicateOf) continue;
+    await tx
+      .update(s.projects)
+      .set({ possibleDuplicateOfId: need(ids, p.possibleDuplicateOf, 'project'), duplicateDecision: 'unconfirmed' })
+      .where(eq(s.projects.id, need(ids, p.code, 'project')));
+  }
 }
 
 function factValues(p: ProjectFact, countyIds: Map<string, number>) {
@@ -111,7 +122,9 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
         .insert(s.projects)
         .values(PROJECTS.map((p) => ({ ...factValues(p, countyIds), sources: { ...p.sources } })))
         .returning({ id: s.projects.id, code: s.projects.code });
-      await seedReportYearList(tx, new Map(factRows.map((r) => [r.code, r.id])));
+      const factIds = new Map(factRows.map((r) => [r.code, r.id]));
+      await seedReportYearList(tx, factIds);
+      await linkPossibleDuplicates(tx, factIds);
       if (adminHash) {
         await tx.insert(s.users).values({ username: 'admin', displayName: '系统管理员', passwordHash: adminHash, role: 'admin' });
       }
@@ -159,6 +172,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
     const milestoneRows = DEMO_PROJECTS.flatMap((d) => d.milestones.map((m) => ({ ...m, projectId: need(projectIds, d.code, 'project') })));
     if (milestoneRows.length) await tx.insert(s.milestones).values(milestoneRows);
     await seedReportYearList(tx, projectIds);
+    await linkPossibleDuplicates(tx, projectIds);
     await seedDemoProblems(tx, { projectIds, userIds, unitIds });
     await seedDemoPlans(tx, { projectIds, userIds });
     if (opts.history) await seedDemoReports(tx, { projectIds, userIds });

@@ -64,6 +64,12 @@ export const PROJECT_FIXTURES: Record<string, Fixture> = {
     const p = await caseProject(c);
     return { input: { id: p.id, version: p.version, name: '改名后的项目' }, target: { table: projects, id: p.id } };
   }),
+  // A record that may be another's duplicate: the decision is the prefecture office's.
+  'project.decideDuplicate': onProjectRecord(async (c) => {
+    const other = await caseProject(c);
+    const p = await caseProject(c, { possibleDuplicateOfId: other.id, duplicateDecision: 'unconfirmed' });
+    return { input: { id: p.id, version: p.version, decision: 'same' }, target: { table: projects, id: p.id } };
+  }),
   'milestone.create': onProjectRecord(async (c) => {
     const p = await caseProject(c);
     return {

@@ -15,9 +15,11 @@ import { projectSubject } from '@/lib/projects/resource';
 import { getPlanSummary } from '@/lib/plans/plan-queries';
 import { getProjectLight } from '@/lib/lights/queries';
 import { getProject, getProjectHistory, getProjectMilestones } from '@/lib/projects/queries';
+import { possibleDuplicates } from '@/lib/projects/duplicates';
 import { getReferenceData } from '@/lib/reference/queries';
 import { projectCurrentReport } from '@/lib/inbox/lead-work';
 import { activeProblemsOfProject } from '@/lib/problems/queries';
+import { DuplicateNotice } from './_components/duplicate-notice';
 import { HistoryList } from './_components/history-list';
 import { LeadPanel } from './_components/lead-panel';
 import { SavedScroll } from './_components/saved-scroll';
@@ -49,7 +51,7 @@ export default async function ProjectPage({ params, searchParams }: Params & Sea
   if (id === null) notFound();
   // `?saved=milestone-12`: the milestone form has just saved that milestone.
   const saved = parseSaved((await searchParams).saved);
-  const [project, milestones, history, reference, light, plan, t, rawLocale] = await Promise.all([
+  const [project, milestones, history, reference, light, plan, t, rawLocale, duplicates] = await Promise.all([
     loadProject(actor, id),
     getProjectMilestones(actor, id),
     getProjectHistory(actor, id, { limit: 100 }),
@@ -58,6 +60,7 @@ export default async function ProjectPage({ params, searchParams }: Params & Sea
     getPlanSummary(actor, id),
     getTranslations(),
     getLocale(),
+    possibleDuplicates(actor, id),
   ]);
   if (!project) notFound();
   const locale = toLocale(rawLocale);
@@ -137,6 +140,11 @@ export default async function ProjectPage({ params, searchParams }: Params & Sea
           {t('project.source.demoNotice')}
         </p>
       ) : null}
+
+      <DuplicateNotice
+        items={duplicates.map((d) => ({ ...d, name: locale === 'en' ? (d.nameEn ?? d.name) : d.name }))}
+        canDecide={can(actor, 'project.update') && actor.countyId === null}
+      />
 
       <LightPanel
         data={light}
