@@ -116,11 +116,13 @@ test('the office prepares, holds and publishes a meeting; the next one carries t
   await expect(office.getByTestId('meeting-published-info')).toBeVisible();
   await expect(office.getByTestId('meeting-propose')).toHaveCount(0);
 
-  // Every export: the right type and name, not empty, with the meeting's content.
+  // Every export: the right type and name, not empty, with the meeting's content. The deployment
+  // holds the demo set, so each name says 示例数据 (lib/demo/marker.ts).
+  const marked = `${title}（示例数据）`;
   const exportsMeta = [
-    { testId: 'export-status-table.xlsx', file: 'status-table.xlsx', type: 'spreadsheetml.sheet', name: `${title}-调度表.xlsx` },
-    { testId: 'export-status-table.csv', file: 'status-table.csv', type: 'text/csv', name: `${title}-调度表.csv` },
-    { testId: 'export-minutes.docx', file: 'minutes.docx', type: 'wordprocessingml.document', name: `${title}-会议纪要.docx` },
+    { testId: 'export-status-table.xlsx', file: 'status-table.xlsx', type: 'spreadsheetml.sheet', name: `${marked}-调度表.xlsx` },
+    { testId: 'export-status-table.csv', file: 'status-table.csv', type: 'text/csv', name: `${marked}-调度表.csv` },
+    { testId: 'export-minutes.docx', file: 'minutes.docx', type: 'wordprocessingml.document', name: `${marked}-会议纪要.docx` },
   ];
   for (const x of exportsMeta) {
     const res = await office.request.get(`/api/exports/meetings/${id}/${x.file}`);
