@@ -22,7 +22,7 @@ export function projectTouchesAnyCounty(countyIds: readonly number[]): SQL {
 }
 
 /** An int[] as the drivers give it: an array (postgres.js, PGlite) or its text form "{1,2}". */
-function toIds(v: unknown): number[] {
+export function idArray(v: unknown): number[] {
   const items = Array.isArray(v) ? v : typeof v === 'string' ? v.replace(/[{}]/g, '').split(',').filter(Boolean) : [];
   return items.map(Number);
 }
@@ -31,8 +31,10 @@ function toIds(v: unknown): number[] {
  * The ids of the counties the project touches, ascending (an int[]; empty = 未填报). SQL on
  * `projects`, for a select.
  */
-export const projectCountyIdsSql = sql<number[]>`ARRAY(SELECT ${projectCounties.countyId} FROM ${projectCounties} WHERE ${projectCounties.projectId} = ${projects.id} ORDER BY ${projectCounties.countyId})`.mapWith(
-  toIds,
+export const projectCountyIdsSql = sql<
+  number[]
+>`ARRAY(SELECT ${projectCounties.countyId} FROM ${projectCounties} WHERE ${projectCounties.projectId} = ${projects.id} ORDER BY ${projectCounties.countyId})`.mapWith(
+  idArray,
 );
 
 /**
