@@ -83,9 +83,16 @@ export { PROJECT_FIELDS, type ProjectField };
  * county there is. Absent = unchanged (an update) or just the responsible county (a create).
  */
 const countyIdsField = z
-  .array(idSchema)
-  .max(50)
-  .transform((ids) => [...new Set(ids)].sort((a, b) => a - b))
+  .array(z.union([z.string(), z.number()]), 'invalidChoice')
+  .max(50, 'invalidChoice')
+  .transform((values, ctx) => {
+    const ids = values.map((v) => (typeof v === 'string' && v.trim() === '' ? NaN : Number(v)));
+    if (ids.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_INT)) {
+      ctx.addIssue({ code: 'custom', message: 'invalidChoice' });
+      return z.NEVER;
+    }
+    return [...new Set(ids)].sort((a, b) => a - b);
+  })
   .optional();
 
 /** Fields whose value is a reference (checked to exist, and backed by foreign keys). */
