@@ -59,9 +59,11 @@ for (const role of ['admin', 'dispatch', 'leader', 'lead', 'viewer', 'county'] a
 
     if (role === 'county') {
       await expect(page.getByTestId('dashboard-subtitle')).toContainText('额敏县');
-      // The county breakdown has one row: 额敏县 (the table behind the chart).
+      // The county breakdown (the table behind the chart): 额敏县, and 塔城市 for the 塔额 750 kV line that
+      // crosses into it (a shared project counts in each county it touches, and the card says so).
       const rows = page.getByTestId('chart-by-county').locator('table').first().locator('tbody th');
-      await expect(rows).toHaveText(['额敏县']);
+      await expect(rows).toHaveText(['塔城市', '额敏县']);
+      await expect(page.getByTestId('chart-by-county').getByTestId('cross-county-note')).toBeVisible();
       // The timeline offers no county filter to a county user.
       await expect(page.getByTestId('filter-tl-county')).toHaveCount(0);
     }
@@ -101,7 +103,7 @@ test('a user whose scope has no projects gets a clear message instead of empty c
     .locator('#countyId option')
     .evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent?.trim() ?? '' })));
   const county = options.find((o) => o.value && !withProjects.includes(o.label));
-  // The demo data leaves some counties without projects (塔城市, 乌苏市): the test needs one.
+  // The demo data leaves a county without projects (乌苏市): the test needs one.
   expect(county, 'a county without projects in the demo data').toBeDefined();
   if (!county) return;
   const username = `e2e_empty_${Date.now().toString(36)}`;

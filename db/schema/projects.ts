@@ -8,6 +8,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
@@ -45,8 +46,13 @@ export const projects = pgTable(
     categoryCode: text('category_code')
       .notNull()
       .references(() => categories.code),
-    /** null = prefecture-level project spanning counties; visible only to prefecture users. */
+    /**
+     * The responsible level: a county, or null = 地区级 (the prefecture is responsible). Where the
+     * project is (the counties it touches) is project_counties; this county is always among them.
+     */
     countyId: integer('county_id').references(() => counties.id),
+    /** 建设地点: where the project is built, as the office writes it (free text). */
+    location: text('location'),
     constructionContent: text('construction_content'),
     capacity: numeric('capacity', { precision: 14, scale: 2 }),
     capacityUnit: text('capacity_unit'),
@@ -94,6 +100,25 @@ export const projects = pgTable(
     check('projects_name_nonempty', sql`length(btrim(${t.name})) > 0`),
     check('projects_duplicate_not_self', sql`${t.possibleDuplicateOfId} IS NULL OR ${t.possibleDuplicateOfId} <> ${t.id}`),
   ],
+);
+
+/**
+ * The counties a project touches (its location): S317 裕民—托里 touches 裕民县 and 托里县. A
+ * county user sees every project that touches their county (lib/authz/scope.ts). No row = the
+ * location is not reported (未填报). The responsible county (projects.county_id) is always one of
+ * them: the project actions write it, and a trigger adds it on any insert or update of the project.
+ */
+export const projectCounties = pgTable(
+  'project_counties',
+  {
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    countyId: integer('county_id')
+      .notNull()
+      .references(() => counties.id),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.countyId] }), index('project_counties_county_idx').on(t.countyId, t.projectId)],
 );
 
 /** Milestones (节点): planned, baseline (frozen at the start of the year), forecast and actual dates. */

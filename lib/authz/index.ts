@@ -15,4 +15,4 @@ export {
   type Relation,
   type Subject,
 } from './permissions';
-export { projectScope } from './scope';
+export { idArray, projectCountyIdsSql, projectScope, projectTouchesAnyCounty, projectTouchesCounty } from './scope';

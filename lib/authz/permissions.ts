@@ -133,8 +133,13 @@ export const ROLE_PERMISSIONS: Record<Role, Readonly<Partial<Record<Permission, 
  * unit the relations are read from. Resources build it from their rows.
  */
 export interface Subject {
-  /** The record's county; null = a prefecture-level record (county users do not see it). */
+  /** The record's (responsible) county; null = a prefecture-level record. */
   countyId: number | null;
+  /**
+   * Every county the record's project touches (a project crossing counties is in the scope of
+   * each); the responsible county is one of them.
+   */
+  countyIds?: readonly number[];
   /** A record shared by every scope (a reporting period, a rule set): county users see it too. */
   everyScope?: boolean;
   projectLeadId?: number | null;
@@ -169,9 +174,13 @@ export function relationsTo(actor: Actor, subject: Subject): Relation[] {
   return RELATIONS.filter((r) => RELATION_HOLDS[r](actor, subject));
 }
 
-/** Whether the actor's scope covers the record (prefecture users see all; county users their county). */
-export function inScope(actor: Pick<Actor, 'countyId'>, subject: Pick<Subject, 'countyId' | 'everyScope'>): boolean {
-  return actor.countyId === null || subject.everyScope === true || actor.countyId === subject.countyId;
+/**
+ * Whether the actor's scope covers the record (prefecture users see all; county users what
+ * touches their county).
+ */
+export function inScope(actor: Pick<Actor, 'countyId'>, subject: Pick<Subject, 'countyId' | 'countyIds' | 'everyScope'>): boolean {
+  if (actor.countyId === null || subject.everyScope === true || actor.countyId === subject.countyId) return true;
+  return subject.countyIds?.includes(actor.countyId) ?? false;
 }
 
 /**

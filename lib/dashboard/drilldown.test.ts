@@ -167,13 +167,17 @@ describe('the drill-down lists hold exactly the counted items (ids against hand-
         AND NOT (coalesce(btrim(p.capacity_unit), '') IN ('万千瓦', 'MW') AND coalesce(p.capacity, 0) > 0)`),
     );
 
-    const noCounty = await ids('SELECT id FROM projects WHERE county_id IS NULL');
+    // county=none: the projects whose location is not reported (they touch no county).
+    const noCounty = await ids('SELECT id FROM projects p WHERE NOT EXISTS (SELECT 1 FROM project_counties pc WHERE pc.project_id = p.id)');
     expect(noCounty.length).toBeGreaterThan(0);
     expect(await got('/projects?county=none')).toEqual(noCounty);
     expect(await got(`/projects?county=none,${w.emin.id}`)).toEqual(
-      await ids(`SELECT id FROM projects WHERE county_id IS NULL OR county_id = ${w.emin.id}`),
+      await ids(
+        `SELECT id FROM projects p WHERE NOT EXISTS (SELECT 1 FROM project_counties pc WHERE pc.project_id = p.id)
+           OR EXISTS (SELECT 1 FROM project_counties pc WHERE pc.project_id = p.id AND pc.county_id = ${w.emin.id})`,
+      ),
     );
-    // A county user's scope still applies: no prefecture-level project for them.
+    // A county user's scope still applies: every project they see touches their county.
     expect((await listed(w.actors.emin, '/projects?county=none')).total).toBe(0);
   });
 

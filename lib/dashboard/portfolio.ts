@@ -1,5 +1,6 @@
 /**
- * The portfolio query: every project in scope, grouped by category, county, stage and effective
+ * The portfolio query: every project in scope, grouped by category, the counties it touches
+ * (the set, so that a project crossing counties is one project of one group), stage and effective
  * light, with the year's planned and completed investment of each group, and the completed
  * investment per month. One statement; the headline counts, both breakdowns and the chart's
  * completed line are sums over its (at most a few hundred) rows.
@@ -13,7 +14,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { annualPlans, categories, counties, projects, reportingPeriods, reports } from '@/db/schema';
 import type { Light, Stage } from '@/db/schema/enums';
-import { type Actor, projectScope } from '@/lib/authz';
+import { type Actor, idArray, projectCountyIdsSql, projectScope } from '@/lib/authz';
 import { effectiveLightsSql } from './drilldown-sql';
 import { rowsOf, whereAll } from './sql-util';
 
@@ -56,7 +57,8 @@ function doneSql(actor: Actor, year: number, key: SQL): SQL {
 
 export interface PortfolioGroup {
   category: string;
-  countyId: number | null;
+  /** The counties the group's projects touch (ascending ids; empty: location not reported, 未填报). */
+  countyIds: number[];
   stage: Stage;
   light: Light | null;
   projects: number;
@@ -99,7 +101,7 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
   const [groupRows, monthRows, planRows] = await Promise.all([
     rowsOf<{
       category: string;
-      county_id: number | null;
+      county_ids: unknown;
       stage: Stage;
       light: Light | null;
       n: number;
@@ -107,7 +109,7 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
       completed: string;
     }>(
       db,
-      sql`SELECT ${projects.categoryCode} AS category, ${projects.countyId} AS county_id, ${projects.stage} AS stage,
+      sql`SELECT ${projects.categoryCode} AS category, ${projectCountyIdsSql} AS county_ids, ${projects.stage} AS stage,
           el.light, count(*)::int AS n,
           coalesce(sum(${planAmountSql}), 0)::numeric(16,2)::text AS planned,
           coalesce(sum(done.amount), 0)::numeric(16,2)::text AS completed
@@ -137,7 +139,7 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
   return {
     groups: groupRows.map((r) => ({
       category: r.category,
-      countyId: r.county_id === null ? null : Number(r.county_id),
+      countyIds: idArray(r.county_ids),
       stage: r.stage,
       light: r.light,
       projects: Number(r.n),

@@ -34,9 +34,11 @@ async function q<T>(text: string): Promise<T[]> {
 
 const TODAY = "'2026-11-20'::date";
 
-/** The scope condition on a table alias `p` of projects, written out by hand. */
+/** The scope condition on a table alias `p` of projects, written out by hand: the project touches the actor's county. */
 function scope(actor: Actor): string {
-  return actor.countyId === null ? 'true' : `p.county_id = ${actor.countyId}`;
+  return actor.countyId === null
+    ? 'true'
+    : `(p.county_id = ${actor.countyId} OR EXISTS (SELECT 1 FROM project_counties pc0 WHERE pc0.project_id = p.id AND pc0.county_id = ${actor.countyId}))`;
 }
 
 /** Effective light per project (hand-written: latest computed by period end, an override applying today wins). */
@@ -172,9 +174,10 @@ describe.each(cases)('dashboard figures = hand-written SQL: %s', (_name, pick) =
   });
 
   it('breakdowns by category and by county: projects, planned, completed, lights', async () => {
-    for (const [rows, col] of [
-      [d.byCategory, 'category_code'],
-      [d.byCounty, "coalesce(county_id::text, '')"],
+    // By county: one row per county a project touches (a project crossing counties is in each), '' for none.
+    for (const [rows, col, from] of [
+      [d.byCategory, 'category_code', ''],
+      [d.byCounty, "coalesce(pc.county_id::text, '')", 'LEFT JOIN project_counties pc ON pc.project_id = eff.id'],
     ] as const) {
       const truth = await q<{
         k: string;
@@ -190,7 +193,7 @@ describe.each(cases)('dashboard figures = hand-written SQL: %s', (_name, pick) =
          SELECT ${col} AS k, count(*)::int AS n, coalesce(sum(plan.amount), 0)::text AS planned, coalesce(sum(done.amount), 0)::text AS completed,
            count(*) FILTER (WHERE light = 'red')::int AS red, count(*) FILTER (WHERE light = 'yellow')::int AS yellow,
            count(*) FILTER (WHERE light = 'green')::int AS green, count(*) FILTER (WHERE light = 'none')::int AS none
-         FROM eff LEFT JOIN plan ON plan.id = eff.id LEFT JOIN done ON done.id = eff.id
+         FROM eff ${from} LEFT JOIN plan ON plan.id = eff.id LEFT JOIN done ON done.id = eff.id
          GROUP BY 1`,
       );
       expect(rows.map((r) => r.key).sort()).toEqual(truth.map((t) => t.k).sort());
@@ -202,7 +205,29 @@ describe.each(cases)('dashboard figures = hand-written SQL: %s', (_name, pick) =
         expect(r.lights, r.key).toEqual({ red: Number(t.red), yellow: Number(t.yellow), green: Number(t.green), none: Number(t.none) });
       }
     }
-    if (actor.countyId !== null) expect(d.byCounty.map((r) => r.key)).toEqual([String(actor.countyId)]);
+    // A county user's own county holds every project they see; another county's row, only projects crossing into it.
+    if (actor.countyId !== null) {
+      expect(d.byCounty.find((r) => r.key === String(actor.countyId))?.projects).toBe(d.headline.projects.count);
+      for (const r of d.byCounty.filter((x) => x.key !== String(actor.countyId))) expect(r.shared, r.key).toBe(r.projects);
+    }
+  });
+
+  it('by county, a project crossing counties counts in each county it touches; the totals count it once', async () => {
+    const [t] = await q<{ shared: number; distinct_n: number }>(
+      `SELECT count(*) FILTER (WHERE (SELECT count(*) FROM project_counties pc WHERE pc.project_id = p.id) > 1)::int AS shared,
+         count(*)::int AS distinct_n
+       FROM projects p WHERE ${scope(actor)}`,
+    );
+    expect(t!.shared).toBeGreaterThan(0); // the seed's S317 裕民—托里 and 塔额 750 kV line (or, for 额敏县, the line)
+    expect(d.crossCountyProjects).toBe(Number(t!.shared));
+    expect(d.headline.projects.count).toBe(Number(t!.distinct_n));
+    const rowSum = d.byCounty.reduce((a, r) => a + r.projects, 0);
+    const sharedSum = d.byCounty.reduce((a, r) => a + r.shared, 0);
+    // Each crossing project is in at least two rows: the rows add up to more than the total, by exactly the extra rows.
+    expect(rowSum).toBeGreaterThan(d.headline.projects.count);
+    expect(rowSum - d.headline.projects.count).toBe(sharedSum - d.crossCountyProjects);
+    expect(d.byCategory.reduce((a, r) => a + r.projects, 0)).toBe(d.headline.projects.count);
+    expect(d.byCategory.every((r) => r.shared === 0)).toBe(true);
   });
 
   it('milestones due within 30 days and overdue', async () => {

@@ -40,20 +40,29 @@ function emptyLights(): Record<Light | 'none', number> {
   return { green: 0, yellow: 0, red: 0, none: 0 };
 }
 
+/**
+ * Rows of a breakdown: each group counts in every row its keys name (a project crossing counties
+ * counts in each county it touches, and as `shared` there). The rows of a breakdown by county
+ * therefore do not add up to the portfolio: totals come from the groups, never from the rows.
+ */
 function breakdown(
   groups: PortfolioGroup[],
-  keyOf: (g: PortfolioGroup) => string,
+  keysOf: (g: PortfolioGroup) => string[],
   rowMeta: (key: string) => { labelZh: string; labelEn: string; sort: number; href: string },
 ): BreakdownRow[] {
-  const acc = new Map<string, { projects: number; planned: string[]; completed: string[]; lights: Record<Light | 'none', number> }>();
+  type Acc = { projects: number; shared: number; planned: string[]; completed: string[]; lights: Record<Light | 'none', number> };
+  const acc = new Map<string, Acc>();
   for (const g of groups) {
-    const key = keyOf(g);
-    const row = acc.get(key) ?? { projects: 0, planned: [], completed: [], lights: emptyLights() };
-    row.projects += g.projects;
-    row.planned.push(g.planned);
-    row.completed.push(g.completed);
-    row.lights[g.light ?? 'none'] += g.projects;
-    acc.set(key, row);
+    const keys = keysOf(g);
+    for (const key of keys) {
+      const row = acc.get(key) ?? { projects: 0, shared: 0, planned: [], completed: [], lights: emptyLights() };
+      row.projects += g.projects;
+      if (keys.length > 1) row.shared += g.projects;
+      row.planned.push(g.planned);
+      row.completed.push(g.completed);
+      row.lights[g.light ?? 'none'] += g.projects;
+      acc.set(key, row);
+    }
   }
   return [...acc.entries()]
     .map(([key, r]) => {
@@ -65,6 +74,7 @@ function breakdown(
           labelZh: meta.labelZh,
           labelEn: meta.labelEn,
           projects: r.projects,
+          shared: r.shared,
           planned: sum(r.planned),
           completed: sum(r.completed),
           lights: r.lights,
@@ -80,7 +90,7 @@ function categoryRows(groups: PortfolioGroup[], ref: Labels): BreakdownRow[] {
   const byCode = new Map(ref.categories.map((c) => [c.code, c]));
   return breakdown(
     groups,
-    (g) => g.category,
+    (g) => [g.category],
     (code) => {
       const c = byCode.get(code);
       return { labelZh: c?.nameZh ?? code, labelEn: c?.nameEn ?? code, sort: c?.sort ?? 1e9, href: registryHref({ category: [code] }) };
@@ -92,13 +102,13 @@ function countyRows(groups: PortfolioGroup[], ref: Labels): BreakdownRow[] {
   const byId = new Map(ref.counties.map((c) => [String(c.id), c]));
   return breakdown(
     groups,
-    (g) => (g.countyId === null ? '' : String(g.countyId)),
+    (g) => (g.countyIds.length === 0 ? [''] : g.countyIds.map(String)),
     (key) => {
       if (key === '') {
-        // The catalogues' own wording for projects without a county (项目 page: 地区级).
+        // Projects whose location is not reported (the catalogues' own wording: 未填报).
         return {
-          labelZh: zhProject.prefectureWide,
-          labelEn: enProject.prefectureWide,
+          labelZh: zhProject.locationNotReported,
+          labelEn: enProject.locationNotReported,
           sort: 1e9,
           href: registryHref({ countyNone: true }),
         };
@@ -188,6 +198,7 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
     investmentByMonth: months,
     byCategory: categoryRows(groups, ref),
     byCounty: countyRows(groups, ref),
+    crossCountyProjects: groups.filter((g) => g.countyIds.length > 1).reduce((a, g) => a + g.projects, 0),
     capacity: {
       // The target is the prefecture's: a county's view shows its projects' capacity, not a share of it.
       target: actor.countyId === null ? (target?.amount ?? null) : null,

@@ -89,10 +89,13 @@ export interface InvestmentMonth {
 
 /** A row of the by-category / by-county breakdowns. */
 export interface BreakdownRow {
-  key: string; // category code or county id (as string); '' for prefecture-wide (no county)
+  key: string; // category code or county id (as string); '' for a location not reported (no county)
   labelZh: string;
   labelEn: string;
+  /** By county: every project touching the county, those crossing counties included (so rows do not add up to the total). */
   projects: number;
+  /** Of `projects`, those that also count in another county (0 by category). */
+  shared: number;
   planned: string;
   completed: string;
   lights: Record<Light | 'none', number>;
@@ -190,7 +193,13 @@ export interface Dashboard {
   headline: Headline;
   investmentByMonth: InvestmentMonth[];
   byCategory: BreakdownRow[];
+  /**
+   * By county: a project crossing counties counts in each county it touches, so the rows do not
+   * add up to the portfolio (headline.projects counts each project once).
+   */
   byCounty: BreakdownRow[];
+  /** How many projects of the portfolio touch more than one county (each counted once). */
+  crossCountyProjects: number;
   capacity: CapacityProgress;
   problems: ProblemBreakdown;
 }

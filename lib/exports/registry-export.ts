@@ -57,7 +57,7 @@ function values(r: RegistryRow, seq: number, locale: Locale, t: ReturnType<typeo
     code: r.code,
     name: en ? r.nameEn || r.name : r.name,
     category: en ? r.categoryEn : r.categoryZh,
-    county: (en ? r.countyEn : r.countyZh) ?? t('exports.registry.prefectureWide'),
+    county: (en ? r.countiesEn : r.countiesZh) ?? t('exports.registry.locationNotReported'),
     stage: t(`enums.stage.${r.stage}`),
     status: t(`enums.status.${r.status}`),
     totalInvestment: r.totalInvestment,

@@ -11,7 +11,7 @@ import { meetingSnapshotRows, problems, projects, type SnapshotMilestone } from 
 import type { Light } from '@/db/schema/enums';
 import { type Actor, projectScope } from '@/lib/authz';
 import { subtractMoney } from '@/lib/money';
-import { previousMeeting, visibleMeeting } from './get-meeting';
+import { previousMeeting, snapshotCountyScope, visibleMeeting } from './get-meeting';
 import { meetingProjectScope } from './scope';
 import type { StatusRow } from './types';
 
@@ -105,7 +105,8 @@ export async function getMeetingChanges(actor: Actor, meetingId: number): Promis
   };
   if (!m.frozenAt || !prev?.frozenAt) return empty;
 
-  const county = actor.countyId === null ? sql`true` : sql`county_id = ${actor.countyId}`;
+  // The rows the actor reads of each table (their county's, and of projects touching it).
+  const county = snapshotCountyScope(actor) ?? sql`true`;
   // Both tables in the actor's scope, joined by project (full outer join: in one table only).
   const cur = sql`(SELECT * FROM ${meetingSnapshotRows} WHERE meeting_id = ${m.id} AND ${county})`;
   const old = sql`(SELECT * FROM ${meetingSnapshotRows} WHERE meeting_id = ${prev.id} AND ${county})`;

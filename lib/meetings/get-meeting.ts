@@ -10,6 +10,7 @@ import {
   meetingParticipants,
   meetings,
   meetingSnapshotRows,
+  projectCounties,
   milestones,
   problems,
   projects,
@@ -334,9 +335,16 @@ export async function getMeeting(actor: Actor, id: number): Promise<MeetingDetai
   };
 }
 
-/** Snapshot rows the actor may read: their county's (by the county as frozen), or all. */
+/**
+ * Snapshot rows the actor may read, or all: their county's by the county as frozen, and the rows
+ * of projects that touch their county (a project crossing counties is in each county's table).
+ */
 export function snapshotCountyScope(actor: Pick<Actor, 'countyId'>): SQL | undefined {
-  return actor.countyId === null ? undefined : eq(meetingSnapshotRows.countyId, actor.countyId);
+  if (actor.countyId === null) return undefined;
+  return or(
+    eq(meetingSnapshotRows.countyId, actor.countyId),
+    sql`EXISTS (SELECT 1 FROM ${projectCounties} WHERE ${projectCounties.projectId} = ${meetingSnapshotRows.projectId} AND ${projectCounties.countyId} = ${actor.countyId})`,
+  );
 }
 
 /** The choices of the meeting form: leaders (chair, scope), units (invited), users (participants). */

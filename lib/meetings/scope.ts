@@ -11,7 +11,7 @@
  */
 import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
 import { meetings, projects } from '@/db/schema';
-import { type Actor, can, type Subject } from '@/lib/authz';
+import { type Actor, can, projectTouchesCounty, type Subject } from '@/lib/authz';
 
 export interface MeetingScope {
   scopeCategoryCode: string | null;
@@ -38,7 +38,8 @@ export function canManageMeeting(actor: Actor, m: Pick<MeetingScope, 'scopeCount
 export function meetingProjectScope(m: MeetingScope): SQL | undefined {
   return and(
     m.scopeCategoryCode !== null ? eq(projects.categoryCode, m.scopeCategoryCode) : undefined,
-    m.scopeCountyId !== null ? eq(projects.countyId, m.scopeCountyId) : undefined,
+    // A county's meeting covers every project that touches the county.
+    m.scopeCountyId !== null ? projectTouchesCounty(m.scopeCountyId) : undefined,
     m.scopeLeaderId !== null ? eq(projects.responsibleLeaderId, m.scopeLeaderId) : undefined,
   );
 }

@@ -15,7 +15,7 @@ import { and, asc, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { annualPlans, baselineFreezes, projects, users } from '@/db/schema';
 import type { Stage } from '@/db/schema/enums';
-import { type Actor, projectScope } from '@/lib/authz';
+import { type Actor, projectCountyIdsSql, projectScope } from '@/lib/authz';
 import { today as clockToday } from '@/lib/clock';
 import { cumulativeTargetAt, lightsPlan, type PlanBasis, timeElapsedToDate } from './plan-figures';
 import type { PlanFilter } from './plan-params';
@@ -49,6 +49,8 @@ export interface PlanProjectRef {
   name: string;
   nameEn: string | null;
   countyId: number | null;
+  /** The counties the project touches. */
+  countyIds: number[];
   projectLeadId: number | null;
   responsibleLeaderId: number | null;
   stage: Stage;
@@ -77,6 +79,7 @@ const projectColumns = {
   name: projects.name,
   nameEn: projects.nameEn,
   countyId: projects.countyId,
+  countyIds: projectCountyIdsSql,
   projectLeadId: projects.projectLeadId,
   responsibleLeaderId: projects.responsibleLeaderId,
   stage: projects.stage,

@@ -91,7 +91,7 @@ export const updateProblem = createAction({
       patch.responsibleUnitId = input.responsibleUnitId;
     }
     if (input.responsibleLeaderId !== undefined && input.responsibleLeaderId !== before.responsibleLeaderId) {
-      await requireLeader(tx, input.responsibleLeaderId, found.project.countyId);
+      await requireLeader(tx, input.responsibleLeaderId, found.project);
       patch.responsibleLeaderId = input.responsibleLeaderId;
     }
     if (input.deadline !== undefined && input.deadline !== before.deadline) {

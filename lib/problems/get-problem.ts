@@ -3,7 +3,7 @@ import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { auditEvents, counties, problemComments, problems, projects, units, users } from '@/db/schema';
-import { type Actor, ANY, grantOf, projectScope } from '@/lib/authz';
+import { type Actor, ANY, grantOf, projectCountyIdsSql, projectScope } from '@/lib/authz';
 import { projectRelationSql } from '@/lib/projects/resource';
 import { today } from '@/lib/clock';
 import { overdueProblemSql } from './list-problems';
@@ -41,6 +41,8 @@ export type ProblemDetail = typeof problems.$inferSelect & {
     name: string;
     nameEn: string | null;
     countyId: number | null;
+    /** The counties the project touches. */
+    countyIds: number[];
     countyZh: string | null;
     countyEn: string | null;
     projectLeadId: number | null;
@@ -73,6 +75,7 @@ export async function getProblem(actor: Actor, id: number): Promise<ProblemDetai
         name: projects.name,
         nameEn: projects.nameEn,
         countyId: projects.countyId,
+        countyIds: projectCountyIdsSql,
         countyZh: counties.nameZh,
         countyEn: counties.nameEn,
         projectLeadId: projects.projectLeadId,

@@ -8,6 +8,7 @@ import type { Tx } from '@/db/client';
 import { problemComments, type problems, units, users } from '@/db/schema';
 import type { NotificationInput } from '@/lib/notifications/notify';
 import { AppError } from '@/lib/errors';
+import { inScope } from '@/lib/authz';
 import { excerpt } from './rules';
 
 export type ProblemRow = typeof problems.$inferSelect;
@@ -67,14 +68,22 @@ export async function requireUnit(tx: Tx, id: number, { chosen = true, field = '
   }
 }
 
-/** An active responsible leader whose scope covers the project's county, or a field error. */
-export async function requireLeader(tx: Tx, id: number, countyId: number | null, field = 'responsibleLeaderId'): Promise<void> {
+/**
+ * An active responsible leader whose scope covers the project (a prefecture leader, or a leader of
+ * a county the project touches), or a field error.
+ */
+export async function requireLeader(
+  tx: Tx,
+  id: number,
+  project: { countyId: number | null; countyIds?: readonly number[] },
+  field = 'responsibleLeaderId',
+): Promise<void> {
   const [u] = await tx
     .select({ role: users.role, disabled: users.disabled, countyId: users.countyId })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
-  const ok = u && u.role === 'leader' && !u.disabled && (u.countyId === null || u.countyId === countyId);
+  const ok = u && u.role === 'leader' && !u.disabled && inScope({ countyId: u.countyId }, project);
   if (!ok) throw new AppError('INVALID', 'not a responsible leader', { fieldErrors: { [field]: ['validation.invalidChoice'] } });
 }
 

@@ -19,7 +19,9 @@ import type { createProblemSchema } from './schemas';
 export type RaiseProblemInput = Omit<z.output<typeof createProblemSchema>, 'projectId'>;
 
 /** The project a problem is raised on (loaded through projectResource, problem.create authorized). */
-export type RaiseOn = Pick<ProjectRecord, 'id' | 'countyId' | 'responsibleLeaderId' | 'responsibleUnitId'>;
+export type RaiseOn = Pick<ProjectRecord, 'id' | 'countyId' | 'responsibleLeaderId' | 'responsibleUnitId'> & {
+  countyIds?: readonly number[];
+};
 
 export async function raiseProblem(
   { actor, tx, audit }: Pick<ActionContext<unknown>, 'actor' | 'tx' | 'audit'>,
@@ -42,7 +44,7 @@ export async function raiseProblem(
   if (leaderId == null) missing.responsibleLeaderId = ['validation.required'];
   if (unitId == null || leaderId == null) throw new AppError('INVALID', 'unit and leader required', { fieldErrors: missing });
   await requireUnit(tx, unitId, { chosen: unitId !== project.responsibleUnitId });
-  await requireLeader(tx, leaderId, project.countyId);
+  await requireLeader(tx, leaderId, project);
 
   const at = now();
   const [row] = await tx

@@ -37,6 +37,7 @@ export const problemResource = defineResource<ProblemRecord>({
   subject: (r) =>
     problemSubject({
       countyId: r.project.countyId,
+      countyIds: r.project.countyIds,
       projectLeadId: r.project.projectLeadId,
       responsibleLeaderId: r.problem.responsibleLeaderId,
       responsibleUnitId: r.problem.responsibleUnitId,

@@ -29,6 +29,8 @@ export const TRANSITIONS: Record<Transition, { from: readonly ProblemStatus[]; t
 /** What a permission check on a problem needs: the project's county and lead, the problem's leader and unit. */
 export interface ProblemAccess {
   countyId: number | null;
+  /** The counties the problem's project touches (each sees it). */
+  countyIds?: readonly number[];
   projectLeadId: number | null;
   responsibleLeaderId: number | null;
   responsibleUnitId: number | null;
@@ -42,6 +44,7 @@ export interface ProblemAccess {
 export function problemSubject(p: ProblemAccess): Subject {
   return {
     countyId: p.countyId,
+    countyIds: p.countyIds,
     projectLeadId: p.projectLeadId,
     responsibleLeaderId: p.responsibleLeaderId,
     responsibleUnitId: p.responsibleUnitId,

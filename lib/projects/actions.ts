@@ -7,6 +7,7 @@ import { diff } from '@/lib/audit/record';
 import { conflictWith } from '@/lib/authz/resource';
 import { now } from '@/lib/clock';
 import { AppError, type FieldErrors } from '@/lib/errors';
+import { checkCountySet, writeCountySet } from './counties';
 import { projectResource } from './resource';
 import { createProjectSchema, crossFieldErrors, decideDuplicateSchema, PROJECT_FIELDS, updateProjectSchema } from './schemas';
 import {
@@ -41,6 +42,7 @@ export const createProject = createAction({
       nameEn: input.nameEn ?? null,
       categoryCode: input.categoryCode,
       countyId: input.countyId ?? null,
+      location: input.location ?? null,
       constructionContent: input.constructionContent ?? null,
       capacity: input.capacity ?? null,
       capacityUnit: input.capacityUnit ?? null,
@@ -57,18 +59,24 @@ export const createProject = createAction({
       targetYear: input.targetYear ?? null,
       annualTarget: input.annualTarget ?? null,
     };
+    // Without a list of counties, the project touches its responsible county (if any).
+    const countyIds = input.countyIds ?? (values.countyId === null ? [] : [values.countyId]);
     assertCountyAllowed(actor, values.countyId);
     await assertCodeFree(tx, values.code);
     await assertReferences(tx, values, REGISTRY_REFERENCE_KEYS);
+    await checkCountySet(tx, actor, { countyId: values.countyId, countyIds });
 
-    const given = PROJECT_FIELDS.filter((f) => values[f] !== null);
+    const given = [...PROJECT_FIELDS.filter((f) => values[f] !== null), ...(countyIds.length ? ['countyIds'] : [])];
     const [row] = await tx
       .insert(projects)
       .values({ ...values, sources: markUserSources({}, given), createdAt: now(), updatedAt: now() })
       .returning();
     if (!row) throw new AppError('INTERNAL', 'insert returned nothing');
+    await writeCountySet(tx, row.id, countyIds);
 
-    const after = Object.fromEntries(Object.entries(registryFields(row)).filter(([, v]) => v !== null));
+    const after = Object.fromEntries(
+      Object.entries({ ...registryFields(row), countyIds: countyIds.length ? countyIds : null }).filter(([, v]) => v !== null),
+    );
     await audit({ action: 'project.create', entityType: 'project', entityId: row.id, projectId: row.id, before: null, after });
     return { id: row.id, version: row.version };
   },
@@ -85,14 +93,19 @@ export const updateProject = createAction({
   permission: 'project.update',
   load: { resource: projectResource, id: 'id', version: 'version' },
   run: async ({ actor, input, tx, audit, record: before }) => {
-    const { id, version, ...fields } = input;
+    const { id, version, countyIds, ...fields } = input;
     const patch: ProjectValues = {};
     for (const key of PROJECT_FIELDS) {
       if (fields[key] !== undefined) (patch as Record<string, unknown>)[key] = fields[key];
     }
-    const changes = diff(registryFields(before), registryFields(patch as Partial<ProjectRow>));
+    // The counties the project touches are compared as a set (both sides are sorted ids).
+    const changes = diff(
+      { ...registryFields(before), countyIds: before.countyIds },
+      { ...registryFields(patch as Partial<ProjectRow>), ...(countyIds ? { countyIds } : {}) },
+    );
     if (!changes) return { id, version: before.version };
     const changed = Object.keys(changes.after);
+    const nextCounties = countyIds ?? before.countyIds;
 
     const merged = { ...before, ...patch };
     // Rules across fields are checked on the merged row, where the update touches one of their fields
@@ -105,6 +118,9 @@ export const updateProject = createAction({
     if (changed.includes('countyId')) assertCountyAllowed(actor, merged.countyId);
     if (changed.includes('code')) await assertCodeFree(tx, merged.code, id);
     await assertReferences(tx, merged, changed);
+    if (changed.includes('countyId') || changed.includes('countyIds')) {
+      await checkCountySet(tx, actor, { countyId: merged.countyId, countyIds: nextCounties }, before.countyIds);
+    }
 
     const [after] = await tx
       .update(projects)
@@ -117,6 +133,7 @@ export const updateProject = createAction({
       .where(and(eq(projects.id, id), eq(projects.version, version)))
       .returning();
     if (!after) throw await conflictWith(tx, projectResource, id);
+    if (changed.includes('countyIds')) await writeCountySet(tx, id, nextCounties);
 
     await audit({ action: 'project.update', entityType: 'project', entityId: id, projectId: id, ...changes });
     return { id, version: after.version };

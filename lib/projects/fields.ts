@@ -1,7 +1,8 @@
 /**
  * Every registry field a user may set, by name: what the project form lists. Apart from
  * ./schemas (whose shape has exactly these keys) so that the form does not bring zod to the
- * browser (test/client-weight.test.ts).
+ * browser (test/client-weight.test.ts). The counties a project touches are not a column of
+ * `projects` and have their own field, countyIds (lib/projects/counties.ts).
  */
 export const PROJECT_FIELDS = [
   'code',
@@ -10,6 +11,7 @@ export const PROJECT_FIELDS = [
   'nameEn',
   'categoryCode',
   'countyId',
+  'location',
   'constructionContent',
   'capacity',
   'capacityUnit',

@@ -3,8 +3,8 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { auditEvents, categories, counties, milestones, projects, units, users } from '@/db/schema';
-import { type Actor, projectScope } from '@/lib/authz';
+import { auditEvents, categories, counties, milestones, projectCounties, projects, units, users } from '@/db/schema';
+import { type Actor, projectCountyIdsSql, projectScope } from '@/lib/authz';
 
 const leader = alias(users, 'leader');
 const lead = alias(users, 'lead');
@@ -12,6 +12,9 @@ const ownerUnit = alias(units, 'owner_unit');
 
 /** A project as the detail page shows it: every registry column plus the names it refers to. */
 export type ProjectDetail = typeof projects.$inferSelect & {
+  /** The counties the project touches (ascending ids; empty = 未填报), with their names in the counties' order. */
+  countyIds: number[];
+  counties: { id: number; nameZh: string; nameEn: string }[];
   categoryZh: string;
   categoryEn: string;
   countyZh: string | null;
@@ -36,6 +39,7 @@ export const getProject = cache(async (actor: Actor, id: number): Promise<Projec
   const [row] = await db
     .select({
       project: projects,
+      countyIds: projectCountyIdsSql,
       categoryZh: categories.nameZh,
       categoryEn: categories.nameEn,
       countyZh: counties.nameZh,
@@ -57,8 +61,14 @@ export const getProject = cache(async (actor: Actor, id: number): Promise<Projec
     .where(and(eq(projects.id, id), projectScope(actor)))
     .limit(1);
   if (!row) return null;
+  const touched = await db
+    .select({ id: counties.id, nameZh: counties.nameZh, nameEn: counties.nameEn })
+    .from(projectCounties)
+    .innerJoin(counties, eq(counties.id, projectCounties.countyId))
+    .where(eq(projectCounties.projectId, id))
+    .orderBy(asc(counties.sort), asc(counties.id));
   const { project, ...names } = row;
-  return { ...project, ...names };
+  return { ...project, ...names, counties: touched };
 });
 
 /** The project's milestones in their display order; empty when the project is not visible. */
@@ -80,7 +90,7 @@ export async function getMilestoneForEdit(actor: Actor, projectId: number, miles
   if (!ok(projectId) || !ok(milestoneId)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ milestone: milestones, countyId: projects.countyId, projectLeadId: projects.projectLeadId })
+    .select({ milestone: milestones, countyId: projects.countyId, countyIds: projectCountyIdsSql, projectLeadId: projects.projectLeadId })
     .from(milestones)
     .innerJoin(projects, eq(projects.id, milestones.projectId))
     .where(and(eq(milestones.id, milestoneId), eq(milestones.projectId, projectId), projectScope(actor)))

@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { categories, counties, milestones, projects, units, users } from '@/db/schema';
-import { type Actor, projectScope } from '@/lib/authz';
+import { categories, counties, milestones, projectCounties, projects, units, users } from '@/db/schema';
+import { type Actor, projectScope, projectTouchesAnyCounty } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { energyFilterSql, lightFilterSql, projectMilestoneSql, reportMissingSql } from '@/lib/dashboard/drilldown-sql';
 import { overdueSql } from '@/lib/milestones/overdue';
@@ -11,6 +11,17 @@ import type { RegistryParams, SortKey } from './search-params';
 import { type RegistryLight, registryLightColumns } from './registry-light';
 
 const leader = alias(users, 'leader');
+
+/** The project touches no county: its location is not reported (未填报). */
+const touchesNoCountySql = sql`NOT EXISTS (SELECT 1 FROM ${projectCounties} WHERE ${projectCounties.projectId} = ${projects.id})`;
+
+/** The names of the counties the project touches, in the counties' order, as one text (NULL for none). */
+function countyNamesSql(lang: 'zh' | 'en') {
+  const name = lang === 'zh' ? counties.nameZh : counties.nameEn;
+  return sql<string | null>`(SELECT string_agg(${name}, ${lang === 'zh' ? '、' : ', '} ORDER BY ${counties.sort}, ${counties.id})
+    FROM ${projectCounties} JOIN ${counties} ON ${counties.id} = ${projectCounties.countyId}
+    WHERE ${projectCounties.projectId} = ${projects.id})`;
+}
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 function likePattern(q: string): string {
@@ -25,10 +36,9 @@ export function registryWhere(actor: Actor, p: RegistryParams, day = today()): S
     parts.push(or(ilike(projects.name, pattern), ilike(projects.code, pattern), ilike(projects.nameEn, pattern)));
   }
   if (p.category.length) parts.push(inArray(projects.categoryCode, p.category));
+  // A county matches every project that touches it; `none`, the projects whose location is not reported.
   if (p.county.length || p.countyNone) {
-    parts.push(
-      or(p.county.length ? inArray(projects.countyId, p.county) : undefined, p.countyNone ? isNull(projects.countyId) : undefined),
-    );
+    parts.push(or(p.county.length ? projectTouchesAnyCounty(p.county) : undefined, p.countyNone ? touchesNoCountySql : undefined));
   }
   if (p.stage.length) parts.push(inArray(projects.stage, p.stage as (typeof projects.stage.enumValues)[number][]));
   if (p.status.length) parts.push(inArray(projects.status, p.status as (typeof projects.status.enumValues)[number][]));
@@ -48,7 +58,8 @@ const SORT_COLUMNS: Record<SortKey, SQL | AnyPgColumn> = {
   code: projects.code,
   name: projects.name,
   category: sql`(SELECT ${categories.sort} FROM ${categories} WHERE ${categories.code} = ${projects.categoryCode})`,
-  county: sql`(SELECT ${counties.sort} FROM ${counties} WHERE ${counties.id} = ${projects.countyId})`,
+  // By the first of the counties it touches (in the counties' order).
+  county: sql`(SELECT min(${counties.sort}) FROM ${projectCounties} JOIN ${counties} ON ${counties.id} = ${projectCounties.countyId} WHERE ${projectCounties.projectId} = ${projects.id})`,
   stage: sql`array_position(ARRAY['preliminary','construction','completed','operating']::text[], ${projects.stage})`,
   status: sql`array_position(ARRAY['on_track','at_risk','delayed','suspended']::text[], ${projects.status})`,
   totalInvestment: projects.totalInvestment,
@@ -66,8 +77,12 @@ export interface RegistryRow extends RegistryLight {
   categoryCode: string;
   categoryZh: string;
   categoryEn: string;
+  /** The responsible county; null = 地区级 (the prefecture is responsible). */
   countyZh: string | null;
   countyEn: string | null;
+  /** The counties the project touches, in the counties' order ("裕民县、托里县"); null = not reported (未填报). */
+  countiesZh: string | null;
+  countiesEn: string | null;
   stage: (typeof projects.stage.enumValues)[number];
   status: (typeof projects.status.enumValues)[number];
   totalInvestment: string | null;
@@ -113,6 +128,8 @@ export async function listProjects(actor: Actor, p: RegistryParams): Promise<{ r
         categoryEn: categories.nameEn,
         countyZh: counties.nameZh,
         countyEn: counties.nameEn,
+        countiesZh: countyNamesSql('zh'),
+        countiesEn: countyNamesSql('en'),
         stage: projects.stage,
         status: projects.status,
         totalInvestment: projects.totalInvestment,

@@ -74,6 +74,7 @@ export const projectFieldsShape = {
   nameEn: optionalText(300),
   categoryCode: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'invalidChoice'),
   countyId: optionalId,
+  location: optionalText(500),
   constructionContent: optionalText(4000),
   capacity: decimal('invalidNumber'),
   capacityUnit: optionalText(20),
@@ -92,6 +93,23 @@ export const projectFieldsShape = {
 } satisfies Record<ProjectField, z.ZodType>;
 
 export { PROJECT_FIELDS, type ProjectField };
+
+/**
+ * The counties the project touches (ids, as the form's checkboxes send them); at most every
+ * county there is. Absent = unchanged (an update) or just the responsible county (a create).
+ */
+const countyIdsField = z
+  .array(z.union([z.string(), z.number()]), 'invalidChoice')
+  .max(50, 'invalidChoice')
+  .transform((values, ctx) => {
+    const ids = values.map((v) => (typeof v === 'string' && v.trim() === '' ? NaN : Number(v)));
+    if (ids.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_INT)) {
+      ctx.addIssue({ code: 'custom', message: 'invalidChoice' });
+      return z.NEVER;
+    }
+    return [...new Set(ids)].sort((a, b) => a - b);
+  })
+  .optional();
 
 /** Fields whose value is a reference (checked to exist, and backed by foreign keys). */
 export const REFERENCE_FIELDS = [
@@ -138,12 +156,13 @@ function refineCross(v: CrossFields, ctx: z.RefinementCtx) {
 }
 
 export const createProjectSchema = z
-  .object({ ...projectFieldsShape, status: projectFieldsShape.status.default('on_track') })
+  .object({ ...projectFieldsShape, status: projectFieldsShape.status.default('on_track'), countyIds: countyIdsField })
   .superRefine(refineCross);
 
 export const updateProjectSchema = z
   .object({ id: idSchema, version: z.coerce.number().int().positive().max(MAX_INT) })
   .extend(z.object(projectFieldsShape).partial().shape)
+  .extend({ countyIds: countyIdsField })
   .superRefine(refineCross);
 
 export type CreateProjectInput = z.input<typeof createProjectSchema>;

@@ -48,7 +48,8 @@ export const FILTERS = ['category', 'county', 'stage', 'leader', 'unit', 'status
  * Filters the dashboard's drill-downs add (lib/dashboard/hrefs.ts), each shown on the registry as
  * a removable chip: the effective light (`none`: no light yet), a milestone due within 30 days or
  * overdue, a missing report for a period (`period`, default the current one), the new-energy
- * projects (all, grid-connected, pending), and projects without a county (`county=none`).
+ * projects (all, grid-connected, pending), and projects whose location is not reported (`county=none`:
+ * they touch no county).
  */
 export const LIGHT_FILTERS = [...LIGHTS, 'none'] as const;
 export type LightFilter = Light | 'none';
@@ -74,7 +75,7 @@ export interface RegistryParams {
   unit: number[];
   status: ProjectStatus[];
   light: LightFilter[];
-  /** Prefecture-level projects without a county (`county=none`), besides the county ids. */
+  /** Projects that touch no county (location 未填报, `county=none`), besides the county ids (each matches the projects touching it). */
   countyNone: boolean;
   milestone: MilestoneFilter | null;
   /** Only `missing`: the report for `period` (null: the current period) is not submitted. */
@@ -87,7 +88,7 @@ export interface RegistryParams {
 
 const ids = parseAsIdList();
 
-/** `county=3,5,none`: county ids, and `none` for the projects without a county. */
+/** `county=3,5,none`: county ids, and `none` for the projects that touch no county. */
 const parseAsCounties = createParser<{ ids: number[]; none: boolean }>({
   parse: (v) => ({ ids: ids.parse(v) ?? [], none: splitList(v).includes('none') }),
   serialize: (c) => (c.none ? [...c.ids, 'none'] : c.ids).join(','),

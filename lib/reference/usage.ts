@@ -7,7 +7,7 @@
 import { and, count, eq, getTableName, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor, Tx } from '@/db/client';
-import { meetingParticipants, meetings, problems, projects, users } from '@/db/schema';
+import { meetingParticipants, meetings, problems, projectCounties, projects, users } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { MERGEABLE, type ReferenceKind, type Usage } from './kinds';
 
@@ -17,6 +17,8 @@ interface Use {
   /** The record's field, as its history names it. */
   field: string;
   counts: keyof Usage;
+  /** The same records are counted through another column (a project's responsible county is one of the counties it touches). */
+  countedElsewhere?: true;
 }
 
 /** Every column that references an entry of each kind (the key: units.id, categories.code, counties.id). */
@@ -33,7 +35,8 @@ export const USES: Readonly<Record<ReferenceKind, readonly Use[]>> = {
     { column: meetings.scopeCategoryCode, field: 'scopeCategoryCode', counts: 'meetings' },
   ],
   county: [
-    { column: projects.countyId, field: 'countyId', counts: 'projects' },
+    { column: projects.countyId, field: 'countyId', counts: 'projects', countedElsewhere: true },
+    { column: projectCounties.countyId, field: 'countyIds', counts: 'projects' },
     { column: users.countyId, field: 'countyId', counts: 'users' },
     { column: meetings.scopeCountyId, field: 'scopeCountyId', counts: 'meetings' },
   ],
@@ -44,6 +47,7 @@ export async function usageOf(tx: Tx, kind: ReferenceKind, key: number | string)
   const usage: Usage = { projects: 0, problems: 0, users: 0, meetings: 0 };
   // One statement at a time: a transaction's handle runs one at a time anyway.
   for (const use of USES[kind]) {
+    if (use.countedElsewhere) continue;
     const [row] = await tx
       .select({ n: count() })
       .from(use.column.table)
@@ -113,6 +117,7 @@ export async function moveReferences(tx: Tx, kind: ReferenceKind, from: number |
 export async function usageByKey(db: Executor, kind: ReferenceKind): Promise<Map<string, Usage>> {
   const out = new Map<string, Usage>();
   for (const use of USES[kind]) {
+    if (use.countedElsewhere) continue;
     const rows = await db.select({ key: use.column, n: count() }).from(use.column.table).where(isNotNull(use.column)).groupBy(use.column);
     for (const r of rows) {
       const key = String(r.key);

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { auditEvents, counties, problems, projects, reportingPeriods, reportPhotos, reports, users } from '@/db/schema';
-import { type Actor, projectScope } from '@/lib/authz';
+import { type Actor, projectCountyIdsSql, projectScope } from '@/lib/authz';
 import type { PeriodRow, ReportRow } from './rules';
 import { addMoney, percentOf } from '@/lib/money';
 import { validId } from './list-reports';
@@ -30,6 +30,8 @@ export interface ReportDetail {
     nameEn: string | null;
     stage: typeof projects.$inferSelect.stage;
     countyId: number | null;
+    /** The counties the project touches. */
+    countyIds: number[];
     countyZh: string | null;
     countyEn: string | null;
     projectLeadId: number | null;
@@ -67,6 +69,7 @@ export async function getReport(actor: Actor, id: number): Promise<ReportDetail 
         nameEn: projects.nameEn,
         stage: projects.stage,
         countyId: projects.countyId,
+        countyIds: projectCountyIdsSql,
         countyZh: counties.nameZh,
         countyEn: counties.nameEn,
         projectLeadId: projects.projectLeadId,

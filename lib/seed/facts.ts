@@ -21,6 +21,11 @@
  * - `countyId` is set only where the project's name places it in exactly one county of the
  *   prefecture (`sources.countyId` quotes that name). S350 托里—克拉玛依 runs from Toli to
  *   Karamay, which is outside the prefecture, so its Tacheng part is in Toli County.
+ * - `countyCodes` (the counties a project touches, project_counties) is set where the name names
+ *   several counties of the prefecture: S317 裕民—托里 (裕民县, 托里县) and 塔额 750千伏 (塔城,
+ *   额敏: the report's own 塔额盆地 pairs the two). Which counties a line passes is read from its
+ *   name, so `sources.countyIds` is an interpretation; its responsible level stays 地区级
+ *   (countyCode null): the report names no responsible county. A project with a county touches it.
  * - The coal-power statements: 二(三) names 国家电投塔城2×66万千瓦煤电一体化项目 with
  *   年内首台机组建成投运, 二(五) names 塔城2×66万千瓦煤电 with 开工建设. Each is kept as its own
  *   record with its own wording (TC2025-006, TC2025-030). Whether they are one project is not
@@ -53,8 +58,10 @@ export interface ProjectFact {
   name: string;
   nameEn: string;
   categoryCode: string;
-  /** County code from COUNTIES, or null for prefecture-wide / multi-county / unlocated projects. */
+  /** The responsible county (a code from COUNTIES), or null: 地区级 (the prefecture). */
   countyCode: string | null;
+  /** The counties the project touches besides countyCode (codes from COUNTIES), where its name places it in several. */
+  countyCodes?: readonly string[];
   constructionContent: string | null;
   /** Decimal string, as stored in the numeric column. */
   capacity: string | null;
@@ -178,6 +185,17 @@ const Q_NEW_ENERGY = src(
 const Q_WIND_SOLAR = src(S2_5, '三一重能、上海申能、国家能源等重大风电光伏项目建成投运');
 const Q_COAL_MINES = src(S2_3, '推动红山、陶和、红山西等煤矿项目建成投运');
 const Q_GRID = src(S1_6, '塔额750千伏输变电工程开工建设');
+const Q_ROAD_S317 = src(S1_6, 'S317裕民—托里');
+const S317_COUNTIES = interp(
+  Q_ROAD_S317,
+  '所涉县市（裕民县、托里县）由公路名称“裕民—托里”推断，报告未写明途经的县市',
+  'The counties (Yumin, Toli) are read from the name "Yumin–Toli"; the report does not say which counties the road passes',
+);
+const GRID_COUNTIES = interp(
+  Q_GRID,
+  '所涉县市（塔城市、额敏县）由名称“塔额”推断（报告亦称“塔额盆地”），报告未写明线路经过的县市',
+  'The counties (Tacheng, Emin) are read from the name "塔额" (the report also says 塔额盆地, the Tacheng–Emin basin); the report does not say which counties the line crosses',
+);
 const Q_LOGISTICS = src(S2_1, '加快铁路物流园、国际公路港、口岸通关能力提升等全局性、基础性项目建设');
 const Q_TEXTILE = src(S2_3, '力争沙湾天目湖高档地毯、BCF毛纺纱生产和海融纺织年产50亿米纺织品生产线等项目年内开工建设');
 const Q_MINING = src(S2_3, '加快托里县呼的合铜矿、菱镁矿,裕民县钼矿、钛铁矿开发建设');
@@ -202,9 +220,10 @@ export const PROJECTS: readonly ProjectFact[] = [
     nameEn: 'S317 Yumin–Toli Highway',
     categoryCode: 'transport',
     countyCode: null,
+    countyCodes: ['yumin', 'toli'],
     stage: 'construction',
     annualTarget: '建成投运',
-    sources: { name: Q_ROADS_2025, stage: Q_ROADS_2024, annualTarget: Q_ROADS_2025 },
+    sources: { name: Q_ROADS_2025, stage: Q_ROADS_2024, annualTarget: Q_ROADS_2025, countyIds: S317_COUNTIES },
   },
   {
     ...base,
@@ -439,10 +458,11 @@ export const PROJECTS: readonly ProjectFact[] = [
     nameEn: 'Tacheng–Emin 750 kV Transmission and Substation Project',
     categoryCode: 'grid',
     countyCode: null,
+    countyCodes: ['tacheng', 'emin'],
     constructionContent: '750千伏输变电工程',
     stage: 'construction',
     annualTarget: null,
-    sources: { name: Q_GRID, constructionContent: Q_GRID, stage: Q_GRID },
+    sources: { name: Q_GRID, constructionContent: Q_GRID, stage: Q_GRID, countyIds: GRID_COUNTIES },
   },
   // ── Logistics and ports ──────────────────────────────────────────────────────────────────
   {

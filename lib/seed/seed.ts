@@ -82,6 +82,17 @@ function factValues(p: ProjectFact, countyIds: Map<string, number>) {
   };
 }
 
+/**
+ * The counties the report's projects touch beyond their responsible county (a trigger adds that
+ * one when the project is inserted): S317 裕民—托里, 塔额 750千伏.
+ */
+async function seedProjectCounties(tx: Tx, projectIds: Map<string, number>, countyIds: Map<string, number>): Promise<void> {
+  const rows = PROJECTS.flatMap((p) =>
+    (p.countyCodes ?? []).map((c) => ({ projectId: need(projectIds, p.code, 'project'), countyId: need(countyIds, c, 'county') })),
+  );
+  if (rows.length) await tx.insert(s.projectCounties).values(rows).onConflictDoNothing();
+}
+
 function demoValues(d: DemoProject, userIds: Map<string, number>, unitIds: Map<string, number>) {
   return {
     totalInvestment: d.totalInvestment,
@@ -123,6 +134,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
         .values(PROJECTS.map((p) => ({ ...factValues(p, countyIds), sources: { ...p.sources } })))
         .returning({ id: s.projects.id, code: s.projects.code });
       const factIds = new Map(factRows.map((r) => [r.code, r.id]));
+      await seedProjectCounties(tx, factIds, countyIds);
       await seedReportYearList(tx, factIds);
       await linkPossibleDuplicates(tx, factIds);
       if (adminHash) {
@@ -168,6 +180,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
       )
       .returning({ id: s.projects.id, code: s.projects.code });
     const projectIds = new Map(projectRows.map((r) => [r.code, r.id]));
+    await seedProjectCounties(tx, projectIds, countyIds);
 
     const milestoneRows = DEMO_PROJECTS.flatMap((d) => d.milestones.map((m) => ({ ...m, projectId: need(projectIds, d.code, 'project') })));
     if (milestoneRows.length) await tx.insert(s.milestones).values(milestoneRows);

@@ -109,7 +109,13 @@ async function DashboardBody({ actor, locale, filters, asOf }: { actor: Actor; l
         <InvestmentTrendChart months={data.investmentByMonth} investment={data.headline.investment} className="xl:col-span-7" />
         <CapacityChart capacity={data.capacity} className="xl:col-span-5" maxHeight={300} />
         <BreakdownCharts rows={data.byCategory} dimension="category" className="xl:col-span-12" testId="chart-by-category" />
-        <BreakdownCharts rows={data.byCounty} dimension="county" className="xl:col-span-7" testId="chart-by-county" />
+        <BreakdownCharts
+          rows={data.byCounty}
+          dimension="county"
+          crossCounty={data.crossCountyProjects}
+          className="xl:col-span-7"
+          testId="chart-by-county"
+        />
         <ProblemCharts problems={data.problems} className="xl:col-span-5" />
       </div>
       <PortfolioTargetsSection actor={actor} locale={locale} />

@@ -105,9 +105,12 @@ export function BreakdownCharts({
   testId,
   className,
   height: fixedHeight,
+  crossCounty = 0,
 }: {
   rows: BreakdownRow[];
   dimension: 'category' | 'county';
+  /** By county: how many of the projects cross counties (they count in each county; the note says so). */
+  crossCounty?: number;
   theme?: ChartTheme;
   /** The screen shows one of the two charts per panel. */
   show?: 'both' | 'investment' | 'lights';
@@ -154,7 +157,19 @@ export function BreakdownCharts({
       })),
     });
   }
-  const sub = show === 'investment' ? t('chart.investmentSub') : show === 'lights' ? t('chart.lightsSub') : undefined;
+  const part = show === 'investment' ? t('chart.investmentSub') : show === 'lights' ? t('chart.lightsSub') : undefined;
+  // By county a project crossing counties counts in each (the rows do not add up): the card says so, in chart and table alike.
+  const sub =
+    dimension === 'county' && crossCounty > 0 ? (
+      <>
+        {part ? <span className="block">{part}</span> : null}
+        <span className="block" data-testid="cross-county-note">
+          {t('chart.sharedNote', { count: crossCounty })}
+        </span>
+      </>
+    ) : (
+      part
+    );
   return (
     <ChartCard title={title} subtitle={sub} tables={tables} theme={theme} className={className} testId={testId}>
       {rows.length === 0 ? (

@@ -42,6 +42,7 @@ export default async function ProblemPage({ params }: Params) {
   const p = problem;
   const allowed = allowedProblemActions(actor, {
     countyId: p.project.countyId,
+    countyIds: p.project.countyIds,
     projectLeadId: p.project.projectLeadId,
     responsibleLeaderId: p.responsibleLeaderId,
     responsibleUnitId: p.responsibleUnitId,

@@ -108,7 +108,7 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
                 <span aria-hidden>·</span>
                 <span>{en ? r.categoryEn : r.categoryZh}</span>
                 <span aria-hidden>·</span>
-                <span>{(en ? r.countyEn : r.countyZh) ?? t('projects.prefectureWide')}</span>
+                <span>{(en ? r.countiesEn : r.countiesZh) ?? t('projects.locationNotReported')}</span>
               </span>
             </>
           );
@@ -122,10 +122,12 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
       },
       {
         id: 'county',
-        accessorKey: 'countyZh',
+        accessorKey: 'countiesZh',
         header: () => t('projects.col.county'),
         cell: ({ row }) =>
-          (en ? row.original.countyEn : row.original.countyZh) ?? <span className="text-slate-500">{t('projects.prefectureWide')}</span>,
+          (en ? row.original.countiesEn : row.original.countiesZh) ?? (
+            <span className="text-slate-500">{t('projects.locationNotReported')}</span>
+          ),
       },
       {
         id: 'stage',

@@ -7,9 +7,18 @@ import type { Option, ProjectFormOptions } from './project-values';
 
 type Ref = { value: string; labelZh: string; labelEn: string; retired?: boolean };
 
+/** The counties the project touches stay choosable (a retired one included: it stays until unticked). */
+function touchedKept(options: Option[], project: ProjectDetail | undefined, en: boolean): Option[] {
+  const out = [...options];
+  for (const c of project?.counties ?? []) {
+    if (!out.some((o) => o.value === String(c.id))) out.push({ value: String(c.id), label: en ? c.nameEn : c.nameZh });
+  }
+  return out;
+}
+
 /**
- * The choices of the project form in the user's language. A county user may only place a
- * project in their county. A value the project holds that is no longer offered (a disabled
+ * The choices of the project form in the user's language. A county user may only make their
+ * county responsible, and keeps it among the counties the project touches. A value the project holds that is no longer offered (a disabled
  * user, say) stays selectable, so saving another field does not silently change it.
  */
 export async function projectFormOptions(actor: Actor, locale: Locale, project?: ProjectDetail): Promise<ProjectFormOptions> {
@@ -25,7 +34,7 @@ export async function projectFormOptions(actor: Actor, locale: Locale, project?:
   const en = locale === 'en';
   return {
     categories: list(ref.categories, project && { id: project.categoryCode, label: null }),
-    counties: list(ref.counties, project && { id: project.countyId, label: null }),
+    counties: touchedKept(list(ref.counties, project && { id: project.countyId, label: null }), project, en),
     allowPrefecture: actor.countyId === null,
     leaders: list(ref.leaders, project && { id: project.responsibleLeaderId, label: project.leaderName }),
     responsibleUnits: list(

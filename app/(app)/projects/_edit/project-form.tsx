@@ -12,6 +12,7 @@ import { createProject, updateProject } from '@/lib/projects/actions';
 import { PROJECT_FIELDS, type ProjectField } from '@/lib/projects/fields';
 import { CharCount } from '@/app/_components/form/char-count';
 import { PROJECT_TEXT_MAX } from './text-limits';
+import { CountyChoices } from './county-choices';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
 import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 import { NATIONAL_CODE_PATTERN } from '@/lib/projects/national-code';
@@ -86,6 +87,7 @@ export function ProjectForm({ mode, id, initialVersion = 1, initial, options }: 
 
   const display = (key: ProjectField, v: ProjectFormValues): string => {
     const raw = v[key];
+    if (key === 'countyId' && !raw) return t('project.prefectureWide');
     if (!raw) return t('project.empty');
     if (key === 'stage') return t(`enums.stage.${raw}`);
     if (key === 'status') return t(`enums.status.${raw}`);
@@ -96,14 +98,28 @@ export function ProjectForm({ mode, id, initialVersion = 1, initial, options }: 
     if (key === 'totalInvestment' || key === 'annualPlannedInvestment') return isMoney(raw) ? formatWan(raw, locale) : raw;
     return raw;
   };
+  const countyNames = (v: ProjectFormValues): string =>
+    v.countyIds.length
+      ? v.countyIds.map((c) => options.counties.find((o) => o.value === c)?.label ?? c).join(locale === 'en' ? ', ' : '、')
+      : t('project.locationNotReported');
   const conflictRows: ConflictRow[] = conflict
-    ? PROJECT_FIELDS.map((key) => ({
-        key,
-        label: label(key),
-        yours: display(key, values),
-        current: display(key, projectFormValues(conflict)),
-      }))
+    ? [
+        ...PROJECT_FIELDS.map((key) => ({
+          key,
+          label: label(key),
+          yours: display(key, values),
+          current: display(key, projectFormValues(conflict)),
+        })),
+        {
+          key: 'countyIds',
+          label: t('project.field.countyIds'),
+          yours: countyNames(values),
+          current: countyNames(projectFormValues(conflict)),
+        },
+      ]
     : [];
+  // The responsible level: 地区级 (prefecture users) or one of the counties chosen (and the value held, so that an error shows).
+  const responsibleOptions = options.counties.filter((o) => values.countyIds.includes(o.value) || o.value === values.countyId);
 
   const text = (
     key: ProjectField,
@@ -122,9 +138,9 @@ export function ProjectForm({ mode, id, initialVersion = 1, initial, options }: 
       {PROJECT_TEXT_MAX[key] ? <CharCount id={key} value={values[key]} max={PROJECT_TEXT_MAX[key]} /> : null}
     </Field>
   );
-  const select = (key: ProjectField, opts: Option[], empty: string | null, className?: string) => (
-    <Field id={key} label={label(key)} required={REQUIRED.has(key)} errors={errors[key]} className={className}>
-      <select {...controlProps(key, errors[key], false, REQUIRED.has(key))} value={values[key]} onChange={set(key)} className={inputClass}>
+  const select = (key: ProjectField, opts: Option[], empty: string | null, className?: string, hint?: string) => (
+    <Field id={key} label={label(key)} required={REQUIRED.has(key)} hint={hint} errors={errors[key]} className={className}>
+      <select {...controlProps(key, errors[key], !!hint, REQUIRED.has(key))} value={values[key]} onChange={set(key)} className={inputClass}>
         {empty !== null || !values[key] ? <option value="">{empty ?? t('project.form.choose')}</option> : null}
         {opts.map((o) => (
           <option key={o.value} value={o.value}>
@@ -166,7 +182,22 @@ export function ProjectForm({ mode, id, initialVersion = 1, initial, options }: 
           {text('code')}
           {text('nationalCode', { hint: NATIONAL_CODE_PATTERN })}
           {select('categoryCode', options.categories, null)}
-          {select('countyId', options.counties, options.allowPrefecture ? t('project.form.prefectureOption') : null)}
+          <CountyChoices
+            label={t('project.field.countyIds')}
+            hint={t('project.form.countyIdsHint')}
+            options={options.counties}
+            value={values.countyIds}
+            errors={errors.countyIds}
+            onChange={(countyIds) => setValues((v) => ({ ...v, countyIds }))}
+          />
+          {select(
+            'countyId',
+            responsibleOptions,
+            options.allowPrefecture ? t('project.form.prefectureOption') : null,
+            undefined,
+            t('project.form.countyIdHint'),
+          )}
+          {text('location', { className: 'sm:col-span-2' })}
         </>,
       )}
 

@@ -12,7 +12,8 @@ describe('project form values', () => {
 
   it('a new project: every field empty, stage and status at their defaults', () => {
     const v = projectFormValues(null);
-    expect(Object.keys(v).sort()).toEqual([...PROJECT_FIELDS].sort());
+    expect(Object.keys(v).sort()).toEqual([...PROJECT_FIELDS, 'countyIds'].sort());
+    expect(v.countyIds).toEqual([]);
     expect(v.stage).toBe('preliminary');
     expect(v.status).toBe('on_track');
     expect(v.name).toBe('');
@@ -22,6 +23,7 @@ describe('project form values', () => {
     const v = projectFormValues({
       name: '乌额铁路',
       countyId: 3,
+      countyIds: [3, 5],
       totalInvestment: '1850000.00',
       capacity: '10.50',
       stage: 'construction',
@@ -31,6 +33,7 @@ describe('project form values', () => {
     expect(v).toMatchObject({
       name: '乌额铁路',
       countyId: '3',
+      countyIds: ['3', '5'],
       totalInvestment: '1850000',
       capacity: '10.5',
       stage: 'construction',

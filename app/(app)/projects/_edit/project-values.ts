@@ -4,7 +4,8 @@
  */
 import { PROJECT_FIELDS, type ProjectField } from '@/lib/projects/fields';
 
-export type ProjectFormValues = Record<ProjectField, string>;
+/** The registry fields as text, and the counties the project touches (ids as text). */
+export type ProjectFormValues = Record<ProjectField, string> & { countyIds: string[] };
 
 /** A stored decimal as a person would type it: "12000.00" → "12000", "12.50" → "12.5". */
 export function decimalForInput(v: string): string {
@@ -14,7 +15,8 @@ export function decimalForInput(v: string): string {
 const DECIMAL_FIELDS = new Set<ProjectField>(['capacity', 'totalInvestment', 'annualPlannedInvestment']);
 
 export function projectFormValues(row: Partial<Record<string, unknown>> | null): ProjectFormValues {
-  const out = {} as ProjectFormValues;
+  const touched = row?.countyIds;
+  const out = { countyIds: Array.isArray(touched) ? touched.map(String) : [] } as ProjectFormValues;
   for (const key of PROJECT_FIELDS) {
     const v = row?.[key];
     const s = v === null || v === undefined ? '' : String(v);

@@ -9,6 +9,7 @@ export const PROJECT_TEXT_MAX: Partial<Record<ProjectField, number>> = {
   name: 200,
   nameEn: 300,
   nationalCode: 64,
+  location: 500,
   constructionContent: 4000,
   capacityUnit: 20,
   annualTarget: 500,

@@ -23,7 +23,11 @@ export default async function NewProjectPage() {
   if (!can(actor, 'project.create')) forbidden(); // 403 with ./forbidden.tsx
   const locale = toLocale(await getLocale());
   const options = await projectFormOptions(actor, locale);
-  const initial = projectFormValues({ countyId: actor.countyId, targetYear: null });
+  const initial = projectFormValues({
+    countyId: actor.countyId,
+    countyIds: actor.countyId === null ? [] : [actor.countyId],
+    targetYear: null,
+  });
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <Link href="/projects" className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">

@@ -113,6 +113,7 @@ export default async function ScreenPage({ searchParams }: { searchParams: Promi
             <BreakdownCharts
               rows={data.byCounty}
               dimension="county"
+              crossCounty={data.crossCountyProjects}
               theme="dark"
               show="lights"
               height={SCREEN_CHART_HEIGHT}

@@ -31,6 +31,7 @@ export default async function EditProblemPage({ params }: Params) {
   const back = `/problems/${p.id}`;
   const allowed = allowedProblemActions(actor, {
     countyId: p.project.countyId,
+    countyIds: p.project.countyIds,
     projectLeadId: p.project.projectLeadId,
     responsibleLeaderId: p.responsibleLeaderId,
     responsibleUnitId: p.responsibleUnitId,

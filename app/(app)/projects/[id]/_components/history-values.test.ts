@@ -10,7 +10,7 @@ const en = translator('en');
 const option = (value: string, labelZh: string, labelEn: string) => ({ value, labelZh, labelEn });
 const ref = {
   categories: [option('wind', '风电', 'Wind power')],
-  counties: [option('3', '额敏县', 'Emin County')],
+  counties: [option('3', '额敏县', 'Emin County'), option('4', '塔城市', 'Tacheng City')],
   responsibleUnits: [option('7', '发改委', 'Development and Reform Commission')],
   ownerUnits: [],
   leaders: [option('11', '张三', 'Zhang San')],
@@ -61,6 +61,14 @@ describe('project history: a value as a reader would write it', () => {
     expect(historyValue(zh, 'zh-CN', ref, 'project', 'responsibleLeaderId', '11')).toBe('张三');
     expect(historyValue(zh, 'zh-CN', ref, 'project', 'countyId', 99)).toBe('#99');
     expect(historyValue(zh, 'zh-CN', ref, 'project', 'projectLeadId', 5)).toBe('#5');
+  });
+
+  it('the counties a project touches by name, none as not reported; no responsible county as 地区级', () => {
+    expect(historyValue(zh, 'zh-CN', ref, 'project', 'countyIds', [4, 3])).toBe('塔城市、额敏县');
+    expect(historyValue(en, 'en', ref, 'project', 'countyIds', [3, 99])).toBe('Emin County, #99');
+    expect(historyValue(zh, 'zh-CN', ref, 'project', 'countyIds', [])).toBe('未填报');
+    expect(historyValue(zh, 'zh-CN', ref, 'project', 'countyId', null)).toBe('地区级');
+    expect(historyValue(en, 'en', ref, 'project', 'countyId', null)).toBe(en('project.prefectureWide'));
   });
 
   it('dates and money through the app’s formatters, objects as JSON, anything else as it is', () => {

@@ -26,7 +26,14 @@ export function fieldLabel(t: T, entityType: string, key: string): string {
 
 /** A value from an audit event as a reader would write it: enum labels, names, dates, money. */
 export function historyValue(t: T, locale: Locale, ref: ReferenceData, entityType: string, key: string, value: unknown): string {
+  // No responsible county: the prefecture is the responsible level (地区级).
+  if (key === 'countyId' && (value === null || value === undefined)) return t('project.prefectureWide');
   if (value === null || value === undefined || value === '') return t('project.empty');
+  // The counties a project touches, by name; none = not reported (未填报).
+  if (key === 'countyIds' && Array.isArray(value)) {
+    if (value.length === 0) return t('project.locationNotReported');
+    return value.map((id) => optionLabel(ref.counties, String(id), locale) ?? `#${String(id)}`).join(locale === 'en' ? ', ' : '、');
+  }
   const s = String(value);
   const enumLabel = (group: string) => (t.has(`enums.${group}.${s}`) ? t(`enums.${group}.${s}`) : s);
   switch (key) {

@@ -69,10 +69,27 @@ export async function ProjectFields({ project: p, locale }: { project: ProjectDe
     },
     { keys: ['categoryCode'], label: f('categoryCode'), value: en ? p.categoryEn : p.categoryZh },
     {
+      keys: ['countyIds'],
+      label: f('countyIds'),
+      value: p.counties.length ? (
+        <span data-testid="project-counties">
+          {p.counties.map((c) => (en ? c.nameEn : c.nameZh)).join(en ? ', ' : '、')}
+          {p.counties.length > 1 ? (
+            <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t('project.crossesCounties')}</span>
+          ) : null}
+        </span>
+      ) : (
+        <span className="text-slate-600" data-testid="project-counties">
+          {t('project.locationNotReported')}
+        </span>
+      ),
+    },
+    {
       keys: ['countyId'],
       label: f('countyId'),
       value: p.countyId === null ? <span className="text-slate-600">{t('project.prefectureWide')}</span> : pick(p.countyZh, p.countyEn),
     },
+    { keys: ['location'], label: f('location'), value: text(p.location) },
     { keys: ['constructionContent'], label: f('constructionContent'), value: text(p.constructionContent), wide: true },
     {
       keys: ['capacity', 'capacityUnit'],
