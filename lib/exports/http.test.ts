@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { projects } from '@/db/schema';
 import type { ActionResult } from '@/lib/actions/result';
 import type { Actor } from '@/lib/authz';
-import { setClockForTests } from '@/lib/clock';
+import { setClockForTests, today } from '@/lib/clock';
 import { recordDecision } from '@/lib/meetings/agenda-actions';
 import { createMeeting, freezeMeeting, holdMeeting, publishMinutes } from '@/lib/meetings/meeting-actions';
 import { snapshotRows } from '@/lib/meetings/queries';
@@ -116,6 +116,7 @@ describe('registry export', () => {
       '包抓领导',
       '责任单位',
       '逾期节点（个）',
+      `${today().slice(0, 4)}年推进阶段`,
       '灯色',
       '亮灯原因',
     ]);
