@@ -136,6 +136,8 @@ test('each headline figure opens a list with exactly that many items', async ({ 
     { id: 'figure-light-red', list: 'projects' },
     { id: 'figure-light-yellow', list: 'projects' },
     { id: 'figure-stage-construction', list: 'projects' },
+    { id: 'figure-pipeline-new_start', list: 'projects' },
+    { id: 'figure-pipeline-continuing', list: 'projects' },
     { id: 'figure-milestones-overdue', list: 'projects' },
     { id: 'figure-milestones-due', list: 'projects' },
     { id: 'figure-reports-missing', list: 'projects' },

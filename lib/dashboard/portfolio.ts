@@ -1,6 +1,6 @@
 /**
- * The portfolio query: every project in scope, grouped by category, county, stage and effective
- * light, with the year's planned and completed investment of each group, and the completed
+ * The portfolio query: every project in scope, grouped by category, county, stage, pipeline
+ * stage in the year (lib/plan-years/pipeline-stage-sql.ts) and effective light, with the year's planned and completed investment of each group, and the completed
  * investment per month. One statement; the headline counts, both breakdowns and the chart's
  * completed line are sums over its (at most a few hundred) rows.
  *
@@ -14,6 +14,8 @@ import type { Executor } from '@/db/client';
 import { annualPlans, categories, counties, projects, reportingPeriods, reports } from '@/db/schema';
 import type { Light, Stage } from '@/db/schema/enums';
 import { type Actor, projectScope } from '@/lib/authz';
+import type { PipelineStage } from '@/lib/plan-years/pipeline-stage';
+import { pipelineStageSql } from '@/lib/plan-years/pipeline-stage-sql';
 import { effectiveLightsSql } from './drilldown-sql';
 import { rowsOf, whereAll } from './sql-util';
 
@@ -58,6 +60,7 @@ export interface PortfolioGroup {
   category: string;
   countyId: number | null;
   stage: Stage;
+  pipeline: PipelineStage;
   light: Light | null;
   projects: number;
   /** 万元, two decimals. */
@@ -101,6 +104,7 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
       category: string;
       county_id: number | null;
       stage: Stage;
+      pipeline: PipelineStage;
       light: Light | null;
       n: number;
       planned: string;
@@ -108,7 +112,7 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
     }>(
       db,
       sql`SELECT ${projects.categoryCode} AS category, ${projects.countyId} AS county_id, ${projects.stage} AS stage,
-          el.light, count(*)::int AS n,
+          ${pipelineStageSql(year)} AS pipeline, el.light, count(*)::int AS n,
           coalesce(sum(${planAmountSql}), 0)::numeric(16,2)::text AS planned,
           coalesce(sum(done.amount), 0)::numeric(16,2)::text AS completed
         FROM ${projects}
@@ -117,7 +121,7 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
         -- The effective light (the registry's light filter uses the same derived table).
         LEFT JOIN ${effectiveLightsSql(day)} el ON el.project_id = ${projects.id}
         ${whereAll(projectScope(actor))}
-        GROUP BY 1, 2, 3, 4`,
+        GROUP BY 1, 2, 3, 4, 5`,
     ),
     rowsOf<{ month: number; amount: string }>(
       db,
@@ -139,6 +143,7 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
       category: r.category,
       countyId: r.county_id === null ? null : Number(r.county_id),
       stage: r.stage,
+      pipeline: r.pipeline,
       light: r.light,
       projects: Number(r.n),
       planned: r.planned,
