@@ -45,10 +45,10 @@ export function registryRows(actor: Actor, params: RegistryParams): Promise<Batc
   return allPages((p: RegistryParams) => listProjects(actor, p), params);
 }
 
-/** Whether any filter narrows the list (the query string of the filters alone is not empty). */
+/** Whether any filter narrows the list (the query string of the filters alone is not empty; the plan year alone does not narrow it). */
 export function hasRegistryFilters(p: RegistryParams): boolean {
   const d = registrySearch.defaults;
-  return registrySearch.query({ ...p, page: 1, pageSize: d.pageSize, sort: d.sort, dir: d.dir }) !== '';
+  return registrySearch.query({ ...p, page: 1, pageSize: d.pageSize, sort: d.sort, dir: d.dir, year: null }) !== '';
 }
 
 function values(r: RegistryRow, seq: number, locale: Locale, t: ReturnType<typeof translator>) {

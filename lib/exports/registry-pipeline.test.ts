@@ -11,7 +11,7 @@ import { registrySearch } from '@/lib/projects/search-params';
 import { buildWorld } from '@/lib/projects/test-world';
 import { useTestDb } from '@/test/db';
 import { makeMilestone, makeProject } from '@/test/factories';
-import { registryExport } from './registry-export';
+import { hasRegistryFilters, registryExport } from './registry-export';
 import { parseCsv, readAll } from './test-helpers';
 
 useTestDb();
@@ -94,6 +94,8 @@ describe('the registry’s pipeline stage', () => {
     expect(csv.total).toBe(2);
     const xlsx = await registryExport(w.actors.dispatch, registrySearch.parse('pipeline=new_start&year=2027'), 'xlsx', 'en');
     expect(xlsx.total).toBe(1);
+    expect(hasRegistryFilters(registrySearch.parse('year=2027'))).toBe(false);
+    expect(hasRegistryFilters(registrySearch.parse('pipeline=reserve'))).toBe(true);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await readAll(xlsx.body)) as unknown as ArrayBuffer);
     const texts: string[][] = [];
