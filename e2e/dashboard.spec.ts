@@ -134,12 +134,15 @@ test('a user whose scope has no projects gets a clear message instead of empty c
 });
 
 test('each headline figure opens a list with exactly that many items', async ({ browser }) => {
-  test.setTimeout(120_000);
+  // Ten figures, each a dashboard load and a registry load (about 17 s each on a busy 2-core CI machine).
+  test.setTimeout(240_000);
   const page = await open(browser, 'dispatch');
   const figures: { id: string; list: 'projects' | 'problems' }[] = [
     { id: 'figure-light-red', list: 'projects' },
     { id: 'figure-light-yellow', list: 'projects' },
     { id: 'figure-stage-construction', list: 'projects' },
+    { id: 'figure-pipeline-new_start', list: 'projects' },
+    { id: 'figure-pipeline-continuing', list: 'projects' },
     { id: 'figure-milestones-overdue', list: 'projects' },
     { id: 'figure-milestones-due', list: 'projects' },
     { id: 'figure-reports-missing', list: 'projects' },

@@ -53,8 +53,12 @@ test.describe('the registry as the dispatch office', () => {
     await expect(page).toHaveURL(/sort=totalInvestment\.desc/);
     await listSettled(page);
     await expect(page.getByRole('columnheader', { name: /总投资/ })).toHaveAttribute('aria-sort', 'descending');
-    const values = await rows(page).locator('td:nth-child(7)').allInnerTexts();
-    const wan = values.map((v) => (v.includes('亿元') ? parseFloat(v.replace(/,/g, '')) * 10000 : parseFloat(v.replace(/,/g, ''))));
+    // Total investment is the 9th cell (code, name, category, county, stage, pipeline stage, status, light, total).
+    const values = await rows(page).locator('td:nth-child(9)').allInnerTexts();
+    const wan = values
+      .map((v) => (v.includes('亿元') ? parseFloat(v.replace(/,/g, '')) * 10000 : parseFloat(v.replace(/,/g, ''))))
+      .filter(Number.isFinite); // a project without a total shows "—", sorted last
+    expect(wan.length).toBeGreaterThan(1);
     const sorted = [...wan].sort((a, b) => b - a);
     expect(wan).toEqual(sorted);
   });

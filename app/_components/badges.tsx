@@ -1,4 +1,5 @@
 import type { MilestoneStatus, ProjectStatus, Stage } from '@/db/schema/enums';
+import type { PipelineStage } from '@/lib/plan-years/pipeline-stage';
 
 const STATUS_STYLE: Record<ProjectStatus, string> = {
   on_track: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20',
@@ -10,6 +11,15 @@ const STATUS_STYLE: Record<ProjectStatus, string> = {
 const STAGE_STYLE: Record<Stage, string> = {
   preliminary: 'bg-violet-50 text-violet-800 ring-violet-600/20',
   construction: 'bg-sky-50 text-sky-800 ring-sky-600/20',
+  completed: 'bg-teal-50 text-teal-800 ring-teal-600/20',
+  operating: 'bg-slate-100 text-slate-700 ring-slate-500/20',
+};
+
+const PIPELINE_STYLE: Record<PipelineStage, string> = {
+  reserve: 'bg-slate-50 text-slate-700 ring-slate-500/20',
+  preliminary: 'bg-violet-50 text-violet-800 ring-violet-600/20',
+  new_start: 'bg-amber-50 text-amber-900 ring-amber-600/25',
+  continuing: 'bg-sky-50 text-sky-800 ring-sky-600/20',
   completed: 'bg-teal-50 text-teal-800 ring-teal-600/20',
   operating: 'bg-slate-100 text-slate-700 ring-slate-500/20',
 };
@@ -30,6 +40,14 @@ export function StatusBadge({ status, label }: { status: ProjectStatus; label: s
 
 export function StageBadge({ stage, label }: { stage: Stage; label: string }) {
   return <span className={`${base} ${STAGE_STYLE[stage]}`}>{label}</span>;
+}
+
+export function PipelineStageBadge({ stage, label }: { stage: PipelineStage; label: string }) {
+  return (
+    <span className={`${base} ${PIPELINE_STYLE[stage]}`} data-pipeline={stage}>
+      {label}
+    </span>
+  );
 }
 
 export function MilestoneStatusBadge({ status, label }: { status: MilestoneStatus; label: string }) {

@@ -5,6 +5,14 @@ export type Role = (typeof ROLES)[number];
 export const STAGES = ['preliminary', 'construction', 'completed', 'operating'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/**
+ * The pipeline stage of a project in a plan year (储备 / 前期 / 新开工 / 续建 / 竣工(投运)), derived
+ * from the registry stage and the works start (lib/plan-years/pipeline-stage.ts), never stored
+ * on the project; a frozen status-table row keeps the one it had.
+ */
+export const PIPELINE_STAGES = ['reserve', 'preliminary', 'new_start', 'continuing', 'completed', 'operating'] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
 export const PROJECT_STATUSES = ['on_track', 'at_risk', 'delayed', 'suspended'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 

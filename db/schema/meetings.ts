@@ -13,7 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { type Light, MEETING_AGENDA_KINDS, MEETING_STATUSES, type ProjectStatus, type Stage } from './enums';
+import { type Light, MEETING_AGENDA_KINDS, MEETING_STATUSES, type PipelineStage, type ProjectStatus, type Stage } from './enums';
 import type { LightReason } from './lights';
 import { problems } from './problems';
 import { projects } from './projects';
@@ -245,6 +245,11 @@ export interface StatusRow {
   unitName: string | null;
   unitNameEn: string | null;
   stage: Stage;
+  /**
+   * The pipeline stage in the meeting's year (新开工 / 续建 / 前期 / 谋划储备 / 建成 / 投运) as it was
+   * when the table was frozen; absent in rows frozen before the stage was recorded.
+   */
+  pipelineStage?: PipelineStage;
   status: ProjectStatus;
   /** The effective light (override first, else computed); null when none. */
   light: Light | null;

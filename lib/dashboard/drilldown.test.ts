@@ -6,8 +6,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
+import type { Stage } from '@/db/schema/enums';
 import type { Actor } from '@/lib/authz';
 import { setClockForTests } from '@/lib/clock';
+import { sumMoney } from '@/lib/money';
+import { PIPELINE_STAGES, pipelineStage } from '@/lib/plan-years/pipeline-stage';
 import { listProblems } from '@/lib/problems/list-problems';
 import { problemsSearch } from '@/lib/problems/search-params';
 import { listProjects } from '@/lib/projects/list-projects';
@@ -66,6 +69,7 @@ function figures(d: Dashboard): [string, number, string][] {
     ['projects', h.projects.count, h.projects.href],
     ...h.byStage.map((s): [string, number, string] => [`stage ${s.stage}`, s.count, s.href]),
     ...h.lights.map((l): [string, number, string] => [`light ${l.light}`, l.count, l.href]),
+    ...d.pipeline.stages.map((s): [string, number, string] => [`pipeline ${s.stage}`, s.count, s.href]),
     ['investment (all projects)', h.projects.count, h.investment.href],
     ['milestones due (projects)', h.milestonesDue.projects.count, h.milestonesDue.projects.href],
     ['milestones overdue (projects)', h.milestonesOverdue.projects.count, h.milestonesOverdue.projects.href],
@@ -179,6 +183,35 @@ describe('the drill-down lists hold exactly the counted items (ids against hand-
     );
     // A county user's scope still applies: every project they see touches their county.
     expect((await listed(w.actors.emin, '/projects?county=none')).total).toBe(0);
+  });
+
+  it('pipeline stages: the TypeScript rule over each project’s dates gives the same projects as each link', async () => {
+    setClockForTests(WORLD_NOW);
+    const d = await getDashboard(w.actors.dispatch);
+    expect(d.pipeline.year).toBe(2026);
+    const facts = await q<{ id: number; stage: Stage; actual: string | null; planned: string | null }>(
+      `SELECT p.id, p.stage, min(m.actual_date)::text AS actual, coalesce(min(m.planned_date), p.start_date)::text AS planned
+       FROM projects p LEFT JOIN milestones m ON m.project_id = p.id AND m.kind = 'start_works' GROUP BY p.id`,
+    );
+    const expected = (stage: string) =>
+      facts
+        .filter((f) => pipelineStage({ stage: f.stage, actualStart: f.actual, plannedStart: f.planned }, 2026) === stage)
+        .map((f) => Number(f.id))
+        .sort((a, b) => a - b);
+    expect(d.pipeline.stages.map((s) => s.stage)).toEqual([...PIPELINE_STAGES]);
+    for (const s of d.pipeline.stages) {
+      expect(s.href, s.stage).toContain('year=2026');
+      expect(
+        (await listed(w.actors.dispatch, s.href)).ids.sort((a, b) => a - b),
+        s.stage,
+      ).toEqual(expected(s.stage));
+      expect(s.count, s.stage).toBe(expected(s.stage).length);
+    }
+    expect(d.pipeline.stages.reduce((a, s) => a + s.count, 0)).toBe(d.headline.projects.count);
+    // The demo portfolio has projects in several stages, so the figures are not all one number.
+    expect(d.pipeline.stages.filter((s) => s.count > 0).length).toBeGreaterThanOrEqual(3);
+    // The plans add up to the headline's.
+    expect(sumMoney(d.pipeline.stages.map((s) => s.planned))).toBe(d.headline.investment.planned);
   });
 
   it('the problem list’s age filter', async () => {

@@ -1,6 +1,7 @@
 /**
  * The portfolio query: every project in scope, grouped by category, the counties it touches
- * (the set, so that a project crossing counties is one project of one group), stage and effective
+ * (the set, so that a project crossing counties is one project of one group), stage, pipeline
+ * stage in the year (lib/plan-years/pipeline-stage-sql.ts) and effective
  * light, with the year's planned and completed investment of each group, and the completed
  * investment per month. One statement; the headline counts, both breakdowns and the chart's
  * completed line are sums over its (at most a few hundred) rows.
@@ -15,6 +16,8 @@ import type { Executor } from '@/db/client';
 import { annualPlans, categories, counties, projects, reportingPeriods, reports } from '@/db/schema';
 import type { Light, Stage } from '@/db/schema/enums';
 import { type Actor, idArray, projectCountyIdsSql, projectScope } from '@/lib/authz';
+import type { PipelineStage } from '@/lib/plan-years/pipeline-stage';
+import { pipelineStageSql } from '@/lib/plan-years/pipeline-stage-sql';
 import { effectiveLightsSql } from './drilldown-sql';
 import { rowsOf, whereAll } from './sql-util';
 
@@ -60,6 +63,7 @@ export interface PortfolioGroup {
   /** The counties the group's projects touch (ascending ids; empty: location not reported, 未填报). */
   countyIds: number[];
   stage: Stage;
+  pipeline: PipelineStage;
   light: Light | null;
   projects: number;
   /** 万元, two decimals. */
@@ -103,6 +107,7 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
       category: string;
       county_ids: unknown;
       stage: Stage;
+      pipeline: PipelineStage;
       light: Light | null;
       n: number;
       planned: string;
@@ -110,7 +115,7 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
     }>(
       db,
       sql`SELECT ${projects.categoryCode} AS category, ${projectCountyIdsSql} AS county_ids, ${projects.stage} AS stage,
-          el.light, count(*)::int AS n,
+          ${pipelineStageSql(year)} AS pipeline, el.light, count(*)::int AS n,
           coalesce(sum(${planAmountSql}), 0)::numeric(16,2)::text AS planned,
           coalesce(sum(done.amount), 0)::numeric(16,2)::text AS completed
         FROM ${projects}
@@ -119,7 +124,7 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
         -- The effective light (the registry's light filter uses the same derived table).
         LEFT JOIN ${effectiveLightsSql(day)} el ON el.project_id = ${projects.id}
         ${whereAll(projectScope(actor))}
-        GROUP BY 1, 2, 3, 4`,
+        GROUP BY 1, 2, 3, 4, 5`,
     ),
     rowsOf<{ month: number; amount: string }>(
       db,
@@ -141,6 +146,7 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
       category: r.category,
       countyIds: idArray(r.county_ids),
       stage: r.stage,
+      pipeline: r.pipeline,
       light: r.light,
       projects: Number(r.n),
       planned: r.planned,

@@ -14,6 +14,7 @@ import { reportingPeriods } from '@/db/schema';
 import enProject from '@/lib/i18n/messages/en/project.json';
 import zhProject from '@/lib/i18n/messages/zh-CN/project.json';
 import { type Light, PROBLEM_TYPES, STAGES } from '@/db/schema/enums';
+import { PIPELINE_STAGES } from '@/lib/plan-years/pipeline-stage';
 import type { Actor } from '@/lib/authz';
 import { now, today } from '@/lib/clock';
 import { percentOf, sumMoney } from '@/lib/money';
@@ -27,7 +28,7 @@ import { completedThrough, investmentMonths } from './investment';
 import { asOfMonth as decideAsOf, monthNumber } from '@/lib/plans/as-of';
 import { approvedPeriods } from '@/lib/plans/as-of-queries';
 import { type Labels, labels, portfolio, type PortfolioGroup } from './portfolio';
-import type { BreakdownRow, Dashboard, LightFigure, StageFigure } from './types';
+import type { BreakdownRow, Dashboard, LightFigure, PipelineFigure, StageFigure } from './types';
 
 export { getTimeline, TIMELINE_DEFAULT_LIMIT, TIMELINE_MAX_LIMIT } from './timeline';
 
@@ -142,6 +143,16 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
     count: groups.filter((g) => g.stage === stage).reduce((a, g) => a + g.projects, 0),
     href: registryHref({ stage: [stage] }),
   }));
+  // 储备 / 前期 / 新开工 / 续建 / 建成 / 投运 in the year; the link names the year, so it lists these projects whatever day it is opened.
+  const byPipeline: PipelineFigure[] = PIPELINE_STAGES.map((stage) => {
+    const of = groups.filter((g) => g.pipeline === stage);
+    return {
+      stage,
+      count: of.reduce((a, g) => a + g.projects, 0),
+      planned: sum(of.map((g) => g.planned)),
+      href: registryHref({ pipeline: [stage], year }),
+    };
+  });
   const lights: LightFigure[] = LIGHT_ORDER.map((light) => ({
     light,
     count: groups.filter((g) => g.light === light).reduce((a, g) => a + g.projects, 0),
@@ -199,6 +210,7 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
     byCategory: categoryRows(groups, ref),
     byCounty: countyRows(groups, ref),
     crossCountyProjects: groups.filter((g) => g.countyIds.length > 1).reduce((a, g) => a + g.projects, 0),
+    pipeline: { year, stages: byPipeline },
     capacity: {
       // The target is the prefecture's: a county's view shows its projects' capacity, not a share of it.
       target: actor.countyId === null ? (target?.amount ?? null) : null,

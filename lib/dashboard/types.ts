@@ -9,6 +9,7 @@
  * dashboard and the row count of the list it opens are the same number.
  */
 import type { Light, ProblemType, Stage } from '@/db/schema/enums';
+import type { PipelineStage } from '@/lib/plan-years/pipeline-stage';
 
 /** A count with the list it drills down to. */
 export interface Figure {
@@ -18,6 +19,13 @@ export interface Figure {
 
 export interface StageFigure extends Figure {
   stage: Stage;
+}
+
+/** The projects in one pipeline stage of the year (储备 / 前期 / 新开工 / 续建 / 建成 / 投运), and their plans. */
+export interface PipelineFigure extends Figure {
+  stage: PipelineStage;
+  /** Sum of the year's plans of these projects (as the investment headline counts them), 万元. */
+  planned: string;
 }
 
 export interface LightFigure extends Figure {
@@ -202,4 +210,6 @@ export interface Dashboard {
   crossCountyProjects: number;
   capacity: CapacityProgress;
   problems: ProblemBreakdown;
+  /** The portfolio by pipeline stage in the current year, every stage in PIPELINE_STAGES order. */
+  pipeline: { year: number; stages: PipelineFigure[] };
 }

@@ -71,6 +71,7 @@ describe('status table CSV', () => {
       '包抓领导',
       '责任单位',
       '状态',
+      '推进阶段',
     ]);
     expect(records).toHaveLength(1 + ROWS.length);
     expect(records[1]).toEqual([
@@ -87,6 +88,7 @@ describe('status table CSV', () => {
       '李副专员',
       '交通运输局',
       '绿灯',
+      '续建',
     ]);
     expect(records[2]).toEqual([
       '2',
@@ -102,13 +104,14 @@ describe('status table CSV', () => {
       "'@张三",
       "'\t水利局",
       '红灯',
+      '新开工',
     ]);
-    expect(records[4]).toEqual(['4', '水利', '切格尔水库', '', '', '', '500.00', '', '', '', '', '', '未计算']);
+    expect(records[4]).toEqual(['4', '水利', '切格尔水库', '', '', '', '500.00', '', '', '', '', '', '未计算', '谋划储备']);
     expect(records[5]![2]).toBe("'\r回车开头的名称");
     // Numbers are bare (a spreadsheet reads them as numbers); a negative amount stays a number.
     const raw = text.split('\r\n');
     expect(raw[1]).toBe(
-      '1,交通,S317裕民至托里公路,新建二级公路96公里,120000.00,30000.00,12000.10,40,路基完成80%,,李副专员,交通运输局,绿灯',
+      '1,交通,S317裕民至托里公路,新建二级公路96公里,120000.00,30000.00,12000.10,40,路基完成80%,,李副专员,交通运输局,绿灯,续建',
     );
     expect(text).toContain(',-100.50,10000.00,2500.00,25,');
     expect(text).toContain('"\'=HYPERLINK(""http://evil.example"",""点击"")"');
@@ -131,6 +134,7 @@ describe('status table CSV', () => {
       'Responsible leader',
       'Responsible unit',
       'Status',
+      'Pipeline stage',
     ]);
     expect(first).toEqual([
       '1',
@@ -146,6 +150,7 @@ describe('status table CSV', () => {
       '李副专员',
       'Transport Bureau',
       'Green',
+      'Continuing',
     ]);
   });
 });

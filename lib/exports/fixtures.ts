@@ -31,13 +31,17 @@ function row(overrides: Partial<StatusRow>): StatusRow {
     unitName: '交通运输局',
     unitNameEn: 'Transport Bureau',
     stage: 'construction',
+    pipelineStage: 'continuing',
     status: 'on_track',
     light: 'green',
     ...overrides,
   };
 }
 
-/** Two categories: transport (2 projects), water (3), with every awkward value. */
+/**
+ * Two categories: transport (2 projects), water (3), with every awkward value; by pipeline stage
+ * 续建 (KP-0001, KP-0003), 新开工 (KP-0002), 谋划储备 (KP-0004) and 投运 (KP-0005).
+ */
 export const ROWS: StatusRow[] = [
   row({}),
   row({
@@ -56,6 +60,7 @@ export const ROWS: StatusRow[] = [
     unitName: '\t水利局',
     unitNameEn: null,
     light: 'red',
+    pipelineStage: 'new_start',
   }),
   row({
     projectId: 3,
@@ -91,6 +96,8 @@ export const ROWS: StatusRow[] = [
     unitName: null,
     unitNameEn: null,
     light: null,
+    stage: 'preliminary',
+    pipelineStage: 'reserve',
   }),
   row({
     projectId: 5,
@@ -105,6 +112,8 @@ export const ROWS: StatusRow[] = [
     completedThisYear: '2500.00',
     completionRate: 0.25,
     light: 'green',
+    stage: 'operating',
+    pipelineStage: 'operating',
   }),
 ];
 

@@ -4,7 +4,7 @@
  * table has — missing plans, several problems, all lights and none, long texts. Not used by
  * the application.
  */
-import type { Light } from '@/db/schema/enums';
+import { type Light, PIPELINE_STAGES } from '@/db/schema/enums';
 import type { StatusRow } from '@/lib/meetings/types';
 import { divRound, moneyText, rateOf, shareOf } from '@/lib/money';
 
@@ -45,6 +45,7 @@ export function generatedRow(i: number, categoryIndex: number): StatusRow {
     unitName: `交通运输局${i % 12}`,
     unitNameEn: `Transport Bureau ${i % 12}`,
     stage: 'construction',
+    pipelineStage: PIPELINE_STAGES[i % PIPELINE_STAGES.length]!,
     status: 'on_track',
     light: LIGHTS[i % LIGHTS.length]!,
   };

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { projects } from '@/db/schema';
 import type { ActionResult } from '@/lib/actions/result';
 import type { Actor } from '@/lib/authz';
-import { setClockForTests } from '@/lib/clock';
+import { setClockForTests, today } from '@/lib/clock';
+import { translator } from '@/lib/i18n/translate';
 import { recordDecision } from '@/lib/meetings/agenda-actions';
 import { createMeeting, freezeMeeting, holdMeeting, publishMinutes } from '@/lib/meetings/meeting-actions';
 import { snapshotRows } from '@/lib/meetings/queries';
@@ -116,6 +117,7 @@ describe('registry export', () => {
       '包抓领导',
       '责任单位',
       '逾期节点（个）',
+      `${today().slice(0, 4)}年推进阶段`,
       '灯色',
       '亮灯原因',
     ]);
@@ -286,10 +288,21 @@ describe('meeting exports', () => {
         s.problems.length === 1 ? s.problems[0] : s.problems.map((p, k) => `${k + 1}. ${p}`).join('\n'),
       );
       expect(r.getCell(12).value).toBe(s.light ? { red: '红灯', yellow: '黄灯', green: '绿灯' }[s.light] : '未计算');
+      expect(r.getCell(13).value).toBe(translator('zh-CN')(`enums.pipelineStage.${s.pipelineStage}`));
     });
-    const total = ws.getRow(ws.rowCount);
+    // The total, then its split by the frozen pipeline stages (新开工, 续建, 前期, 谋划储备, 建成投运).
+    const total = ws.getRow(ws.rowCount - 5);
     expect(total.getCell(1).value).toBe('合计（4 个项目）');
     expect(total.getCell(6).value).toBe(snapshot.reduce((a, s) => a + Number(s.completedThisYear), 0));
+    const split = [1, 2, 3, 4, 5].map((k) => ws.getRow(ws.rowCount - 5 + k));
+    expect(split.map((r) => String(r.getCell(1).value).replace(/（.*/, ''))).toEqual([
+      '其中：新开工',
+      '其中：续建',
+      '其中：前期',
+      '其中：谋划储备',
+      '其中：建成投运',
+    ]);
+    expect(split.reduce((a, r) => a + Number(String(r.getCell(1).value).match(/（(\d+) 个项目）/)![1]), 0)).toBe(4);
 
     const csv = await csvRecords(await exportStatusTable(w.actors.dispatch, String(id), 'csv', 'zh-CN'));
     expect(csv.slice(1).map((r) => r[2])).toEqual(snapshot.map((s) => s.name));

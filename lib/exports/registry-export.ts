@@ -7,13 +7,13 @@ import 'server-only';
  */
 import type { Readable } from 'node:stream';
 import type { Actor } from '@/lib/authz';
-import { now } from '@/lib/clock';
+import { now, today } from '@/lib/clock';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import { lightReasonText } from '@/lib/lights/light-text';
 import { listProjects, type RegistryRow } from '@/lib/projects/queries';
-import { type RegistryParams, registrySearch } from '@/lib/projects/search-params';
+import { type RegistryParams, registrySearch, registryYear } from '@/lib/projects/search-params';
 import { type CsvCell, csvStream, decimalCell } from './csv';
 import { allPages, type Batched } from './batched';
 import { moneyToNumber } from '@/lib/money';
@@ -34,6 +34,8 @@ const COLUMNS = [
   ['leader', 10, 'center'],
   ['unit', 18, 'text'],
   ['overdue', 10, 'int'],
+  // The pipeline stage in the plan year (储备 / 前期 / 新开工 / 续建 / 建成 / 投运), as the registry shows it.
+  ['pipelineStage', 12, 'center'],
   // The latest period's light and why (issue 13), as the registry shows it.
   ['light', 8, 'center'],
   ['lightReason', 48, 'text'],
@@ -44,10 +46,10 @@ export function registryRows(actor: Actor, params: RegistryParams): Promise<Batc
   return allPages((p: RegistryParams) => listProjects(actor, p), params);
 }
 
-/** Whether any filter narrows the list (the query string of the filters alone is not empty). */
+/** Whether any filter narrows the list (the query string of the filters alone is not empty; the plan year alone does not narrow it). */
 export function hasRegistryFilters(p: RegistryParams): boolean {
   const d = registrySearch.defaults;
-  return registrySearch.query({ ...p, page: 1, pageSize: d.pageSize, sort: d.sort, dir: d.dir }) !== '';
+  return registrySearch.query({ ...p, page: 1, pageSize: d.pageSize, sort: d.sort, dir: d.dir, year: null }) !== '';
 }
 
 function values(r: RegistryRow, seq: number, locale: Locale, t: ReturnType<typeof translator>) {
@@ -66,6 +68,7 @@ function values(r: RegistryRow, seq: number, locale: Locale, t: ReturnType<typeo
     leader: r.leaderName,
     unit: en ? r.unitEn || r.unitZh : r.unitZh,
     overdue: r.overdueMilestones,
+    pipelineStage: t(`enums.pipelineStage.${r.pipelineStage}`),
     light: t(`lights.light.${r.light ?? 'none'}`),
     lightReason: lightReasonText(t, { light: r.light, reasons: r.lightReasons, override: r.lightOverride }, locale),
   };
@@ -87,8 +90,10 @@ export async function registryExport(
   { demo = false }: { demo?: boolean } = {},
 ): Promise<ExportFile> {
   const t = translator(locale);
-  const { total, rows } = await registryRows(actor, params);
-  const headers = COLUMNS.map(([key]) => t(`exports.registry.col.${key}`));
+  // One plan year for every batch, even if the year turns while the file is written.
+  const year = registryYear(params, today());
+  const { total, rows } = await registryRows(actor, { ...params, year });
+  const headers = COLUMNS.map(([key]) => t(`exports.registry.col.${key}`, { year }));
   const baseName = demoTitle(t('exports.registry.fileName'), t, demo);
   if (format === 'csv') {
     async function* records(): AsyncGenerator<CsvCell[]> {

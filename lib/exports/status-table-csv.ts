@@ -3,7 +3,7 @@
  * record per project with its category, in the snapshot's order. No title, category or
  * subtotal records: a CSV is for re-use, and sums inside the data would be counted twice by
  * anyone who adds up a column. Money as exact decimals, the completion rate in per cent
- * (one decimal), the light as its name.
+ * (one decimal), the light and the frozen pipeline stage as their names.
  */
 import type { Readable } from 'node:stream';
 import type { Locale } from '@/lib/i18n/config';
@@ -44,6 +44,7 @@ export function statusCsvRecord(seq: number, row: StatusRow, locale: Locale, t: 
     tx.leader,
     tx.unit,
     tx.light,
+    tx.pipeline,
   ];
 }
 

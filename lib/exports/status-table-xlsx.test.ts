@@ -12,7 +12,7 @@ async function load(buf: Buffer) {
   return { wb, ws };
 }
 
-const values = (ws: ExcelJS.Worksheet, r: number) => Array.from({ length: 12 }, (_, i) => ws.getRow(r).getCell(i + 1).value);
+const values = (ws: ExcelJS.Worksheet, r: number) => Array.from({ length: 13 }, (_, i) => ws.getRow(r).getCell(i + 1).value);
 
 describe('status table workbook (调度表 .xlsx)', () => {
   it('has the title, the header and units rows, category headings, numbered rows, subtotals and the total', async () => {
@@ -41,8 +41,9 @@ describe('status table workbook (调度表 .xlsx)', () => {
       '包抓领导',
       '责任单位',
       '状态',
+      '推进阶段',
     ]);
-    expect(values(ws, 4).map((v) => v ?? '')).toEqual(['', '', '', '万元', '万元', '万元', '%', '', '', '', '', '']);
+    expect(values(ws, 4).map((v) => v ?? '')).toEqual(['', '', '', '万元', '万元', '万元', '%', '', '', '', '', '', '']);
 
     // 一、交通 heading, merged across the row
     expect(ws.getCell('A5').value).toBe('一、交通');
@@ -60,6 +61,7 @@ describe('status table workbook (调度表 .xlsx)', () => {
       '李副专员',
       '交通运输局',
       '绿灯',
+      '续建',
     ]);
     // Formula-looking text is neutralised (a leading apostrophe), never a formula; numbers stay numbers.
     const r7 = ws.getRow(7);
@@ -85,7 +87,7 @@ describe('status table workbook (调度表 .xlsx)', () => {
     expect(ws.getCell('A9').value).toBe('二、水利');
     expect(values(ws, 10)[0]).toBe(3);
     // A project without plan, light or texts: empty cells, "未计算".
-    expect(values(ws, 11)).toEqual([4, '切格尔水库', null, null, null, 500, null, null, null, null, null, '未计算']);
+    expect(values(ws, 11)).toEqual([4, '切格尔水库', null, null, null, 500, null, null, null, null, null, '未计算', '谋划储备']);
     // (XML turns the carriage return into a line break; the apostrophe stays in front.)
     expect(ws.getCell('B12').value).toMatch(/^'\s回车开头的名称$/);
     expect(ws.getCell('D12').value).toBe(-100.5);
@@ -100,7 +102,17 @@ describe('status table workbook (调度表 .xlsx)', () => {
     expect(ws.getCell('E14').value).toBe(90000.2);
     expect(ws.getCell('F14').value).toBe(35000.3);
     expect(ws.getCell('G14').value).toBe(0.383); // 34500.3 / 90000.2 = 38.333…%
-    expect(ws.rowCount).toBe(14);
+    // Under the total, its split by pipeline stage (the rows' frozen stages), every group listed.
+    // (A:C merged, so B and C read as A.) They add up to the total: 0.1 + 370000 + (−100.5) = 369899.6.
+    expect([15, 16, 17, 18, 19].map((r) => [values(ws, r)[0], ...values(ws, r).slice(3, 7)])).toEqual([
+      ['其中：新开工（1 个项目）', 0.1, 0.2, 0.2, 1],
+      ['其中：续建（2 个项目）', 370000, 80000, 32000.1, 0.4],
+      ['其中：前期（0 个项目）', null, null, null, null],
+      ['其中：谋划储备（1 个项目）', null, null, 500, null],
+      ['其中：建成投运（1 个项目）', -100.5, 10000, 2500, 0.25],
+    ]);
+    expect(ws.getCell('C15').master.address).toBe('A15');
+    expect(ws.rowCount).toBe(19);
   });
 
   it('formats money and rates, colours the lights, wraps text, sets widths', async () => {
@@ -165,7 +177,7 @@ describe('status table workbook (调度表 .xlsx)', () => {
     // Text is written in the cell (no shared-strings table that would grow with the rows).
     expect(files.has('xl/sharedStrings.xml')).toBe(false);
     expect(sheet).toContain('<v>S317裕民至托里公路</v>');
-    expect(sheet).toContain('<mergeCell ref="A1:L1"/>');
+    expect(sheet).toContain('<mergeCell ref="A1:M1"/>');
     expect(sheet).toContain('paperSize="8"');
     expect(sheet).toContain('orientation="landscape"');
     const workbook = files.get('xl/workbook.xml')!.toString('utf8');
@@ -192,6 +204,9 @@ describe('status table workbook (调度表 .xlsx)', () => {
     expect(ws.getCell('L6').value).toBe('Green');
     expect(ws.getCell('A8').value).toBe('Transport subtotal (2 projects)');
     expect(ws.getCell('A14').value).toBe('Total (5 projects)');
+    expect(ws.getCell('M3').value).toBe('Pipeline stage');
+    expect(ws.getCell('M6').value).toBe('Continuing');
+    expect(ws.getCell('A15').value).toBe('of which new start (1 project)');
     expect(ws.headerFooter.oddFooter).toBe('&CPage &P of &N');
   });
 
@@ -200,6 +215,8 @@ describe('status table workbook (调度表 .xlsx)', () => {
     expect(ws.getCell('A3').value).toBe('序号');
     expect(ws.getCell('A5').value).toBe('合计（0 个项目）');
     expect(ws.getCell('D5').value).toBeNull();
+    expect(ws.getCell('A6').value).toBe('其中：新开工（0 个项目）');
+    expect(ws.rowCount).toBe(10);
   });
 
   it('streams: a reader that does not read holds the writer back (rows are pulled only as bytes leave)', async () => {
@@ -226,9 +243,9 @@ describe('status table workbook (调度表 .xlsx)', () => {
     const buf = await readAll(out);
     expect(pulled).toBe(20_000);
     const { ws } = await load(buf);
-    // 4 heading rows + 20,000 projects + 5 category headings + 5 subtotals + the total
-    expect(ws.rowCount).toBe(4 + 20_000 + 11);
-    expect(ws.getCell(`A${ws.rowCount}`).value).toBe('合计（20000 个项目）');
+    // 4 heading rows + 20,000 projects + 5 category headings + 5 subtotals + the total + 5 pipeline stages
+    expect(ws.rowCount).toBe(4 + 20_000 + 11 + 5);
+    expect(ws.getCell(`A${ws.rowCount - 5}`).value).toBe('合计（20000 个项目）');
   });
 
   it('a failing row source fails the stream (no truncated file that looks complete)', async () => {

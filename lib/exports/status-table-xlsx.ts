@@ -3,10 +3,10 @@
  *
  *   row 1   the title (meeting name), merged across the table
  *   row 2   meeting date and snapshot time, merged
- *   row 3   column headers (序号, 项目名称, … 状态)
+ *   row 3   column headers (序号, 项目名称, … 状态, 推进阶段)
  *   row 4   units (万元, %)
  *   then    per category: a heading row (一、交通), its numbered projects, a subtotal row;
- *           finally the total row.
+ *           then the total row, and under it the total by pipeline stage (其中：新开工 …).
  *
  * Money cells are numbers in 万元 (#,##0.00), the completion rate a fraction (0.0%); the light
  * is the 状态 cell's fill (red / yellow / green) and its text. Panes are frozen under the
@@ -50,6 +50,7 @@ const WIDTHS: Record<StatusColumn, number> = {
   leader: 11,
   unit: 16,
   light: 10,
+  pipeline: 10,
 };
 
 /** The decimals of lib/money's display policy: money in 万元 with two, rates with one (0.0%). */
@@ -143,7 +144,7 @@ const S = {
 };
 
 const COLS = STATUS_COLUMNS.length;
-const LAST_COL = String.fromCharCode(64 + COLS); // 'L'
+const LAST_COL = String.fromCharCode(64 + COLS); // 'M'
 
 /** Rows are committed, and the pipeline checked for backpressure, in groups of this size. */
 const PACE_EVERY = 200;
@@ -227,6 +228,7 @@ export function statusTableXlsx(heading: MeetingHeading, rows: AsyncIterable<Sta
           neutraliseCell(tx.leader),
           neutraliseCell(tx.unit),
           tx.light,
+          neutraliseCell(tx.pipeline),
         ]);
         row.getCell(1).style = S.center;
         row.getCell(2).style = S.text;
@@ -240,6 +242,7 @@ export function statusTableXlsx(heading: MeetingHeading, rows: AsyncIterable<Sta
         row.getCell(10).style = S.center;
         row.getCell(11).style = S.center;
         row.getCell(12).style = S.light[r.light ?? 'none'];
+        row.getCell(13).style = S.center;
         row.height = wrappedRowHeight([
           [tx.name, WIDTHS.name],
           [tx.content, WIDTHS.content],
@@ -257,6 +260,7 @@ export function statusTableXlsx(heading: MeetingHeading, rows: AsyncIterable<Sta
         row.height = 18;
         row.commit();
       } else {
+        // A category's subtotal, the total, or one pipeline stage's share of the total (as a subtotal).
         const total = line.kind === 'total';
         const row = sheet.addRow([neutraliseCell(line.label), null, null, ...totalsCells(line.totals)]);
         const at = row.number;

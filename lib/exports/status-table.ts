@@ -1,10 +1,11 @@
 /**
  * The status table (调度表) as a sequence of lines, shared by the Excel and CSV renderers and the
- * print view: a heading per category, the numbered project rows, a subtotal after each category
- * and the total at the end. The rows arrive ordered by category (the snapshot's order), so the
- * subtotals are computed while streaming: nothing is held but the running sums.
+ * print view: a heading per category, the numbered project rows, a subtotal after each category,
+ * the total, and under it the total split by pipeline stage (其中：新开工 / 续建 / 前期 / 谋划储备 /
+ * 建成投运, from each row's frozen stage). The rows arrive ordered by category (the snapshot's
+ * order), so the subtotals are computed while streaming: nothing is held but the running sums.
  */
-import type { Light } from '@/db/schema/enums';
+import type { Light, PipelineStage } from '@/db/schema/enums';
 import type { Locale } from '@/lib/i18n/config';
 import type { Translate } from '@/lib/i18n/translate';
 import type { MeetingHeading, StatusRow } from '@/lib/meetings/types';
@@ -29,7 +30,20 @@ export type TableLine =
   | { kind: 'category'; ordinal: number; label: string; categoryCode: string }
   | { kind: 'project'; seq: number; row: StatusRow }
   | { kind: 'subtotal'; label: string; categoryCode: string; totals: Totals }
-  | { kind: 'total'; label: string; totals: Totals };
+  | { kind: 'total'; label: string; totals: Totals }
+  | { kind: 'pipeline'; label: string; group: PipelineGroup; totals: Totals };
+
+/**
+ * The stage groups a status table counts under its total, in the order tables list them; 建成 and
+ * 投运 count together. `unrecorded`: rows frozen before the stage was recorded (shown only if any).
+ */
+export const PIPELINE_GROUPS = ['new_start', 'continuing', 'preliminary', 'reserve', 'done'] as const;
+export type PipelineGroup = (typeof PIPELINE_GROUPS)[number] | 'unrecorded';
+
+export function pipelineGroup(stage: PipelineStage | undefined): PipelineGroup {
+  if (stage === undefined) return 'unrecorded';
+  return stage === 'completed' || stage === 'operating' ? 'done' : stage;
+}
 
 class Accumulator {
   count = 0;
@@ -74,6 +88,7 @@ export function categoryLabel(row: Pick<StatusRow, 'categoryZh' | 'categoryEn'>,
 
 export async function* statusTableLines(rows: AsyncIterable<StatusRow>, t: Translate, locale: Locale): AsyncGenerator<TableLine> {
   const all = new Accumulator();
+  const byStage = new Map<PipelineGroup, Accumulator>([...PIPELINE_GROUPS, 'unrecorded' as const].map((g) => [g, new Accumulator()]));
   let group: Accumulator | null = null;
   let current: { code: string; label: string } | null = null;
   let ordinal = 0;
@@ -103,10 +118,20 @@ export async function* statusTableLines(rows: AsyncIterable<StatusRow>, t: Trans
     seq += 1;
     group!.add(row);
     all.add(row);
+    byStage.get(pipelineGroup(row.pipelineStage))!.add(row);
     yield { kind: 'project', seq, row };
   }
   if (group) yield subtotal();
   yield { kind: 'total', label: t('exports.statusTable.total', { count: all.count }), totals: all.totals() };
+  for (const [g, acc] of byStage) {
+    if (g === 'unrecorded' && acc.count === 0) continue;
+    yield {
+      kind: 'pipeline',
+      group: g,
+      label: t('exports.statusTable.pipelineSubtotal', { stage: t(`exports.statusTable.pipelineGroup.${g}`), count: acc.count }),
+      totals: acc.totals(),
+    };
+  }
 }
 
 /** The text columns of a project row in the user's language. */
@@ -120,6 +145,7 @@ export function projectTexts(row: StatusRow, locale: Locale, t: Translate) {
     leader: row.leaderName ?? '',
     unit: (en ? row.unitNameEn || row.unitName : row.unitName) ?? '',
     light: lightLabel(row.light, t),
+    pipeline: row.pipelineStage ? t(`enums.pipelineStage.${row.pipelineStage}`) : '',
   };
 }
 
@@ -141,6 +167,7 @@ export const STATUS_COLUMNS = [
   'leader',
   'unit',
   'light',
+  'pipeline',
 ] as const;
 export type StatusColumn = (typeof STATUS_COLUMNS)[number];
 

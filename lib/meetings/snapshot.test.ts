@@ -74,10 +74,14 @@ describe('the frozen status table', () => {
       unitName: '交通运输局',
       unitNameEn: 'Transport Bureau',
       stage: 'construction',
+      // Building since 2025 (the registry's start date): 续建 in the meeting's year, 2026.
+      pipelineStage: 'continuing',
       status: 'on_track',
       light: 'red',
     });
     const b1 = rows[1]!;
+    // Works planned to start in September 2026: 新开工 in 2026.
+    expect(b1.pipelineStage).toBe('new_start');
     // A submitted (not approved) report counts for nothing; the override decides the light.
     expect(b1.completedThisYear).toBe('0.00');
     expect(b1.physicalProgress).toBeNull();
@@ -89,13 +93,15 @@ describe('the frozen status table', () => {
   it('is identical after the data changes (snapshot immutability)', async () => {
     const m = await frozenMeeting();
     const before = await all(w.actors.dispatch, m.id);
+    expect(before.map((r) => r.pipelineStage)).toEqual(['continuing', 'new_start', 'continuing', 'continuing']);
     const heading = await getMeetingHeading(w.actors.dispatch, m.id);
     const db = getDb();
-    // Everything a row is made of changes.
+    // Everything a row is made of changes, its pipeline stage too (done; the start put off to 2027).
     await db
       .update(projects)
-      .set({ name: '改名后的项目', totalInvestment: '1.00', status: 'delayed' })
+      .set({ name: '改名后的项目', totalInvestment: '1.00', status: 'delayed', stage: 'completed' })
       .where(eq(projects.id, w.projects.a1.id));
+    await db.update(milestones).set({ plannedDate: '2027-03-01' }).where(eq(milestones.id, w.milestones.onTime.id));
     await db.update(annualPlans).set({ plannedInvestment: '5.00' }).where(eq(annualPlans.projectId, w.projects.a1.id));
     await db.update(reports).set({ status: 'approved', submittedAt: new Date() }).where(eq(reports.projectId, w.projects.b1.id));
     await db
@@ -111,7 +117,13 @@ describe('the frozen status table', () => {
     // A preview of an unfrozen meeting does show the new data (so the test above could fail).
     const open = ok(await createMeeting.execute(w.actors.dispatch, { title: '未冻结', meetingDate: '2026-06-20' }));
     const preview = await all(w.actors.dispatch, open.id);
-    expect(preview.find((r) => r.code === 'KP-A1')).toMatchObject({ name: '改名后的项目', completedThisYear: '0.00', problems: [] });
+    expect(preview.find((r) => r.code === 'KP-A1')).toMatchObject({
+      name: '改名后的项目',
+      completedThisYear: '0.00',
+      problems: [],
+      pipelineStage: 'completed',
+    });
+    expect(preview.find((r) => r.code === 'KP-B1')?.pipelineStage).toBe('continuing');
   });
 
   it('is read in batches by keyset, in order, beyond one batch', async () => {

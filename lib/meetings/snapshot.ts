@@ -25,6 +25,7 @@ import {
 } from '@/db/schema';
 import type { Light } from '@/db/schema/enums';
 import { normalizeMoney, rateOf } from '@/lib/money';
+import { pipelineStageSql } from '@/lib/plan-years/pipeline-stage-sql';
 import { type MeetingScope, meetingProjectScope } from './scope';
 import type { StatusRow } from './types';
 
@@ -82,6 +83,8 @@ export async function buildRows(ex: Executor, ids: number[], year: number, day: 
         unitName: units.nameZh,
         unitNameEn: units.nameEn,
         stage: projects.stage,
+        // 新开工 / 续建 / … in the meeting's year, kept in the frozen row as it is now.
+        pipelineStage: pipelineStageSql(year),
         status: projects.status,
       })
       .from(projects)
@@ -193,6 +196,7 @@ export async function buildRows(ex: Executor, ids: number[], year: number, day: 
       unitName: b.unitName,
       unitNameEn: b.unitNameEn,
       stage: b.stage,
+      pipelineStage: b.pipelineStage,
       status: b.status,
       light: lightBy.get(id) ?? null,
     };

@@ -14,10 +14,9 @@
  * - 谋划储备: in preliminary work with no start date planned yet.
  * Dates are YYYY-MM-DD (date-only values, no time zone: 31 Dec belongs to its own year).
  */
-import type { Stage } from '@/db/schema/enums';
+import type { PipelineStage, Stage } from '@/db/schema/enums';
 
-export const PIPELINE_STAGES = ['reserve', 'preliminary', 'new_start', 'continuing', 'completed', 'operating'] as const;
-export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+export { PIPELINE_STAGES, type PipelineStage } from '@/db/schema/enums';
 
 export interface StageFacts {
   stage: Stage;

@@ -7,7 +7,9 @@ import { type Actor, projectScope, projectTouchesAnyCounty } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { energyFilterSql, lightFilterSql, projectMilestoneSql, reportMissingSql } from '@/lib/dashboard/drilldown-sql';
 import { overdueSql } from '@/lib/milestones/overdue';
-import type { RegistryParams, SortKey } from './search-params';
+import type { PipelineStage } from '@/lib/plan-years/pipeline-stage';
+import { pipelineStageInSql, pipelineStageSql } from '@/lib/plan-years/pipeline-stage-sql';
+import { type RegistryParams, registryYear, type SortKey } from './search-params';
 import { type RegistryLight, registryLightColumns } from './registry-light';
 
 const leader = alias(users, 'leader');
@@ -41,6 +43,8 @@ export function registryWhere(actor: Actor, p: RegistryParams, day = today()): S
     parts.push(or(p.county.length ? projectTouchesAnyCounty(p.county) : undefined, p.countyNone ? touchesNoCountySql : undefined));
   }
   if (p.stage.length) parts.push(inArray(projects.stage, p.stage as (typeof projects.stage.enumValues)[number][]));
+  // 储备 / 前期 / 新开工 / 续建 / 建成 / 投运 in the plan year (lib/plan-years/pipeline-stage-sql.ts).
+  parts.push(pipelineStageInSql(registryYear(p, day), p.pipeline));
   if (p.status.length) parts.push(inArray(projects.status, p.status as (typeof projects.status.enumValues)[number][]));
   if (p.leader.length) parts.push(inArray(projects.responsibleLeaderId, p.leader));
   if (p.unit.length) parts.push(inArray(projects.responsibleUnitId, p.unit));
@@ -84,6 +88,8 @@ export interface RegistryRow extends RegistryLight {
   countiesZh: string | null;
   countiesEn: string | null;
   stage: (typeof projects.stage.enumValues)[number];
+  /** The pipeline stage in the registry's plan year (registryYear). */
+  pipelineStage: PipelineStage;
   status: (typeof projects.status.enumValues)[number];
   totalInvestment: string | null;
   annualPlannedInvestment: string | null;
@@ -131,6 +137,7 @@ export async function listProjects(actor: Actor, p: RegistryParams): Promise<{ r
         countiesZh: countyNamesSql('zh'),
         countiesEn: countyNamesSql('en'),
         stage: projects.stage,
+        pipelineStage: pipelineStageSql(registryYear(p, d)),
         status: projects.status,
         totalInvestment: projects.totalInvestment,
         annualPlannedInvestment: projects.annualPlannedInvestment,

@@ -6,6 +6,9 @@
  *
  *   /projects?q=水库&category=wind,solar&county=3,none&stage=construction&sort=totalInvestment.desc&size=50&page=2
  *
+ * `pipeline=new_start,continuing`: the pipeline stage (储备 / 前期 / 新开工 / 续建 / 建成 / 投运) in the plan
+ * year `year` (absent: the current year), which the stage column shows too (lib/plan-years).
+ *
  * `mine=1`: only the projects the actor leads (我负责的项目); `mine=0`: switched off. A project
  * lead who opens the registry with no query at all is sent to `mine=1` (registryLanding).
  */
@@ -22,11 +25,14 @@ import {
   parseAsPageSize,
   parseAsSearch,
   parseAsSort,
+  parseAsYear,
   parseAsYesNo,
   splitList,
   type UrlValues,
 } from '@/lib/url-state';
 import { createParser } from 'nuqs/server';
+import { PIPELINE_STAGES, type PipelineStage } from '@/lib/plan-years/pipeline-stage';
+import { MAX_PLAN_YEAR, MIN_PLAN_YEAR } from '@/lib/plans/plan-params';
 
 export const SORTABLE = [
   'code',
@@ -82,6 +88,10 @@ export interface RegistryParams {
   report: 'missing' | null;
   period: number | null;
   energy: EnergyFilter | null;
+  /** The pipeline stages in the plan year (empty: all). */
+  pipeline: PipelineStage[];
+  /** The plan year of the pipeline stage, its filter and column; null: the current year (registryYear). */
+  year: number | null;
   /** 我负责的项目: only the actor's own projects (project_lead_id). true `mine=1`, false `mine=0`, null absent (off). */
   mine: boolean | null;
 }
@@ -101,6 +111,7 @@ const parsers = {
   category: parseAsCodeList(),
   county: parseAsCounties,
   stage: parseAsOneOfList(STAGES),
+  pipeline: parseAsOneOfList(PIPELINE_STAGES),
   leader: parseAsIdList(),
   unit: parseAsIdList(),
   status: parseAsOneOfList(PROJECT_STATUSES),
@@ -109,6 +120,7 @@ const parsers = {
   report: parseAsOneOf(['missing'] as const),
   period: parseAsId(),
   energy: parseAsOneOf(ENERGY_FILTERS),
+  year: parseAsYear(MIN_PLAN_YEAR, MAX_PLAN_YEAR),
   mine: parseAsYesNo(),
   sort: parseAsSort(SORTABLE, { key: 'code', dir: 'asc' }),
   pageSize: parseAsPageSize(PAGE_SIZES, DEFAULT_PAGE_SIZE),
@@ -132,6 +144,11 @@ export const registrySearch = defineUrlState(parsers, {
     sort: { key: sort, dir },
   }),
 });
+
+/** The plan year the registry's pipeline stages are for: the URL's year, else the current one (`day`'s). */
+export function registryYear(p: Pick<RegistryParams, 'year'>, day: string): number {
+  return p.year ?? Number(day.slice(0, 4));
+}
 
 /** The roles whose registry starts at their own projects (a project lead, 项目负责人). */
 const MINE_BY_DEFAULT: readonly Role[] = ['lead'];

@@ -19,6 +19,7 @@ import { BreakdownCharts, CapacityChart, InvestmentTrendChart, ProblemCharts } f
 import { FiguresAsOf } from './_components/figures-as-of';
 import { HeadlineFigures } from './_components/headline';
 import { PortfolioTargetsSection } from './_components/portfolio-targets';
+import { PipelineFigures } from './_components/pipeline-figures';
 import { RedListSection } from './_components/red-list';
 import { DashboardSkeleton } from './_components/skeletons';
 import { TimelineFilters } from './_components/timeline-filters';
@@ -104,6 +105,7 @@ async function DashboardBody({ actor, locale, filters, asOf }: { actor: Actor; l
         <FiguresAsOf computedAt={data.computedAt} locale={locale} className="ml-auto text-right text-xs text-slate-500" />
       </div>
       <HeadlineFigures headline={data.headline} locale={locale} />
+      <PipelineFigures pipeline={data.pipeline} locale={locale} />
       <RedListSection actor={actor} locale={locale} />
       <div className="grid gap-4 xl:grid-cols-12">
         <InvestmentTrendChart months={data.investmentByMonth} investment={data.headline.investment} className="xl:col-span-7" />

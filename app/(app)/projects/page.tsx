@@ -8,7 +8,8 @@ import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { toLocale } from '@/lib/i18n/config';
 import { listProjects } from '@/lib/projects/queries';
-import { registryLanding, registrySearch } from '@/lib/projects/search-params';
+import { registryLanding, registrySearch, registryYear } from '@/lib/projects/search-params';
+import { today } from '@/lib/clock';
 import { ExportMenu } from '@/app/_components/export-menu';
 import { getReferenceData } from '@/lib/reference/queries';
 import { drilldownPeriod } from '@/lib/dashboard/queries';
@@ -30,8 +31,10 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const landing = registryLanding(actor.role, raw);
   if (landing) redirect(landing);
   const params = registrySearch.parse(raw);
+  // The plan year of the pipeline stages (the URL's, else the current one), the same for the list and its column.
+  const year = registryYear(params, today());
   const [{ rows, total }, ref, t, locale] = await Promise.all([
-    listProjects(actor, params),
+    listProjects(actor, { ...params, year }),
     getReferenceData(actor),
     getTranslations('projects'),
     getLocale(),
@@ -65,7 +68,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         showMine={actor.role === 'lead' || params.mine !== null}
       />
       <RegistryDrilldownChips params={params} period={period} />
-      <RegistryTable rows={rows} total={total} params={params} locale={toLocale(locale)} />
+      <RegistryTable rows={rows} total={total} params={params} year={year} locale={toLocale(locale)} />
     </ListRegion>
   );
 }

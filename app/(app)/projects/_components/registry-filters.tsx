@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { PROJECT_STATUSES, type ProjectStatus, type Stage, STAGES } from '@/db/schema/enums';
+import { PIPELINE_STAGES, type PipelineStage } from '@/lib/plan-years/pipeline-stage';
 import { type RegistryParams, registrySearch } from '@/lib/projects/search-params';
 import type { ReferenceData } from '@/lib/reference/queries';
 import { MultiFilter, type Opt } from '@/app/_components/table/multi-filter';
@@ -51,6 +52,7 @@ export function RegistryFilters({
     params.category.length ||
     params.county.length ||
     params.stage.length ||
+    params.pipeline.length ||
     params.status.length ||
     params.leader.length ||
     params.unit.length ||
@@ -113,6 +115,13 @@ export function RegistryFilters({
         onChange={(v) => go({ stage: v as Stage[] })}
       />
       <MultiFilter
+        id="pipeline"
+        label={t('projects.filter.pipeline')}
+        options={PIPELINE_STAGES.map((s) => ({ value: s, label: t(`enums.pipelineStage.${s}`) }))}
+        selected={params.pipeline}
+        onChange={(v) => go({ pipeline: v as PipelineStage[] })}
+      />
+      <MultiFilter
         id="status"
         label={t('projects.filter.status')}
         options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) }))}
@@ -143,6 +152,7 @@ export function RegistryFilters({
               category: [],
               county: [],
               stage: [],
+              pipeline: [],
               status: [],
               leader: [],
               unit: [],

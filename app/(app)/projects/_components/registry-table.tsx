@@ -12,7 +12,7 @@ import {
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useMemo } from 'react';
-import { OverdueBadge, StageBadge, StatusBadge } from '@/app/_components/badges';
+import { OverdueBadge, PipelineStageBadge, StageBadge, StatusBadge } from '@/app/_components/badges';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import type { Locale } from '@/lib/i18n/config';
@@ -59,6 +59,7 @@ const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 const PHONE: Record<string, string> = {
   name: 'max-md:w-full',
   stage: '',
+  pipelineStage: '',
   status: '',
   light: '',
   totalInvestment: 'max-md:mt-1 max-md:flex max-md:w-full max-md:justify-between max-md:text-xs',
@@ -71,6 +72,8 @@ interface Props {
   rows: RegistryRow[];
   total: number;
   params: RegistryParams;
+  /** The plan year of the pipeline-stage column (the page's registryYear). */
+  year: number;
   locale: Locale;
 }
 
@@ -78,7 +81,7 @@ interface Props {
  * The registry table. Sorting and paging are done by the server (manual mode): the table's
  * state comes from the URL, and a change of state is a change of URL.
  */
-export function RegistryTable({ rows, total, params, locale }: Props) {
+export function RegistryTable({ rows, total, params, year, locale }: Props) {
   const t = useTranslations();
   const { go, pending } = useUrlState(registrySearch);
   const en = locale === 'en';
@@ -134,6 +137,15 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
         accessorKey: 'stage',
         header: () => t('projects.col.stage'),
         cell: ({ row }) => <StageBadge stage={row.original.stage} label={t(`enums.stage.${row.original.stage}`)} />,
+      },
+      {
+        id: 'pipelineStage',
+        accessorKey: 'pipelineStage',
+        enableSorting: false,
+        header: () => t('projects.col.pipelineStage', { year }),
+        cell: ({ row }) => (
+          <PipelineStageBadge stage={row.original.pipelineStage} label={t(`enums.pipelineStage.${row.original.pipelineStage}`)} />
+        ),
       },
       {
         id: 'status',
@@ -204,7 +216,7 @@ export function RegistryTable({ rows, total, params, locale }: Props) {
         cell: ({ row }) => (en ? row.original.unitEn : row.original.unitZh) ?? '—',
       },
     ],
-    [t, en, locale],
+    [t, en, locale, year],
   );
 
   const sorting: SortingState = [{ id: params.sort, desc: params.dir === 'desc' }];

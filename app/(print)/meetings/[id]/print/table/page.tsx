@@ -34,7 +34,8 @@ const LIGHT_CLASS = {
 
 /**
  * The status table (调度表) for printing or saving as PDF from the browser: A3 landscape, the
- * header rows repeated on every printed page, category headings, subtotals and the total —
+ * header rows repeated on every printed page, category headings, subtotals, the total and its
+ * split by pipeline stage —
  * from the same rows as the Excel export (the meeting's snapshot), through the same line
  * builder.
  */
@@ -91,10 +92,11 @@ export default async function PrintStatusTablePage({ params }: { params: Promise
               <col className="w-[6.5%]" />
               <col className="w-[6.5%]" />
               <col className="w-[4.5%]" />
-              <col className="w-[14%]" />
-              <col className="w-[12.5%]" />
+              <col className="w-[13%]" />
+              <col className="w-[12%]" />
               <col className="w-[6.5%]" />
-              <col className="w-[8%]" />
+              <col className="w-[7.5%]" />
+              <col className="w-[4%]" />
               <col className="w-[4%]" />
             </colgroup>
             <thead className="bg-[#d9d9d9] font-bold">
@@ -146,6 +148,9 @@ export default async function PrintStatusTablePage({ params }: { params: Promise
                       >
                         {tx.light}
                       </td>
+                      <td className={`${cell} text-center`} data-pipeline={row.pipelineStage ?? 'none'}>
+                        {tx.pipeline}
+                      </td>
                     </tr>
                   );
                 }
@@ -154,7 +159,7 @@ export default async function PrintStatusTablePage({ params }: { params: Promise
                   <tr
                     key={i}
                     className={`font-bold ${total ? 'bg-[#ddebf7]' : 'bg-[#f2f2f2]'}`}
-                    data-testid={total ? 'print-total' : undefined}
+                    data-testid={total ? 'print-total' : line.kind === 'pipeline' ? `print-pipeline-${line.group}` : undefined}
                   >
                     <td colSpan={3} className={`${cell} text-center`}>
                       {line.label}
@@ -164,7 +169,7 @@ export default async function PrintStatusTablePage({ params }: { params: Promise
                         {v}
                       </td>
                     ))}
-                    <td colSpan={5} className={cell} />
+                    <td colSpan={cols - 7} className={cell} />
                   </tr>
                 );
               })}
