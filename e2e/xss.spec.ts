@@ -71,6 +71,8 @@ test('the payload is stored through the forms, as text', async ({ page }) => {
 });
 
 test('no page that shows user text runs it', async ({ page, browser }) => {
+  // Some thirty page loads, each waited on: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
   expect(projectPath && problemPath && meetingPath).toBeTruthy();
   const pages = [
     '/dashboard',
