@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { storageState } from './users';
+import { hydrated, storageState } from './users';
 
 /** Opens a project from the registry by its code, as a user would. */
 async function openProject(page: Page, code: string) {
@@ -103,8 +103,10 @@ test.describe('milestones', () => {
     const stale = await other.newPage();
     await stale.goto(href!);
     await expect(stale.getByTestId('milestone-form')).toBeVisible();
+    await hydrated(stale);
 
     await page.goto(href!);
+    await hydrated(page);
     const first = `第一次保存 ${Date.now()}`;
     await page.getByTestId('milestone-form').getByLabel('备注').fill(first);
     await page.getByTestId('milestone-submit').click();

@@ -24,3 +24,12 @@ export const storageState = (role: RoleKey) =>
 export async function listSettled(page: Page): Promise<void> {
   await expect(page.locator('[data-list-region][aria-busy="true"]')).toHaveCount(0);
 }
+
+/**
+ * Waits until React has hydrated the page just loaded (`<html data-hydrated>`,
+ * app/_components/hydration-marker.tsx): text typed into a form before that can be merged with
+ * the server's value when React takes the field over on a slow machine.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true', { timeout: 30_000 });
+}
