@@ -20,6 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/** '12.00' → '12', '8.50' → '8.5': the figure as the office typed it, not the column's scale. */
+const plainDecimal = (v: string): string => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
+
 /**
  * 年度目标完成情况: the prefecture dispatch office records each portfolio target's figure, its date
  * and its source; each target is saved on its own, against the version the office saw.
@@ -64,7 +67,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Sear
                   unit: locale === 'en' ? r.unitEn : r.unitZh,
                   targetText: targetText(r, locale, t),
                   quote: r.sourceQuote,
-                  actual: r.actual,
+                  actual: r.actual === null ? null : plainDecimal(r.actual),
                   actualAsOf: r.actualAsOf,
                   actualSource: r.actualSource,
                   updatedBy: r.updatedBy,
