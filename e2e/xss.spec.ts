@@ -112,4 +112,8 @@ test('no page that shows user text runs it', async ({ page, browser }) => {
   // Shown as the text it is.
   await page.goto(projectPath);
   await expect(page.getByTestId('project-name')).toContainText(PAYLOAD);
+  await page.goto(problemPath);
+  await expect(page.getByTestId('problem-description-text')).toContainText(PAYLOAD);
+  await page.goto(meetingPath);
+  await expect(page.getByTestId('meeting-title')).toContainText(PAYLOAD);
 });

@@ -66,21 +66,23 @@ export interface CapacityData {
 
 /** The new-energy projects in scope, largest first (at most `limit`), with the totals over all of them. */
 export async function capacityData(db: Executor, actor: Actor, limit = CAPACITY_LIST_LIMIT): Promise<CapacityData> {
-  const rows = await rowsOf<{
-    id: number;
-    code: string;
-    name: string;
-    name_en: string | null;
-    capacity: string;
-    connected: boolean;
-    connected_on: string | null;
-    n: number;
-    n_connected: number;
-    total: string;
-    total_connected: string;
-  }>(
-    db,
-    sql`WITH e AS MATERIALIZED (
+  // The projects and the count of those without a capacity, read together.
+  const [rows, [unknown]] = await Promise.all([
+    rowsOf<{
+      id: number;
+      code: string;
+      name: string;
+      name_en: string | null;
+      capacity: string;
+      connected: boolean;
+      connected_on: string | null;
+      n: number;
+      n_connected: number;
+      total: string;
+      total_connected: string;
+    }>(
+      db,
+      sql`WITH e AS MATERIALIZED (
         SELECT ${projects.id} AS id, ${projects.code} AS code, ${projects.name} AS name, ${projects.nameEn} AS name_en,
           ${capacityWanKwSql} AS capacity, ${projects.stage} AS stage,
           (SELECT min(gm.actual_date) FROM ${milestones} gm WHERE gm.project_id = ${projects.id} AND gm.kind = 'grid_connection') AS connected_on
@@ -97,11 +99,9 @@ export async function capacityData(db: Executor, actor: Actor, limit = CAPACITY_
       FROM c
       ORDER BY capacity DESC, code ASC
       LIMIT ${limit}::int`,
-  );
-  const [unknown] = await rowsOf<{ n: number }>(
-    db,
-    sql`SELECT count(*)::int AS n FROM ${projects} ${whereAll(projectScope(actor), energyFilterSql('unknown'))}`,
-  );
+    ),
+    rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${projects} ${whereAll(projectScope(actor), energyFilterSql('unknown'))}`),
+  ]);
   const first = rows[0];
   return {
     rows: rows.map((r) => ({
