@@ -72,6 +72,7 @@ const params = (p: Partial<ProblemListParams> = {}): ProblemListParams => ({
   project: [],
   overdue: false,
   age: [],
+  year: null,
   ...p,
 });
 

@@ -6,7 +6,8 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { milestones, problems, projects, reportingPeriods, reports } from '@/db/schema';
 import type { ProblemType } from '@/db/schema/enums';
-import { type Actor, projectScope } from '@/lib/authz';
+import type { Actor } from '@/lib/authz';
+import { yearScope } from '@/lib/plan-years/in-year';
 import { ACTIVE_STATUSES } from '@/lib/problems/rules';
 import {
   currentPeriodIdSql,
@@ -31,7 +32,7 @@ export interface MilestoneCounts {
   overdueProjects: number;
 }
 
-export async function milestoneCounts(db: Executor, actor: Actor, day: string): Promise<MilestoneCounts> {
+export async function milestoneCounts(db: Executor, actor: Actor, day: string, year: number): Promise<MilestoneCounts> {
   const due = milestoneDueSql(day);
   const overdue = milestoneOverdueSql(day);
   // Per project first (a hash aggregate), then the totals: cheaper than count(DISTINCT …), which sorts.
@@ -42,7 +43,7 @@ export async function milestoneCounts(db: Executor, actor: Actor, day: string): 
       FROM (
         SELECT ${milestones.projectId}, count(*) FILTER (WHERE ${due}) AS d, count(*) FILTER (WHERE ${overdue}) AS o
         FROM ${milestones} JOIN ${projects} ON ${projects.id} = ${milestones.projectId}
-        ${whereAll(projectScope(actor), sql`${milestones.actualDate} IS NULL`)}
+        ${whereAll(yearScope(actor, year), sql`${milestones.actualDate} IS NULL`)}
         GROUP BY ${milestones.projectId}
       ) per_project`,
   );
@@ -62,13 +63,13 @@ export interface ProblemGroup {
 }
 
 /** Active problems (open, in progress) grouped by type and age bucket, with how many are overdue. */
-export async function activeProblemGroups(db: Executor, actor: Actor, day: string): Promise<ProblemGroup[]> {
+export async function activeProblemGroups(db: Executor, actor: Actor, day: string, year: number): Promise<ProblemGroup[]> {
   const rows = await rowsOf<{ type: ProblemType; bucket: ProblemAgeBucket; n: number; overdue: number }>(
     db,
     sql`SELECT ${problems.type} AS type, ${problemAgeBucketSql(day)} AS bucket, count(*)::int AS n,
         count(*) FILTER (WHERE ${problems.deadline} < ${day}::date)::int AS overdue
       FROM ${problems} JOIN ${projects} ON ${projects.id} = ${problems.projectId}
-      ${whereAll(projectScope(actor), sql`${problems.status} IN (${list(ACTIVE_STATUSES)})`)}
+      ${whereAll(yearScope(actor, year), sql`${problems.status} IN (${list(ACTIVE_STATUSES)})`)}
       GROUP BY 1, 2`,
   );
   return rows.map((r) => ({ type: r.type, bucket: r.bucket, n: Number(r.n), overdue: Number(r.overdue) }));
@@ -80,12 +81,12 @@ export interface MissingReports {
 }
 
 /** The current period and how many projects in scope have not submitted (draft or returned) for it. */
-export async function missingReports(db: Executor, actor: Actor, day: string): Promise<MissingReports> {
+export async function missingReports(db: Executor, actor: Actor, day: string, year: number): Promise<MissingReports> {
   const [row] = await rowsOf<{ id: number; start: string; end: string; n: number }>(
     db,
     sql`SELECT cur.id, cur.start_date::text AS start, cur.end_date::text AS "end",
         (SELECT count(*)::int FROM ${reports} r JOIN ${projects} ON ${projects.id} = r.project_id
-          ${whereAll(projectScope(actor), sql`r.period_id = cur.id`, sql`r.status IN (${list(MISSING_REPORT_STATUSES)})`)}) AS n
+          ${whereAll(yearScope(actor, year), sql`r.period_id = cur.id`, sql`r.status IN (${list(MISSING_REPORT_STATUSES)})`)}) AS n
       FROM ${reportingPeriods} cur WHERE cur.id = ${currentPeriodIdSql(day)}`,
   );
   if (!row) return { period: null, missing: 0 };

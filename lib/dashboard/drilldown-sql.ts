@@ -34,15 +34,16 @@ export function effectiveLightSql(day: string): SQL<Light | null> {
         AND lo.starts_on <= ${day}::date AND lo.ends_on >= ${day}::date
       LIMIT 1),
     (SELECT pl.light FROM ${projectLights} pl JOIN ${reportingPeriods} rp ON rp.id = pl.period_id
-      WHERE pl.project_id = ${projects.id}
+      WHERE pl.project_id = ${projects.id} AND rp.start_date <= ${day}::date
       ORDER BY rp.end_date DESC, rp.start_date DESC
       LIMIT 1))`;
 }
 
 /**
  * Derived table (project_id, light) of every project that has an effective light today (the
- * same rule as effectiveLightSql): the latest computed light per project (periods never
- * overlap, so the latest end date is one period), replaced by the override that applies today.
+ * same rule as effectiveLightSql): the latest computed light per project of the periods started
+ * by `day` (periods never overlap, so the latest end date is one period), replaced by the
+ * override that applies on `day`. `day` is today, or a past plan year's last day.
  */
 export function effectiveLightsSql(day: string): SQL {
   // UNION ALL rather than a FULL JOIN on coalesced ids: the planner's row estimates stay sane
@@ -55,6 +56,7 @@ export function effectiveLightsSql(day: string): SQL {
     SELECT lit.project_id, lit.light
     FROM (SELECT DISTINCT ON (pl.project_id) pl.project_id, pl.light
           FROM ${projectLights} pl JOIN ${reportingPeriods} lrp ON lrp.id = pl.period_id
+          WHERE lrp.start_date <= ${day}::date
           ORDER BY pl.project_id, lrp.end_date DESC, lrp.start_date DESC) lit
     WHERE NOT EXISTS (SELECT 1 FROM ${overrides} ov2 WHERE ov2.project_id = lit.project_id))`;
 }

@@ -15,7 +15,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { annualPlans, categories, counties, projects, reportingPeriods, reports } from '@/db/schema';
 import type { Light, Stage } from '@/db/schema/enums';
-import { type Actor, idArray, projectCountyIdsSql, projectScope } from '@/lib/authz';
+import { type Actor, idArray, projectCountyIdsSql } from '@/lib/authz';
+import { yearScope } from '@/lib/plan-years/in-year';
 import type { PipelineStage } from '@/lib/plan-years/pipeline-stage';
 import { pipelineStageSql } from '@/lib/plan-years/pipeline-stage-sql';
 import { effectiveLightsSql } from './drilldown-sql';
@@ -40,9 +41,8 @@ export const planMonthlySql: SQL = sql`(CASE
   END)`;
 
 /** For a county-scoped actor, a join of the projects table restricted to the scope (nothing for the prefecture). */
-function scopeJoin(actor: Actor, projectId: SQL): SQL {
-  const scope = projectScope(actor);
-  return scope ? sql`JOIN ${projects} ON ${projects.id} = ${projectId} AND ${scope}` : sql``;
+function scopeJoin(actor: Actor, year: number, projectId: SQL): SQL {
+  return sql`JOIN ${projects} ON ${projects.id} = ${projectId} AND ${yearScope(actor, year)}`;
 }
 
 /**
@@ -53,7 +53,7 @@ function doneSql(actor: Actor, year: number, key: SQL): SQL {
   return sql`(SELECT ${key} AS key, sum(r.investment_this_period) AS amount
       FROM ${reportingPeriods} rp
       JOIN ${reports} r ON r.period_id = rp.id AND r.status = 'approved'
-      ${scopeJoin(actor, sql`r.project_id`)}
+      ${scopeJoin(actor, year, sql`r.project_id`)}
       ${whereAll(sql`rp.start_date >= make_date(${year}::int, 1, 1)`, sql`rp.end_date <= make_date(${year}::int, 12, 31)`)}
       GROUP BY 1)`;
 }
@@ -123,7 +123,7 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
         LEFT JOIN ${doneSql(actor, year, sql`r.project_id`)} done ON done.key = ${projects.id}
         -- The effective light (the registry's light filter uses the same derived table).
         LEFT JOIN ${effectiveLightsSql(day)} el ON el.project_id = ${projects.id}
-        ${whereAll(projectScope(actor))}
+        ${whereAll(yearScope(actor, year))}
         GROUP BY 1, 2, 3, 4, 5`,
     ),
     rowsOf<{ month: number; amount: string }>(
@@ -136,7 +136,7 @@ export async function portfolio(db: Executor, actor: Actor, year: number, day: s
       sql`SELECT coalesce(sum(plan) FILTER (WHERE monthly IS NULL), 0)::numeric(16,2)::text AS flat, ARRAY[${monthSums}] AS months
         FROM (SELECT ${planAmountSql} AS plan, ${planMonthlySql} AS monthly
               FROM ${projects} ${planJoinSql(year)}
-              ${whereAll(projectScope(actor))}) pp
+              ${whereAll(yearScope(actor, year))}) pp
         WHERE plan IS NOT NULL`,
     ),
   ]);

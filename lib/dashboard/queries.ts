@@ -14,7 +14,9 @@ import { reportingPeriods } from '@/db/schema';
 import enProject from '@/lib/i18n/messages/en/project.json';
 import zhProject from '@/lib/i18n/messages/zh-CN/project.json';
 import { type Light, PROBLEM_TYPES, STAGES } from '@/db/schema/enums';
+import { currentPlanYear } from '@/lib/plan-years/guard';
 import { PIPELINE_STAGES } from '@/lib/plan-years/pipeline-stage';
+import { yearDay } from '@/lib/plan-years/year-day';
 import type { Actor } from '@/lib/authz';
 import { now, today } from '@/lib/clock';
 import { percentOf, sumMoney } from '@/lib/money';
@@ -87,19 +89,27 @@ function breakdown(
     .map((x) => x.row);
 }
 
-function categoryRows(groups: PortfolioGroup[], ref: Labels): BreakdownRow[] {
+/** The registry links' year: none for the current year (the registry's default), else the year shown. */
+type YearLink = { year?: number };
+
+function categoryRows(groups: PortfolioGroup[], ref: Labels, yr: YearLink): BreakdownRow[] {
   const byCode = new Map(ref.categories.map((c) => [c.code, c]));
   return breakdown(
     groups,
     (g) => [g.category],
     (code) => {
       const c = byCode.get(code);
-      return { labelZh: c?.nameZh ?? code, labelEn: c?.nameEn ?? code, sort: c?.sort ?? 1e9, href: registryHref({ category: [code] }) };
+      return {
+        labelZh: c?.nameZh ?? code,
+        labelEn: c?.nameEn ?? code,
+        sort: c?.sort ?? 1e9,
+        href: registryHref({ ...yr, category: [code] }),
+      };
     },
   );
 }
 
-function countyRows(groups: PortfolioGroup[], ref: Labels): BreakdownRow[] {
+function countyRows(groups: PortfolioGroup[], ref: Labels, yr: YearLink): BreakdownRow[] {
   const byId = new Map(ref.counties.map((c) => [String(c.id), c]));
   return breakdown(
     groups,
@@ -111,27 +121,35 @@ function countyRows(groups: PortfolioGroup[], ref: Labels): BreakdownRow[] {
           labelZh: zhProject.locationNotReported,
           labelEn: enProject.locationNotReported,
           sort: 1e9,
-          href: registryHref({ countyNone: true }),
+          href: registryHref({ ...yr, countyNone: true }),
         };
       }
       const c = byId.get(key);
-      return { labelZh: c?.nameZh ?? key, labelEn: c?.nameEn ?? key, sort: c?.sort ?? 1e8, href: registryHref({ county: [Number(key)] }) };
+      return {
+        labelZh: c?.nameZh ?? key,
+        labelEn: c?.nameEn ?? key,
+        sort: c?.sort ?? 1e8,
+        href: registryHref({ ...yr, county: [Number(key)] }),
+      };
     },
   );
 }
 
-async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<Dashboard> {
+async function loadDashboard(actor: Actor, pickedMonth: string | null, year: number): Promise<Dashboard> {
   const computedAt = now().toISOString();
   const db = await getDb();
-  const day = today();
-  const year = Number(day.slice(0, 4));
+  // A past year's figures at its last day (lights, investment, stages); problems, milestones
+  // and missing reports are how the year's projects stand today.
+  const live = today();
+  const day = yearDay(year, live);
+  const yr: YearLink = year === currentPlanYear() ? {} : { year };
   const [{ groups, completedByMonth: completed, monthlyPlan: plan }, ref, ms, problemGroups, missing, capacity, target, periods] =
     await Promise.all([
       portfolio(db, actor, year, day),
       labels(db),
-      milestoneCounts(db, actor, day),
-      activeProblemGroups(db, actor, day),
-      missingReports(db, actor, day),
+      milestoneCounts(db, actor, live, year),
+      activeProblemGroups(db, actor, live, year),
+      missingReports(db, actor, live, year),
       capacityData(db, actor),
       readCapacityTarget(db),
       approvedPeriods(db, actor, year),
@@ -141,7 +159,7 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
   const byStage: StageFigure[] = STAGES.map((stage) => ({
     stage,
     count: groups.filter((g) => g.stage === stage).reduce((a, g) => a + g.projects, 0),
-    href: registryHref({ stage: [stage] }),
+    href: registryHref({ ...yr, stage: [stage] }),
   }));
   // 储备 / 前期 / 新开工 / 续建 / 建成 / 投运 in the year; the link names the year, so it lists these projects whatever day it is opened.
   const byPipeline: PipelineFigure[] = PIPELINE_STAGES.map((stage) => {
@@ -156,7 +174,7 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
   const lights: LightFigure[] = LIGHT_ORDER.map((light) => ({
     light,
     count: groups.filter((g) => g.light === light).reduce((a, g) => a + g.projects, 0),
-    href: registryHref({ light: [light ?? 'none'] }),
+    href: registryHref({ ...yr, light: [light ?? 'none'] }),
   }));
 
   const planned = sum(groups.map((g) => g.planned));
@@ -177,7 +195,7 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
     asOf: day,
     computedAt,
     headline: {
-      projects: { count: total, href: registryHref() },
+      projects: { count: total, href: registryHref(yr) },
       byStage,
       lights,
       investment: {
@@ -190,25 +208,25 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
         asOf: asOf.month,
         asOfPicked: asOf.source === 'picked',
         asOfOptions: asOf.options,
-        href: registryHref({ sort: 'annualPlannedInvestment', dir: 'desc' }),
+        href: registryHref({ ...yr, sort: 'annualPlannedInvestment', dir: 'desc' }),
       },
-      milestonesDue: { milestones: ms.due, projects: { count: ms.dueProjects, href: registryHref({ milestone: 'due30' }) } },
+      milestonesDue: { milestones: ms.due, projects: { count: ms.dueProjects, href: registryHref({ ...yr, milestone: 'due30' }) } },
       milestonesOverdue: {
         milestones: ms.overdue,
-        projects: { count: ms.overdueProjects, href: registryHref({ milestone: 'overdue' }) },
+        projects: { count: ms.overdueProjects, href: registryHref({ ...yr, milestone: 'overdue' }) },
       },
-      openProblems: { count: openProblems, href: problemsHref(active) },
-      overdueProblems: { count: overdueProblems, href: problemsHref({ overdue: true }) },
+      openProblems: { count: openProblems, href: problemsHref({ ...active, year }) },
+      overdueProblems: { count: overdueProblems, href: problemsHref({ overdue: true, year }) },
       missingReports: {
         count: missing.missing,
-        href: registryHref({ report: 'missing', period: missing.period?.id ?? null }),
+        href: registryHref({ ...yr, report: 'missing', period: missing.period?.id ?? null }),
         periodId: missing.period?.id ?? null,
         periodLabel: missing.period ? { start: missing.period.start, end: missing.period.end } : null,
       },
     },
     investmentByMonth: months,
-    byCategory: categoryRows(groups, ref),
-    byCounty: countyRows(groups, ref),
+    byCategory: categoryRows(groups, ref, yr),
+    byCounty: countyRows(groups, ref, yr),
     crossCountyProjects: groups.filter((g) => g.countyIds.length > 1).reduce((a, g) => a + g.projects, 0),
     pipeline: { year, stages: byPipeline },
     capacity: {
@@ -227,10 +245,10 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
         connectedOn: r.connectedOn,
         href: `/projects/${r.id}`,
       })),
-      all: { count: capacity.projects, href: registryHref({ energy: 'all' }) },
-      connectedProjects: { count: capacity.connectedProjects, href: registryHref({ energy: 'connected' }) },
-      pendingProjects: { count: capacity.projects - capacity.connectedProjects, href: registryHref({ energy: 'pending' }) },
-      unknownProjects: { count: capacity.unknown, href: registryHref({ energy: 'unknown' }) },
+      all: { count: capacity.projects, href: registryHref({ ...yr, energy: 'all' }) },
+      connectedProjects: { count: capacity.connectedProjects, href: registryHref({ ...yr, energy: 'connected' }) },
+      pendingProjects: { count: capacity.projects - capacity.connectedProjects, href: registryHref({ ...yr, energy: 'pending' }) },
+      unknownProjects: { count: capacity.unknown, href: registryHref({ ...yr, energy: 'unknown' }) },
       targetYear: target?.year ?? null,
       countyScope: actor.countyId !== null,
     },
@@ -238,12 +256,12 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
       byType: PROBLEM_TYPES.map((type) => ({
         type,
         count: problemGroups.filter((g) => g.type === type).reduce((a, g) => a + g.n, 0),
-        href: problemsHref({ ...active, type: [type] }),
+        href: problemsHref({ ...active, year, type: [type] }),
       })),
       byAge: PROBLEM_AGE_BUCKETS.map((bucket) => ({
         bucket,
         count: problemGroups.filter((g) => g.bucket === bucket).reduce((a, g) => a + g.n, 0),
-        href: problemsHref({ ...active, age: [bucket] }),
+        href: problemsHref({ ...active, year, age: [bucket] }),
       })),
     },
   };
@@ -255,8 +273,8 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
  * for a short time between requests of the same scope and month (lib/cache/cache.ts: keyed by
  * county and day, dropped at once when this process writes anything).
  */
-export const getDashboard = cache((actor: Actor, pickedMonth: string | null = null) =>
-  cachedByScope(actor, () => loadDashboard(actor, pickedMonth), pickedMonth ? `dashboard@${pickedMonth}` : 'dashboard'),
+export const getDashboard = cache((actor: Actor, pickedMonth: string | null = null, year: number = currentPlanYear()) =>
+  cachedByScope(actor, () => loadDashboard(actor, pickedMonth, year), `dashboard:${year}${pickedMonth ? `@${pickedMonth}` : ''}`),
 );
 
 /**

@@ -21,7 +21,10 @@ import { getDb } from '@/db/client';
 import { lightOverrides, problems, projectLights, projects, reportingPeriods, users } from '@/db/schema';
 import type { Light, Stage } from '@/db/schema/enums';
 import type { LightReason } from '@/db/schema/lights';
-import { type Actor, projectScope } from '@/lib/authz';
+import type { Actor } from '@/lib/authz';
+import { currentPlanYear } from '@/lib/plan-years/guard';
+import { yearScope } from '@/lib/plan-years/in-year';
+import { yearDay } from '@/lib/plan-years/year-day';
 import { cachedByScope } from '@/lib/cache/cache';
 import { today } from '@/lib/clock';
 import { lightsSearch } from '@/lib/lights/search-params';
@@ -71,9 +74,11 @@ export interface RedList {
   lightsHref: { red: string; yellow: string };
 }
 
-async function loadRedList(actor: Actor): Promise<RedList> {
+async function loadRedList(actor: Actor, year: number): Promise<RedList> {
   const db = await getDb();
-  const day = today();
+  // A past plan year's list: its projects' lights of the last period started by its last day.
+  const day = yearDay(year, today());
+  const scope = yearScope(actor, year);
   const lightsHref = { red: lightsSearch.href('/lights', { light: 'red' }), yellow: lightsSearch.href('/lights', { light: 'yellow' }) };
   const [period] = await db
     .select({
@@ -85,7 +90,7 @@ async function loadRedList(actor: Actor): Promise<RedList> {
     .from(projectLights)
     .innerJoin(projects, eq(projects.id, projectLights.projectId))
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, projectLights.periodId))
-    .where(projectScope(actor))
+    .where(and(scope, sql`${reportingPeriods.startDate} <= ${day}::date`))
     .orderBy(desc(reportingPeriods.endDate), desc(reportingPeriods.startDate), desc(reportingPeriods.id))
     .limit(1);
   if (!period) return { period: null, counts: { red: 0, yellow: 0 }, rows: [], lightsHref };
@@ -99,7 +104,7 @@ async function loadRedList(actor: Actor): Promise<RedList> {
   );
   const effective = sql<Light>`coalesce(${lightOverrides.light}, ${projectLights.light})`;
   const rank = sql`(CASE ${effective} WHEN 'red' THEN 0 ELSE 1 END)`;
-  const where = and(eq(projectLights.periodId, period.id), projectScope(actor), inArray(effective, ['red', 'yellow']));
+  const where = and(eq(projectLights.periodId, period.id), scope, inArray(effective, ['red', 'yellow']));
 
   const [rows, countRows] = await Promise.all([
     db
@@ -165,4 +170,6 @@ async function loadRedList(actor: Actor): Promise<RedList> {
 }
 
 /** The red list for this actor: once per request, shared between requests of the same scope for a short time. */
-export const getRedList = cache((actor: Actor) => cachedByScope(actor, () => loadRedList(actor), 'red-list'));
+export const getRedList = cache((actor: Actor, year: number = currentPlanYear()) =>
+  cachedByScope(actor, () => loadRedList(actor, year), `red-list:${year}`),
+);

@@ -10,7 +10,9 @@ import { inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { milestones, projects } from '@/db/schema';
 import type { Light } from '@/db/schema/enums';
-import { type Actor, projectScope } from '@/lib/authz';
+import type { Actor } from '@/lib/authz';
+import { currentPlanYear } from '@/lib/plan-years/guard';
+import { yearScope } from '@/lib/plan-years/in-year';
 import { today } from '@/lib/clock';
 import { isOverdue } from '@/lib/milestones/overdue';
 import { effectiveLightSql } from './drilldown-sql';
@@ -38,12 +40,18 @@ function monthEnd(day: string): string {
   return `${day.slice(0, 8)}${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 }
 
-export async function getTimeline(actor: Actor, filters: TimelineFilters, limit = TIMELINE_DEFAULT_LIMIT): Promise<Timeline> {
+export async function getTimeline(
+  actor: Actor,
+  filters: TimelineFilters,
+  limit = TIMELINE_DEFAULT_LIMIT,
+  year = currentPlanYear(),
+): Promise<Timeline> {
   const db = await getDb();
   const day = today();
   const n = Math.max(1, Math.min(Math.trunc(limit) || TIMELINE_DEFAULT_LIMIT, TIMELINE_MAX_LIMIT));
+  // The plan year's projects (its key-project list, once it has one).
   const where = whereAll(
-    projectScope(actor),
+    yearScope(actor, year),
     filters.category.length ? inArray(projects.categoryCode, filters.category) : undefined,
     filters.county.length ? inArray(projects.countyId, filters.county) : undefined,
     filters.leader.length ? inArray(projects.responsibleLeaderId, filters.leader) : undefined,

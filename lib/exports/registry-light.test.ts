@@ -5,18 +5,15 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { projectLights } from '@/db/schema';
-import type { Light } from '@/db/schema/enums';
 import type { LightReason } from '@/db/schema/lights';
 import { setClockForTests } from '@/lib/clock';
 import { translator } from '@/lib/i18n/translate';
 import { statusLightNote } from '@/lib/lights/light-text';
 import { overrideLight } from '@/lib/lights/overrides';
-import { ensureDefaultRuleSet } from '@/lib/lights/rule-set-store';
-import { buildLightWorld, type LightWorld, makeMonth } from '@/lib/lights/test-world';
+import { buildLightWorld, type LightWorld, makeMonth, storeLight } from '@/lib/lights/test-world';
 import { listProjects } from '@/lib/projects/queries';
 import { registrySearch } from '@/lib/projects/search-params';
-import { activeTestDb, useTestDb } from '@/test/db';
+import { useTestDb } from '@/test/db';
 import { makeProject } from '@/test/factories';
 import { registryExport } from './registry-export';
 import { parseCsv, readAll } from './test-helpers';
@@ -36,13 +33,6 @@ const RED_ZH = '完成率 56.0%，序时进度 94.0%，落后 38.0 个百分点 
 
 let w: LightWorld;
 let noLight: number;
-
-async function storeLight(projectId: number, periodId: number, light: Light, reasons: LightReason[]) {
-  const ruleSet = await ensureDefaultRuleSet(activeTestDb());
-  await activeTestDb()
-    .insert(projectLights)
-    .values({ projectId, periodId, light, reasons, ruleSetId: ruleSet.id, ruleSetVersion: ruleSet.version, measures: {} });
-}
 
 beforeAll(() => setClockForTests(new Date('2026-10-08T04:00:00Z')));
 afterAll(() => setClockForTests(null));

@@ -19,8 +19,8 @@ export interface CurrentLightRow extends CurrentLight {
 }
 
 /** Projects with a computed light or an active override, in the actor's scope, by code; optionally only one effective light. */
-export async function listCurrentLights(actor: Actor, opts: { light?: Light | null } = {}): Promise<CurrentLightRow[]> {
-  const current = await getCurrentLights(actor);
+export async function listCurrentLights(actor: Actor, opts: { light?: Light | null; year?: number } = {}): Promise<CurrentLightRow[]> {
+  const current = await getCurrentLights(actor, { year: opts.year });
   const wanted = opts.light ? current.filter((c) => c.effective === opts.light) : current;
   if (wanted.length === 0) return [];
   const db = await getDb();

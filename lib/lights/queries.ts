@@ -14,6 +14,8 @@ import type { Light } from '@/db/schema/enums';
 import type { LightMeasures, LightReason } from '@/db/schema/lights';
 import { type Actor, hasPermission, projectScope } from '@/lib/authz';
 import { dayOf, today } from '@/lib/clock';
+import { inYearList } from '@/lib/plan-years/in-year';
+import { yearDay } from '@/lib/plan-years/year-day';
 import { listRuleSetVersions, loadActiveRuleSet, type RuleSetWithRules } from './rule-set-store';
 
 const MAX_ID = 2_147_483_647;
@@ -92,15 +94,19 @@ const overrideColumns = {
 
 /**
  * The current light of each project in the actor's scope (optionally only the given ids): the
- * light of the latest period with a stored light, its reasons, and the override that applies
- * today, if any.
+ * light of the latest started period with a stored light, its reasons, and the override that
+ * applies today, if any; with `year`, only that plan year's projects, as at its last day when past.
  */
-export async function getCurrentLights(actor: Actor, opts: { projectIds?: readonly number[] } = {}): Promise<CurrentLight[]> {
+export async function getCurrentLights(
+  actor: Actor,
+  opts: { projectIds?: readonly number[]; year?: number } = {},
+): Promise<CurrentLight[]> {
   const ids = opts.projectIds?.filter(validId);
   if (ids && ids.length === 0) return [];
   const db = await getDb();
-  const day = today();
-  const idFilter = ids ? inArray(projects.id, [...ids]) : undefined;
+  // With a plan year: its list's projects, as at its last day when it is past (lib/plan-years).
+  const day = opts.year === undefined ? today() : yearDay(opts.year, today());
+  const idFilter = and(ids ? inArray(projects.id, [...ids]) : undefined, opts.year === undefined ? undefined : inYearList(opts.year));
   const [computed, overrides] = await Promise.all([
     db
       .selectDistinctOn([projectLights.projectId], computedColumns)
@@ -108,7 +114,7 @@ export async function getCurrentLights(actor: Actor, opts: { projectIds?: readon
       .innerJoin(projects, eq(projects.id, projectLights.projectId))
       .innerJoin(reportingPeriods, eq(reportingPeriods.id, projectLights.periodId))
       .innerJoin(ruleSets, eq(ruleSets.id, projectLights.ruleSetId))
-      .where(and(projectScope(actor), idFilter))
+      .where(and(projectScope(actor), idFilter, sql`${reportingPeriods.startDate} <= ${day}::date`))
       .orderBy(projectLights.projectId, desc(reportingPeriods.endDate), desc(reportingPeriods.startDate)),
     db
       .select(overrideColumns)

@@ -19,7 +19,9 @@ import {
   ruleSets,
   rules,
 } from '@/db/schema';
-import type { ReportStatus } from '@/db/schema/enums';
+import type { Light, ReportStatus } from '@/db/schema/enums';
+import type { LightReason } from '@/db/schema/lights';
+import { ensureDefaultRuleSet } from './rule-set-store';
 import { activeTestDb } from '@/test/db';
 import { actorOf, makeCategory, makeCounty, makeProject, makeUser } from '@/test/factories';
 
@@ -107,4 +109,12 @@ export async function snapshot(db: Db) {
 
 export async function expectUnchanged(db: Db, before: Awaited<ReturnType<typeof snapshot>>) {
   expect(await snapshot(db)).toEqual(before);
+}
+
+/** Stores a computed light of a project for a period (under the default rule set), as computeLights would. */
+export async function storeLight(projectId: number, periodId: number, light: Light, reasons: LightReason[] = [], db: Db = activeTestDb()) {
+  const ruleSet = await ensureDefaultRuleSet(db);
+  await db
+    .insert(projectLights)
+    .values({ projectId, periodId, light, reasons, ruleSetId: ruleSet.id, ruleSetVersion: ruleSet.version, measures: {} });
 }

@@ -372,7 +372,7 @@ export async function meetingFormOptions(actor: Actor) {
 /** The projects of a meeting's scope that the actor sees (the "add item" choices), by code; at most 1000. */
 export async function meetingProjectChoices(
   actor: Actor,
-  m: Pick<MeetingSummary, 'scopeCategoryCode' | 'scopeCountyId' | 'scopeLeaderId'>,
+  m: Pick<MeetingSummary, 'scopeCategoryCode' | 'scopeCountyId' | 'scopeLeaderId' | 'meetingDate'>,
 ) {
   const db = await getDb();
   return db

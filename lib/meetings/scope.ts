@@ -7,16 +7,20 @@
  *   covers the meeting's: a county office only its county's meetings. Its Subject's county is
  *   the meeting's scope county (null: the prefecture, which no county user's scope covers), so
  *   the permission table's meeting.manage with can() says exactly this.
- * - Its projects: those matching every scope column that is set (category, county, leader).
+ * - Its projects: those of its year's key-project list (the year of its date; every project
+ *   while that year has no list) matching every scope column that is set (category, county, leader).
  */
 import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
 import { meetings, projects } from '@/db/schema';
 import { type Actor, can, projectTouchesCounty, type Subject } from '@/lib/authz';
+import { inYearList } from '@/lib/plan-years/in-year';
 
 export interface MeetingScope {
   scopeCategoryCode: string | null;
   scopeCountyId: number | null;
   scopeLeaderId: number | null;
+  /** The meeting's date ('YYYY-MM-DD'): its plan year is the year of it. */
+  meetingDate: string;
 }
 
 /** The WHERE predicate for meetings the actor may see (undefined: all). */
@@ -34,9 +38,10 @@ export function canManageMeeting(actor: Actor, m: Pick<MeetingScope, 'scopeCount
   return can(actor, 'meeting.manage', meetingSubject(m));
 }
 
-/** The projects the meeting covers (SQL on `projects`); undefined: every project. */
+/** The projects the meeting covers (SQL on `projects`). */
 export function meetingProjectScope(m: MeetingScope): SQL | undefined {
   return and(
+    inYearList(Number(m.meetingDate.slice(0, 4))),
     m.scopeCategoryCode !== null ? eq(projects.categoryCode, m.scopeCategoryCode) : undefined,
     // A county's meeting covers every project that touches the county.
     m.scopeCountyId !== null ? projectTouchesCounty(m.scopeCountyId) : undefined,

@@ -152,7 +152,13 @@ describe('the frozen status table', () => {
   it('a snapshot cannot be written twice for a meeting (one row per project)', async () => {
     const m = await frozenMeeting();
     await expect(
-      writeSnapshot(getDb(), m.id, { scopeCategoryCode: null, scopeCountyId: null, scopeLeaderId: null }, 2026, '2026-06-10'),
+      writeSnapshot(
+        getDb(),
+        m.id,
+        { scopeCategoryCode: null, scopeCountyId: null, scopeLeaderId: null, meetingDate: '2026-06-10' },
+        2026,
+        '2026-06-10',
+      ),
     ).rejects.toThrow();
   });
 });

@@ -7,6 +7,7 @@ import type { ProblemStatus } from '@/db/schema/enums';
 import { type Actor, projectScope } from '@/lib/authz';
 import { today } from '@/lib/clock';
 import { problemAgeFilterSql } from '@/lib/dashboard/drilldown-sql';
+import { inYearList } from '@/lib/plan-years/in-year';
 import { ACTIVE_STATUSES } from './rules';
 import type { ProblemListParams, ProblemSortKey } from './search-params';
 
@@ -50,6 +51,8 @@ export function problemWhere(actor: Actor, p: ProblemListParams, day = today()):
   if (p.project.length) parts.push(inArray(problems.projectId, p.project));
   if (p.overdue) parts.push(overdueProblemSql(day));
   if (p.age.length) parts.push(problemAgeFilterSql(day, p.age));
+  // The dashboard's links name its plan year: the problems of that year's projects.
+  if (p.year !== null) parts.push(inYearList(p.year));
   return and(...parts);
 }
 

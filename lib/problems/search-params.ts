@@ -16,8 +16,10 @@ import {
   parseAsPageSize,
   parseAsSearch,
   parseAsSort,
+  parseAsYear,
   type UrlValues,
 } from '@/lib/url-state';
+import { MAX_PLAN_YEAR, MIN_PLAN_YEAR } from '@/lib/plans/plan-params';
 
 /** `urgency` (the default): active problems first, the most escalated first, then the earliest deadline. */
 export const PROBLEM_SORTABLE = ['urgency', 'deadline', 'createdAt', 'updatedAt', 'status', 'type', 'escalation', 'project'] as const;
@@ -50,6 +52,8 @@ export interface ProblemListParams {
   overdue: boolean;
   /** Only problems raised this many days ago (buckets, see PROBLEM_AGE_BUCKETS). */
   age: ProblemAgeBucket[];
+  /** Only problems of the projects in this plan year's key-project list (the dashboard's links); null: every project. */
+  year: number | null;
 }
 
 /** The URL's parameters, in the order links list them. */
@@ -64,6 +68,7 @@ const parsers = {
   // '180+' typed into a URL arrives as '180 ' (a plus means a space in a query string).
   age: parseAsOneOfList(PROBLEM_AGE_BUCKETS, (a) => (a === '180' ? '180+' : a)),
   overdue: parseAsFlag(),
+  year: parseAsYear(MIN_PLAN_YEAR, MAX_PLAN_YEAR),
   sort: parseAsSort(PROBLEM_SORTABLE, { key: 'urgency', dir: 'asc' }),
   pageSize: parseAsPageSize(PROBLEM_PAGE_SIZES, PROBLEM_DEFAULT_PAGE_SIZE),
   page: parseAsPage(),

@@ -8,6 +8,8 @@ import { today } from '@/lib/clock';
 import { energyFilterSql, lightFilterSql, projectMilestoneSql, reportMissingSql } from '@/lib/dashboard/drilldown-sql';
 import { overdueSql } from '@/lib/milestones/overdue';
 import type { PipelineStage } from '@/lib/plan-years/pipeline-stage';
+import { listedSql } from '@/lib/plan-years/in-year';
+import { yearDay } from '@/lib/plan-years/year-day';
 import { pipelineStageInSql, pipelineStageSql } from '@/lib/plan-years/pipeline-stage-sql';
 import { type RegistryParams, registryYear, type SortKey } from './search-params';
 import { type RegistryLight, registryLightColumns } from './registry-light';
@@ -44,14 +46,18 @@ export function registryWhere(actor: Actor, p: RegistryParams, day = today()): S
   }
   if (p.stage.length) parts.push(inArray(projects.stage, p.stage as (typeof projects.stage.enumValues)[number][]));
   // 储备 / 前期 / 新开工 / 续建 / 建成 / 投运 in the plan year (lib/plan-years/pipeline-stage-sql.ts).
-  parts.push(pipelineStageInSql(registryYear(p, day), p.pipeline));
+  const year = registryYear(p, day);
+  parts.push(pipelineStageInSql(year, p.pipeline));
+  // The plan year's key-project list (every project while the year has none), unless `listed` says otherwise.
+  parts.push(listedSql(year, p.listed));
   if (p.status.length) parts.push(inArray(projects.status, p.status as (typeof projects.status.enumValues)[number][]));
   if (p.leader.length) parts.push(inArray(projects.responsibleLeaderId, p.leader));
   if (p.unit.length) parts.push(inArray(projects.responsibleUnitId, p.unit));
   // 我负责的项目: the projects the actor leads.
   if (p.mine) parts.push(eq(projects.projectLeadId, actor.id));
   // The dashboard's drill-downs: the same predicates as its figures (lib/dashboard/drilldown-sql.ts).
-  if (p.light.length) parts.push(lightFilterSql(day, p.light));
+  // A past plan year's lights are those at its last day, as its dashboard shows them.
+  if (p.light.length) parts.push(lightFilterSql(yearDay(year, day), p.light));
   if (p.milestone) parts.push(projectMilestoneSql(day, p.milestone));
   if (p.report === 'missing') parts.push(reportMissingSql(day, p.period));
   if (p.energy) parts.push(energyFilterSql(p.energy));
@@ -146,7 +152,7 @@ export async function listProjects(actor: Actor, p: RegistryParams): Promise<{ r
         unitZh: units.nameZh,
         unitEn: units.nameEn,
         overdueMilestones: sql<number>`(SELECT count(*)::int FROM ${milestones} WHERE ${milestones.projectId} = ${projects.id} AND ${overdueSql(d)})`,
-        ...registryLightColumns(d),
+        ...registryLightColumns(yearDay(registryYear(p, d), d)),
       })
       .from(page)
       .innerJoin(projects, eq(projects.id, page.id))
@@ -158,4 +164,11 @@ export async function listProjects(actor: Actor, p: RegistryParams): Promise<{ r
     db.select({ total: count() }).from(projects).where(where),
   ]);
   return { rows, total: totalRow?.total ?? 0 };
+}
+
+/** How many projects the registry holds under these parameters (the filters and the scope, no paging). */
+export async function countProjects(actor: Actor, p: RegistryParams): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ total: count() }).from(projects).where(registryWhere(actor, p));
+  return row?.total ?? 0;
 }

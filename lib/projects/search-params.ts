@@ -9,6 +9,9 @@
  * `pipeline=new_start,continuing`: the pipeline stage (储备 / 前期 / 新开工 / 续建 / 建成 / 投运) in the plan
  * year `year` (absent: the current year), which the stage column shows too (lib/plan-years).
  *
+ * `listed=all|out`: every project, or those the plan year's list does not hold; absent, the year's
+ * list (年度重点项目计划), or every project while the year has no list.
+ *
  * `mine=1`: only the projects the actor leads (我负责的项目); `mine=0`: switched off. A project
  * lead who opens the registry with no query at all is sent to `mine=1` (registryLanding).
  */
@@ -63,6 +66,8 @@ export const MILESTONE_FILTERS = ['due30', 'overdue'] as const;
 export type MilestoneFilter = (typeof MILESTONE_FILTERS)[number];
 export const ENERGY_FILTERS = ['all', 'connected', 'pending', 'unknown'] as const;
 export type EnergyFilter = (typeof ENERGY_FILTERS)[number];
+export const LISTED_FILTERS = ['all', 'out'] as const;
+export type ListedFilter = (typeof LISTED_FILTERS)[number];
 export type FilterKey = (typeof FILTERS)[number];
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
@@ -92,6 +97,12 @@ export interface RegistryParams {
   pipeline: PipelineStage[];
   /** The plan year of the pipeline stage, its filter and column; null: the current year (registryYear). */
   year: number | null;
+  /**
+   * Which projects of the registry, against the plan year's key-project list: null, the year's
+   * list (every project when the year has no list yet); `all`, every project; `out`, the projects
+   * the year's list does not hold (candidates, dropped ones).
+   */
+  listed: ListedFilter | null;
   /** 我负责的项目: only the actor's own projects (project_lead_id). true `mine=1`, false `mine=0`, null absent (off). */
   mine: boolean | null;
 }
@@ -121,6 +132,7 @@ const parsers = {
   period: parseAsId(),
   energy: parseAsOneOf(ENERGY_FILTERS),
   year: parseAsYear(MIN_PLAN_YEAR, MAX_PLAN_YEAR),
+  listed: parseAsOneOf(LISTED_FILTERS),
   mine: parseAsYesNo(),
   sort: parseAsSort(SORTABLE, { key: 'code', dir: 'asc' }),
   pageSize: parseAsPageSize(PAGE_SIZES, DEFAULT_PAGE_SIZE),

@@ -8,8 +8,12 @@ import { Suspense } from 'react';
 import { requireActor } from '@/lib/auth/session';
 import { type Actor, can } from '@/lib/authz';
 import { today } from '@/lib/clock';
+import { currentPlanYear } from '@/lib/plan-years/guard';
 import { getDashboard, getTimeline } from '@/lib/dashboard/queries';
-import { asOfSearch, timelineSearch } from '@/lib/dashboard/search-params';
+import { asOfSearch, dashboardYearSearch, screenSearch, timelineSearch } from '@/lib/dashboard/search-params';
+import { offeredYears, pickYear, yearHasList } from '@/lib/plan-years/selection';
+import { yearDay } from '@/lib/plan-years/year-day';
+import { PlanYearNote, PlanYearSelect } from '@/app/_components/plan-year-select';
 import type { TimelineFilters as Filters } from '@/lib/dashboard/types';
 import { formatDate } from '@/lib/format';
 import { type Locale, toLocale } from '@/lib/i18n/config';
@@ -51,7 +55,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const filters = timelineSearch.parse(raw);
   // A picked month; getDashboard keeps it only when it is a reported month (lib/plans/as-of.ts).
   const { asOf } = asOfSearch.parse(raw);
-  const [t, rawLocale, county] = await Promise.all([getTranslations('dashboard'), getLocale(), getCountyName(actor.countyId)]);
+  // The plan year: the URL's when it is offered (a year with a list), else the current one.
+  const year = await pickYear(dashboardYearSearch.parse(raw).year);
+  const [t, rawLocale, county, years, listed] = await Promise.all([
+    getTranslations('dashboard'),
+    getLocale(),
+    getCountyName(actor.countyId),
+    offeredYears(year),
+    yearHasList(year),
+  ]);
   const locale = toLocale(rawLocale);
   const scope = county ? (locale === 'en' ? county.nameEn : county.nameZh) : (await getTranslations('common'))('scopePrefecture');
 
@@ -64,28 +76,44 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             {t('subtitle', { date: formatDate(today(), locale), scope })}
           </p>
         </div>
-        <Link
-          href={asOfSearch.href('/dashboard/screen', { asOf })}
-          title={t('presentationHint')}
-          data-testid="presentation-link"
-          className="inline-flex items-center gap-2 rounded-md border border-brand-700 bg-brand-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-800"
-        >
-          <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8">
-            <rect x="2.5" y="3.5" width="15" height="10" rx="1" />
-            <path d="M7 17h6M10 13.5V17" />
-          </svg>
-          {t('presentation')}
-        </Link>
+        <div className="flex flex-wrap items-center gap-2">
+          <PlanYearSelect id="dashboard-year" year={year} years={years} href={(y) => dashboardYearSearch.href('/dashboard', { year: y })} />
+          <Link
+            href={screenSearch.href('/dashboard/screen', { asOf, year: year === currentPlanYear() ? null : year })}
+            title={t('presentationHint')}
+            data-testid="presentation-link"
+            className="inline-flex items-center gap-2 rounded-md border border-brand-700 bg-brand-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-800"
+          >
+            <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8">
+              <rect x="2.5" y="3.5" width="15" height="10" rx="1" />
+              <path d="M7 17h6M10 13.5V17" />
+            </svg>
+            {t('presentation')}
+          </Link>
+        </div>
       </div>
+      <PlanYearNote year={year} listed={listed} day={yearDay(year, today())} />
       <Suspense fallback={<DashboardSkeleton />}>
-        <DashboardBody actor={actor} locale={locale} filters={filters} asOf={asOf} />
+        <DashboardBody actor={actor} locale={locale} filters={filters} asOf={asOf} year={year} />
       </Suspense>
     </div>
   );
 }
 
-async function DashboardBody({ actor, locale, filters, asOf }: { actor: Actor; locale: Locale; filters: Filters; asOf: string | null }) {
-  const [data, ref, t] = await Promise.all([getDashboard(actor, asOf), getReferenceData(actor), getTranslations('dashboard')]);
+async function DashboardBody({
+  actor,
+  locale,
+  filters,
+  asOf,
+  year,
+}: {
+  actor: Actor;
+  locale: Locale;
+  filters: Filters;
+  asOf: string | null;
+  year: number;
+}) {
+  const [data, ref, t] = await Promise.all([getDashboard(actor, asOf, year), getReferenceData(actor), getTranslations('dashboard')]);
 
   if (data.headline.projects.count === 0) {
     return (
@@ -107,7 +135,7 @@ async function DashboardBody({ actor, locale, filters, asOf }: { actor: Actor; l
       </div>
       <HeadlineFigures headline={data.headline} locale={locale} />
       <PipelineFigures pipeline={data.pipeline} locale={locale} />
-      <RedListSection actor={actor} locale={locale} />
+      <RedListSection actor={actor} locale={locale} year={year} />
       <div className="grid gap-4 xl:grid-cols-12">
         <InvestmentTrendChart months={data.investmentByMonth} investment={data.headline.investment} className="xl:col-span-7" />
         <CapacityChart capacity={data.capacity} className="xl:col-span-5" maxHeight={300} />
@@ -143,7 +171,7 @@ async function DashboardBody({ actor, locale, filters, asOf }: { actor: Actor; l
             />
           </div>
           <Suspense key={timelineSearch.query(filters)} fallback={<TimelineSkeleton />}>
-            <TimelineSection actor={actor} filters={filters} locale={locale} />
+            <TimelineSection actor={actor} filters={filters} locale={locale} year={year} />
           </Suspense>
         </ListRegion>
       </section>
@@ -151,7 +179,7 @@ async function DashboardBody({ actor, locale, filters, asOf }: { actor: Actor; l
   );
 }
 
-async function TimelineSection({ actor, filters, locale }: { actor: Actor; filters: Filters; locale: Locale }) {
-  const timeline = await getTimeline(actor, filters, TIMELINE_ROWS);
+async function TimelineSection({ actor, filters, locale, year }: { actor: Actor; filters: Filters; locale: Locale; year: number }) {
+  const timeline = await getTimeline(actor, filters, TIMELINE_ROWS, year);
   return <TimelineView timeline={timeline} locale={locale} />;
 }

@@ -15,6 +15,9 @@ import { lightsMonth } from '@/lib/lights/lights-month';
 import { listCurrentLights } from '@/lib/lights/list-lights';
 import { lightsSearch } from '@/lib/lights/search-params';
 import { plansHref, yearListHref } from '@/lib/plans/plan-params';
+import { currentPlanYear } from '@/lib/plan-years/guard';
+import { offeredYears, pickYear } from '@/lib/plan-years/selection';
+import { PlanYearSelect } from '@/app/_components/plan-year-select';
 import { listPeriods } from '@/lib/reports/queries';
 import { periodLabel } from '../reports/_components/report-format';
 import { ComputeLightsForm } from './_components/compute-lights-form';
@@ -37,7 +40,11 @@ export default async function LightsPage({ searchParams }: { searchParams: Searc
   await connection();
   const actor = await requireActor();
   if (!can(actor, 'project.read')) notFound();
-  const { light } = lightsSearch.parse(await searchParams);
+  const sp = lightsSearch.parse(await searchParams);
+  const { light } = sp;
+  // The table's plan year: the URL's when offered, else the current one (the forms work on the current year).
+  const shownYear = await pickYear(sp.year);
+  const yearLink = shownYear === currentPlanYear() ? null : shownYear;
   const canCompute = can(actor, 'light.compute');
   // The baseline is prefecture-wide: county dispatch users cannot freeze it (freezeBaseline refuses).
   const canFreeze = can(actor, 'baseline.freeze') && actor.countyId === null;
@@ -45,12 +52,13 @@ export default async function LightsPage({ searchParams }: { searchParams: Searc
   const year = Number(day.slice(0, 4));
   const years = [year - 1, year, year + 1];
 
-  const [rows, periods, freezes, t, rawLocale] = await Promise.all([
-    listCurrentLights(actor, { light }),
+  const [rows, periods, freezes, t, rawLocale, shownYears] = await Promise.all([
+    listCurrentLights(actor, { light, year: shownYear }),
     canCompute ? listPeriods(actor) : Promise.resolve([]),
     canFreeze ? Promise.all(years.map((y) => getBaselineFreeze(y))) : Promise.resolve([]),
     getTranslations(),
     getLocale(),
+    offeredYears(shownYear),
   ]);
   const locale = toLocale(rawLocale);
   // The period the lights are for, in the words of the dashboard and the project page.
@@ -110,7 +118,15 @@ export default async function LightsPage({ searchParams }: { searchParams: Searc
           <h2 id="lights-table-title" className="text-base font-semibold text-slate-900">
             {t('lights.ops.table.title')}
           </h2>
-          <LightFilter current={light} />
+          <div className="flex flex-wrap items-center gap-2">
+            <PlanYearSelect
+              id="lights-year"
+              year={shownYear}
+              years={shownYears}
+              href={(y) => lightsSearch.href('/lights', { light, year: y === currentPlanYear() ? null : y })}
+            />
+            <LightFilter current={light} year={yearLink} />
+          </div>
         </div>
         {lightsAsOf ? (
           <p className="text-sm text-slate-600" data-testid="lights-as-of">

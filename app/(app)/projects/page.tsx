@@ -7,7 +7,10 @@ import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { toLocale } from '@/lib/i18n/config';
-import { listProjects } from '@/lib/projects/queries';
+import { countProjects, listProjects } from '@/lib/projects/queries';
+import { offeredYears, yearHasList } from '@/lib/plan-years/selection';
+import { PlanYearSelect } from '@/app/_components/plan-year-select';
+import { YearListLine } from './_components/year-list-line';
 import { registryLanding, registrySearch, registryYear } from '@/lib/projects/search-params';
 import { today } from '@/lib/clock';
 import { ExportMenu } from '@/app/_components/export-menu';
@@ -33,12 +36,16 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const params = registrySearch.parse(raw);
   // The plan year of the pipeline stages (the URL's, else the current one), the same for the list and its column.
   const year = registryYear(params, today());
-  const [{ rows, total }, ref, t, locale] = await Promise.all([
+  const [{ rows, total }, ref, t, locale, years, listed] = await Promise.all([
     listProjects(actor, { ...params, year }),
     getReferenceData(actor),
     getTranslations('projects'),
     getLocale(),
+    offeredYears(year),
+    yearHasList(year),
   ]);
+  // The projects the year's list leaves out, under the same filters: one link away.
+  const outside = listed && params.listed === null ? await countProjects(actor, { ...params, year, listed: 'out' }) : 0;
   const period = params.report ? await drilldownPeriod(params.period) : null;
   return (
     <ListRegion className="space-y-4">
@@ -49,7 +56,13 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             {t('subtitle', { total })}
           </p>
         </div>
-        <div className="flex items-start gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <PlanYearSelect
+            id="registry-year"
+            year={year}
+            years={years}
+            href={(y) => registrySearch.href('/projects', { ...params, year: y, page: 1 })}
+          />
           <ExportMenu endpoint="/api/exports/registry" query={registrySearch.query({ ...params, page: 1 })} total={total} />
           {can(actor, 'project.create') ? (
             <Link
@@ -61,6 +74,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           ) : null}
         </div>
       </div>
+      {listed ? <YearListLine params={params} year={year} outside={outside} /> : null}
       <RegistryFilters
         params={params}
         reference={{ counties: ref.counties, categories: ref.categories, leaders: ref.leaders, responsibleUnits: ref.responsibleUnits }}

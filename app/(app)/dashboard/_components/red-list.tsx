@@ -15,7 +15,7 @@ const WORD = { red: 'text-red-800', yellow: 'text-amber-900' } as const;
  * page words it), its leader and its open problems; every row links to the project. Streams on
  * its own (the figures above do not wait for it).
  */
-export function RedListSection({ actor, locale }: { actor: Actor; locale: Locale }) {
+export function RedListSection({ actor, locale, year }: { actor: Actor; locale: Locale; year: number }) {
   return (
     <section
       id="red-list"
@@ -24,14 +24,14 @@ export function RedListSection({ actor, locale }: { actor: Actor; locale: Locale
       data-testid="red-list"
     >
       <Suspense fallback={<div className="h-32 animate-pulse rounded bg-slate-100" aria-busy="true" />}>
-        <RedListBody actor={actor} locale={locale} />
+        <RedListBody actor={actor} locale={locale} year={year} />
       </Suspense>
     </section>
   );
 }
 
-async function RedListBody({ actor, locale }: { actor: Actor; locale: Locale }) {
-  const [list, t] = await Promise.all([getRedList(actor), getTranslations('dashboard.redList')]);
+async function RedListBody({ actor, locale, year }: { actor: Actor; locale: Locale; year: number }) {
+  const [list, t] = await Promise.all([getRedList(actor, year), getTranslations('dashboard.redList')]);
   const view = redListView(list, locale);
   return (
     <>

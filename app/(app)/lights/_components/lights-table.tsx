@@ -32,7 +32,7 @@ export function LightBadge({ light, label }: { light: Light; label: string }) {
 }
 
 /** Links that filter the table by light (?light=red); the current one is marked. */
-export async function LightFilter({ current }: { current: Light | null }) {
+export async function LightFilter({ current, year }: { current: Light | null; year: number | null }) {
   const t = await getTranslations('lights');
   const options: (Light | null)[] = [null, 'red', 'yellow', 'green'];
   return (
@@ -42,7 +42,7 @@ export async function LightFilter({ current }: { current: Light | null }) {
         return (
           <Link
             key={l ?? 'all'}
-            href={lightsSearch.href('/lights', { light: l })}
+            href={lightsSearch.href('/lights', { light: l, year })}
             aria-current={active ? 'page' : undefined}
             className={`rounded-full border px-3 py-1 text-sm ${active ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
           >

@@ -14,7 +14,7 @@ import { formatWan } from '@/lib/money';
 import { getBaselineFreeze } from '@/lib/plans/baseline-queries';
 import { PLAN_FILTERS, PLANS_PAGE_SIZE, planHref, plansHref, plansSearch, yearOptions } from '@/lib/plans/plan-params';
 import { listPlans } from '@/lib/plans/plan-queries';
-import { YearSelect } from './_components/year-select';
+import { YearSelect } from '@/app/_components/year-select';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('lights.plans');

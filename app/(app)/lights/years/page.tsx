@@ -12,7 +12,7 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import { currentPlanYear, isPastYear } from '@/lib/plan-years/guard';
 import { getYearList, listPlanYears, rolloverCandidates } from '@/lib/plan-years/queries';
 import { planHref, plansHref, yearListHref, yearListSearch } from '@/lib/plans/plan-params';
-import { YearSelect } from '../plans/_components/year-select';
+import { YearSelect } from '@/app/_components/year-select';
 import { RolloverForm } from './_components/rollover-form';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -9,7 +9,9 @@ import { HeadlineFigures } from '@/app/(app)/dashboard/_components/headline';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { now } from '@/lib/clock';
-import { asOfSearch } from '@/lib/dashboard/search-params';
+import { screenSearch } from '@/lib/dashboard/search-params';
+import { currentPlanYear } from '@/lib/plan-years/guard';
+import { pickYear } from '@/lib/plan-years/selection';
 import { getDashboard } from '@/lib/dashboard/queries';
 import { getRedList } from '@/lib/dashboard/red-list';
 import { redListView } from '@/app/(app)/dashboard/_components/red-list-view';
@@ -50,9 +52,11 @@ export default async function ScreenPage({ searchParams }: { searchParams: Promi
   if (!can(actor, 'project.read')) notFound();
   const raw = await searchParams;
   const seconds = refreshSeconds(raw.refresh);
+  const shown = screenSearch.parse(raw);
+  const year = await pickYear(shown.year);
   const [data, redList, t, rawLocale, county, demo] = await Promise.all([
-    getDashboard(actor, asOfSearch.parse(raw).asOf),
-    getRedList(actor),
+    getDashboard(actor, shown.asOf, year),
+    getRedList(actor, year),
     getTranslations(),
     getLocale(),
     getCountyName(actor.countyId),
@@ -86,7 +90,8 @@ export default async function ScreenPage({ searchParams }: { searchParams: Promi
               ) : null}
             </div>
             <p className="mt-0.5 text-lg text-slate-400">
-              {scope} · {t('dashboard.screen.asOf', { date: formatDate(data.asOf, locale) })} ·{' '}
+              {scope} · {t(year < currentPlanYear() ? 'common.planYear.history' : 'common.planYear.option', { year: String(year) })} ·{' '}
+              {t('dashboard.screen.asOf', { date: formatDate(data.asOf, locale) })} ·{' '}
               <time dateTime={data.computedAt} data-testid="figures-as-of">
                 {t('dashboard.figuresAsOf', { time: formatTime(data.computedAt, locale) })}
               </time>

@@ -14,7 +14,7 @@ import { formatWan } from '@/lib/money';
 import { getBaselineFreeze } from '@/lib/plans/baseline-queries';
 import { planHref, planSearch, yearOptions } from '@/lib/plans/plan-params';
 import { getProjectPlan } from '@/lib/plans/plan-queries';
-import { YearSelect } from '@/app/(app)/lights/plans/_components/year-select';
+import { YearSelect } from '@/app/_components/year-select';
 import { PlanForm } from './plan-form';
 import { MONTHS, planValues } from './plan-values';
 
