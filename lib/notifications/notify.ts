@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { notifications, users } from '@/db/schema';
+import { notifications, projectCounties, projects, users } from '@/db/schema';
 import type { NotificationKind } from '@/db/schema/enums';
 import { now } from '@/lib/clock';
 
@@ -42,13 +42,18 @@ export async function notify(
   return ids.length;
 }
 
-/** Active dispatch-office users whose scope covers a project in this county (null = prefecture-level project). */
-export async function dispatchOfficeIds(tx: Executor, projectCountyId: number | null): Promise<number[]> {
-  const scope = projectCountyId === null ? isNull(users.countyId) : or(isNull(users.countyId), eq(users.countyId, projectCountyId));
+/**
+ * Active dispatch-office users whose scope covers the project: the prefecture's office, and the
+ * office of every county the project touches (its responsible county and the counties it
+ * crosses, project_counties), so each office that sees the project hears of it.
+ */
+export async function dispatchOfficeIds(tx: Executor, projectId: number): Promise<number[]> {
+  const touched = sql`${users.countyId} IN (SELECT ${projectCounties.countyId} FROM ${projectCounties} WHERE ${projectCounties.projectId} = ${projectId}
+    UNION SELECT ${projects.countyId} FROM ${projects} WHERE ${projects.id} = ${projectId})`;
   const rows = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, 'dispatch'), eq(users.disabled, false), scope));
+    .where(and(eq(users.role, 'dispatch'), eq(users.disabled, false), or(isNull(users.countyId), touched)));
   return rows.map((r) => r.id);
 }
 

@@ -167,8 +167,8 @@ export const resolveProblem = transitionAction(
   'resolve',
   resolveProblemSchema,
   ({ input }) => ({ patch: { resolution: input.resolution, resolvedAt: now() } }),
-  async ({ actor, tx }, row, found) => {
-    const office = await dispatchOfficeIds(tx, found.project.countyId);
+  async ({ actor, tx }, row) => {
+    const office = await dispatchOfficeIds(tx, row.projectId);
     await notify(tx, [...office, row.responsibleLeaderId], problemNotice(row, 'problem_resolved'), actor.id);
   },
 );

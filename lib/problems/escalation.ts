@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { problems, projects } from '@/db/schema';
+import { problems } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { now, today } from '@/lib/clock';
 import { dispatchOfficeIds, notify, unitMemberIds } from '@/lib/notifications/notify';
@@ -32,15 +32,14 @@ export async function escalateOverdueProblems(db: Executor): Promise<EscalationC
     // so two runs at once (two servers on one PostgreSQL) cannot both raise the same problem.
     const target = sql`CASE WHEN ${day}::date - ${problems.deadline} > ${ESCALATE_TO_OFFICE_DAYS} THEN 2 ELSE 1 END`;
     const rows = await tx
-      .select({ problem: problems, countyId: projects.countyId })
+      .select({ problem: problems })
       .from(problems)
-      .innerJoin(projects, eq(projects.id, problems.projectId))
       .where(and(inArray(problems.status, [...ACTIVE_STATUSES]), lt(problems.deadline, day), sql`${problems.escalationLevel} < ${target}`))
       .orderBy(asc(problems.id))
       .for('update', { of: problems });
 
     const changes: EscalationChange[] = [];
-    for (const { problem: p, countyId } of rows) {
+    for (const { problem: p } of rows) {
       const to = targetEscalationLevel(p, day);
       if (to <= p.escalationLevel) continue;
       const days = daysOverdue(p, day);
@@ -68,7 +67,7 @@ export async function escalateOverdueProblems(db: Executor): Promise<EscalationC
         await notify(tx, await unitMemberIds(tx, p.responsibleUnitId), problemNotice(updated, 'problem_overdue', { days }));
       }
       if (to >= 2) {
-        await notify(tx, await dispatchOfficeIds(tx, countyId), problemNotice(updated, 'problem_escalated', { level: 2, days }));
+        await notify(tx, await dispatchOfficeIds(tx, p.projectId), problemNotice(updated, 'problem_escalated', { level: 2, days }));
       }
       changes.push({ id: p.id, projectId: p.projectId, from: p.escalationLevel, to, daysOverdue: days });
     }

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { problems, projectCounties, reportingPeriods, reports } from '@/db/schema';
 import { can } from '@/lib/authz';
+import { dispatchOfficeIds } from '@/lib/notifications/notify';
 import { registryRows } from '@/lib/exports/registry-export';
 import { problemRows } from '@/lib/exports/problems-export';
 import { getProblem } from '@/lib/problems/get-problem';
@@ -176,5 +177,18 @@ describe('a project crossing counties', () => {
     // The responsible county was added to the counties the project touches (the migration's trigger).
     const rows = await db().select().from(projectCounties).where(eq(projectCounties.projectId, w.eminOwn.id));
     expect(rows.map((r) => r.countyId)).toEqual([w.emin.id]);
+  });
+
+  it('the dispatch offices told of a crossing project are the prefecture’s and those of every county it touches', async () => {
+    const w = await world();
+    const prefectureOffice = await makeUser({ role: 'dispatch' });
+    const office = await dispatchOfficeIds(db(), w.line.id);
+    expect(office).toContain(w.actors.eminDispatch.id);
+    expect(office).toContain(prefectureOffice.id);
+    expect(office).not.toContain(w.actors.yuminDispatch.id);
+    // A single-county project: its county's office and the prefecture's, no other county's.
+    const own = await dispatchOfficeIds(db(), w.yuminOwn.id);
+    expect(own).toContain(w.actors.yuminDispatch.id);
+    expect(own).not.toContain(w.actors.eminDispatch.id);
   });
 });

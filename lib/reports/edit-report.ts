@@ -113,7 +113,7 @@ export const submitReport = createAction({
       before: { status: before.status, ...(changes?.before ?? {}) },
       after: { status: 'submitted', late, ...(changes?.after ?? {}) },
     });
-    const reviewers = project.responsibleLeaderId !== null ? [project.responsibleLeaderId] : await dispatchOfficeIds(tx, project.countyId);
+    const reviewers = project.responsibleLeaderId !== null ? [project.responsibleLeaderId] : await dispatchOfficeIds(tx, project.id);
     await notify(
       tx,
       reviewers,
