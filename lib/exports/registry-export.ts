@@ -13,6 +13,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translate';
 import { lightReasonText } from '@/lib/lights/light-text';
 import { listProjects, type RegistryRow } from '@/lib/projects/queries';
+import { yearHasList } from '@/lib/plan-years/selection';
 import { type RegistryParams, registrySearch, registryYear } from '@/lib/projects/search-params';
 import { type CsvCell, csvStream, decimalCell } from './csv';
 import { allPages, type Batched } from './batched';
@@ -92,7 +93,9 @@ export async function registryExport(
   const t = translator(locale);
   // One plan year for every batch, even if the year turns while the file is written.
   const year = registryYear(params, today());
-  const { total, rows } = await registryRows(actor, { ...params, year });
+  const [{ total, rows }, hasList] = await Promise.all([registryRows(actor, { ...params, year }), yearHasList(year)]);
+  // Which projects the file holds against the year's key-project list (the registry's `listed`).
+  const listKind = hasList ? (params.listed ?? 'in') : 'none';
   const headers = COLUMNS.map(([key]) => t(`exports.registry.col.${key}`, { year }));
   const baseName = demoTitle(t('exports.registry.fileName'), t, demo);
   if (format === 'csv') {
@@ -119,6 +122,7 @@ export async function registryExport(
       now: formatDateTime(now(), locale),
       total,
       filters: hasRegistryFilters(params) ? 'yes' : 'no',
+      list: t('exports.registry.list', { kind: listKind, year: String(year) }),
     }),
     columns: COLUMNS.map(([, width, kind], i) => ({ header: headers[i]!, width, kind })),
     rows: cells(),
