@@ -6,6 +6,7 @@ import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
+import { plainDecimal } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getTranslations } from '@/lib/i18n/server-translations';
 import { latestTargetYear, listPortfolioTargets } from '@/lib/portfolio-targets/queries';
@@ -19,9 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-/** '12.00' → '12', '8.50' → '8.5': the figure as the office typed it, not the column's scale. */
-const plainDecimal = (v: string): string => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
 
 /**
  * 年度目标完成情况: the prefecture dispatch office records each portfolio target's figure, its date
