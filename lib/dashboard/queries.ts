@@ -15,7 +15,7 @@ import enProject from '@/lib/i18n/messages/en/project.json';
 import zhProject from '@/lib/i18n/messages/zh-CN/project.json';
 import { type Light, PROBLEM_TYPES, STAGES } from '@/db/schema/enums';
 import { PIPELINE_STAGES } from '@/lib/plan-years/pipeline-stage';
-import type { Actor } from '@/lib/authz';
+import { type Actor, can } from '@/lib/authz';
 import { now, today } from '@/lib/clock';
 import { percentOf, sumMoney } from '@/lib/money';
 import { activeProblemGroups, milestoneCounts, missingReports } from './activity';
@@ -132,7 +132,7 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
       milestoneCounts(db, actor, day),
       activeProblemGroups(db, actor, day),
       missingReports(db, actor, day),
-      capacityData(db, actor),
+      capacityData(db, actor, year),
       readCapacityTarget(db),
       approvedPeriods(db, actor, year),
     ]);
@@ -215,7 +215,13 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
       // The target is the prefecture's: a county's view shows its projects' capacity, not a share of it.
       target: actor.countyId === null ? (target?.amount ?? null) : null,
       targetQuote: actor.countyId === null ? (target?.quote ?? null) : null,
+      year,
       connected: capacity.connected,
+      baseline: capacity.baseline ? { amount: Number(capacity.baseline.amount), source: capacity.baseline.source, year } : null,
+      cumulative: Math.round((capacity.connected + Number(capacity.baseline?.amount ?? 0)) * 100) / 100,
+      wholeProjects: capacity.wholeProjects,
+      baselineHref:
+        actor.countyId === null && can(actor, 'capacityBaseline.record') ? `/dashboard/targets?year=${year}#capacity-baseline` : null,
       planned: capacity.total,
       projects: capacity.rows.map((r) => ({
         projectId: r.id,
@@ -223,7 +229,9 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null): Promise<
         nameZh: r.name,
         nameEn: r.nameEn,
         capacity: r.capacity,
+        connectedCapacity: r.connectedCapacity,
         connected: r.connected,
+        whole: r.whole,
         connectedOn: r.connectedOn,
         href: `/projects/${r.id}`,
       })),
