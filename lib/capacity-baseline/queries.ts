@@ -3,7 +3,7 @@
  * baseline is the prefecture's: only a prefecture-wide view adds it (lib/dashboard/capacity.ts).
  */
 import { eq } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import { type Executor, getDb } from '@/db/client';
 import { capacityBaselines, users } from '@/db/schema';
 
 export interface CapacityBaseline {
@@ -32,4 +32,9 @@ export async function readCapacityBaseline(db: Executor, year: number): Promise<
     .where(eq(capacityBaselines.year, year))
     .limit(1);
   return row ?? null;
+}
+
+/** readCapacityBaseline on the app's database (the targets page). */
+export async function getCapacityBaseline(year: number): Promise<CapacityBaseline | null> {
+  return readCapacityBaseline(await getDb(), year);
 }
