@@ -9,6 +9,7 @@ export * from './notifications';
 export * from './plans';
 export * from './plan-years';
 export * from './portfolio-targets';
+export * from './capacity-baselines';
 export * from './lights';
 export * from './meetings';
 export * from './jobs';

@@ -138,6 +138,11 @@ export const milestones = pgTable(
     actualDate: date('actual_date'),
     status: text('status', { enum: MILESTONE_STATUSES }).notNull().default('not_started'),
     note: text('note'),
+    /**
+     * A grid connection's batch (分批并网): the capacity connected at this milestone, in the
+     * project's capacity unit; null when not entered (the project's whole capacity then counts).
+     */
+    capacity: numeric('capacity', { precision: 14, scale: 2 }),
     sort: integer('sort').notNull().default(0),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -145,5 +150,7 @@ export const milestones = pgTable(
   (t) => [
     index('milestones_project_idx').on(t.projectId, t.sort),
     check('milestones_done_has_actual', sql`${t.status} <> 'done' OR ${t.actualDate} IS NOT NULL`),
+    check('milestones_capacity_not_negative', sql`${t.capacity} >= 0`),
+    check('milestones_capacity_grid_only', sql`${t.capacity} IS NULL OR ${t.kind} = 'grid_connection'`),
   ],
 );

@@ -59,6 +59,7 @@ const GRANTED: Record<Role, Partial<Record<Permission, 'any' | readonly Relation
           'baseline.freeze',
           'planYear.rollover',
           'portfolioTarget.record',
+          'capacityBaseline.record',
           'light.compute',
           'light.override',
           'meeting.read',

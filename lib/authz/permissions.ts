@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'planYear.rollover',
   // The year's portfolio targets (年度目标): the prefecture dispatch office records their progress.
   'portfolioTarget.record',
+  // The new-energy capacity connected before the year that the registry does not hold (年初前已并网装机).
+  'capacityBaseline.record',
   'light.compute',
   'light.override',
   // Dispatch meetings: everyone who reads projects reads meetings (scoped rows); the dispatch
@@ -93,6 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, Readonly<Partial<Record<Permission, 
     'baseline.freeze': ANY,
     'planYear.rollover': ANY,
     'portfolioTarget.record': ANY,
+    'capacityBaseline.record': ANY,
     'light.compute': ANY,
     'light.override': ANY,
     'meeting.read': ANY,

@@ -17,7 +17,7 @@ import { type Light, PROBLEM_TYPES, STAGES } from '@/db/schema/enums';
 import { currentPlanYear } from '@/lib/plan-years/guard';
 import { PIPELINE_STAGES } from '@/lib/plan-years/pipeline-stage';
 import { yearDay } from '@/lib/plan-years/year-day';
-import type { Actor } from '@/lib/authz';
+import { type Actor, can } from '@/lib/authz';
 import { now, today } from '@/lib/clock';
 import { percentOf, sumMoney } from '@/lib/money';
 import { activeProblemGroups, milestoneCounts, missingReports } from './activity';
@@ -150,7 +150,7 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null, year: num
       milestoneCounts(db, actor, live, year),
       activeProblemGroups(db, actor, live, year),
       missingReports(db, actor, live, year),
-      capacityData(db, actor),
+      capacityData(db, actor, year),
       readCapacityTarget(db),
       approvedPeriods(db, actor, year),
     ]);
@@ -233,7 +233,13 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null, year: num
       // The target is the prefecture's: a county's view shows its projects' capacity, not a share of it.
       target: actor.countyId === null ? (target?.amount ?? null) : null,
       targetQuote: actor.countyId === null ? (target?.quote ?? null) : null,
+      year,
       connected: capacity.connected,
+      baseline: capacity.baseline ? { amount: Number(capacity.baseline.amount), source: capacity.baseline.source, year } : null,
+      cumulative: Math.round((capacity.connected + Number(capacity.baseline?.amount ?? 0)) * 100) / 100,
+      wholeProjects: capacity.wholeProjects,
+      baselineHref:
+        actor.countyId === null && can(actor, 'capacityBaseline.record') ? `/dashboard/targets?year=${year}#capacity-baseline` : null,
       planned: capacity.total,
       projects: capacity.rows.map((r) => ({
         projectId: r.id,
@@ -241,7 +247,9 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null, year: num
         nameZh: r.name,
         nameEn: r.nameEn,
         capacity: r.capacity,
+        connectedCapacity: r.connectedCapacity,
         connected: r.connected,
+        whole: r.whole,
         connectedOn: r.connectedOn,
         href: `/projects/${r.id}`,
       })),

@@ -118,10 +118,23 @@ export interface CapacityProject {
   nameEn: string | null;
   /** Capacity in 万千瓦 (MW figures are converted: 1 万千瓦 = 10 MW). */
   capacity: number;
-  /** Grid-connected: the project's grid-connection milestone has an actual date, or it is operating. */
+  /** 万千瓦 connected by the end of the year: its batches (at most `capacity`), else all of it once connected. */
+  connectedCapacity: number;
+  /** Grid-connected by the end of the year: a batch, a grid connection's actual date, or in operation. */
   connected: boolean;
+  /** Connected with no batch capacity entered: its whole capacity counts. */
+  whole: boolean;
   connectedOn: string | null;
   href: string;
+}
+
+/** The office's baseline: new-energy capacity connected before the year that the registry does not hold. */
+export interface CapacityBaselineFigure {
+  /** 万千瓦. */
+  amount: number;
+  source: string;
+  /** The plan year it stands before (connected before 1 January of it). */
+  year: number;
 }
 
 export interface CapacityProgress {
@@ -129,8 +142,18 @@ export interface CapacityProgress {
   target: number | null;
   /** The report's wording of the target (报告原文), when the setting carries it. */
   targetQuote: string | null;
-  /** Grid-connected capacity in 万千瓦. */
+  /** The year the figures stand at (connected by its end). */
+  year: number;
+  /** The registry's grid-connected capacity by the end of the year, 万千瓦. */
   connected: number;
+  /** The office's baseline (prefecture scope only); null when not entered, and for a county. */
+  baseline: CapacityBaselineFigure | null;
+  /** baseline + connected: what the target counts (connected alone without a baseline), 万千瓦. */
+  cumulative: number;
+  /** Connected projects counted with their whole capacity (no batch capacities entered on their grid connections). */
+  wholeProjects: number;
+  /** Where the office enters the baseline; null for a user who may not record it. */
+  baselineHref: string | null;
   /** Capacity of every new-energy project in scope (connected or not), 万千瓦. */
   planned: number;
   /** The largest new-energy projects (at most 40, largest first); the totals above cover all of them. */

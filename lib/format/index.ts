@@ -51,6 +51,9 @@ const UNIT_EN: Record<string, string> = {
  * Capacity with its unit. Power is shown in 万千瓦 in Chinese and in MW in English; other units
  * are kept and translated.
  */
+/** '12.00' → '12', '8.50' → '8.5': a stored numeric as the user typed it (a form's initial value), not at the column's scale. */
+export const plainDecimal = (v: string): string => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
+
 export function formatCapacity(value: number | string | null | undefined, unit: string | null | undefined, locale: Locale): string {
   const n = toNumber(value);
   if (n === null) return '—';

@@ -24,6 +24,7 @@ const AUDITED = [
   'actualDate',
   'status',
   'note',
+  'capacity',
   'sort',
 ] as const satisfies readonly (keyof Milestone)[];
 
@@ -34,7 +35,7 @@ function audited(m: Partial<Milestone>): Record<string, unknown> {
 }
 
 /**
- * Updates a milestone's forecast date, actual date, status and note. Project leads may update
+ * Updates a milestone's forecast date, actual date, status, note and (a grid connection's) batch capacity. Project leads may update
  * only their own projects' milestones (milestone.update.own). Optimistic locking on `version`.
  */
 export const updateMilestone = createAction({
@@ -48,6 +49,15 @@ export const updateMilestone = createAction({
     if (input.forecastDate !== undefined) patch.forecastDate = input.forecastDate;
     if (input.actualDate !== undefined) patch.actualDate = input.actualDate;
     if (input.note !== undefined) patch.note = input.note;
+    if (input.capacity !== undefined) {
+      // The batch capacity is a grid connection's (the database's CHECK says the same).
+      if (input.capacity !== null && before.kind !== 'grid_connection') {
+        throw new AppError('INVALID', 'capacity on a milestone that is not a grid connection', {
+          fieldErrors: { capacity: ['validation.capacityGridOnly'] },
+        });
+      }
+      patch.capacity = input.capacity;
+    }
     const merged = { ...before, ...patch };
     if (merged.status === 'done' && !merged.actualDate) {
       throw new AppError('INVALID', 'done needs an actual date', {

@@ -7,8 +7,9 @@ import { updateMilestone } from './actions';
 /**
  * PATCH /api/milestones/:id — the REST form of the milestone update (节点更新).
  *
- * Body (JSON): { version, status, forecastDate?, actualDate?, note? }. An absent field is left as
- * it is; '' or null clears a date or the note. `version` is the one the client last read: a
+ * Body (JSON): { version, status, forecastDate?, actualDate?, note?, capacity? }. An absent field is
+ * left as it is; '' or null clears a date, the note or the capacity (a grid connection's batch, in
+ * the project's capacity unit, as a decimal string). `version` is the one the client last read: a
  * stale version answers 409 with `current` (the milestone as it is now, with changedBy and
  * changedAt), never overwrites.
  *
@@ -24,7 +25,7 @@ import { updateMilestone } from './actions';
  * { ok: false, code, message, fieldErrors?, current?, requestId } with the status of the code
  * (lib/errors.ts): 401, 404 (malformed id, or a milestone the user may not see), 403, 409, 422.
  */
-const EDITABLE = ['version', 'status', 'forecastDate', 'actualDate', 'note'] as const;
+const EDITABLE = ['version', 'status', 'forecastDate', 'actualDate', 'note', 'capacity'] as const;
 
 export const patchMilestoneRoute = withRoute({
   name: 'milestone.patch',

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MILESTONE_KINDS, MILESTONE_STATUSES } from '@/db/schema/enums';
 import { today } from '@/lib/clock';
+import { optionalMoneyField } from '@/lib/money/schema';
 import { idSchema, isoDate, optionalDate, optionalText } from '@/lib/projects/schemas';
 
 import { NOTE_MAX } from './limits';
@@ -29,6 +30,11 @@ export const updateMilestoneSchema = z
     actualDate,
     status: z.enum(MILESTONE_STATUSES),
     note: optionalText(NOTE_MAX),
+    /**
+     * A grid connection's batch (分批并网), in the project's capacity unit: read by lib/money's
+     * decimal parser (not negative, two decimals); '' clears it. Only a grid_connection takes one.
+     */
+    capacity: optionalMoneyField('invalidNumber'),
   })
   .superRefine(doneNeedsActual);
 

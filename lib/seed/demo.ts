@@ -20,6 +20,16 @@ export const DEMO_PASSWORD = 'demo2025';
 /** The demo's "today": milestones before it are done (or delayed), after it are planned. */
 export const DEMO_AS_OF = '2026-11-15';
 
+/**
+ * An illustrative capacity baseline (new-energy capacity connected before the demo year outside
+ * the registry), so the panel shows the sum; its source says it is demo data. The facts leave it unset.
+ */
+export const DEMO_CAPACITY_BASELINE = {
+  year: Number(DEMO_AS_OF.slice(0, 4)),
+  amount: '420.00',
+  source: '示例数据：非实际统计，仅供演示',
+} as const;
+
 /** The project fields the demo set fills (each gets sources[field] = { kind: 'demo' }). */
 export const DEMO_PROJECT_FIELDS = [
   'totalInvestment',
@@ -406,6 +416,8 @@ export interface DemoMilestone {
   actualDate: string | null;
   status: MilestoneStatus;
   note: string | null;
+  /** A grid connection's batch (分批并网), in the project's capacity unit; null elsewhere. */
+  capacity: string | null;
   sort: number;
 }
 
@@ -447,6 +459,16 @@ function buildProject(p: ProjectFact): DemoProject {
   const delayedForecast = addMonths(AS_OF, int(rnd, 2, 5));
   const slipDays = lastPast >= 0 ? Math.round((delayedForecast.getTime() - dates[lastPast]!.getTime()) / 86400000) : 0;
 
+  // A renewable project connects in two batches: the first about 40% of its capacity, then the rest.
+  const grids = tpl.steps.flatMap((s, i) => (s.kind === 'grid_connection' ? [i] : []));
+  const cap = p.capacity === null ? null : Number(p.capacity);
+  const firstBatch = cap === null ? null : Math.round(cap * 0.4 * 100) / 100;
+  const batchOf = (i: number): string | null => {
+    if (cap === null || firstBatch === null || grids.length < 2) return null;
+    if (i === grids[0]) return firstBatch.toFixed(2);
+    return i === grids[1] ? (cap - firstBatch).toFixed(2) : null;
+  };
+
   const milestones: DemoMilestone[] = tpl.steps.map((s, i) => {
     const planned = dates[i]!;
     let baseline = planned;
@@ -483,6 +505,7 @@ function buildProject(p: ProjectFact): DemoProject {
       actualDate: actual ? iso(actual) : null,
       status,
       note,
+      capacity: batchOf(i),
       sort: (i + 1) * 10,
     };
   });

@@ -9,7 +9,15 @@ import { count, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import * as s from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { DEMO_PASSWORD, DEMO_PROJECT_FIELDS, DEMO_PROJECTS, DEMO_UNITS, DEMO_USERS, type DemoProject } from './demo';
+import {
+  DEMO_CAPACITY_BASELINE,
+  DEMO_PASSWORD,
+  DEMO_PROJECT_FIELDS,
+  DEMO_PROJECTS,
+  DEMO_UNITS,
+  DEMO_USERS,
+  type DemoProject,
+} from './demo';
 import { CATEGORIES, COUNTIES, NEW_ENERGY_CAPACITY_TARGET, PREFECTURE_NAME, PROJECTS, type ProjectFact } from './facts';
 import { seedDefaultRuleSet, seedDemoPlans } from './demo-plans';
 import { seedDemoProblems } from './demo-problems';
@@ -145,6 +153,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
 
     // The mark every page and export shows while the demo set is here (lib/demo/marker.ts).
     await tx.insert(s.settings).values({ key: DEMO_SETTING, value: '1' });
+    await tx.insert(s.capacityBaselines).values(DEMO_CAPACITY_BASELINE);
     const unitRows = await tx
       .insert(s.units)
       .values(DEMO_UNITS.map((u) => ({ nameZh: u.nameZh, nameEn: u.nameEn, kind: u.kind })))

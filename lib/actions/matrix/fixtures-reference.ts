@@ -3,7 +3,7 @@
  * counties and leaders belong to the deployment: every scope shares them, and the actions are
  * prefecture-only.
  */
-import { categories, counties, portfolioTargets, units, users } from '@/db/schema';
+import { capacityBaselines, categories, counties, portfolioTargets, units, users } from '@/db/schema';
 import { makeCategory, makeCounty, makeUnit, makeUser } from '@/test/factories';
 import { type CaseContext, type Fixture, onNoRecord, onSharedRecord, unique } from './world';
 
@@ -66,6 +66,14 @@ export const REFERENCE_FIXTURES: Record<string, Fixture> = {
     return {
       input: { id: g!.id, version: g!.version, actual: '12', actualAsOf: '2030-10-31', actualSource: '统计月报' },
       target: { table: portfolioTargets, id: g!.id },
+    };
+  }),
+  // The capacity baseline (年初前已并网装机) is the prefecture's too.
+  'capacityBaseline.record': onSharedRecord(async (c) => {
+    const [b] = await c.tx.insert(capacityBaselines).values({ year: 2031, amount: '100', source: '矩阵统计' }).returning();
+    return {
+      input: { year: 2031, version: b!.version, amount: '120.5', source: '矩阵统计 年底' },
+      target: { table: capacityBaselines, id: b!.id },
     };
   }),
   'reference.leader.setTitle': onSharedRecord(async (c) => {

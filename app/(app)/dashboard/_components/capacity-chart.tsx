@@ -37,8 +37,10 @@ export function CapacityChart({
   const dark = theme === 'dark';
   const cap = (v: number | null) => formatCapacity(v, '万千瓦', ctx.locale);
   const goal = capacity.target ?? null;
-  const share = goal ? capacity.connected / goal : null;
-  const plannedShare = goal ? Math.min(1, capacity.planned / goal) : null;
+  const baseline = capacity.baseline;
+  // What the target counts: the office's baseline (connected before the year, outside the registry) + the registry's.
+  const share = goal ? capacity.cumulative / goal : null;
+  const plannedShare = goal ? Math.min(1, (capacity.planned + (baseline?.amount ?? 0)) / goal) : null;
   const table: ChartTable = {
     caption: t('capacityProjects'),
     head: [t('project'), t('capacity'), t('status'), t('connectedOn')],
@@ -49,7 +51,11 @@ export function CapacityChart({
         cells: [
           projectName(x, ctx.locale),
           cap(x.capacity),
-          x.connected ? t('capacityConnected') : t('capacityNotConnected'),
+          x.connected
+            ? x.connectedCapacity < x.capacity
+              ? `${t('capacityConnected')} ${cap(x.connectedCapacity)}`
+              : t('capacityConnected')
+            : t('capacityNotConnected'),
           formatDate(x.connectedOn, ctx.locale),
         ],
         href: x.href,
@@ -59,6 +65,15 @@ export function CapacityChart({
     caption: t('capacity'),
     head: ['', t('capacity')],
     rows: [
+      ...(capacity.countyScope
+        ? []
+        : [
+            { key: 'cumulative', cells: [t('capacityCumulative'), cap(capacity.cumulative)] },
+            {
+              key: 'baseline',
+              cells: [t('capacityBaseline', { year: capacity.year }), baseline ? cap(baseline.amount) : t('capacityNoBaselineShort')],
+            },
+          ]),
       { key: 'connected', cells: [t('capacityConnected'), cap(capacity.connected)] },
       { key: 'planned', cells: [t('capacityPlanned'), cap(capacity.planned)] },
       { key: 'target', cells: [t('capacityTarget'), goal === null ? t('capacityNoTarget') : cap(goal)] },
@@ -95,7 +110,7 @@ export function CapacityChart({
           <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
             <p className={dark ? 'text-lg text-slate-300' : 'text-sm text-slate-600'}>
               <span className={`font-semibold tabular-nums ${dark ? 'text-4xl text-emerald-400' : 'text-2xl text-emerald-700'}`}>
-                {cap(capacity.connected)}
+                {cap(capacity.cumulative)}
               </span>
               {capacity.countyScope ? null : (
                 <span className="mx-1.5" aria-hidden>
@@ -121,8 +136,8 @@ export function CapacityChart({
               aria-label={t('capacity')}
               aria-valuemin={0}
               aria-valuemax={goal}
-              aria-valuenow={capacity.connected}
-              aria-valuetext={`${cap(capacity.connected)} / ${cap(goal)}`}
+              aria-valuenow={capacity.cumulative}
+              aria-valuetext={`${cap(capacity.cumulative)} / ${cap(goal)}`}
             >
               <div
                 className={`absolute inset-y-0 left-0 ${dark ? 'bg-sky-500/30' : 'bg-brand-100'}`}
@@ -134,6 +149,7 @@ export function CapacityChart({
               />
             </div>
           ) : null}
+          {capacity.countyScope ? null : <BaselineLine capacity={capacity} cap={cap} dark={dark} />}
           <ul className={`mt-2 flex flex-wrap gap-x-4 gap-y-1 ${dark ? 'text-base text-slate-300' : 'text-xs text-slate-600'}`}>
             {[
               {
@@ -185,6 +201,11 @@ export function CapacityChart({
                 </Link>
               </li>
             ) : null}
+            {capacity.wholeProjects > 0 ? (
+              <li data-testid="capacity-whole" data-count={capacity.wholeProjects}>
+                {t('capacityWhole', { count: capacity.wholeProjects })}
+              </li>
+            ) : null}
           </ul>
         </div>
       }
@@ -203,5 +224,40 @@ export function CapacityChart({
         </div>
       )}
     </ChartCard>
+  );
+}
+
+/** baseline + registry = cumulative, with the baseline's source; or plainly that none is entered (and where, for the office). */
+function BaselineLine({ capacity, cap, dark }: { capacity: CapacityProgress; cap: (v: number | null) => string; dark: boolean }) {
+  const t = useTranslations('dashboard.chart');
+  const b = capacity.baseline;
+  return (
+    <p className={`mt-2 ${dark ? 'text-base text-slate-300' : 'text-xs text-slate-600'}`} data-testid="capacity-baseline">
+      {b ? (
+        <>
+          {t('capacitySum', {
+            baseline: cap(b.amount),
+            year: b.year,
+            connected: cap(capacity.connected),
+            cumulative: cap(capacity.cumulative),
+          })}
+          <span className="block text-slate-400">{t('capacityBaselineSource', { source: b.source })}</span>
+        </>
+      ) : (
+        <>
+          {t('capacityNoBaseline', { year: capacity.year })}
+          {capacity.baselineHref && !dark ? (
+            <Link
+              prefetch={false}
+              href={capacity.baselineHref}
+              className="ml-1 text-brand-700 hover:underline"
+              data-testid="capacity-baseline-enter"
+            >
+              {t('capacityEnterBaseline')}
+            </Link>
+          ) : null}
+        </>
+      )}
+    </p>
   );
 }

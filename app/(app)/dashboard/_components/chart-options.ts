@@ -339,9 +339,11 @@ export function capacityOption(
     stack: 'capacity',
     barMaxWidth: 16,
     itemStyle: { color, borderRadius: [0, 2, 2, 0] as [number, number, number, number] },
-    data: sorted.map((x) =>
-      x.connected === connected ? { value: round(x.capacity * factor), raw: x.capacity, href: x.href } : { value: 0, raw: 0, href: x.href },
-    ),
+    // A project connected in batches shows its connected part and the rest.
+    data: sorted.map((x) => {
+      const raw = connected ? x.connectedCapacity : Math.max(0, x.capacity - x.connectedCapacity);
+      return { value: round(raw * factor), raw, href: x.href };
+    }),
   });
   return {
     ...base(ctx),
@@ -354,8 +356,9 @@ export function capacityOption(
       formatter: (tip: unknown) => {
         const t = tip as Tip & { dataIndex: number };
         const x = sorted[t.dataIndex];
+        const raw = (t.data as { raw?: number } | undefined)?.raw ?? x?.capacity ?? null;
         return x
-          ? `<div style="font-weight:600">${escapeHtml(projectName(x, ctx.locale))}</div>${escapeHtml(t.seriesName ?? '')}${colon(ctx.locale)}<b>${escapeHtml(formatCapacity(x.capacity, '万千瓦', ctx.locale))}</b>`
+          ? `<div style="font-weight:600">${escapeHtml(projectName(x, ctx.locale))}</div>${escapeHtml(t.seriesName ?? '')}${colon(ctx.locale)}<b>${escapeHtml(formatCapacity(raw, '万千瓦', ctx.locale))}</b>`
           : '';
       },
     },

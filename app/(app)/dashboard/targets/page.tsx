@@ -6,11 +6,14 @@ import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
+import { plainDecimal } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getTranslations } from '@/lib/i18n/server-translations';
 import { latestTargetYear, listPortfolioTargets } from '@/lib/portfolio-targets/queries';
 import { targetsSearch } from '@/lib/portfolio-targets/search-params';
+import { getCapacityBaseline } from '@/lib/capacity-baseline/queries';
 import { targetText } from '../_components/portfolio-target-text';
+import { BaselineForm } from './_components/baseline-form';
 import { TargetForm } from './_components/target-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,9 +23,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** '12.00' → '12', '8.50' → '8.5': the figure as the office typed it, not the column's scale. */
-const plainDecimal = (v: string): string => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
-
 /**
  * 年度目标完成情况: the prefecture dispatch office records each portfolio target's figure, its date
  * and its source; each target is saved on its own, against the version the office saw.
@@ -30,11 +30,17 @@ const plainDecimal = (v: string): string => (v.includes('.') ? v.replace(/0+$/, 
 export default async function TargetsPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
   const actor = await requireActor();
-  if (!can(actor, 'portfolioTarget.record') || actor.countyId !== null) notFound();
+  const mayTargets = can(actor, 'portfolioTarget.record');
+  const mayBaseline = can(actor, 'capacityBaseline.record');
+  if ((!mayTargets && !mayBaseline) || actor.countyId !== null) notFound();
   const sp = targetsSearch.parse(await searchParams);
-  const year = sp.year ?? (await latestTargetYear(Number(today().slice(0, 4))));
-  const [rows, t, rawLocale] = await Promise.all([
-    year === null ? [] : listPortfolioTargets(year),
+  const thisYear = Number(today().slice(0, 4));
+  const year = sp.year ?? (await latestTargetYear(thisYear));
+  // The capacity baseline stands before the year shown (the dashboard's year when none is named).
+  const baselineYear = year ?? thisYear;
+  const [rows, baseline, t, rawLocale] = await Promise.all([
+    year === null || !mayTargets ? [] : listPortfolioTargets(year),
+    mayBaseline ? getCapacityBaseline(baselineYear) : null,
     getTranslations('targets'),
     getLocale(),
   ]);
@@ -51,6 +57,21 @@ export default async function TargetsPage({ searchParams }: { searchParams: Sear
         </h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-500">{t('page.subtitle')}</p>
       </div>
+      {mayBaseline ? (
+        <section className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
+          <BaselineForm
+            key={`${baselineYear}-${baseline?.version ?? 0}`}
+            row={{
+              year: baselineYear,
+              version: baseline?.version ?? null,
+              amount: baseline ? plainDecimal(baseline.amount) : null,
+              source: baseline?.source ?? null,
+              updatedBy: baseline?.updatedBy ?? null,
+              updatedAt: baseline ? baseline.updatedAt.toISOString() : null,
+            }}
+          />
+        </section>
+      ) : null}
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">{t('empty')}</p>
       ) : (

@@ -21,17 +21,20 @@ export interface MilestoneFormValues {
   actualDate: string;
   status: MilestoneStatus;
   note: string;
+  /** A grid connection's batch capacity (in the project's unit); absent where the form does not take it. */
+  capacity?: string;
 }
 
 type Current = Record<string, unknown>;
 
-function valuesFrom(row: Current): MilestoneFormValues {
+function valuesFrom(row: Current, withCapacity: boolean): MilestoneFormValues {
   const s = (v: unknown) => (typeof v === 'string' ? v : '');
   const status = (MILESTONE_STATUSES as readonly string[]).includes(String(row.status)) ? (row.status as MilestoneStatus) : 'not_started';
-  return { forecastDate: s(row.forecastDate), actualDate: s(row.actualDate), status, note: s(row.note) };
+  const values: MilestoneFormValues = { forecastDate: s(row.forecastDate), actualDate: s(row.actualDate), status, note: s(row.note) };
+  return withCapacity ? { ...values, capacity: s(row.capacity) } : values;
 }
 
-const FIELDS = ['forecastDate', 'actualDate', 'status', 'note'] as const;
+const FIELDS = ['forecastDate', 'actualDate', 'status', 'note', 'capacity'] as const;
 
 export function MilestoneForm({
   id,
@@ -39,6 +42,7 @@ export function MilestoneForm({
   initial,
   initialVersion,
   today,
+  capacityUnit,
   onDone,
 }: {
   id: number;
@@ -46,11 +50,14 @@ export function MilestoneForm({
   initial: MilestoneFormValues;
   initialVersion: number;
   today: string;
+  /** A grid connection's form: the project's capacity unit, and the batch capacity field is shown. */
+  capacityUnit?: string;
   /** Embedded use (the report page): called after a save or a cancel instead of going back to the project. */
   onDone?: (saved: boolean) => void;
 }) {
   const t = useTranslations();
   const locale = toLocale(useLocale());
+  const withCapacity = capacityUnit !== undefined;
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [version, setVersion] = useState(initialVersion);
@@ -99,7 +106,7 @@ export function MilestoneForm({
 
   function reload() {
     if (!conflict) return;
-    const current = valuesFrom(conflict);
+    const current = valuesFrom(conflict, withCapacity);
     setValues(current);
     setVersion(Number(conflict.version));
     draft.settled(current, Number(conflict.version));
@@ -111,14 +118,15 @@ export function MilestoneForm({
     if (!raw) return t('project.empty');
     if (key === 'status') return t(`enums.milestoneStatus.${raw}`);
     if (key === 'note') return raw;
+    if (key === 'capacity') return `${raw} ${capacityUnit ?? ''}`.trim();
     return formatDate(raw, locale);
   };
   const conflictRows: ConflictRow[] = conflict
-    ? FIELDS.map((key) => ({
+    ? FIELDS.filter((key) => key !== 'capacity' || withCapacity).map((key) => ({
         key,
         label: t(`project.milestoneField.${key}`),
         yours: show(key, values),
-        current: show(key, valuesFrom(conflict)),
+        current: show(key, valuesFrom(conflict, withCapacity)),
       }))
     : [];
 
@@ -193,6 +201,24 @@ export function MilestoneForm({
           />
           <CharCount id="note" value={values.note} max={NOTE_MAX} />
         </Field>
+        {withCapacity ? (
+          <Field
+            id="capacity"
+            label={t('project.milestoneField.capacity')}
+            hint={t('project.milestoneForm.capacityHint', { unit: capacityUnit })}
+            errors={errors.capacity}
+            className="sm:col-span-2"
+          >
+            <input
+              inputMode="decimal"
+              {...controlProps('capacity', errors.capacity, true)}
+              value={values.capacity ?? ''}
+              onChange={(e) => set('capacity', e.target.value)}
+              className={inputClass}
+              data-testid="milestone-capacity"
+            />
+          </Field>
+        ) : null}
       </div>
 
       <div className="flex flex-col-reverse gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">

@@ -8,7 +8,7 @@ import { MilestoneStatusBadge } from '@/app/_components/badges';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { today } from '@/lib/clock';
-import { formatDate } from '@/lib/format';
+import { formatDate, plainDecimal } from '@/lib/format';
 import { parseId } from '@/lib/http/id';
 import { toLocale } from '@/lib/i18n/config';
 import { getMilestoneForEdit, getProject } from '@/lib/projects/queries';
@@ -67,11 +67,14 @@ export default async function EditMilestonePage({ params }: Params) {
             projectId={projectId}
             initialVersion={m.version}
             today={today()}
+            // A grid connection takes the batch connected (分批并网), in the project's unit.
+            {...(m.kind === 'grid_connection' ? { capacityUnit: project.capacityUnit?.trim() || '万千瓦' } : {})}
             initial={{
               forecastDate: m.forecastDate ?? '',
               actualDate: m.actualDate ?? '',
               status: m.status,
               note: m.note ?? '',
+              ...(m.kind === 'grid_connection' ? { capacity: m.capacity === null ? '' : plainDecimal(m.capacity) } : {}),
             }}
           />
         </div>
