@@ -1,10 +1,11 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { hydrated, storageState } from './users';
 
-// Issue 14 §1, as the dispatch office does it: 2025's key-project list is rolled into 2026 with
-// one project dropped; the dashboard's year selector then offers both years, 2026 counts its own
-// list and 2025 stays as it was (marked as history); the registry says which projects the 2026
-// list leaves out. Runs last (its own Playwright project): 2026's list changes every count after it.
+// Issue 14 §1, as the dispatch office does it. The demo seed's 2026 list was rolled over from the
+// report's 2025 list (the projects in operation left it): the dashboard's year selector shows both
+// years, 2026 counts its own list and 2025 stays as it was (marked as history); the registry says
+// which projects the 2026 list leaves out. Then the office rolls 2026 into 2027 with one project
+// dropped. Runs last (its own Playwright project): a new list changes every count after it.
 
 test.describe.configure({ mode: 'serial' });
 
@@ -15,51 +16,66 @@ async function open(browser: Browser, locale: 'zh-CN' | 'en', viewport = { width
 }
 
 const projectCount = async (page: Page) => Number(await page.getByTestId('figure-projects').getAttribute('data-count'));
+const registryTotal = async (page: Page) => Number((await page.getByTestId('registry-total').textContent())?.match(/\d+/)?.[0]);
 
-let dropped = '';
-let before2025 = 0;
+let count2026 = 0;
 
-test('the office rolls 2025 into 2026 and the dashboard’s year selector shows both', async ({ browser }) => {
+test('the dashboard’s year selector shows 2025 and 2026, each counting its own list', async ({ browser }) => {
   const page = await open(browser, 'zh-CN');
-  await page.goto('/dashboard?year=2025');
-  await expect(page.getByTestId('plan-year-note')).toHaveAttribute('data-past', '1');
-  before2025 = await projectCount(page);
-  expect(before2025).toBeGreaterThan(1);
-
-  await page.goto('/lights/years?year=2025');
-  await hydrated(page);
-  const first = page.getByTestId('rollover-list').locator('[data-testid^="rollover-"]').first();
-  dropped = (await first.getAttribute('data-testid'))!.replace('rollover-', '');
-  await page.getByTestId(`decision-${dropped}-drop`).check();
-  await page.getByTestId('rollover-submit').click();
-  await page.getByTestId('rollover-confirm-submit').click();
-  await expect(page).toHaveURL(/year=2026/);
-  await expect(page.getByTestId('year-summary')).toContainText(`2026年清单共 ${before2025 - 1} 个项目`);
-
-  // The dashboard: 2026 (the default) counts its list; 2025 keeps the dropped project.
   await page.goto('/dashboard');
   const select = page.locator('#dashboard-year');
   await expect(select.locator('option')).toHaveText(['2026年', '2025年（历史）']);
-  expect(await projectCount(page)).toBe(before2025 - 1);
   await expect(page.getByTestId('plan-year-note')).toHaveCount(0);
+  count2026 = await projectCount(page);
   await hydrated(page);
   await select.selectOption('2025');
   await expect(page).toHaveURL(/year=2025/);
   await expect(page.getByTestId('plan-year-note')).toContainText('2025年为历史年度，只读');
-  expect(await projectCount(page)).toBe(before2025);
+  const count2025 = await projectCount(page);
+  // The projects in operation by the end of 2025 left the list: 2026 holds fewer.
+  expect(count2025).toBeGreaterThan(count2026);
+
+  // The year's list pages say the same counts.
+  await page.goto('/lights/years?year=2026');
+  await expect(page.getByTestId('year-summary')).toContainText(`2026年清单共 ${count2026} 个项目`);
+  await page.goto('/lights/years?year=2025');
+  await expect(page.getByTestId('year-summary')).toContainText(`2025年清单共 ${count2025} 个项目`);
   await page.context().close();
 });
 
-test('the registry holds 2026’s list and shows the dropped project one link away', async ({ browser }) => {
+test('the registry holds 2026’s list and shows the projects it leaves out one link away', async ({ browser }) => {
   const page = await open(browser, 'zh-CN');
   await page.goto('/projects');
   const line = page.getByTestId('year-list-line');
   await expect(line).toContainText('2026年重点项目清单');
-  await expect(page.getByTestId('registry-table')).not.toContainText(dropped);
+  expect(await registryTotal(page)).toBe(count2026);
   await line.getByTestId('listed-out').click();
   await expect(page).toHaveURL(/listed=out/);
-  await expect(page.getByTestId('registry-table')).toContainText(dropped);
-  await page.getByTestId('year-list-line').getByTestId('listed-in').click();
+  const outside = (await page.getByTestId('registry-table').locator('tbody tr').first().textContent())!.match(/TC\d{4}-\d{3}/)![0];
+  await page.goto(`/projects?q=${outside}`);
+  await expect(page.getByTestId('registry-total')).toContainText('0');
+  await page.goto(`/projects?q=${outside}&listed=all`);
+  await expect(page.getByTestId('registry-table')).toContainText(outside);
+  await page.context().close();
+});
+
+test('the office rolls 2026 into 2027 with one project dropped; the selector offers 2027 and counts its list', async ({ browser }) => {
+  const page = await open(browser, 'zh-CN');
+  await page.goto('/lights/years?year=2026');
+  await hydrated(page);
+  const first = page.getByTestId('rollover-list').locator('li[data-testid^="rollover-"]').first();
+  const dropped = (await first.getAttribute('data-testid'))!.replace('rollover-', '');
+  await page.getByTestId(`decision-${dropped}-drop`).check();
+  await page.getByTestId('rollover-submit').click();
+  await page.getByTestId('rollover-confirm-submit').click();
+  await expect(page).toHaveURL(/year=2027/);
+  await expect(page.getByTestId('year-summary')).toContainText(`2027年清单共 ${count2026 - 1} 个项目`);
+
+  await page.goto('/dashboard?year=2027');
+  await expect(page.locator('#dashboard-year option')).toHaveText(['2027年', '2026年', '2025年（历史）']);
+  await expect(page.locator('#dashboard-year')).toHaveValue('2027');
+  expect(await projectCount(page)).toBe(count2026 - 1);
+  await page.goto('/projects?year=2027');
   await expect(page.getByTestId('registry-table')).not.toContainText(dropped);
   await page.context().close();
 });
@@ -74,6 +90,15 @@ test('screenshots: the dashboard’s and the registry’s year selector in both 
       await page.goto('/dashboard?year=2025');
       await expect(page.getByTestId('plan-year-note')).toBeVisible();
       await page.screenshot({ path: test.info().outputPath(`dashboard-2025-${locale}-${name}.png`) });
+      await page.goto('/dashboard');
+      const capacity = page.getByTestId('capacity-progress');
+      await capacity.scrollIntoViewIfNeeded();
+      await capacity.locator('xpath=ancestor::section[1]').screenshot({ path: test.info().outputPath(`capacity-${locale}-${name}.png`) });
+      await page.goto('/lights?year=2025');
+      await expect(page.locator('#lights-year')).toHaveValue('2025');
+      await page.screenshot({ path: test.info().outputPath(`lights-2025-${locale}-${name}.png`) });
+      await page.goto('/dashboard/targets');
+      await page.screenshot({ path: test.info().outputPath(`targets-${locale}-${name}.png`), fullPage: true });
       await page.goto('/projects');
       await expect(page.getByTestId('year-list-line')).toBeVisible();
       await page.screenshot({ path: test.info().outputPath(`registry-2026-${locale}-${name}.png`) });

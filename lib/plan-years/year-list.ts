@@ -3,6 +3,7 @@
  * action (lib/plan-years/rollover.ts) and the seed; it is not an action and records no audit
  * event, so it lives outside the action module.
  */
+import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { planYearProjects, planYears } from '@/db/schema';
 import type { PlanYearJoin } from '@/db/schema/enums';
@@ -49,4 +50,16 @@ export async function writeYearList(
     );
   }
   return created;
+}
+
+/**
+ * A project entered into the registry while the year's list is open joins that list (增补,
+ * joined as new), so a key project added mid-year is counted with the year's; a closed or
+ * missing list is left alone. Returns the year joined, or null.
+ */
+export async function joinOpenYearList(tx: Tx, projectId: number, year: number, at: Date): Promise<number | null> {
+  const [list] = await tx.select({ state: planYears.state }).from(planYears).where(eq(planYears.year, year)).limit(1);
+  if (list?.state !== 'open') return null;
+  await tx.insert(planYearProjects).values({ year, projectId, joinedAs: 'new', createdAt: at }).onConflictDoNothing();
+  return year;
 }

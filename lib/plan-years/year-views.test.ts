@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { planYears, problems } from '@/db/schema';
+import { planYearProjects, planYears, problems } from '@/db/schema';
 import { setClockForTests } from '@/lib/clock';
 import { getDashboard } from '@/lib/dashboard/queries';
 import { translator } from '@/lib/i18n/translate';
@@ -14,6 +14,7 @@ import { buildLightWorld, type LightWorld, makeMonth, storeLight } from '@/lib/l
 import { scopedProjectIds } from '@/lib/meetings/snapshot';
 import { listProblems } from '@/lib/problems/list-problems';
 import { problemsSearch } from '@/lib/problems/search-params';
+import { createProject } from '@/lib/projects/actions';
 import { countProjects, listProjects } from '@/lib/projects/queries';
 import { registrySearch } from '@/lib/projects/search-params';
 import { useTestDb } from '@/test/db';
@@ -119,6 +120,26 @@ describe('the plan year decides what the portfolio views count', () => {
     expect(ids2026.sort()).toEqual([w.project.id, w.projectB.id, added.id].sort());
     expect(ids2025.sort()).toEqual([w.project.id, w.projectB.id, dropped.id].sort());
     expect(ids2026).not.toContain(unlisted.id);
+  });
+
+  it('a project entered while the current year’s list is open joins it (增补); before the list exists it joins nothing', async () => {
+    const entry = (code: string) => ({
+      code,
+      name: `增补项目${code}`,
+      categoryCode: w.category.code,
+      stage: 'preliminary',
+      status: 'on_track',
+    });
+    const before = await createProject.execute(w.actors.dispatch, entry('KP-Y6'));
+    expect(before.ok).toBe(true);
+    await rollOver();
+    const after = await createProject.execute(w.actors.dispatch, entry('KP-Y7'));
+    expect(after.ok).toBe(true);
+    const listed = codes((await listProjects(w.actors.dispatch, registry())).rows);
+    expect(listed).toContain('KP-Y7');
+    expect(listed).not.toContain('KP-Y6');
+    const members = await getDb().select().from(planYearProjects).where(eq(planYearProjects.year, 2026));
+    expect(members.find((m) => m.projectId === (after.ok ? after.data.id : 0))?.joinedAs).toBe('new');
   });
 
   it('lights with a year: the year’s projects only', async () => {

@@ -1,5 +1,7 @@
 'use server';
 
+import { currentPlanYear } from '@/lib/plan-years/guard';
+import { joinOpenYearList } from '@/lib/plan-years/year-list';
 import { and, eq, sql } from 'drizzle-orm';
 import { projects } from '@/db/schema';
 import { createAction } from '@/lib/actions/wrapper';
@@ -73,9 +75,11 @@ export const createProject = createAction({
       .returning();
     if (!row) throw new AppError('INTERNAL', 'insert returned nothing');
     await writeCountySet(tx, row.id, countyIds);
+    // Entered while the current year's list is open: a key project of that year (增补).
+    const planYear = await joinOpenYearList(tx, row.id, currentPlanYear(), now());
 
     const after = Object.fromEntries(
-      Object.entries({ ...registryFields(row), countyIds: countyIds.length ? countyIds : null }).filter(([, v]) => v !== null),
+      Object.entries({ ...registryFields(row), countyIds: countyIds.length ? countyIds : null, planYear }).filter(([, v]) => v !== null),
     );
     await audit({ action: 'project.create', entityType: 'project', entityId: row.id, projectId: row.id, before: null, after });
     return { id: row.id, version: row.version };
