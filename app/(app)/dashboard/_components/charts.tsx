@@ -24,7 +24,7 @@ import { figureBarOption } from './figure-bar-option';
 const SCREEN_WIDTH = 440;
 const TREND_WIDTH = 680;
 /** By category the two charts share the full width; by county, seven twelfths of it. */
-const BREAKDOWN_WIDTH = { category: 580, county: 400 };
+const BREAKDOWN_WIDTH = { category: 580, county: 340 };
 const PROBLEM_WIDTH = 300;
 
 // ——— Cumulative investment by month ———
