@@ -7,7 +7,7 @@
  *
  *   - visible: navigation start → the page's main content is on screen;
  *   - interactive: → React has hydrated the page (`<html data-hydrated>`, app/_components/hydration-marker.tsx);
- *   - charts: → every ECharts chart on the page is drawn and done animating (data-rendered);
+ *   - charts: → every chart on the page is drawn (data-rendered: server-drawn SVG, in the HTML);
  *   - bytes on the wire (compressed, as sent) in all and of JavaScript alone,
  *
  * the median of --runs loads, against the budgets: the report form and the project page ≤ 150 KB

@@ -26,15 +26,18 @@ async function registryTotal(page: Page): Promise<number> {
   return totalIn(total);
 }
 
-/** The charts' code has loaded and the first chart has finished drawing. */
+/**
+ * The charts are drawn (SVG from the server, in the HTML: a bar on screen) and their clicks work
+ * (`data-ready`: the page has hydrated and each chart listens for clicks on its bars and points).
+ */
 async function chartsReady(page: Page) {
   for (const id of ['echart-investment-trend', 'echart-problems-type']) {
     const chart = page.getByTestId(id);
-    // The chart code is a chunk of its own, loaded after the page: on a loaded machine it can take
-    // longer than the default wait (this is a wait for it, not a measure of it: npm run bench is).
-    if ((await chart.count()) > 0) await expect(chart).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+    if ((await chart.count()) === 0) continue;
+    await expect(chart).toHaveAttribute('data-rendered', 'true');
+    await expect(chart.locator('svg').filter({ visible: true }).locator('[ecmeta_ssr_type="chart"]').first()).toBeAttached();
+    await expect(chart).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   }
-  await expect(page.getByTestId('echart-investment-trend')).toHaveAttribute('data-rendered', 'true', { timeout: 30_000 });
 }
 
 for (const role of ['admin', 'dispatch', 'leader', 'lead', 'viewer', 'county'] as RoleKey[]) {
@@ -186,7 +189,7 @@ test('a chart segment and a chart table row drill down to matching lists', async
   expect(max, 'the demo data has open problems').toBeGreaterThan(0);
   const chart = page.getByTestId('echart-problems-type');
   await chart.scrollIntoViewIfNeeded();
-  await expect(chart).toHaveAttribute('data-rendered', 'true');
+  await expect(chart).toHaveAttribute('data-ready', 'true');
   const box = await chart.evaluate((el) => {
     const bars = [...el.querySelectorAll('path')].filter((p) => (p.getAttribute('fill') ?? '').toLowerCase() === '#d97706');
     const rects = bars.map((b) => b.getBoundingClientRect()).filter((r) => r.height > 0);

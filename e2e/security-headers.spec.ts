@@ -85,10 +85,11 @@ const AREAS: { role: RoleKey; url: string; ready: (page: Page) => Promise<void>;
   {
     role: 'dispatch',
     url: '/dashboard',
-    // ECharts draws (SVG renderer): an empty chart would mean its code was blocked.
+    // The charts: SVG drawn on the server (with its own <style>), listening for clicks once the page runs.
     ready: async (page) => {
       await expect(page.getByRole('heading', { name: '领导驾驶舱' })).toBeVisible();
-      await expect(page.locator('[_echarts_instance_] svg').first()).toBeVisible();
+      await expect(page.getByTestId('echart-investment-trend').locator('svg').filter({ visible: true })).toBeVisible();
+      await expect(page.getByTestId('echart-investment-trend')).toHaveAttribute('data-ready', 'true');
     },
   },
   {
@@ -96,7 +97,8 @@ const AREAS: { role: RoleKey; url: string; ready: (page: Page) => Promise<void>;
     url: '/dashboard/screen',
     noNav: true,
     ready: async (page) => {
-      await expect(page.locator('[_echarts_instance_] svg').first()).toBeVisible();
+      await expect(page.getByTestId('echart-investment-trend').locator('svg').filter({ visible: true })).toBeVisible();
+      await expect(page.getByTestId('echart-investment-trend')).toHaveAttribute('data-ready', 'true');
     },
   },
   { role: 'dispatch', url: '/projects', ready: (page) => expect(page.getByTestId('registry-table')).toBeVisible() },

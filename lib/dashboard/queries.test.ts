@@ -297,8 +297,13 @@ describe.each(cases)('dashboard figures = hand-written SQL: %s', (_name, pick) =
     );
     const c = d.capacity;
     // The target is the prefecture's: a county's view shows its projects' capacity, never a share of it.
-    expect(c.target).toBe(actor.countyId === null ? 1000 : null);
-    expect(c.targetQuote).toBe(actor.countyId === null ? '力争年内累计并网规模达到1000万千瓦' : null);
+    // The target is set for 2025: the 2026 dashboard names it and measures nothing against it; 2025's measures.
+    expect(c.target).toBeNull();
+    expect(c.otherYearTarget).toEqual(actor.countyId === null ? { year: 2025, amount: 1000 } : null);
+    const of2025 = (await getDashboard(actor, null, 2025)).capacity;
+    expect(of2025.target).toBe(actor.countyId === null ? 1000 : null);
+    expect(of2025.targetQuote).toBe(actor.countyId === null ? '力争年内累计并网规模达到1000万千瓦' : null);
+    expect(of2025.otherYearTarget).toBeNull();
     expect(c.countyScope).toBe(actor.countyId !== null);
     expect(c.targetYear).toBe(2025);
     const [unknown] = await q<{ n: number }>(

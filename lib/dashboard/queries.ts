@@ -156,6 +156,7 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null, year: num
     ]);
 
   const total = groups.reduce((a, g) => a + g.projects, 0);
+  const targetFits = target !== null && (target.year === null || target.year === year);
   const byStage: StageFigure[] = STAGES.map((stage) => ({
     stage,
     count: groups.filter((g) => g.stage === stage).reduce((a, g) => a + g.projects, 0),
@@ -231,8 +232,10 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null, year: num
     pipeline: { year, stages: byPipeline },
     capacity: {
       // The target is the prefecture's: a county's view shows its projects' capacity, not a share of it.
-      target: actor.countyId === null ? (target?.amount ?? null) : null,
-      targetQuote: actor.countyId === null ? (target?.quote ?? null) : null,
+      // …and a target set for another year is named, not measured against this year's figures.
+      target: actor.countyId === null && targetFits ? (target?.amount ?? null) : null,
+      targetQuote: actor.countyId === null && targetFits ? (target?.quote ?? null) : null,
+      otherYearTarget: actor.countyId === null && target && !targetFits ? { year: target.year!, amount: target.amount } : null,
       year,
       connected: capacity.connected,
       baseline: capacity.baseline ? { amount: Number(capacity.baseline.amount), source: capacity.baseline.source, year } : null,
@@ -253,10 +256,13 @@ async function loadDashboard(actor: Actor, pickedMonth: string | null, year: num
         connectedOn: r.connectedOn,
         href: `/projects/${r.id}`,
       })),
-      all: { count: capacity.projects, href: registryHref({ ...yr, energy: 'all' }) },
-      connectedProjects: { count: capacity.connectedProjects, href: registryHref({ ...yr, energy: 'connected' }) },
-      pendingProjects: { count: capacity.projects - capacity.connectedProjects, href: registryHref({ ...yr, energy: 'pending' }) },
-      unknownProjects: { count: capacity.unknown, href: registryHref({ ...yr, energy: 'unknown' }) },
+      all: { count: capacity.projects, href: registryHref({ ...yr, listed: 'all', energy: 'all' }) },
+      connectedProjects: { count: capacity.connectedProjects, href: registryHref({ ...yr, listed: 'all', energy: 'connected' }) },
+      pendingProjects: {
+        count: capacity.projects - capacity.connectedProjects,
+        href: registryHref({ ...yr, listed: 'all', energy: 'pending' }),
+      },
+      unknownProjects: { count: capacity.unknown, href: registryHref({ ...yr, listed: 'all', energy: 'unknown' }) },
       targetYear: target?.year ?? null,
       countyScope: actor.countyId !== null,
     },

@@ -168,6 +168,8 @@ export interface CapacityProgress {
   unknownProjects: Figure;
   /** The target's year (from the setting); null when none is set. */
   targetYear: number | null;
+  /** The prefecture's target when it is set for another year than the one shown (not measured against it). */
+  otherYearTarget: { year: number; amount: number } | null;
   /** A county's view: the county's projects' capacity, never a share of the prefecture's target. */
   countyScope: boolean;
 }

@@ -1,17 +1,17 @@
-'use client';
-
-import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useMemo } from 'react';
 import type { CapacityProgress } from '@/lib/dashboard/types';
 import { formatCapacity, formatDate } from '@/lib/format';
+import { getTranslations } from '@/lib/i18n/server-translations';
+import { Chart } from './chart';
 import { ChartCard } from './chart-card';
-import { useCtx } from './chart-hooks';
+import { chartContext } from './chart-context';
 import { barsHeight, capacityOption, percent, projectName } from './chart-options';
 import type { ChartTable, ChartTheme } from './chart-types';
-import { EChart } from './echart';
 
-export function CapacityChart({
+/** The drawing's width: about the panel's box on a desktop (five twelfths), on the screen a quarter of 1920 px. */
+const WIDTH = { light: 500, dark: 440 };
+
+export async function CapacityChart({
   capacity,
   theme = 'light',
   maxHeight,
@@ -22,18 +22,12 @@ export function CapacityChart({
   maxHeight?: number;
   className?: string;
 }) {
-  const t = useTranslations('dashboard.chart');
-  const tUnit = useTranslations('dashboard.unit');
-  const ctx = useCtx(theme);
-  const option = useMemo(
-    () =>
-      capacityOption(capacity.projects, ctx, {
-        connected: t('capacityConnected'),
-        notConnected: t('capacityNotConnected'),
-        unit: tUnit('capacity'),
-      }),
-    [capacity.projects, ctx, t, tUnit],
-  );
+  const [t, tUnit, ctx] = await Promise.all([getTranslations('dashboard.chart'), getTranslations('dashboard.unit'), chartContext(theme)]);
+  const option = capacityOption(capacity.projects, ctx, {
+    connected: t('capacityConnected'),
+    notConnected: t('capacityNotConnected'),
+    unit: tUnit('capacity'),
+  });
   const dark = theme === 'dark';
   const cap = (v: number | null) => formatCapacity(v, '万千瓦', ctx.locale);
   const goal = capacity.target ?? null;
@@ -88,7 +82,13 @@ export function CapacityChart({
             {capacity.countyScope
               ? null
               : goal === null
-                ? t('capacityNoTarget')
+                ? capacity.otherYearTarget
+                  ? t('capacityOtherYearTarget', {
+                      target: cap(capacity.otherYearTarget.amount),
+                      targetYear: capacity.otherYearTarget.year,
+                      year: capacity.year,
+                    })
+                  : t('capacityNoTarget')
                 : capacity.targetYear
                   ? t('capacitySubYear', { target: cap(goal), year: capacity.targetYear })
                   : t('capacitySub', { target: cap(goal) })}
@@ -214,10 +214,11 @@ export function CapacityChart({
         <p className="py-8 text-center text-sm text-slate-500">{t('capacityEmpty')}</p>
       ) : (
         <div className={maxHeight ? 'overflow-y-auto' : ''} style={maxHeight ? { maxHeight } : undefined}>
-          <EChart
+          <Chart
             option={option}
+            width={WIDTH[theme]}
             height={barsHeight(capacity.projects.length, ctx, 120)}
-            theme={theme}
+            phone={theme !== 'dark'}
             label={t('label.capacity')}
             testId="echart-capacity"
           />
@@ -228,8 +229,8 @@ export function CapacityChart({
 }
 
 /** baseline + registry = cumulative, with the baseline's source; or plainly that none is entered (and where, for the office). */
-function BaselineLine({ capacity, cap, dark }: { capacity: CapacityProgress; cap: (v: number | null) => string; dark: boolean }) {
-  const t = useTranslations('dashboard.chart');
+async function BaselineLine({ capacity, cap, dark }: { capacity: CapacityProgress; cap: (v: number | null) => string; dark: boolean }) {
+  const t = await getTranslations('dashboard.chart');
   const b = capacity.baseline;
   return (
     <p className={`mt-2 ${dark ? 'text-base text-slate-300' : 'text-xs text-slate-600'}`} data-testid="capacity-baseline">

@@ -3,7 +3,6 @@ import type { InvestmentHeadline } from '@/lib/dashboard/types';
 import {
   barsHeight,
   colon,
-  escapeHtml,
   investmentTrendOption,
   monthLabel,
   moneyScale,
@@ -18,7 +17,7 @@ const enCtx = { locale: 'en' as const, theme: 'light' as const };
 const units = { wan: '万元', yi: '亿元', cnyM: 'CNY m', cnyBn: 'CNY bn' };
 const labels = { planned: 'planned', completed: 'completed', timeElapsed: 'time elapsed', unit: units };
 
-describe('dashboard charts: units, labels and escaping', () => {
+describe('dashboard charts: units and labels', () => {
   it('a money axis is in 万元 below 1 亿, else in 亿元; in English CNY m below CNY 1 bn', () => {
     expect(moneyScale(9_999, 'zh-CN')).toEqual({ div: 1, unit: 'wan' });
     expect(moneyScale(10_000, 'zh-CN')).toEqual({ div: 10_000, unit: 'yi' });
@@ -45,10 +44,6 @@ describe('dashboard charts: units, labels and escaping', () => {
     expect(percent(0.5, 'en')).not.toBe('—');
   });
 
-  it('tooltip text is escaped (project names are user input)', () => {
-    expect(escapeHtml(`<img src=x onerror="alert('x')">&`)).toBe('&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;');
-  });
-
   it('a horizontal bar chart grows with its rows, the screen’s rows are taller', () => {
     expect(barsHeight(1, zhCtx)).toBe(160);
     expect(barsHeight(10, zhCtx)).toBe(48 + 10 * 28);
@@ -63,17 +58,17 @@ describe('dashboard charts: the cumulative investment trend', () => {
     { month: 2, plannedCumulative: '30000.00', completedCumulative: null },
   ];
 
-  it('plots 亿元 when the amounts reach 1 亿, keeps the exact amount for the tooltip, and leaves future months empty', () => {
+  it('plots 亿元 when the amounts reach 1 亿, and leaves future months empty', () => {
     const option = investmentTrendOption(months, headline, zhCtx, labels) as {
       yAxis: { name: string };
       xAxis: { data: string[] };
-      series: { data: { value: number | string; raw: string | null }[]; markLine?: { data: { xAxis: string }[] } }[];
+      series: { data: { value: number | string; href: string }[]; markLine?: { data: { xAxis: string }[] } }[];
     };
     expect(option.yAxis.name).toBe('亿元');
     expect(option.xAxis.data).toEqual(['1月', '2月']);
     expect(option.series[0]!.data.map((d) => d.value)).toEqual([1.5, 3]);
-    expect(option.series[1]!.data[0]).toMatchObject({ value: 1.23, raw: '12345.67' });
-    expect(option.series[1]!.data[1]).toMatchObject({ value: '-', raw: null });
+    expect(option.series[1]!.data[0]).toMatchObject({ value: 1.23, href: '/projects?year=2026' });
+    expect(option.series[1]!.data[1]).toMatchObject({ value: '-' });
     expect(option.series[0]!.markLine?.data).toEqual([{ xAxis: '2月' }]);
   });
 

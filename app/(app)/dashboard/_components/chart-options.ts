@@ -1,12 +1,12 @@
 /**
  * Dashboard data → ECharts options. Pure functions (no React, no ECharts runtime), so the same
- * numbers build the chart and its table, on the page and on the command-centre screen.
+ * numbers build the chart and its table, on the page and on the command-centre screen. The charts
+ * are drawn on the server (chart-svg.ts): no tooltips; the numbers are in labels and the tables.
  */
 import type { Light } from '@/db/schema/enums';
 import { lightHref } from '@/lib/dashboard/hrefs';
-import type { BreakdownRow, CapacityProject, Figure, InvestmentHeadline, InvestmentMonth } from '@/lib/dashboard/types';
-import { formatCapacity, formatNumber } from '@/lib/format';
-import { centsToNumber, divRound, formatPercent, formatWan, moneyToNumber, parseMoney, ratePercent } from '@/lib/money';
+import type { BreakdownRow, CapacityProject, InvestmentHeadline, InvestmentMonth } from '@/lib/dashboard/types';
+import { centsToNumber, divRound, formatPercent, moneyToNumber, parseMoney, ratePercent } from '@/lib/money';
 import type { Locale } from '@/lib/i18n/config';
 import type { ChartOption, ChartTheme } from './chart-types';
 
@@ -32,7 +32,7 @@ const COMPLETED_DARK = '#38bdf8';
 const FONT_ZH = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
 const FONT_EN = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', sans-serif";
 
-function palette(ctx: ChartContext) {
+export function palette(ctx: ChartContext) {
   const dark = ctx.theme === 'dark';
   return {
     dark,
@@ -47,18 +47,12 @@ function palette(ctx: ChartContext) {
   };
 }
 
-function base(ctx: ChartContext): ChartOption {
+export function base(ctx: ChartContext): ChartOption {
   const p = palette(ctx);
   return {
     backgroundColor: 'transparent',
     textStyle: { fontFamily: p.fontFamily, fontSize: p.fontSize, color: p.text },
     animationDuration: 400,
-    tooltip: {
-      confine: true,
-      backgroundColor: p.dark ? '#0f172a' : '#ffffff',
-      borderColor: p.dark ? '#334155' : '#e2e8f0',
-      textStyle: { color: p.strong, fontFamily: p.fontFamily, fontSize: p.dark ? 16 : 13 },
-    },
     legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { color: p.text, fontSize: p.fontSize } },
   };
 }
@@ -90,42 +84,9 @@ export function percent(fraction: number | null | undefined, locale: Locale): st
   return formatPercent(ratePercent(fraction), locale);
 }
 
-interface Tip {
-  marker?: unknown;
-  seriesName?: string;
-  name?: string;
-  data?: unknown;
-  value?: unknown;
-}
-
-function tipRows(items: Tip | Tip[], fmt: (tip: Tip) => string, locale: Locale): string {
-  const sep = colon(locale);
-  const list = Array.isArray(items) ? items : [items];
-  const head = list[0]?.name ? `<div style="font-weight:600;margin-bottom:2px">${escapeHtml(String(list[0].name))}</div>` : '';
-  return (
-    head +
-    list
-      .map(
-        (tip) =>
-          `<div>${typeof tip.marker === 'string' ? tip.marker : ''}${escapeHtml(tip.seriesName ?? '')}${sep}<b>${escapeHtml(fmt(tip))}</b></div>`,
-      )
-      .join('')
-  );
-}
-
 /** 冒号: full width in Chinese, ': ' in English. */
 export function colon(locale: Locale): string {
   return locale === 'en' ? ': ' : '：';
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
-/** The amount (万元, as text) behind a money point, for its tooltip. */
-function raw(tip: Tip): string | null {
-  const d = tip.data as { raw?: string | null } | null | undefined;
-  return d && typeof d === 'object' && 'raw' in d ? (d.raw ?? null) : null;
 }
 
 // ——— Cumulative investment by month ———
@@ -140,16 +101,11 @@ export function investmentTrendOption(
   const max = Math.max(0, ...months.map((m) => Math.max(num(m.plannedCumulative), num(m.completedCumulative))));
   const scale = moneyScale(max, ctx.locale);
   const item = (v: string | null) =>
-    v === null ? { value: '-', raw: null, href: headline.href } : { value: point(v, scale.div), raw: v, href: headline.href };
+    v === null ? { value: '-', href: headline.href } : { value: point(v, scale.div), href: headline.href };
   const asOf = monthLabel(headline.asOfMonth, ctx.locale);
   return {
     ...base(ctx),
     grid: { left: 8, right: 24, top: p.dark ? 72 : 60, bottom: 8, containLabel: true },
-    tooltip: {
-      ...base(ctx).tooltip,
-      trigger: 'axis',
-      formatter: (items: unknown) => tipRows(items as Tip[], (tip) => formatWan(raw(tip), ctx.locale), ctx.locale),
-    },
     xAxis: {
       type: 'category',
       boundaryGap: false,
@@ -234,16 +190,10 @@ export function breakdownInvestmentOption(
   const p = palette(ctx);
   const max = Math.max(0, ...rows.map((r) => Math.max(num(r.planned), num(r.completed))));
   const scale = moneyScale(max, ctx.locale);
-  const item = (r: BreakdownRow, v: string) => ({ value: point(v, scale.div), raw: v, href: r.href });
+  const item = (r: BreakdownRow, v: string) => ({ value: point(v, scale.div), href: r.href });
   return {
     ...base(ctx),
     grid: { left: 8, right: 16, top: 32, bottom: 4, containLabel: true },
-    tooltip: {
-      ...base(ctx).tooltip,
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (items: unknown) => tipRows(items as Tip[], (tip) => formatWan(raw(tip), ctx.locale), ctx.locale),
-    },
     // The unit (moneyScale) is in the heading above the chart.
     xAxis: {
       type: 'value',
@@ -280,12 +230,6 @@ export function breakdownLightsOption(rows: BreakdownRow[], ctx: ChartContext, l
   return {
     ...base(ctx),
     grid: { left: 8, right: 16, top: 32, bottom: 4, containLabel: true },
-    tooltip: {
-      ...base(ctx).tooltip,
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (items: unknown) => tipRows(items as Tip[], (tip) => formatNumber(tip.value as number, ctx.locale, 0), ctx.locale),
-    },
     xAxis: {
       type: 'value',
       minInterval: 1,
@@ -342,7 +286,7 @@ export function capacityOption(
     // A project connected in batches shows its connected part and the rest.
     data: sorted.map((x) => {
       const raw = connected ? x.connectedCapacity : Math.max(0, x.capacity - x.connectedCapacity);
-      return { value: round(raw * factor), raw, href: x.href };
+      return { value: round(raw * factor), href: x.href };
     }),
   });
   return {
@@ -350,18 +294,6 @@ export function capacityOption(
     // The colours are explained by the figures above the chart (links), not a second legend.
     legend: { show: false },
     grid: { left: 8, right: p.dark ? 72 : 52, top: 8, bottom: 4, containLabel: true },
-    tooltip: {
-      ...base(ctx).tooltip,
-      trigger: 'item',
-      formatter: (tip: unknown) => {
-        const t = tip as Tip & { dataIndex: number };
-        const x = sorted[t.dataIndex];
-        const raw = (t.data as { raw?: number } | undefined)?.raw ?? x?.capacity ?? null;
-        return x
-          ? `<div style="font-weight:600">${escapeHtml(projectName(x, ctx.locale))}</div>${escapeHtml(t.seriesName ?? '')}${colon(ctx.locale)}<b>${escapeHtml(formatCapacity(raw, '万千瓦', ctx.locale))}</b>`
-          : '';
-      },
-    },
     xAxis: {
       type: 'value',
       name: labels.unit,
@@ -375,65 +307,6 @@ export function capacityOption(
       p.dark ? 170 : 150,
     ),
     series: [series(true, labels.connected, '#10b981'), series(false, labels.notConnected, p.planned)],
-  };
-}
-
-// ——— Problems ———
-
-export function figureBarOption<T extends Figure>(
-  items: T[],
-  label: (item: T) => string,
-  ctx: ChartContext,
-  opts: { name: string; colors: string[] },
-): ChartOption {
-  const p = palette(ctx);
-  return {
-    ...base(ctx),
-    legend: { show: false },
-    grid: { left: 8, right: 8, top: 16, bottom: 4, containLabel: true },
-    tooltip: {
-      ...base(ctx).tooltip,
-      trigger: 'item',
-      formatter: (tip: unknown) => tipRows(tip as Tip, (x) => formatNumber(x.value as number, ctx.locale, 0), ctx.locale),
-    },
-    xAxis: {
-      type: 'category',
-      data: items.map(label),
-      axisTick: { show: false },
-      axisLine: { lineStyle: { color: p.axis } },
-      // English words are wider than the bars' slots: tilt them instead of breaking them mid-word.
-      axisLabel:
-        ctx.locale === 'en'
-          ? { color: p.strong, fontSize: p.fontSize, interval: 0, hideOverlap: false, rotate: 35 }
-          : {
-              color: p.strong,
-              fontSize: p.fontSize,
-              interval: 0,
-              hideOverlap: false,
-              width: p.dark ? 96 : 60,
-              overflow: 'breakAll',
-              lineHeight: p.fontSize + 3,
-            },
-    },
-    yAxis: {
-      type: 'value',
-      minInterval: 1,
-      axisLabel: { color: p.text, fontSize: p.fontSize },
-      splitLine: { lineStyle: { color: p.split } },
-    },
-    series: [
-      {
-        type: 'bar',
-        name: opts.name,
-        barMaxWidth: p.dark ? 44 : 32,
-        label: { show: true, position: 'top', color: p.strong, fontSize: p.dark ? 16 : 12 },
-        data: items.map((x, i) => ({
-          value: x.count,
-          href: x.href,
-          itemStyle: { color: opts.colors[i % opts.colors.length], borderRadius: [3, 3, 0, 0] },
-        })),
-      },
-    ],
   };
 }
 

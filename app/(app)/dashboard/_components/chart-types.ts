@@ -1,10 +1,10 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 
 /** The option type of the charts the dashboard draws (only the installed parts). */
 export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption
 >;
 
 export type ChartTheme = 'light' | 'dark';

@@ -1,10 +1,8 @@
-'use client';
-
-import { useTranslations } from 'next-intl';
-import { useMemo } from 'react';
 import type { Light } from '@/db/schema/enums';
 import type { BreakdownRow, Dashboard, ProblemBreakdown } from '@/lib/dashboard/types';
+import { getTranslations } from '@/lib/i18n/server-translations';
 import { formatWan } from '@/lib/money';
+import { Chart } from './chart';
 import { ChartCard } from './chart-card';
 import {
   LIGHT_ORDER,
@@ -12,19 +10,26 @@ import {
   colon,
   breakdownInvestmentOption,
   breakdownLightsOption,
-  figureBarOption,
   investmentTrendOption,
   monthLabel,
   moneyUnit,
   rowLabel,
 } from './chart-options';
 import type { ChartTable, ChartTheme } from './chart-types';
-import { EChart } from './echart';
-import { useCtx, useUnits } from './chart-hooks';
+import { chartContext, moneyUnits } from './chart-context';
+import { figureBarOption } from './figure-bar-option';
+
+// Drawn on the server (chart.tsx). The widths are about each chart's box on a desktop (page.tsx's
+// grid), the screen's four columns at 1920 px; phones get their own drawing.
+const SCREEN_WIDTH = 440;
+const TREND_WIDTH = 680;
+/** By category the two charts share the full width; by county, seven twelfths of it. */
+const BREAKDOWN_WIDTH = { category: 580, county: 340 };
+const PROBLEM_WIDTH = 300;
 
 // ——— Cumulative investment by month ———
 
-export function InvestmentTrendChart({
+export async function InvestmentTrendChart({
   months,
   investment,
   theme = 'light',
@@ -37,19 +42,13 @@ export function InvestmentTrendChart({
   height?: number;
   className?: string;
 }) {
-  const t = useTranslations('dashboard.chart');
-  const ctx = useCtx(theme);
-  const unit = useUnits();
-  const option = useMemo(
-    () =>
-      investmentTrendOption(months, investment, ctx, {
-        planned: t('planned'),
-        completed: t('completed'),
-        timeElapsed: t('timeElapsed'),
-        unit,
-      }),
-    [months, investment, ctx, t, unit],
-  );
+  const [t, ctx, unit] = await Promise.all([getTranslations('dashboard.chart'), chartContext(theme), moneyUnits()]);
+  const option = investmentTrendOption(months, investment, ctx, {
+    planned: t('planned'),
+    completed: t('completed'),
+    timeElapsed: t('timeElapsed'),
+    unit,
+  });
   const table: ChartTable = {
     caption: t('investmentTrend'),
     head: [t('month'), t('planned'), t('completed')],
@@ -68,10 +67,11 @@ export function InvestmentTrendChart({
       className={className}
       testId="chart-investment-trend"
     >
-      <EChart
+      <Chart
         option={option}
+        width={theme === 'dark' ? SCREEN_WIDTH : TREND_WIDTH}
         height={height}
-        theme={theme}
+        phone={theme !== 'dark'}
         label={t('label.investmentTrend', { year: investment.year })}
         testId="echart-investment-trend"
       />
@@ -81,7 +81,7 @@ export function InvestmentTrendChart({
 
 // ——— By category / by county ———
 
-export function BreakdownCharts({
+export async function BreakdownCharts({
   rows,
   dimension,
   theme = 'light',
@@ -103,18 +103,11 @@ export function BreakdownCharts({
   /** A fixed height (the screen); by default it grows with the rows. */
   height?: number;
 }) {
-  const t = useTranslations('dashboard');
-  const ctx = useCtx(theme);
-  const unit = useUnits();
-  const lightLabels = useMemo(
-    () => Object.fromEntries(LIGHT_ORDER.map((l) => [l, t(`light.${l}`)])) as Record<Light | 'none', string>,
-    [t],
-  );
-  const investment = useMemo(
-    () => breakdownInvestmentOption(rows, ctx, { planned: t('chart.plannedShort'), completed: t('chart.completedShort'), unit }),
-    [rows, ctx, t, unit],
-  );
-  const lights = useMemo(() => breakdownLightsOption(rows, ctx, lightLabels), [rows, ctx, lightLabels]);
+  const [t, ctx, unit] = await Promise.all([getTranslations('dashboard'), chartContext(theme), moneyUnits()]);
+  const lightLabels = Object.fromEntries(LIGHT_ORDER.map((l) => [l, t(`light.${l}`)])) as Record<Light | 'none', string>;
+  const investment = breakdownInvestmentOption(rows, ctx, { planned: t('chart.plannedShort'), completed: t('chart.completedShort'), unit });
+  const lights = breakdownLightsOption(rows, ctx, lightLabels);
+  const width = theme === 'dark' ? SCREEN_WIDTH : BREAKDOWN_WIDTH[dimension];
   const title = dimension === 'category' ? t('chart.byCategory') : t('chart.byCounty');
   const dimName = title;
   const height = fixedHeight ?? barsHeight(rows.length, ctx);
@@ -174,10 +167,11 @@ export function BreakdownCharts({
                   })}
                 </h3>
               ) : null}
-              <EChart
+              <Chart
                 option={investment}
+                width={width}
                 height={height}
-                theme={theme}
+                phone={theme !== 'dark'}
                 label={t('chart.label.investment', { dimension: dimName })}
                 testId={testId ? `${testId}-investment` : undefined}
               />
@@ -186,10 +180,11 @@ export function BreakdownCharts({
           {show !== 'investment' ? (
             <div>
               {show === 'both' ? <h3 className="mb-1 text-xs font-medium text-slate-500">{t('chart.lightsSub')}</h3> : null}
-              <EChart
+              <Chart
                 option={lights}
+                width={width}
                 height={height}
-                theme={theme}
+                phone={theme !== 'dark'}
                 label={t('chart.label.lights', { dimension: dimName })}
                 testId={testId ? `${testId}-lights` : undefined}
               />
@@ -208,7 +203,7 @@ export function BreakdownCharts({
 const TYPE_COLORS = ['#d97706'];
 const AGE_COLORS = ['#fcd34d', '#f59e0b', '#ea580c', '#dc2626'];
 
-export function ProblemCharts({
+export async function ProblemCharts({
   problems,
   theme = 'light',
   height = 220,
@@ -219,20 +214,12 @@ export function ProblemCharts({
   height?: number;
   className?: string;
 }) {
-  const t = useTranslations();
-  const ctx = useCtx(theme);
+  const [t, ctx] = await Promise.all([getTranslations(), chartContext(theme)]);
   const typeLabel = (x: ProblemBreakdown['byType'][number]) => t(`enums.problemType.${x.type}`);
   const ageLabel = (x: ProblemBreakdown['byAge'][number]) => t(`dashboard.chart.ageBucket.${x.bucket}`);
-  const byType = useMemo(
-    () => figureBarOption(problems.byType, typeLabel, ctx, { name: t('dashboard.chart.count'), colors: TYPE_COLORS }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- typeLabel is a new function every render but only reads t
-    [problems.byType, ctx, t],
-  );
-  const byAge = useMemo(
-    () => figureBarOption(problems.byAge, ageLabel, ctx, { name: t('dashboard.chart.count'), colors: AGE_COLORS }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- ageLabel is a new function every render but only reads t
-    [problems.byAge, ctx, t],
-  );
+  const byType = figureBarOption(problems.byType, typeLabel, ctx, { name: t('dashboard.chart.count'), colors: TYPE_COLORS });
+  const byAge = figureBarOption(problems.byAge, ageLabel, ctx, { name: t('dashboard.chart.count'), colors: AGE_COLORS });
+  const width = theme === 'dark' ? SCREEN_WIDTH : PROBLEM_WIDTH;
   const tables: ChartTable[] = [
     {
       caption: t('dashboard.chart.problemsByType'),
@@ -266,10 +253,11 @@ export function ProblemCharts({
             <h3 className={`mb-1 font-medium ${dark ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>
               {t('dashboard.chart.problemsByType')}
             </h3>
-            <EChart
+            <Chart
               option={byType}
+              width={width}
               height={height}
-              theme={theme}
+              phone={theme !== 'dark'}
               label={t('dashboard.chart.label.problemsByType')}
               testId="echart-problems-type"
             />
@@ -278,10 +266,11 @@ export function ProblemCharts({
             <h3 className={`mb-1 font-medium ${dark ? 'text-base text-slate-400' : 'text-xs text-slate-500'}`}>
               {t('dashboard.chart.problemsByAge')}
             </h3>
-            <EChart
+            <Chart
               option={byAge}
+              width={width}
               height={height}
-              theme={theme}
+              phone={theme !== 'dark'}
               label={t('dashboard.chart.label.problemsByAge')}
               testId="echart-problems-age"
             />
