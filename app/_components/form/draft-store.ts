@@ -19,7 +19,12 @@ export interface Draft<V> {
    * A save was asked for and has not been answered by the server yet (offline, or the session
    * ended): the form sends it again, with the same idempotency key, when it can.
    */
-  pendingSave?: { kind: string; idempotencyKey: string } | null;
+  pendingSave?: {
+    kind: string;
+    idempotencyKey: string;
+    /** The values the save was sent with (JSON): a save of other values gets a key of its own. */
+    sent?: string;
+  } | null;
 }
 
 let store: UseStore | null | undefined;

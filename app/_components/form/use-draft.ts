@@ -111,6 +111,8 @@ export function useDraft<V>({
     pendingSave: () => pending.current,
     /** The version the kept input was typed against. */
     baseVersion: () => base.current,
+    /** The form's values now (what a save would send). */
+    currentValues: () => latest.current,
     markPending: async (save: PendingSave | null) => {
       pending.current = save;
       await persist();

@@ -17,6 +17,7 @@ export type SaveState =
 /** What this needs of the form's draft (use-draft.ts). */
 interface Draft {
   loaded: boolean;
+  currentValues: () => unknown;
   pendingSave: () => PendingSave | null;
   markPending: (save: PendingSave | null) => Promise<void>;
 }
@@ -26,6 +27,19 @@ function newKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * The key of an unanswered save that this one repeats: the same kind of save with the same
+ * values (a retry, or the resumption after a sign-in). A save of values edited since is a new
+ * request with a key of its own: if the first one did arrive, the new one meets the version it
+ * moved and gets the conflict answer, never a refusal of a reused key. null: a new key.
+ */
+export function pendingKeyFor(earlier: PendingSave | null, kind: string, sent: string): string | null {
+  if (!earlier || earlier.kind !== kind) return null;
+  // A save kept by an earlier version of this page, without its values: repeated as it was.
+  if (earlier.sent !== undefined && earlier.sent !== sent) return null;
+  return earlier.idempotencyKey;
 }
 
 /**
@@ -62,8 +76,9 @@ export function useResilientSave<K extends string, T>({
     inFlight.current = true;
     const draft = draftRef.current;
     const earlier = draft.pendingSave();
-    const idempotencyKey = earlier && earlier.kind === kind ? earlier.idempotencyKey : newKey();
-    await draft.markPending({ kind, idempotencyKey });
+    const sent = JSON.stringify(draft.currentValues());
+    const idempotencyKey = pendingKeyFor(earlier, kind, sent) ?? newKey();
+    await draft.markPending({ kind, idempotencyKey, sent });
     setState({ kind: 'sending' });
     let result: ActionResult<T>;
     try {
