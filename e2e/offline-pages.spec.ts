@@ -68,8 +68,9 @@ test('the lead opens the report form and the milestones offline, a page never lo
   await page.getByTestId('registry-table').getByRole('link').first().click();
   await expect(page.getByTestId('project-code')).toContainText('TC2025-001');
   const projectPath = new URL(page.url()).pathname;
-  // A full load (the click above was a client-side navigation, which the worker leaves alone).
-  await page.goto(projectPath);
+  // Reached by a client-side link (an RSC request): the page asks the worker, which keeps the
+  // project's full page in the background.
+  await expect.poll(() => keptPages(page), { timeout: 20_000 }).toContain(projectPath);
   const milestones = page.getByTestId('milestones');
   await expect(milestones).toBeVisible();
   const firstMilestone = (await milestones.locator('tbody tr').first().locator('td, th').first().innerText()).split('\n')[0]!.trim();

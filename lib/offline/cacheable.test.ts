@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isCacheableNavigation, isCacheablePageResponse, isOfflinePage, isOtherNavigation, type RequestLike } from './cacheable';
+import {
+  isCacheableNavigation,
+  isCacheablePageResponse,
+  isOfflinePage,
+  isOtherNavigation,
+  keptCopyIsFresh,
+  type RequestLike,
+  shouldKeepPage,
+} from './cacheable';
 
 const ORIGIN = 'https://kpd.example.gov.cn';
 
@@ -91,5 +99,28 @@ describe('isCacheablePageResponse', () => {
     ['JSON', { contentType: 'application/json' }],
   ])('never keeps %s', (_name, init) => {
     expect(isCacheablePageResponse(response(init))).toBe(false);
+  });
+});
+
+describe('shouldKeepPage: a client-side navigation the worker keeps as a full page', () => {
+  it('keeps a kept page of the same origin, by path or by full URL', () => {
+    expect(shouldKeepPage('/projects/7', ORIGIN)).toBe(true);
+    expect(shouldKeepPage(`${ORIGIN}/reports/12`, ORIGIN)).toBe(true);
+  });
+  it('keeps nothing else: another page, another origin, an RSC request, a malformed URL', () => {
+    expect(shouldKeepPage('/dashboard', ORIGIN)).toBe(false);
+    expect(shouldKeepPage('https://evil.example.com/projects/7', ORIGIN)).toBe(false);
+    expect(shouldKeepPage('/projects/7?_rsc=abc', ORIGIN)).toBe(false);
+    expect(shouldKeepPage('http://[::1', ORIGIN)).toBe(false);
+  });
+});
+
+describe('keptCopyIsFresh', () => {
+  const now = Date.parse('2026-06-10T08:00:00Z');
+  it('a copy kept within the last ten minutes is fresh; an older one, or one without a date, is fetched again', () => {
+    expect(keptCopyIsFresh('Wed, 10 Jun 2026 07:55:00 GMT', now)).toBe(true);
+    expect(keptCopyIsFresh('Wed, 10 Jun 2026 07:45:00 GMT', now)).toBe(false);
+    expect(keptCopyIsFresh(null, now)).toBe(false);
+    expect(keptCopyIsFresh('not a date', now)).toBe(false);
   });
 });

@@ -96,3 +96,30 @@ export function isCacheablePageResponse(response: ResponseLike): boolean {
   const type = response.headers.get('content-type') ?? '';
   return type.startsWith('text/html');
 }
+
+/** The message a page sends the worker after a client-side navigation to a kept page (see worker.ts). */
+export const KEEP_PAGE_MESSAGE = 'kpd:keep-page';
+
+/** A kept copy younger than this is not fetched again for a client-side navigation (it costs a full page on a weak link). */
+export const KEEP_PAGE_FRESH_SECONDS = 10 * 60;
+
+/**
+ * Whether a client-side navigation to `url` should be kept by the worker: a same-origin kept page
+ * (an RSC navigation never reaches the page cache by itself, so the worker fetches the page's
+ * HTML once in the background).
+ */
+export function shouldKeepPage(url: string, origin: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, origin);
+  } catch {
+    return false;
+  }
+  return parsed.origin === origin && !parsed.searchParams.has('_rsc') && isOfflinePage(parsed.pathname);
+}
+
+/** Whether a kept copy (its Date header) is still fresh at `now` (ms). */
+export function keptCopyIsFresh(date: string | null, now: number): boolean {
+  const at = date ? Date.parse(date) : Number.NaN;
+  return Number.isFinite(at) && now - at < KEEP_PAGE_FRESH_SECONDS * 1000;
+}

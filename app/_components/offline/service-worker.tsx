@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect } from 'react';
-import { SW_URL } from '@/lib/offline/cacheable';
+import { usePathname } from 'next/navigation';
+import { useEffect, useRef } from 'react';
+import { KEEP_PAGE_MESSAGE, shouldKeepPage, SW_URL } from '@/lib/offline/cacheable';
 
 /**
  * Registers the service worker (lib/offline/worker.ts) in a production build, where the browser
@@ -20,5 +21,26 @@ export function ServiceWorkerRegistration() {
       console.warn('service worker registration failed', error);
     });
   }, []);
+  useKeepVisitedPages();
   return null;
+}
+
+/**
+ * After a client-side navigation (next/link) to a page kept for offline use, asks the worker to
+ * keep its full page: the RSC request that rendered it is not a page the worker can show later.
+ * The first page of a visit was a full load, which the worker keeps by itself.
+ */
+function useKeepVisitedPages() {
+  // The path only: the kept pages are a record's page, and offline they are opened by their path.
+  const pathname = usePathname();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const url = pathname;
+    const worker = typeof navigator !== 'undefined' && 'serviceWorker' in navigator ? navigator.serviceWorker.controller : null;
+    if (worker && shouldKeepPage(url, window.location.origin)) worker.postMessage({ type: KEEP_PAGE_MESSAGE, url });
+  }, [pathname]);
 }
