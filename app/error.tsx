@@ -2,13 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { errorReference } from './_components/error-reference';
 
 /** Any unexpected failure: a plain message with a reference, never a stack trace. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations('common');
   // A failure in the browser (no server digest) gets its own reference, logged with the error,
   // so the page never shows a blank reference to quote.
-  const [ref] = useState(() => error.digest ?? `C-${Math.random().toString(36).slice(2, 10).toUpperCase()}`);
+  const [ref] = useState(() => errorReference(error.digest));
   const [offline] = useState(() => typeof navigator !== 'undefined' && navigator.onLine === false);
   useEffect(() => {
     console.error(`[${ref}]`, error);

@@ -1,10 +1,11 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { errorReference } from './_components/error-reference';
 
 /** Last resort when the root layout itself fails: no providers are available here. */
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const [ref] = useState(() => error.digest ?? `C-${Math.random().toString(36).slice(2, 10).toUpperCase()}`);
+  const [ref] = useState(() => errorReference(error.digest));
   useEffect(() => {
     console.error(`[${ref}]`, error);
   }, [error, ref]);
