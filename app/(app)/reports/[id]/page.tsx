@@ -75,6 +75,8 @@ export default async function ReportPage({ params }: Params) {
     originalName: p.originalName,
     caption: p.caption,
     takenAt: p.takenAt,
+    latitude: p.latitude,
+    longitude: p.longitude,
     createdAt: p.createdAt,
   }));
 
