@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   numeric,
@@ -119,9 +120,22 @@ export const reportPhotos = pgTable(
      * metadata is stripped (the stored and served file carries none); null when it had none.
      */
     takenAt: timestamp('taken_at', { withTimezone: true }),
+    /**
+     * Where it was taken (WGS 84 degrees), only when the uploader chose to record it: the
+     * photo's EXIF GPS read in the browser, else the phone's position at the upload. The stored
+     * file never carries it (stripped); whoever may see the photo sees these.
+     */
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    /** The phone's reported accuracy in metres, for a position from the phone (none from EXIF). */
+    locationAccuracy: doublePrecision('location_accuracy'),
   },
   (t) => [
     index('report_photos_report_idx').on(t.reportId),
     check('report_photos_mime', sql`${t.mimeType} IN ('image/jpeg', 'image/png', 'image/webp')`),
+    check(
+      'report_photos_location',
+      sql`(${t.latitude} IS NULL AND ${t.longitude} IS NULL AND ${t.locationAccuracy} IS NULL) OR (${t.latitude} IS NOT NULL AND ${t.longitude} IS NOT NULL AND ${t.latitude} BETWEEN -90 AND 90 AND ${t.longitude} BETWEEN -180 AND 180 AND (${t.locationAccuracy} IS NULL OR ${t.locationAccuracy} BETWEEN 0 AND 1000000))`,
+    ),
   ],
 );

@@ -17,7 +17,7 @@ const reviewer = alias(users, 'reviewer');
 
 export type PhotoRow = Pick<
   typeof reportPhotos.$inferSelect,
-  'id' | 'mimeType' | 'byteSize' | 'width' | 'height' | 'originalName' | 'caption' | 'createdAt' | 'takenAt'
+  'id' | 'mimeType' | 'byteSize' | 'width' | 'height' | 'originalName' | 'caption' | 'createdAt' | 'takenAt' | 'latitude' | 'longitude'
 >;
 
 export interface ReportDetail {
@@ -107,6 +107,8 @@ export async function getReport(actor: Actor, id: number): Promise<ReportDetail 
         caption: reportPhotos.caption,
         createdAt: reportPhotos.createdAt,
         takenAt: reportPhotos.takenAt,
+        latitude: reportPhotos.latitude,
+        longitude: reportPhotos.longitude,
       })
       .from(reportPhotos)
       .where(eq(reportPhotos.reportId, id))

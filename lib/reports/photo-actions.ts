@@ -11,6 +11,7 @@ import { AppError } from '@/lib/errors';
 import type { Translate } from '@/lib/i18n/translate';
 import { idSchema, optionalText } from '@/lib/projects/schemas';
 import { PHOTO_MAX_BYTES, PHOTO_MAX_PER_REPORT, PHOTO_TYPES } from './photo-limits';
+import { LOCATION_MAX_ACCURACY_M } from './photo-location';
 import { removePhotoFiles } from './photos';
 import { reportPhotoResource, reportResource } from './resource';
 import { isEditable } from './rules';
@@ -35,6 +36,10 @@ export const addReportPhoto = createAction({
     caption: optionalText(200),
     /** EXIF DateTimeOriginal, read by the route before the file was stripped, else the client's. */
     takenAt: z.date().nullable().optional(),
+    /** Where it was taken, only as the uploader chose to send it (checked by the route). */
+    latitude: z.number().min(-90).max(90).nullable().optional(),
+    longitude: z.number().min(-180).max(180).nullable().optional(),
+    locationAccuracy: z.number().min(0).max(LOCATION_MAX_ACCURACY_M).nullable().optional(),
   }),
   permission: 'report.edit',
   load: { resource: reportResource, id: 'reportId', lock: true },
@@ -63,6 +68,10 @@ export const addReportPhoto = createAction({
         uploadedById: actor.id,
         createdAt: now(),
         takenAt: input.takenAt ?? null,
+        // Both or neither (CHECK report_photos_location); the accuracy only with a position.
+        latitude: input.latitude ?? null,
+        longitude: input.latitude == null ? null : (input.longitude ?? null),
+        locationAccuracy: input.latitude == null || input.longitude == null ? null : (input.locationAccuracy ?? null),
       })
       .returning();
     if (!row) throw new AppError('INTERNAL', 'insert returned nothing');
@@ -72,7 +81,14 @@ export const addReportPhoto = createAction({
       entityId: row.id,
       projectId: project.id,
       before: null,
-      after: { reportId: report.id, originalName: row.originalName, mimeType: row.mimeType, byteSize: row.byteSize },
+      after: {
+        reportId: report.id,
+        originalName: row.originalName,
+        mimeType: row.mimeType,
+        byteSize: row.byteSize,
+        // Whether a position was recorded, not the position itself (that stays with the photo).
+        located: row.latitude !== null,
+      },
     });
     return {
       id: row.id,
@@ -84,6 +100,9 @@ export const addReportPhoto = createAction({
       caption: row.caption,
       // ISO strings: the answer is also stored as JSON for a replay (Idempotency-Key).
       takenAt: row.takenAt ? row.takenAt.toISOString() : null,
+      latitude: row.latitude,
+      longitude: row.longitude,
+      locationAccuracy: row.locationAccuracy,
       createdAt: row.createdAt.toISOString(),
     };
   },

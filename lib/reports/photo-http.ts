@@ -10,6 +10,7 @@ import { readBody } from '@/lib/http/body';
 import { json, withRoute } from '@/lib/http/route';
 import { addReportPhoto } from './photo-actions';
 import { PHOTO_REQUEST_MAX_BYTES, takenAtAcceptable } from './photo-limits';
+import { checkLocation, type PhotoLocation } from './photo-location';
 import {
   inspectPhoto,
   newStorageKey,
@@ -54,9 +55,13 @@ function rejection(reason: PhotoRejection | 'noFile'): AppError {
  * cancels the stream (413), whatever Content-Length says or whether it is there at all; only
  * then is the multipart parsed.
  */
-async function readUpload(
-  request: Request,
-): Promise<{ file: File; bytes: Buffer; caption: FormDataEntryValue | null; takenAt: FormDataEntryValue | null }> {
+async function readUpload(request: Request): Promise<{
+  file: File;
+  bytes: Buffer;
+  caption: FormDataEntryValue | null;
+  takenAt: FormDataEntryValue | null;
+  location: PhotoLocation | null;
+}> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\b/i.test(type)) {
     await request.body?.cancel().catch(() => {});
@@ -76,17 +81,39 @@ async function readUpload(
   const fileBytes = Buffer.from(await file.arrayBuffer());
   const caption = form.get('caption');
   const takenAt = form.get('takenAt');
+  const place = [form.get('latitude'), form.get('longitude'), form.get('locationAccuracy')] as const;
+  const location = clientLocation(...place);
   // An Idempotency-Key compares the request by its content, not its raw bytes: a browser sends a
   // retry with a new multipart boundary, which would otherwise read as another request.
   noteBody(
     Buffer.concat([
       Buffer.from(
-        `${JSON.stringify([file.name, file.type, typeof caption === 'string' ? caption : null, typeof takenAt === 'string' ? takenAt : null])}\n`,
+        `${JSON.stringify([file.name, file.type, typeof caption === 'string' ? caption : null, typeof takenAt === 'string' ? takenAt : null, ...place.map((v) => (typeof v === 'string' ? v : null))])}\n`,
       ),
       fileBytes,
     ]),
   );
-  return { file, bytes: fileBytes, caption, takenAt };
+  return { file, bytes: fileBytes, caption, takenAt, location };
+}
+
+/**
+ * The client's `latitude`, `longitude` and `locationAccuracy` (sent only when the uploader chose
+ * to record the position): none when all are absent; out of range, not a number or one without
+ * the other is refused (422, the field named).
+ */
+function clientLocation(
+  latitude: FormDataEntryValue | null,
+  longitude: FormDataEntryValue | null,
+  accuracy: FormDataEntryValue | null,
+): PhotoLocation | null {
+  const checked = checkLocation(latitude, longitude, accuracy);
+  if (checked.ok) return checked.location;
+  const messageKey = `reports.photo.errors.${checked.field}`;
+  throw new AppError('INVALID', `photo refused: ${checked.field}`, {
+    messageKey,
+    fieldErrors: { [checked.field]: [messageKey] },
+    httpStatus: 422,
+  });
 }
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -123,8 +150,9 @@ function clip(text: string, max: number): string {
 }
 
 /**
- * POST /api/reports/:id/photos — multipart field `file` (one image), optional `caption` and
- * `takenAt` (ISO, the client's reading of the EXIF of a photo it resized). The project lead only
+ * POST /api/reports/:id/photos — multipart field `file` (one image), optional `caption`,
+ * `takenAt` (ISO, the client's reading of the EXIF of a photo it resized) and, when the uploader
+ * chose to record it, `latitude`, `longitude` (degrees) and `locationAccuracy` (metres). The project lead only
  * (report.edit on the report's project), while the report is a draft or was returned; a request
  * from another site is refused. Who may upload is checked before the body is read or decoded.
  */
@@ -139,7 +167,7 @@ export const uploadPhotoRoute = withRoute({
     const { report } = record;
     if (!isEditable(report.status)) throw await conflictWith(await getDb(), reportResource, report.id, 'reports.errors.notEditable');
 
-    const { file, bytes, caption, takenAt } = await readUpload(request);
+    const { file, bytes, caption, takenAt, location } = await readUpload(request);
     const sentTakenAt = clientTakenAt(takenAt);
     const checked = await inspectPhoto(bytes);
     if (!checked.ok) throw rejection(checked.reason);
@@ -160,6 +188,10 @@ export const uploadPhotoRoute = withRoute({
         takenAt: checked.takenAt ?? sentTakenAt,
         originalName: clip(file.name || '', 255),
         caption: typeof caption === 'string' ? clip(caption, 200) : undefined,
+        // Only in the row: the stored file is stripped of its EXIF GPS like everything else.
+        latitude: location?.latitude ?? null,
+        longitude: location?.longitude ?? null,
+        locationAccuracy: location?.accuracy ?? null,
       },
       t,
       requestId,

@@ -12,8 +12,9 @@ import type { PhotoMime } from './photo-limits';
  * the stored original is re-encoded by sharp, which writes no metadata unless asked, with the
  * EXIF orientation applied to the pixels first (`.rotate()`), so the picture stands as the
  * camera meant it. Before that, the time the picture was taken (DateTimeOriginal) is read into
- * its own field (report_photos.taken_at). The position is not kept: there is no location field
- * and no consent for one.
+ * its own field (report_photos.taken_at). The position is never read here: it is kept only
+ * when the uploader chose to record it, sent by the browser apart from the file
+ * (report_photos.latitude/longitude, lib/reports/photo-location.ts).
  */
 
 /** Re-encoding settings per type: JPEG and WebP at a quality the eye does not tell apart, PNG lossless. */

@@ -75,6 +75,8 @@ export default async function ReportPage({ params }: Params) {
     originalName: p.originalName,
     caption: p.caption,
     takenAt: p.takenAt,
+    latitude: p.latitude,
+    longitude: p.longitude,
     createdAt: p.createdAt,
   }));
 
@@ -103,7 +105,11 @@ export default async function ReportPage({ params }: Params) {
               cumulativeOthers={detail.cumulative.others}
               annualPlan={detail.cumulative.annualPlan}
             >
-              <PhotoUploader reportId={report.id} initial={photos} />
+              <PhotoUploader
+                reportId={report.id}
+                projectName={locale === 'en' ? (project.nameEn ?? project.name) : project.name}
+                initial={photos}
+              />
             </ReportForm>
           ) : (
             <ReportContent detail={detail} locale={locale}>

@@ -1,6 +1,7 @@
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { coordinatesText } from '@/lib/reports/photo-location';
 import { photoTime } from './photo-time';
 
 export interface PhotoItem {
@@ -12,21 +13,26 @@ export interface PhotoItem {
   /** When it was taken (EXIF), else null: the upload time is shown. */
   takenAt?: string | Date | null;
   createdAt?: string | Date | null;
+  /** Where it was taken, when the uploader chose to record it. */
+  latitude?: number | null;
+  longitude?: number | null;
 }
 
-/** Under a thumbnail: when the photo was taken (else uploaded) and its caption. */
+/** Under a thumbnail: when the photo was taken (else uploaded), where (if recorded) and its caption. */
 export function PhotoCaption({ photo }: { photo: PhotoItem }) {
   const t = useTranslations('reports.photo');
   const locale = toLocale(useLocale());
   const timeZone = useTimeZone();
   const { at, kind } = photoTime(photo);
+  const line = [
+    at ? t(kind === 'taken' ? 'takenAt' : 'uploadedAt', { time: formatDateTime(at, locale, timeZone) }) : null,
+    photo.latitude != null && photo.longitude != null ? coordinatesText(t, photo.latitude, photo.longitude) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <div className="mt-1 min-w-0 text-xs leading-snug" data-testid="photo-caption">
-      {at ? (
-        <p className="truncate text-slate-500">
-          {t(kind === 'taken' ? 'takenAt' : 'uploadedAt', { time: formatDateTime(at, locale, timeZone) })}
-        </p>
-      ) : null}
+      {line ? <p className="break-words text-slate-500">{line}</p> : null}
       {photo.caption ? <p className="line-clamp-2 break-words text-slate-700">{photo.caption}</p> : null}
     </div>
   );

@@ -1,121 +1,18 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
-import { captionReportPhoto, deleteReportPhoto } from '@/lib/reports/actions';
+import { formatDateTime } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { deleteReportPhoto } from '@/lib/reports/actions';
 import { PHOTO_MAX_BYTES, PHOTO_MAX_PER_REPORT, PHOTO_TYPES } from '@/lib/reports/photo-limits';
+import { CaptionEditor, noSubmit } from './photo-caption-editor';
+import { PhotoNotices, PhotoOptions, usePhotoOption } from './photo-options';
+import { stampLines } from './photo-stamp';
 import { PhotoCaption, PhotoThumb, type PhotoItem } from './photo-thumb';
-import { preparePhoto, type PreparedPhoto } from './prepare-photo';
-
-type UploadState = 'preparing' | 'queued' | 'sending' | 'failed' | 'offline';
-
-interface Upload {
-  key: string;
-  name: string;
-  file: File;
-  /** The resized photo (or the original), kept in memory for retries. */
-  prepared: PreparedPhoto | null;
-  /** One per photo, kept across its retries: an upload that did arrive is not stored twice. */
-  idempotencyKey: string;
-  caption: string;
-  state: UploadState;
-  /** 0..100 while sending. */
-  progress: number;
-  error: string | null;
-  /** Whether sending it again can help (not for a photo too large after preparing). */
-  retryable: boolean;
-  /** The last attempt's status; 0: no answer (it may have arrived). */
-  lastStatus: number | null;
-}
-
-type UploadAnswer = { ok: true; data: PhotoItem } | { ok: false; code: string; message: string };
-
-/** Sends one photo with XMLHttpRequest (fetch cannot report upload progress). */
-function send(
-  reportId: number,
-  upload: Upload & { prepared: PreparedPhoto },
-  onProgress: (percent: number) => void,
-): Promise<{ status: number; body: UploadAnswer | null }> {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/reports/${reportId}/photos`);
-    xhr.responseType = 'json';
-    xhr.setRequestHeader('Idempotency-Key', upload.idempotencyKey);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onload = () => resolve({ status: xhr.status, body: (xhr.response as UploadAnswer | null) ?? null });
-    xhr.onerror = () => resolve({ status: 0, body: null });
-    xhr.onabort = () => resolve({ status: 0, body: null });
-    const form = new FormData();
-    form.append('file', upload.prepared.blob, upload.prepared.name);
-    if (upload.prepared.takenAt) form.append('takenAt', upload.prepared.takenAt.toISOString());
-    const caption = upload.caption.trim();
-    if (caption) form.append('caption', caption);
-    xhr.send(form);
-  });
-}
-
-function newKey(): string {
-  return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
-/** Enter saves the field here; it must not submit the report form the uploader sits in. */
-function noSubmit(e: React.KeyboardEvent<HTMLInputElement>, then?: () => void) {
-  if (e.key !== 'Enter') return;
-  e.preventDefault();
-  then?.();
-}
-
-/** The caption of an uploaded photo, saved when the field is left (or on Enter). */
-function CaptionEditor({ photo, onSaved }: { photo: PhotoItem; onSaved: (caption: string | null) => void }) {
-  const t = useTranslations('reports.photo');
-  const [value, setValue] = useState(photo.caption ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const name = photo.originalName ?? t('untitled', { id: photo.id });
-
-  function save() {
-    const next = value.trim();
-    if (next === (photo.caption ?? '')) return;
-    setError(null);
-    startTransition(async () => {
-      const res = await captionReportPhoto({ id: photo.id, caption: next });
-      if (res.ok) {
-        setValue(res.data.caption ?? '');
-        onSaved(res.data.caption);
-      } else {
-        setError(res.message);
-      }
-    });
-  }
-
-  return (
-    <div className="mt-1">
-      <input
-        type="text"
-        value={value}
-        maxLength={200}
-        disabled={pending}
-        onChange={(e) => setValue(e.target.value)}
-        onBlur={save}
-        onKeyDown={(e) => noSubmit(e, save)}
-        placeholder={t('caption')}
-        aria-label={t('captionLabel', { name })}
-        className="block w-full rounded border border-slate-300 bg-white px-1.5 py-1 text-xs text-slate-900 disabled:bg-slate-100"
-        data-testid="photo-caption-input"
-      />
-      {error ? (
-        <p role="alert" className="mt-0.5 text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+import { newKey, send, type Upload } from './photo-upload-send';
+import { preparePhoto, type PrepareOptions } from './prepare-photo';
 
 /**
  * Site photos of a report being edited: take or choose photos (several at once). Each is resized
@@ -124,8 +21,14 @@ function CaptionEditor({ photo, onSaved }: { photo: PhotoItem; onSaved: (caption
  * and goes when the browser is back online (kept in memory only: leaving the page drops it).
  * Thumbnails open the full image; a photo can be deleted (with a second tap to confirm).
  */
-export function PhotoUploader({ reportId, initial }: { reportId: number; initial: PhotoItem[] }) {
+export function PhotoUploader({ reportId, projectName, initial }: { reportId: number; projectName: string; initial: PhotoItem[] }) {
   const t = useTranslations('reports.photo');
+  const locale = toLocale(useLocale());
+  const timeZone = useTimeZone();
+  const [recordLocation] = usePhotoOption('recordLocation');
+  const [stamp] = usePhotoOption('stamp');
+  // What could not be done as chosen (no position found, no stamp drawn): said once, dismissable.
+  const [notices, setNotices] = useState<string[]>([]);
   const router = useRouter();
   const [photos, setPhotos] = useState(initial);
   const [uploads, setUploadsState] = useState<Upload[]>([]);
@@ -208,9 +111,20 @@ export function PhotoUploader({ reportId, initial }: { reportId: number; initial
       lastStatus: null,
     }));
     update((u) => [...u, ...added]);
+    const options: PrepareOptions = {
+      location: recordLocation,
+      stamp: stamp
+        ? (facts) => stampLines(t, { ...facts, projectName, now: new Date() }, (d) => formatDateTime(d, locale, timeZone))
+        : null,
+    };
     // One at a time: decoding a 12 MP photo takes tens of MB of a phone's memory.
     for (const { key, file } of added) {
-      const prepared = await preparePhoto(file);
+      const prepared = await preparePhoto(file, options);
+      const said = [
+        ...(prepared.noLocation ? [t('noLocation', { name: file.name })] : []),
+        ...(prepared.noStamp ? [t('noStamp', { name: file.name })] : []),
+      ];
+      if (said.length) setNotices((n) => [...n, ...said]);
       // Only the size is checked here (to spare a phone the upload); the server decides the rest.
       if (prepared.blob.size > PHOTO_MAX_BYTES) {
         patch(key, { prepared, state: 'failed', retryable: false, error: t('errors.tooLarge', { max: maxMb }) });
@@ -255,6 +169,7 @@ export function PhotoUploader({ reportId, initial }: { reportId: number; initial
         </h3>
       </div>
       <p className="mt-0.5 text-xs text-slate-500">{t('hint', { max: maxMb, count: PHOTO_MAX_PER_REPORT })}</p>
+      <PhotoOptions />
 
       <label className="mt-3 flex min-h-12 cursor-pointer items-center justify-center gap-2 rounded-lg border-2 border-dashed border-brand-600/40 bg-brand-50/60 px-4 py-3 text-sm font-medium text-brand-800 hover:bg-brand-50 focus-within:outline focus-within:outline-2 focus-within:outline-brand-600">
         <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8">
@@ -355,6 +270,7 @@ export function PhotoUploader({ reportId, initial }: { reportId: number; initial
           })}
         </ul>
       ) : null}
+      <PhotoNotices notices={notices} onDismiss={() => setNotices([])} />
       {deleteError ? (
         <p role="alert" className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {deleteError}

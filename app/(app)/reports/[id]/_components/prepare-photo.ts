@@ -1,4 +1,7 @@
 import { takenAtAcceptable } from '@/lib/reports/photo-limits';
+import { type PhotoLocation, usableLocation } from '@/lib/reports/photo-location';
+import { devicePosition } from './photo-geo';
+import { drawStamp } from './photo-stamp';
 
 /**
  * A photo made fit for a slow uplink before it is sent (issue 13, A2): a 12 MP phone photo
@@ -6,6 +9,11 @@ import { takenAtAcceptable } from '@/lib/reports/photo-limits';
  * KB), turned upright by its EXIF orientation. The resized JPEG has no EXIF, so the time it was
  * taken is read here first and sent apart (`takenAt`). A small photo, or one the browser cannot
  * decode (HEIC in most browsers), goes as it is and the server decides.
+ *
+ * Two choices of the uploader, both off unless ticked: record the position (the photo's EXIF GPS,
+ * else the phone's position now; sent apart as `location`, the server keeps it only in its row),
+ * and stamp the photo (水印, photo-stamp.ts: drawn before encoding, so a stamped photo is always
+ * re-encoded).
  */
 
 export const PHOTO_LONG_EDGE = 2048;
@@ -21,6 +29,21 @@ export interface PreparedPhoto {
   /** From the photo's EXIF DateTimeOriginal; null when it has none (the upload time is shown). */
   takenAt: Date | null;
   resized: boolean;
+  /** Where it was taken, when asked for and found. */
+  location: PhotoLocation | null;
+  /** The position was asked for but none was found (denied, unavailable, too slow). */
+  noLocation: boolean;
+  /** Whether the stamp is on the picture sent. */
+  stamped: boolean;
+  /** The stamp was asked for but the browser could not draw it (the original goes unstamped). */
+  noStamp: boolean;
+}
+
+export interface PrepareOptions {
+  /** Record where it was taken. */
+  location?: boolean;
+  /** The stamp's lines, given what was read (null/absent: no stamp). */
+  stamp?: ((facts: { takenAt: Date | null; location: PhotoLocation | null }) => string[]) | null;
 }
 
 /** The size to draw at: the long edge at most `max`, the aspect kept; a smaller image unchanged. */
@@ -48,23 +71,27 @@ export function jpegName(name: string): string {
   return `${base || 'photo'}.jpg`;
 }
 
-async function readTakenAt(file: Blob): Promise<Date | null> {
+async function readExif(file: Blob, gps: boolean): Promise<{ takenAt: Date | null; location: PhotoLocation | null }> {
   try {
     // Loaded when a photo is chosen, not with the form (34 KB compressed).
-    const { parse } = await import('exifr');
-    const tags = (await parse(file, { pick: ['DateTimeOriginal'] })) as { DateTimeOriginal?: unknown } | undefined;
-    return takenAtFrom(tags?.DateTimeOriginal, new Date());
+    const exifr = await import('exifr');
+    const tags = (await exifr.parse(file, { pick: ['DateTimeOriginal'] })) as { DateTimeOriginal?: unknown } | undefined;
+    const takenAt = takenAtFrom(tags?.DateTimeOriginal, new Date());
+    if (!gps) return { takenAt, location: null };
+    const position = (await exifr.gps(file).catch(() => undefined)) as { latitude?: unknown; longitude?: unknown } | undefined;
+    return { takenAt, location: usableLocation(position?.latitude, position?.longitude) };
   } catch {
-    return null;
+    return { takenAt: null, location: null };
   }
 }
 
-async function encode(bitmap: ImageBitmap, width: number, height: number): Promise<Blob | null> {
+async function encode(bitmap: ImageBitmap, width: number, height: number, stamp: string[] | null): Promise<Blob | null> {
   if (typeof OffscreenCanvas !== 'undefined') {
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d');
     if (!ctx) return null;
     ctx.drawImage(bitmap, 0, 0, width, height);
+    if (stamp) drawStamp(ctx, stamp, width, height);
     return canvas.convertToBlob({ type: 'image/jpeg', quality: PHOTO_JPEG_QUALITY });
   }
   const canvas = document.createElement('canvas');
@@ -73,24 +100,42 @@ async function encode(bitmap: ImageBitmap, width: number, height: number): Promi
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
   ctx.drawImage(bitmap, 0, 0, width, height);
+  if (stamp) drawStamp(ctx, stamp, width, height);
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', PHOTO_JPEG_QUALITY));
 }
 
-/** Reads the taken-at, then resizes and re-encodes when that pays; any failure sends the original. */
-export async function preparePhoto(file: File): Promise<PreparedPhoto> {
-  const takenAt = await readTakenAt(file);
-  const original: PreparedPhoto = { blob: file, name: file.name, takenAt, resized: false };
+/**
+ * Reads the taken-at (and the position, when asked), then resizes, stamps and re-encodes when
+ * that pays or a stamp is asked for; any failure sends the original (unstamped, said so).
+ */
+export async function preparePhoto(file: File, options: PrepareOptions = {}): Promise<PreparedPhoto> {
+  const wantLocation = Boolean(options.location);
+  const exif = await readExif(file, wantLocation);
+  const location = wantLocation ? (exif.location ?? (await devicePosition())) : null;
+  const takenAt = exif.takenAt;
+  const stamp = options.stamp ? options.stamp({ takenAt, location }) : null;
+  const original: PreparedPhoto = {
+    blob: file,
+    name: file.name,
+    takenAt,
+    resized: false,
+    location,
+    noLocation: wantLocation && !location,
+    stamped: false,
+    noStamp: Boolean(stamp),
+  };
   if (typeof createImageBitmap !== 'function') return original;
   let bitmap: ImageBitmap | null = null;
   try {
     // 'from-image': drawn upright by its EXIF orientation (the encoded JPEG has none).
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-    if (keepOriginal(bitmap.width, bitmap.height, file.size)) return original;
+    if (!stamp && keepOriginal(bitmap.width, bitmap.height, file.size)) return { ...original, noStamp: false };
     const size = targetSize(bitmap.width, bitmap.height);
-    const blob = await encode(bitmap, size.width, size.height);
-    // A re-encode that came out larger (an already well-compressed photo) is not worth it.
-    if (!blob || blob.size === 0 || blob.size >= file.size) return original;
-    return { blob, name: jpegName(file.name), takenAt, resized: true };
+    const blob = await encode(bitmap, size.width, size.height, stamp);
+    if (!blob || blob.size === 0) return original;
+    // A re-encode that came out larger (an already well-compressed photo) is not worth it, unless stamped.
+    if (!stamp && blob.size >= file.size) return original;
+    return { ...original, blob, name: jpegName(file.name), resized: true, stamped: Boolean(stamp), noStamp: false };
   } catch {
     // Not decodable here (e.g. HEIC): the server answers for the original.
     return original;

@@ -1,0 +1,4 @@
+ALTER TABLE "report_photos" ADD COLUMN "latitude" double precision;--> statement-breakpoint
+ALTER TABLE "report_photos" ADD COLUMN "longitude" double precision;--> statement-breakpoint
+ALTER TABLE "report_photos" ADD COLUMN "location_accuracy" double precision;--> statement-breakpoint
+ALTER TABLE "report_photos" ADD CONSTRAINT "report_photos_location" CHECK (("report_photos"."latitude" IS NULL AND "report_photos"."longitude" IS NULL AND "report_photos"."location_accuracy" IS NULL) OR ("report_photos"."latitude" IS NOT NULL AND "report_photos"."longitude" IS NOT NULL AND "report_photos"."latitude" BETWEEN -90 AND 90 AND "report_photos"."longitude" BETWEEN -180 AND 180 AND ("report_photos"."location_accuracy" IS NULL OR "report_photos"."location_accuracy" BETWEEN 0 AND 1000000)));
