@@ -10,7 +10,7 @@ import { setClockForTests } from '@/lib/clock';
 import { translator, type Translate } from '@/lib/i18n/translate';
 import { useTestDb } from '@/test/db';
 import { uploadPhotoRoute } from './photo-http';
-import { checkLocation, coordinatesText, usableLocation } from './photo-location';
+import { checkLocation, coordinatesText, devicePositionFits, usableLocation } from './photo-location';
 import { buildReportWorld, expectUnchanged, openJune, type ReportWorld, snapshot } from './test-world';
 
 const getDb = useTestDb();
@@ -176,5 +176,18 @@ describe('POST /api/reports/:id/photos with a location', () => {
     ]) {
       await expect(db.update(reportPhotos).set(change).where(eq(reportPhotos.id, row!.id))).rejects.toThrow();
     }
+  });
+});
+
+describe('devicePositionFits: the phone’s position stands for a photo only when it was just taken', () => {
+  const now = new Date('2026-06-10T09:30:00Z');
+  it('a photo taken minutes ago (EXIF time, else the file’s time) takes the phone’s position', () => {
+    expect(devicePositionFits(new Date('2026-06-10T09:25:00Z'), undefined, now)).toBe(true);
+    expect(devicePositionFits(null, Date.parse('2026-06-10T09:29:00Z'), now)).toBe(true);
+  });
+  it('an older photo from the gallery, or one with no time at all, gets no position', () => {
+    expect(devicePositionFits(new Date('2026-06-09T09:30:00Z'), Date.parse('2026-06-10T09:29:00Z'), now)).toBe(false);
+    expect(devicePositionFits(null, Date.parse('2026-06-10T09:00:00Z'), now)).toBe(false);
+    expect(devicePositionFits(null, undefined, now)).toBe(false);
   });
 });

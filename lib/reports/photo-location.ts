@@ -72,3 +72,19 @@ export function coordinatesText(t: T, latitude: number, longitude: number): stri
   const lng = t(longitude < 0 ? 'location.west' : 'location.east', { value: Math.abs(longitude).toFixed(4) });
   return t('location.coordinates', { lat, lng });
 }
+
+/** How recent a photo must be for the phone's position now to be where it was taken. */
+export const FRESH_PHOTO_MINUTES = 15;
+
+/**
+ * Whether the phone's position at upload time may stand for where a photo without GPS in its
+ * EXIF was taken: only for a photo taken (EXIF time, else the file's last change) within the
+ * last FRESH_PHOTO_MINUTES. An older photo picked from the gallery gets no position rather than
+ * the wrong one.
+ */
+export function devicePositionFits(takenAt: Date | null, lastModified: number | undefined, now: Date): boolean {
+  const at = takenAt?.getTime() ?? lastModified;
+  if (at === undefined || !Number.isFinite(at)) return false;
+  const age = now.getTime() - at;
+  return age >= -60_000 && age <= FRESH_PHOTO_MINUTES * 60_000;
+}

@@ -4,8 +4,8 @@ import { type PhotoLocation, usableLocation } from '@/lib/reports/photo-location
 export const GEOLOCATION_TIMEOUT_MS = 8000;
 
 /**
- * The phone's position now, for a photo without GPS in its EXIF when the uploader chose to record
- * the position: low accuracy is fine, a position up to a minute old is reused (several photos
+ * The phone's position now, for a photo without GPS in its EXIF, just taken
+ * (devicePositionFits), when the uploader chose to record the position: low accuracy is fine, a position up to a minute old is reused (several photos
  * chosen at once ask once). Null when location is denied, unavailable or too slow; never throws.
  */
 export function devicePosition(timeout = GEOLOCATION_TIMEOUT_MS): Promise<PhotoLocation | null> {

@@ -1,5 +1,5 @@
 import { takenAtAcceptable } from '@/lib/reports/photo-limits';
-import { type PhotoLocation, usableLocation } from '@/lib/reports/photo-location';
+import { devicePositionFits, type PhotoLocation, usableLocation } from '@/lib/reports/photo-location';
 import { devicePosition } from './photo-geo';
 import { drawStamp } from './photo-stamp';
 
@@ -111,8 +111,11 @@ async function encode(bitmap: ImageBitmap, width: number, height: number, stamp:
 export async function preparePhoto(file: File, options: PrepareOptions = {}): Promise<PreparedPhoto> {
   const wantLocation = Boolean(options.location);
   const exif = await readExif(file, wantLocation);
-  const location = wantLocation ? (exif.location ?? (await devicePosition())) : null;
   const takenAt = exif.takenAt;
+  // The phone's position now only for a photo just taken: an old gallery photo gets none, not the wrong place.
+  const location = wantLocation
+    ? (exif.location ?? (devicePositionFits(takenAt, file.lastModified, new Date()) ? await devicePosition() : null))
+    : null;
   const stamp = options.stamp ? options.stamp({ takenAt, location }) : null;
   const original: PreparedPhoto = {
     blob: file,
