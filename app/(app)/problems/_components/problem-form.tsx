@@ -15,6 +15,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { createProblem, updateProblem } from '@/lib/problems/actions';
 import { DESCRIPTION_MAX } from '@/lib/problems/limits';
 import { CharCount } from '@/app/_components/form/char-count';
+import { savedHref } from '@/app/_components/saved/saved-param';
 
 export interface ProblemFormValues {
   description: string;
@@ -44,7 +45,8 @@ function valuesFrom(row: Record<string, unknown>): ProblemFormValues {
 
 /**
  * Raise a problem (交办) or, for the dispatch office, change one. Field errors appear under
- * their fields; a stale edit shows the conflict panel with the saved values.
+ * their fields; a stale edit shows the conflict panel with the saved values. Saved, it returns
+ * to `onCancelHref` (the page the user came from), which says what was saved.
  */
 export function ProblemForm({
   mode,
@@ -94,11 +96,9 @@ export function ProblemForm({
     answer: (_kind, res) => {
       if (res.ok) {
         draft.settled(values, null);
-        if (mode.kind === 'create') router.push(`/problems/${res.data.id}`);
-        else {
-          router.push(onCancelHref);
-          router.refresh();
-        }
+        // Back where the user came from, which names what was saved (?saved=problem-<id>).
+        router.push(savedHref(onCancelHref, 'problem', mode.kind === 'create' ? res.data.id : mode.id));
+        router.refresh();
         return;
       }
       fail(res, t('problems.form.errorSummary'));

@@ -15,6 +15,7 @@ import { useResilientSave } from '@/app/_components/form/use-resilient-save';
 import { SaveStatus } from '@/app/_components/form/save-status';
 import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 import { CharCount } from '@/app/_components/form/char-count';
+import { savedHref } from '@/app/_components/saved/saved-param';
 
 export interface MilestoneFormValues {
   forecastDate: string;
@@ -82,7 +83,7 @@ export function MilestoneForm({
           onDone(true);
           return;
         }
-        router.push(`${back}?saved=milestone-${id}#milestone-${id}`);
+        router.push(savedHref(back, 'milestone', id, `milestone-${id}`));
         router.refresh();
         return;
       }
