@@ -14,7 +14,7 @@ import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { createProblem, updateProblem } from '@/lib/problems/actions';
 import { DESCRIPTION_MAX } from '@/lib/problems/limits';
-import { CharCount } from '@/app/_components/form/char-count';
+import { CharCount, countedProps, useLimitCheck } from '@/app/_components/form/char-count';
 import { savedHref } from '@/app/_components/saved/saved-param';
 
 export interface ProblemFormValues {
@@ -87,12 +87,14 @@ export function ProblemForm({
     responsibleLeaderId: values.responsibleLeaderId || undefined,
     deadline: values.deadline,
   });
+  const checkLimits = useLimitCheck();
   const save = useResilientSave({
     draft,
-    send: (_kind: 'save', idempotencyKey) =>
-      mode.kind === 'create'
+    send: async (_kind: 'save', idempotencyKey) =>
+      checkLimits({ description: [values.description, DESCRIPTION_MAX] }) ??
+      (mode.kind === 'create'
         ? createProblem({ projectId: mode.projectId, reportId: mode.reportId ?? undefined, ...fields(), idempotencyKey })
-        : updateProblem({ id: mode.id, version: draft.baseVersion() ?? version, ...fields(), idempotencyKey }),
+        : updateProblem({ id: mode.id, version: draft.baseVersion() ?? version, ...fields(), idempotencyKey })),
     answer: (_kind, res) => {
       if (res.ok) {
         draft.settled(values, null);
@@ -159,7 +161,7 @@ export function ProblemForm({
       <Field id="description" label={t('problems.field.description')} required errors={errors.description}>
         <textarea
           rows={4}
-          {...controlProps('description', errors.description, false, true)}
+          {...countedProps(controlProps('description', errors.description, false, true), values.description, DESCRIPTION_MAX)}
           value={values.description}
           onChange={(e) => set('description', e.target.value)}
           className={inputClass}
