@@ -63,6 +63,10 @@ test('a full reporting cycle with a returned report, a resolved and closed probl
   await problemForm.locator('#type').selectOption('land');
   await problemForm.locator('#deadline').fill('2026-12-31');
   await lead.getByTestId('problem-submit').click();
+  // Back on the report, which says what was raised and lists it.
+  await expect(lead.getByTestId('saved-notice')).toContainText('已提交问题：K35 段征地补偿款未到位');
+  await expect(lead.getByTestId('report-problems')).toContainText('征地补偿款');
+  await lead.getByTestId('saved-problem-link').click();
   await expect(lead.getByTestId('problem-description-text')).toContainText('征地补偿款');
   const problemUrl = lead.url();
 

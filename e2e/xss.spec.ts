@@ -51,6 +51,9 @@ test('the payload is stored through the forms, as text', async ({ page }) => {
   await problem.locator('#type').selectOption('land');
   await problem.locator('#deadline').fill('2027-03-31');
   await page.getByTestId('problem-submit').click();
+  // Back on the project, which names the problem raised (as text) and leads to it.
+  await expect(page.getByTestId('saved-notice')).toContainText('已提交问题：征地问题');
+  await page.getByTestId('saved-problem-link').click();
   await expect(page.getByTestId('problem-description-text')).toContainText(PAYLOAD);
   problemPath = new URL(page.url()).pathname;
 

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { CharCount, countedProps, useLimitCheck } from '@/app/_components/form/char-count';
 import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 import { createMeeting, updateMeeting } from '@/lib/meetings/actions';
 import { TITLE_MAX } from '@/lib/meetings/limits';
@@ -49,6 +50,7 @@ export function MeetingForm({
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [alert, setAlert] = useState<string | null>(null);
+  const checkLimits = useLimitCheck();
   const set = <K extends keyof MeetingFormValues>(k: K, v: MeetingFormValues[K]) => setValues((s) => ({ ...s, [k]: v }));
   const toggle = (k: 'participantIds' | 'unitIds', id: number) =>
     setValues((s) => ({ ...s, [k]: s[k].includes(id) ? s[k].filter((x) => x !== id) : [...s[k], id] }));
@@ -57,7 +59,9 @@ export function MeetingForm({
     e.preventDefault();
     startTransition(async () => {
       const payload = { ...values };
-      const res = edit ? await updateMeeting({ ...payload, id: edit.id, version: edit.version }) : await createMeeting(payload);
+      const res =
+        checkLimits({ title: [values.title, TITLE_MAX] }) ??
+        (edit ? await updateMeeting({ ...payload, id: edit.id, version: edit.version }) : await createMeeting(payload));
       if (res.ok) {
         router.push(`/meetings/${res.data.id}`);
         router.refresh();
@@ -97,14 +101,14 @@ export function MeetingForm({
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="title" label={t('form.title')} required errors={errors.title} className="sm:col-span-2">
           <input
-            {...controlProps('title', errors.title, false, true)}
+            {...countedProps(controlProps('title', errors.title, false, true), values.title, TITLE_MAX)}
             type="text"
-            maxLength={TITLE_MAX}
             value={values.title}
             placeholder={t('form.titlePlaceholder')}
             onChange={(e) => set('title', e.target.value)}
             className={inputClass}
           />
+          <CharCount id="title" value={values.title} max={TITLE_MAX} />
         </Field>
         <Field id="meetingDate" label={t('form.date')} required errors={errors.meetingDate}>
           <input

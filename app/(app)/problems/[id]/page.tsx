@@ -12,12 +12,15 @@ import { toLocale } from '@/lib/i18n/config';
 import { getProblem } from '@/lib/problems/queries';
 import { allowedProblemActions } from '@/lib/problems/rules';
 import { getReferenceData } from '@/lib/reference/queries';
+import { SavedNotice } from '@/app/_components/saved/saved-notice';
+import { parseSaved, savedName } from '@/app/_components/saved/saved-param';
 import { EscalationBadge, OverdueDaysBadge, ProblemStatusBadge, ProblemTypeBadge } from '../_components/problem-badges';
 import { CommentForm } from './_components/comment-form';
 import { ProblemActions } from './_components/problem-actions';
 import { ProblemHistory } from './_components/problem-history';
 
 type Params = { params: Promise<{ id: string }> };
+type SearchParams = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const t = await getTranslations();
@@ -25,7 +28,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: id ? t('problems.detail.title', { id }) : t('common.notFoundTitle') };
 }
 
-export default async function ProblemPage({ params }: Params) {
+export default async function ProblemPage({ params, searchParams }: Params & SearchParams) {
   await connection();
   const actor = await requireActor();
   const id = parseId((await params).id);
@@ -38,6 +41,8 @@ export default async function ProblemPage({ params }: Params) {
   ]);
   if (!problem) notFound();
   const locale = toLocale(rawLocale);
+  // `?saved=problem-<id>`: the edit form has just saved this problem.
+  const justSaved = parseSaved((await searchParams).saved, 'problem') === problem.id;
   const en = locale === 'en';
   const p = problem;
   const allowed = allowedProblemActions(actor, {
@@ -112,6 +117,7 @@ export default async function ProblemPage({ params }: Params) {
       <Link href="/problems" className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">
         <span aria-hidden>←</span> {t('problems.detail.backToList')}
       </Link>
+      {justSaved ? <SavedNotice>{t('problems.savedNotice.updated', { what: savedName(problem.description) })}</SavedNotice> : null}
 
       <header
         className={`rounded-lg border bg-white p-4 shadow-sm ${p.escalationLevel >= 2 && p.overdue ? 'border-red-300' : 'border-slate-200'}`}

@@ -14,7 +14,8 @@ import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { createProblem, updateProblem } from '@/lib/problems/actions';
 import { DESCRIPTION_MAX } from '@/lib/problems/limits';
-import { CharCount } from '@/app/_components/form/char-count';
+import { CharCount, countedProps, useLimitCheck } from '@/app/_components/form/char-count';
+import { savedHref } from '@/app/_components/saved/saved-param';
 
 export interface ProblemFormValues {
   description: string;
@@ -44,7 +45,8 @@ function valuesFrom(row: Record<string, unknown>): ProblemFormValues {
 
 /**
  * Raise a problem (交办) or, for the dispatch office, change one. Field errors appear under
- * their fields; a stale edit shows the conflict panel with the saved values.
+ * their fields; a stale edit shows the conflict panel with the saved values. Saved, it returns
+ * to `onCancelHref` (the page the user came from), which says what was saved.
  */
 export function ProblemForm({
   mode,
@@ -85,20 +87,20 @@ export function ProblemForm({
     responsibleLeaderId: values.responsibleLeaderId || undefined,
     deadline: values.deadline,
   });
+  const checkLimits = useLimitCheck();
   const save = useResilientSave({
     draft,
-    send: (_kind: 'save', idempotencyKey) =>
-      mode.kind === 'create'
+    send: async (_kind: 'save', idempotencyKey) =>
+      checkLimits({ description: [values.description, DESCRIPTION_MAX] }) ??
+      (mode.kind === 'create'
         ? createProblem({ projectId: mode.projectId, reportId: mode.reportId ?? undefined, ...fields(), idempotencyKey })
-        : updateProblem({ id: mode.id, version: draft.baseVersion() ?? version, ...fields(), idempotencyKey }),
+        : updateProblem({ id: mode.id, version: draft.baseVersion() ?? version, ...fields(), idempotencyKey })),
     answer: (_kind, res) => {
       if (res.ok) {
         draft.settled(values, null);
-        if (mode.kind === 'create') router.push(`/problems/${res.data.id}`);
-        else {
-          router.push(onCancelHref);
-          router.refresh();
-        }
+        // Back where the user came from, which names what was saved (?saved=problem-<id>).
+        router.push(savedHref(onCancelHref, 'problem', mode.kind === 'create' ? res.data.id : mode.id));
+        router.refresh();
         return;
       }
       fail(res, t('problems.form.errorSummary'));
@@ -159,7 +161,7 @@ export function ProblemForm({
       <Field id="description" label={t('problems.field.description')} required errors={errors.description}>
         <textarea
           rows={4}
-          {...controlProps('description', errors.description, false, true)}
+          {...countedProps(controlProps('description', errors.description, false, true), values.description, DESCRIPTION_MAX)}
           value={values.description}
           onChange={(e) => set('description', e.target.value)}
           className={inputClass}

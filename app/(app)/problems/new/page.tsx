@@ -84,6 +84,8 @@ export default async function NewProblemPage({ searchParams }: { searchParams: S
   if (!can(actor, 'problem.create', projectSubject(project))) forbidden();
   const rawReport = first(sp.reportId);
   const reportId = rawReport ? parseId(rawReport) : null;
+  // Raised from a report, it returns there (which lists the report's problems); else to the project.
+  const returnTo = reportId ? `/reports/${reportId}` : back;
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -110,7 +112,7 @@ export default async function NewProblemPage({ searchParams }: { searchParams: S
             units={offered(ref.responsibleUnits, project.responsibleUnitId)}
             leaders={ref.leaders}
             today={today()}
-            onCancelHref={back}
+            onCancelHref={returnTo}
           />
         </div>
       </div>

@@ -18,12 +18,14 @@ import { getProject, getProjectHistory, getProjectMilestones } from '@/lib/proje
 import { possibleDuplicates } from '@/lib/projects/duplicates';
 import { getReferenceData } from '@/lib/reference/queries';
 import { projectCurrentReport } from '@/lib/inbox/lead-work';
-import { activeProblemsOfProject } from '@/lib/problems/queries';
+import { activeProblemsOfProject, getProblem } from '@/lib/problems/queries';
+import { RaisedProblemNotice } from '../../problems/_components/raised-notice';
 import { DuplicateNotice } from './_components/duplicate-notice';
 import { HistoryList } from './_components/history-list';
 import { LeadPanel } from './_components/lead-panel';
-import { SavedScroll } from './_components/saved-scroll';
-import { parseSaved, savedMilestoneText } from './_components/saved-summary';
+import { SavedNotice } from '@/app/_components/saved/saved-notice';
+import { parseSaved } from '@/app/_components/saved/saved-param';
+import { savedMilestoneText } from './_components/saved-summary';
 import { LightPanel } from './_components/light-panel';
 import { MilestoneList } from './_components/milestone-list';
 import { PlanSection } from './_components/plan-section';
@@ -50,8 +52,11 @@ export default async function ProjectPage({ params, searchParams }: Params & Sea
   const id = parseId((await params).id);
   if (id === null) notFound();
   // `?saved=milestone-12`: the milestone form has just saved that milestone.
-  const saved = parseSaved((await searchParams).saved);
-  const [project, milestones, history, reference, light, plan, t, rawLocale, duplicates] = await Promise.all([
+  // `?saved=problem-34`: a problem has just been raised on this project.
+  const sp = await searchParams;
+  const savedId = parseSaved(sp.saved, 'milestone');
+  const raisedId = parseSaved(sp.saved, 'problem');
+  const [project, milestones, history, reference, light, plan, t, rawLocale, duplicates, raised] = await Promise.all([
     loadProject(actor, id),
     getProjectMilestones(actor, id),
     getProjectHistory(actor, id, { limit: 100 }),
@@ -61,6 +66,7 @@ export default async function ProjectPage({ params, searchParams }: Params & Sea
     getTranslations(),
     getLocale(),
     possibleDuplicates(actor, id),
+    raisedId === null ? null : getProblem(actor, raisedId),
   ]);
   if (!project) notFound();
   const locale = toLocale(rawLocale);
@@ -70,7 +76,7 @@ export default async function ProjectPage({ params, searchParams }: Params & Sea
   const [current, openProblems] = leadView
     ? await Promise.all([projectCurrentReport(actor, id), activeProblemsOfProject(actor, id)])
     : [null, []];
-  const savedMilestone = saved ? milestones.find((m) => m.id === saved.milestoneId) : undefined;
+  const savedMilestone = savedId === null ? undefined : milestones.find((m) => m.id === savedId);
   const savedText = savedMilestone
     ? savedMilestoneText(t, locale, reference, {
         name: locale === 'en' ? (savedMilestone.nameEn ?? savedMilestone.name) : savedMilestone.name,
@@ -121,15 +127,9 @@ export default async function ProjectPage({ params, searchParams }: Params & Sea
       </header>
 
       {savedText && savedMilestone ? (
-        <p
-          role="status"
-          className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-2.5 text-sm text-emerald-900"
-          data-testid="saved-notice"
-        >
-          {t('project.saved', { what: savedText })}
-          <SavedScroll targetId={`milestone-${savedMilestone.id}`} />
-        </p>
+        <SavedNotice targetId={`milestone-${savedMilestone.id}`}>{t('project.saved', { what: savedText })}</SavedNotice>
       ) : null}
+      {raised && raised.project.id === project.id ? <RaisedProblemNotice problem={raised} /> : null}
 
       {hasDemoData(project.sources) ? (
         <p

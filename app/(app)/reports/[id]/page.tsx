@@ -13,6 +13,8 @@ import { getProjectMilestones } from '@/lib/projects/queries';
 import { getReport, getReportHistory, listReportProblems } from '@/lib/reports/queries';
 import { projectSubject } from '@/lib/projects/resource';
 import { isEditable, reviewsOnBehalf } from '@/lib/reports/rules';
+import { parseSaved } from '@/app/_components/saved/saved-param';
+import { RaisedProblemNotice } from '../../problems/_components/raised-notice';
 import { periodLabel } from '../_components/report-format';
 import { PhotoGallery } from './_components/photo-thumb';
 import { PhotoUploader } from './_components/photo-uploader';
@@ -23,6 +25,7 @@ import { FiguresCard, ReportContent, ReportHeader, ReturnNotice } from './_compo
 import { ReopenPanel, ReviewPanel } from './_components/review-panel';
 
 type Params = { params: Promise<{ id: string }> };
+type SearchParams = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** "350.50" → "350.5", "12.00" → "12": how a stored amount reads in the form. */
 function trimDecimal(v: string | null): string {
@@ -45,7 +48,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
  * a draft or returned; the responsible leader (or the dispatch office, on their behalf) reviews
  * it when submitted; the dispatch office may reopen it once approved.
  */
-export default async function ReportPage({ params }: Params) {
+export default async function ReportPage({ params, searchParams }: Params & SearchParams) {
   await connection();
   const actor = await requireActor();
   const id = parseId((await params).id);
@@ -61,6 +64,9 @@ export default async function ReportPage({ params }: Params) {
   const locale = toLocale(rawLocale);
   const { report, project } = detail;
   const milestones = await getProjectMilestones(actor, project.id);
+  // `?saved=problem-<id>`: a problem has just been raised from this report (it is in its list).
+  const savedId = parseSaved((await searchParams).saved, 'problem');
+  const raised = problems.find((p) => p.id === savedId);
 
   const subject = projectSubject(project);
   const isLead = can(actor, 'report.edit', subject);
@@ -87,6 +93,7 @@ export default async function ReportPage({ params }: Params) {
       </Link>
 
       <ReportHeader detail={detail} locale={locale} />
+      {raised ? <RaisedProblemNotice problem={raised} targetId={`problem-${raised.id}`} /> : null}
       <ReturnNotice detail={detail} reopened={lastDecision?.action === 'report.reopen'} forLead={isLead} locale={locale} />
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">

@@ -3,6 +3,7 @@
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { CharCount, countedProps, useLimitCheck } from '@/app/_components/form/char-count';
 import { controlProps, Field, FormAlert, inputClass, primaryButton } from '@/app/_components/form/form-controls';
 import { recordCapacityBaseline } from '@/lib/capacity-baseline/actions';
 import { BASELINE_SOURCE_MAX } from '@/lib/capacity-baseline/limits';
@@ -33,6 +34,7 @@ export function BaselineForm({ row }: { row: BaselineFormRow }) {
   const [alert, setAlert] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [pending, start] = useTransition();
+  const checkLimits = useLimitCheck();
   const id = (f: string) => `capacity-baseline-${f}`;
   const at = (v: unknown) => formatDateTime(v as Date | string | null, locale, timeZone);
   const set = (f: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -43,7 +45,9 @@ export function BaselineForm({ row }: { row: BaselineFormRow }) {
   const save = (e: React.FormEvent) => {
     e.preventDefault();
     start(async () => {
-      const res = await recordCapacityBaseline({ year: row.year, ...(row.version === null ? {} : { version: row.version }), ...values });
+      const res =
+        checkLimits({ source: [values.source, BASELINE_SOURCE_MAX] }) ??
+        (await recordCapacityBaseline({ year: row.year, ...(row.version === null ? {} : { version: row.version }), ...values }));
       if (res.ok) {
         setErrors({});
         setAlert(null);
@@ -85,13 +89,13 @@ export function BaselineForm({ row }: { row: BaselineFormRow }) {
         </Field>
         <Field id={id('source')} label={t('source')} required errors={errors[id('source')]}>
           <input
-            {...controlProps(id('source'), errors[id('source')], false, true)}
+            {...countedProps(controlProps(id('source'), errors[id('source')], false, true), values.source, BASELINE_SOURCE_MAX)}
             placeholder={t('sourcePlaceholder')}
-            maxLength={BASELINE_SOURCE_MAX}
             value={values.source}
             onChange={set('source')}
             className={inputClass}
           />
+          <CharCount id={id('source')} value={values.source} max={BASELINE_SOURCE_MAX} />
         </Field>
         <button type="submit" disabled={pending} className={`${primaryButton} sm:mt-6`} data-testid="capacity-baseline-save">
           {t('save')}

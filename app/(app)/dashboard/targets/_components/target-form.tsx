@@ -3,10 +3,12 @@
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { CharCount, countedProps, useLimitCheck } from '@/app/_components/form/char-count';
 import { controlProps, Field, FormAlert, inputClass, primaryButton } from '@/app/_components/form/form-controls';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { recordTargetProgress } from '@/lib/portfolio-targets/actions';
+import { PORTFOLIO_SOURCE_MAX } from '@/lib/portfolio-targets/limits';
 
 export interface TargetFormRow {
   id: number;
@@ -39,6 +41,7 @@ export function TargetForm({ row }: { row: TargetFormRow }) {
   const [alert, setAlert] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [pending, start] = useTransition();
+  const checkLimits = useLimitCheck();
   const id = (f: string) => `${row.code}-${f}`;
   const at = (v: unknown) => formatDateTime(v as Date | string | null, locale, timeZone);
   const set = (f: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -49,7 +52,9 @@ export function TargetForm({ row }: { row: TargetFormRow }) {
   const save = (e: React.FormEvent) => {
     e.preventDefault();
     start(async () => {
-      const res = await recordTargetProgress({ id: row.id, version: row.version, ...values });
+      const res =
+        checkLimits({ actualSource: [values.actualSource, PORTFOLIO_SOURCE_MAX] }) ??
+        (await recordTargetProgress({ id: row.id, version: row.version, ...values }));
       if (res.ok) {
         setErrors({});
         setAlert(null);
@@ -102,12 +107,13 @@ export function TargetForm({ row }: { row: TargetFormRow }) {
         </Field>
         <Field id={id('actualSource')} label={t('form.actualSource')} errors={errors[id('actualSource')]}>
           <input
-            {...controlProps(id('actualSource'), errors[id('actualSource')])}
+            {...countedProps(controlProps(id('actualSource'), errors[id('actualSource')]), values.actualSource, PORTFOLIO_SOURCE_MAX)}
             placeholder={t('form.sourcePlaceholder')}
             value={values.actualSource}
             onChange={set('actualSource')}
             className={inputClass}
           />
+          <CharCount id={id('actualSource')} value={values.actualSource} max={PORTFOLIO_SOURCE_MAX} />
         </Field>
         <button type="submit" disabled={pending} className={`${primaryButton} sm:mt-6`} data-testid={`target-save-${row.code}`}>
           {t('form.save')}

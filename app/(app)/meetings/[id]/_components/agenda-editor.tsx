@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
+import { CharCount, countedProps, useLimitCheck } from '@/app/_components/form/char-count';
 import { inputClass, secondaryButton } from '@/app/_components/form/form-controls';
 import { addAgendaItem, removeAgendaItem, reorderAgenda } from '@/lib/meetings/actions';
 import { ITEM_TITLE_MAX } from '@/lib/meetings/limits';
@@ -37,6 +38,7 @@ export function AgendaEditor({
 }) {
   const t = useTranslations('meetings');
   const r = useRunner();
+  const checkLimits = useLimitCheck();
   const [title, setTitle] = useState('');
   const [projectId, setProjectId] = useState('');
   const [editing, setEditing] = useState<number | null>(null);
@@ -202,7 +204,8 @@ export function AgendaEditor({
             e.preventDefault();
             r.run(
               'add',
-              () => addAgendaItem({ meetingId, version, title, projectId }),
+              async () =>
+                checkLimits({ title: [title, ITEM_TITLE_MAX] }) ?? (await addAgendaItem({ meetingId, version, title, projectId })),
               () => {
                 setTitle('');
                 setProjectId('');
@@ -218,15 +221,19 @@ export function AgendaEditor({
                 {t('agenda.addItemTitle')}
               </label>
               <input
-                id="agenda-title"
+                {...countedProps(
+                  { id: 'agenda-title', 'aria-invalid': r.error?.fieldErrors.title?.length ? true : undefined },
+                  title,
+                  ITEM_TITLE_MAX,
+                )}
                 type="text"
-                maxLength={ITEM_TITLE_MAX}
                 value={title}
                 placeholder={t('agenda.addItemTitle')}
                 onChange={(e) => setTitle(e.target.value)}
                 className={inputClass}
                 data-testid="agenda-add-title"
               />
+              <CharCount id="agenda-title" value={title} max={ITEM_TITLE_MAX} />
             </div>
             <div>
               <label htmlFor="agenda-project" className="sr-only">

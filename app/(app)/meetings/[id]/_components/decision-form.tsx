@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { CharCount, countedProps, useLimitCheck } from '@/app/_components/form/char-count';
 import { controlProps, Field, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
 import { recordDecision } from '@/lib/meetings/actions';
 import { DECISION_MAX } from '@/lib/meetings/limits';
@@ -26,6 +27,7 @@ export interface DecisionOptions {
 export function DecisionForm({ item, options, onDone }: { item: AgendaItemProps; options: DecisionOptions; onDone: () => void }) {
   const t = useTranslations('meetings');
   const r = useRunner();
+  const checkLimits = useLimitCheck();
   const [decision, setDecision] = useState(item.decision ?? '');
   const [assign, setAssign] = useState(false);
   const [problem, setProblem] = useState({
@@ -47,7 +49,11 @@ export function DecisionForm({ item, options, onDone }: { item: AgendaItemProps;
         e.preventDefault();
         r.run(
           'save',
-          () => recordDecision({ id: item.id, version: item.version, decision, problem: assign ? problem : undefined }),
+          async () =>
+            checkLimits({
+              decision: [decision, DECISION_MAX],
+              ...(assign ? { 'problem.description': [problem.description, DESCRIPTION_MAX] } : {}),
+            }) ?? (await recordDecision({ id: item.id, version: item.version, decision, problem: assign ? problem : undefined })),
           () => {
             onDone();
             return t('decision.saved');
@@ -57,14 +63,14 @@ export function DecisionForm({ item, options, onDone }: { item: AgendaItemProps;
     >
       <Field id={pid('decision')} label={t('decision.label')} required errors={fe.decision}>
         <textarea
-          {...controlProps(pid('decision'), fe.decision, false, true)}
+          {...countedProps(controlProps(pid('decision'), fe.decision, false, true), decision, DECISION_MAX)}
           rows={3}
-          maxLength={DECISION_MAX}
           value={decision}
           onChange={(e) => setDecision(e.target.value)}
           className={inputClass}
           data-testid="decision-text"
         />
+        <CharCount id={pid('decision')} value={decision} max={DECISION_MAX} />
       </Field>
       {canAssign ? (
         <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
@@ -82,14 +88,14 @@ export function DecisionForm({ item, options, onDone }: { item: AgendaItemProps;
             className="sm:col-span-2"
           >
             <textarea
-              {...controlProps(pid('pdesc'), fe['problem.description'], false, true)}
+              {...countedProps(controlProps(pid('pdesc'), fe['problem.description'], false, true), problem.description, DESCRIPTION_MAX)}
               rows={2}
-              maxLength={DESCRIPTION_MAX}
               value={problem.description}
               onChange={(e) => setProblem((p) => ({ ...p, description: e.target.value }))}
               className={inputClass}
               data-testid="decision-problem-description"
             />
+            <CharCount id={pid('pdesc')} value={problem.description} max={DESCRIPTION_MAX} />
           </Field>
           <Field id={pid('ptype')} label={t('decision.problemType')} required errors={fe['problem.type']}>
             <select

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { CharCount, countedProps, useLimitCheck } from '@/app/_components/form/char-count';
 import { inputClass, primaryButton, useFieldMessage } from '@/app/_components/form/form-controls';
 import { commentOnProblem } from '@/lib/problems/actions';
 import { COMMENT_MAX } from '@/lib/problems/limits';
@@ -15,13 +16,14 @@ export function CommentForm({ problemId }: { problemId: number }) {
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const checkLimits = useLimitCheck();
   return (
     <form
       className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {
-          const res = await commentOnProblem({ problemId, body });
+          const res = checkLimits({ body: [body, COMMENT_MAX] }) ?? (await commentOnProblem({ problemId, body }));
           if (res.ok) {
             setBody('');
             setError(null);
@@ -36,17 +38,19 @@ export function CommentForm({ problemId }: { problemId: number }) {
         {t('label')}
       </label>
       <textarea
-        id="comment"
+        {...countedProps(
+          { id: 'comment', 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? 'comment-error' : undefined },
+          body,
+          COMMENT_MAX,
+        )}
         rows={3}
-        maxLength={COMMENT_MAX}
         value={body}
         onChange={(e) => setBody(e.target.value)}
         placeholder={t('placeholder')}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'comment-error' : undefined}
         className={inputClass}
         data-testid="comment-input"
       />
+      <CharCount id="comment" value={body} max={COMMENT_MAX} />
       {error ? (
         <p id="comment-error" role="alert" className="text-sm text-red-700">
           {error}

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { CharCount, countedProps, useLimitCheck } from '@/app/_components/form/char-count';
 import { inputClass, primaryButton, secondaryButton, useFieldMessage } from '@/app/_components/form/form-controls';
 import type { ActionResult } from '@/lib/actions/result';
 import { closeProblem, reopenProblem, resolveProblem, startProblem } from '@/lib/problems/actions';
@@ -30,6 +31,7 @@ export function ProblemActions({ id, version, allowed }: Props) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const checkLimits = useLimitCheck();
 
   function run(step: Step, call: () => Promise<ActionResult<unknown>>) {
     setBusy(step);
@@ -117,7 +119,11 @@ export function ProblemActions({ id, version, allowed }: Props) {
             className="space-y-2"
             onSubmit={(e) => {
               e.preventDefault();
-              run('resolve', () => resolveProblem({ id, version, resolution }));
+              run(
+                'resolve',
+                async () =>
+                  checkLimits({ resolution: [resolution, RESOLUTION_MAX] }) ?? (await resolveProblem({ id, version, resolution })),
+              );
             }}
           >
             <label htmlFor="resolution" className="block text-sm font-medium text-slate-700">
@@ -127,17 +133,23 @@ export function ProblemActions({ id, version, allowed }: Props) {
               </span>
             </label>
             <textarea
-              id="resolution"
+              {...countedProps(
+                {
+                  id: 'resolution',
+                  'aria-invalid': fieldErrors.resolution?.length ? true : undefined,
+                  'aria-describedby': fieldErrors.resolution?.length ? 'resolution-error' : undefined,
+                },
+                resolution,
+                RESOLUTION_MAX,
+              )}
               rows={3}
-              maxLength={RESOLUTION_MAX}
               value={resolution}
               onChange={(e) => setResolution(e.target.value)}
               placeholder={t('actions.resolutionPlaceholder')}
-              aria-invalid={fieldErrors.resolution?.length ? true : undefined}
-              aria-describedby={fieldErrors.resolution?.length ? 'resolution-error' : undefined}
               className={inputClass}
               data-testid="resolution-input"
             />
+            <CharCount id="resolution" value={resolution} max={RESOLUTION_MAX} />
             {fieldErrors.resolution?.length ? (
               <p id="resolution-error" className="text-sm text-red-700">
                 {fieldErrors.resolution.map(fieldMessage).join(' ')}
@@ -154,7 +166,7 @@ export function ProblemActions({ id, version, allowed }: Props) {
             className={`space-y-2 ${allowed.start || allowed.close || allowed.resolve ? 'border-t border-slate-100 pt-4' : ''}`}
             onSubmit={(e) => {
               e.preventDefault();
-              run('reopen', () => reopenProblem({ id, version, reason }));
+              run('reopen', async () => checkLimits({ reason: [reason, REASON_MAX] }) ?? (await reopenProblem({ id, version, reason })));
             }}
           >
             <label htmlFor="reopen-reason" className="block text-sm font-medium text-slate-700">
@@ -164,17 +176,23 @@ export function ProblemActions({ id, version, allowed }: Props) {
               </span>
             </label>
             <textarea
-              id="reopen-reason"
+              {...countedProps(
+                {
+                  id: 'reopen-reason',
+                  'aria-invalid': fieldErrors.reason?.length ? true : undefined,
+                  'aria-describedby': fieldErrors.reason?.length ? 'reason-error' : undefined,
+                },
+                reason,
+                REASON_MAX,
+              )}
               rows={2}
-              maxLength={REASON_MAX}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               placeholder={t('actions.reasonPlaceholder')}
-              aria-invalid={fieldErrors.reason?.length ? true : undefined}
-              aria-describedby={fieldErrors.reason?.length ? 'reason-error' : undefined}
               className={inputClass}
               data-testid="reopen-reason-input"
             />
+            <CharCount id="reopen-reason" value={reason} max={REASON_MAX} />
             {fieldErrors.reason?.length ? (
               <p id="reason-error" className="text-sm text-red-700">
                 {fieldErrors.reason.map(fieldMessage).join(' ')}

@@ -3,7 +3,7 @@ import { formatDate } from '@/lib/format';
 import { translator } from '@/lib/i18n/translate';
 import type { HistoryEntry } from '@/lib/projects/queries';
 import type { ReferenceData } from '@/lib/reference/queries';
-import { parseSaved, SAVED_WINDOW_MS, savedMilestoneText } from './saved-summary';
+import { SAVED_WINDOW_MS, savedMilestoneText } from './saved-summary';
 
 const zh = translator('zh-CN');
 const en = translator('en');
@@ -25,16 +25,6 @@ function entry(over: Partial<HistoryEntry>): HistoryEntry {
     ...over,
   };
 }
-
-describe('?saved=milestone-<id>', () => {
-  it('reads a milestone id and nothing else', () => {
-    expect(parseSaved('milestone-12')).toEqual({ milestoneId: 12 });
-    expect(parseSaved(['milestone-7', 'milestone-8'])).toEqual({ milestoneId: 7 });
-    for (const bad of [undefined, '', 'milestone-', 'milestone-0', 'milestone-12x', 'project-12', 'milestone-1234567890', ' milestone-1']) {
-      expect(parseSaved(bad), String(bad)).toBeNull();
-    }
-  });
-});
 
 describe('what the project page says was saved', () => {
   const input = { name: '开工', milestoneId: 12, actorName: '刘洋', now: NOW };

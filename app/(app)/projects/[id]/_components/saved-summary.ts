@@ -8,15 +8,6 @@ type T = Parameters<typeof fieldLabel>[0];
 /** How recent the audit event of a save must be to be taken as that save's (the page opens right after it). */
 export const SAVED_WINDOW_MS = 5 * 60 * 1000;
 
-/** `?saved=milestone-12` (what the milestone form sends back): the milestone's id, else null. */
-export function parseSaved(raw: string | string[] | undefined): { milestoneId: number } | null {
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  const m = /^milestone-(\d{1,9})$/.exec(value ?? '');
-  if (!m) return null;
-  const id = Number(m[1]);
-  return id >= 1 ? { milestoneId: id } : null;
-}
-
 /**
  * What was saved, as the user reads it: "开工 预计完成日期 2027-06-30" (the milestone's name,
  * then each changed field with its new value), from the newest audit event of that milestone

@@ -7,6 +7,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { savePlan } from '@/lib/lights/actions';
 import { compareMoney, formatWan, parseMoneyInput, subtractMoney } from '@/lib/money';
 import { monthlyTotals, splitEvenly } from '@/lib/plans/plan-figures';
+import { CharCount, countedProps, useLimitCheck } from '@/app/_components/form/char-count';
 import { MONTHS, type PlanFormValues, planValues, TARGETS_MAX } from './plan-values';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
 import { useSaveFeedback } from '@/app/_components/form/use-save-feedback';
@@ -48,6 +49,7 @@ export function PlanForm({
   const [values, setValues] = useState(initial);
   const [version, setVersion] = useState(initialVersion);
   const { errors, alert, conflict, alertRef, fail, clear } = useSaveFeedback();
+  const checkLimits = useLimitCheck();
   const [saved, setSaved] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const back = `/projects/${projectId}`;
@@ -81,7 +83,7 @@ export function PlanForm({
     e.preventDefault();
     setSaved(null);
     startTransition(async () => {
-      const res = await savePlan(payload());
+      const res = checkLimits({ targets: [values.targets, TARGETS_MAX] }) ?? (await savePlan(payload()));
       if (res.ok) {
         const data = res.data as { version: number };
         setVersion(data.version);
@@ -256,20 +258,15 @@ export function PlanForm({
         ) : null}
       </fieldset>
 
-      <Field
-        id="targets"
-        label={tp('targets')}
-        hint={tp('targetsHint', { max: TARGETS_MAX, count: values.targets.length })}
-        errors={errors.targets}
-      >
+      <Field id="targets" label={tp('targets')} hint={tp('targetsHint')} errors={errors.targets}>
         <textarea
           rows={3}
-          maxLength={TARGETS_MAX}
-          {...controlProps('targets', errors.targets, true)}
+          {...countedProps(controlProps('targets', errors.targets, true), values.targets, TARGETS_MAX)}
           value={values.targets}
           onChange={(e) => set('targets', e.target.value)}
           className={inputClass}
         />
+        <CharCount id="targets" value={values.targets} max={TARGETS_MAX} />
       </Field>
 
       {errors.year?.length ? <FormAlert message={errors.year.map(message).join(' ')} id="year-alert" /> : null}

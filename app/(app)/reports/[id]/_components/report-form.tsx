@@ -9,7 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { saveReport, submitReport } from '@/lib/reports/actions';
 import { REQUIRED_TO_SUBMIT, TEXT_MAX } from '@/lib/reports/limits';
-import { CharCount } from '@/app/_components/form/char-count';
+import { CharCount, countedProps, useLimitCheck } from '@/app/_components/form/char-count';
 import { type ConflictRow, ConflictPanel } from '@/app/_components/form/conflict-panel';
 import { controlProps, Field, FormAlert, inputClass } from '@/app/_components/form/form-controls';
 import { useDraft } from '@/app/_components/form/use-draft';
@@ -27,6 +27,7 @@ export interface ReportFormValues {
 
 const FIELDS = ['investmentThisPeriod', 'physicalProgress', 'percentComplete', 'nextSteps', 'coordinationNeeds'] as const;
 type FieldKey = (typeof FIELDS)[number];
+const LONG_TEXTS = ['physicalProgress', 'nextSteps', 'coordinationNeeds'] as const;
 
 function valuesFrom(row: Record<string, unknown>): ReportFormValues {
   const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -88,9 +89,12 @@ export function ReportForm({
     setVersion,
     server: { values: initial, version: initialVersion },
   });
+  const checkLimits = useLimitCheck();
   const save = useResilientSave({
     draft,
-    send: (kind: 'save' | 'submit', idempotencyKey) => {
+    send: async (kind: 'save' | 'submit', idempotencyKey) => {
+      const over = checkLimits(Object.fromEntries(LONG_TEXTS.map((k) => [k, [values[k], TEXT_MAX] as const])));
+      if (over) return over;
       const input = { id: reportId, version: draft.baseVersion() ?? version, ...values, idempotencyKey };
       return kind === 'save' ? saveReport(input) : submitReport(input);
     },
@@ -305,7 +309,7 @@ export function ReportForm({
         >
           <textarea
             rows={4}
-            {...controlProps('physicalProgress', errors.physicalProgress, true, true)}
+            {...countedProps(controlProps('physicalProgress', errors.physicalProgress, true, true), values.physicalProgress, TEXT_MAX)}
             value={values.physicalProgress}
             onChange={(e) => set('physicalProgress', e.target.value)}
             className={inputClass}
@@ -315,7 +319,7 @@ export function ReportForm({
         <Field id="nextSteps" label={t('reports.field.nextSteps')} hint={t('reports.fieldHint.nextSteps')} errors={errors.nextSteps}>
           <textarea
             rows={3}
-            {...controlProps('nextSteps', errors.nextSteps, true)}
+            {...countedProps(controlProps('nextSteps', errors.nextSteps, true), values.nextSteps, TEXT_MAX)}
             value={values.nextSteps}
             onChange={(e) => set('nextSteps', e.target.value)}
             className={inputClass}
@@ -330,7 +334,7 @@ export function ReportForm({
         >
           <textarea
             rows={3}
-            {...controlProps('coordinationNeeds', errors.coordinationNeeds, true)}
+            {...countedProps(controlProps('coordinationNeeds', errors.coordinationNeeds, true), values.coordinationNeeds, TEXT_MAX)}
             value={values.coordinationNeeds}
             onChange={(e) => set('coordinationNeeds', e.target.value)}
             className={inputClass}

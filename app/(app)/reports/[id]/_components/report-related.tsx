@@ -122,7 +122,7 @@ export async function ReportProblems({
           {problems.map((p) => {
             const overdue = p.deadline < today && p.status !== 'resolved' && p.status !== 'closed';
             return (
-              <li key={p.id} className="px-4 py-2.5 text-sm">
+              <li key={p.id} id={`problem-${p.id}`} className="scroll-mt-20 px-4 py-2.5 text-sm">
                 <Link href={`/problems/${p.id}`} className="line-clamp-2 font-medium text-brand-700 hover:underline">
                   {p.description}
                 </Link>

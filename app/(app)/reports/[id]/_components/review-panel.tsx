@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { reopenReport, reviewReport } from '@/lib/reports/actions';
 import { COMMENT_MAX } from '@/lib/reports/limits';
+import { CharCount, countedProps, useLimitCheck } from '@/app/_components/form/char-count';
 import { controlProps, Field, inputClass } from '@/app/_components/form/form-controls';
 
 const bigButton =
@@ -72,6 +73,7 @@ export function ReviewPanel({ reportId, version, onBehalfOf }: { reportId: numbe
   const [busy, setBusy] = useState<'approve' | 'return' | null>(null);
   const [, start] = useTransition();
   const failure = useFailure();
+  const checkLimits = useLimitCheck();
 
   function decide(decision: 'approve' | 'return') {
     failure.clear();
@@ -82,7 +84,7 @@ export function ReviewPanel({ reportId, version, onBehalfOf }: { reportId: numbe
     }
     setBusy(decision);
     start(async () => {
-      const res = await reviewReport({ id: reportId, version, decision, comment });
+      const res = checkLimits({ comment: [comment, COMMENT_MAX] }) ?? (await reviewReport({ id: reportId, version, decision, comment }));
       setBusy(null);
       if (res.ok) {
         router.refresh();
@@ -108,13 +110,13 @@ export function ReviewPanel({ reportId, version, onBehalfOf }: { reportId: numbe
         <Field id="review-comment" label={t('comment')} hint={t('commentHint')} errors={failure.fieldErrors.comment}>
           <textarea
             rows={3}
-            maxLength={COMMENT_MAX}
-            {...controlProps('review-comment', failure.fieldErrors.comment, true)}
+            {...countedProps(controlProps('review-comment', failure.fieldErrors.comment, true), comment, COMMENT_MAX)}
             value={comment}
             onChange={(e) => setComment(e.target.value)}
             className={inputClass}
             data-testid="return-comment"
           />
+          <CharCount id="review-comment" value={comment} max={COMMENT_MAX} />
         </Field>
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <button
@@ -150,6 +152,7 @@ export function ReopenPanel({ reportId, version }: { reportId: number; version: 
   const [busy, setBusy] = useState(false);
   const [, start] = useTransition();
   const failure = useFailure();
+  const checkLimits = useLimitCheck();
 
   function reopen() {
     failure.clear();
@@ -160,7 +163,7 @@ export function ReopenPanel({ reportId, version }: { reportId: number; version: 
     }
     setBusy(true);
     start(async () => {
-      const res = await reopenReport({ id: reportId, version, reason });
+      const res = checkLimits({ reason: [reason, COMMENT_MAX] }) ?? (await reopenReport({ id: reportId, version, reason }));
       setBusy(false);
       if (res.ok) {
         router.refresh();
@@ -181,13 +184,13 @@ export function ReopenPanel({ reportId, version }: { reportId: number; version: 
         <Field id="reopen-reason" label={t('reason')} required errors={failure.fieldErrors.reason}>
           <textarea
             rows={2}
-            maxLength={COMMENT_MAX}
-            {...controlProps('reopen-reason', failure.fieldErrors.reason, false, true)}
+            {...countedProps(controlProps('reopen-reason', failure.fieldErrors.reason, false, true), reason, COMMENT_MAX)}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             className={inputClass}
             data-testid="reopen-reason"
           />
+          <CharCount id="reopen-reason" value={reason} max={COMMENT_MAX} />
         </Field>
         <div className="flex sm:justify-end">
           <button

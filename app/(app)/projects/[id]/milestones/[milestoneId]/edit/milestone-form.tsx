@@ -14,7 +14,8 @@ import { useDraft } from '@/app/_components/form/use-draft';
 import { useResilientSave } from '@/app/_components/form/use-resilient-save';
 import { SaveStatus } from '@/app/_components/form/save-status';
 import { controlProps, Field, FormAlert, inputClass, primaryButton, secondaryButton } from '@/app/_components/form/form-controls';
-import { CharCount } from '@/app/_components/form/char-count';
+import { CharCount, countedProps, useLimitCheck } from '@/app/_components/form/char-count';
+import { savedHref } from '@/app/_components/saved/saved-param';
 
 export interface MilestoneFormValues {
   forecastDate: string;
@@ -72,9 +73,12 @@ export function MilestoneForm({
     setVersion,
     server: { values: initial, version: initialVersion },
   });
+  const checkLimits = useLimitCheck();
   const save = useResilientSave({
     draft,
-    send: (_kind: 'save', idempotencyKey) => updateMilestone({ id, version: draft.baseVersion() ?? version, ...values, idempotencyKey }),
+    send: async (_kind: 'save', idempotencyKey) =>
+      checkLimits({ note: [values.note, NOTE_MAX] }) ??
+      (await updateMilestone({ id, version: draft.baseVersion() ?? version, ...values, idempotencyKey })),
     answer: (_kind, res) => {
       if (res.ok) {
         draft.settled(values, null);
@@ -82,7 +86,7 @@ export function MilestoneForm({
           onDone(true);
           return;
         }
-        router.push(`${back}?saved=milestone-${id}#milestone-${id}`);
+        router.push(savedHref(back, 'milestone', id, `milestone-${id}`));
         router.refresh();
         return;
       }
@@ -194,7 +198,7 @@ export function MilestoneForm({
         <Field id="note" label={t('project.milestoneField.note')} errors={errors.note} className="sm:col-span-2">
           <textarea
             rows={4}
-            {...controlProps('note', errors.note)}
+            {...countedProps(controlProps('note', errors.note), values.note, NOTE_MAX)}
             value={values.note}
             onChange={(e) => set('note', e.target.value)}
             className={inputClass}
