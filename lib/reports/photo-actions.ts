@@ -10,7 +10,7 @@ import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import type { Translate } from '@/lib/i18n/translate';
 import { idSchema, optionalText } from '@/lib/projects/schemas';
-import { PHOTO_MAX_BYTES, PHOTO_MAX_PER_REPORT, PHOTO_TYPES } from './photo-limits';
+import { PHOTO_MAX_BYTES, PHOTO_MAX_PER_REPORT, PHOTO_TYPES, PHOTO_CAPTION_MAX } from './photo-limits';
 import { LOCATION_MAX_ACCURACY_M } from './photo-location';
 import { removePhotoFiles } from './photos';
 import { reportPhotoResource, reportResource } from './resource';
@@ -33,7 +33,7 @@ export const addReportPhoto = createAction({
     width: z.number().int().positive(),
     height: z.number().int().positive(),
     originalName: optionalText(255),
-    caption: optionalText(200),
+    caption: optionalText(PHOTO_CAPTION_MAX),
     /** EXIF DateTimeOriginal, read by the route before the file was stripped, else the client's. */
     takenAt: z.date().nullable().optional(),
     /** Where it was taken, only as the uploader chose to send it (checked by the route). */

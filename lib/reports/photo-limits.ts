@@ -21,3 +21,6 @@ export function takenAtAcceptable(date: Date, now: Date): boolean {
   const ms = date.getTime();
   return Number.isFinite(ms) && ms >= TAKEN_AT_EARLIEST && ms <= now.getTime() + TAKEN_AT_MAX_AHEAD_MS;
 }
+
+/** A photo's caption, at most this many characters (counted like zod's max: UTF-16 length). */
+export const PHOTO_CAPTION_MAX = 200;

@@ -4,6 +4,7 @@
  * rules checked in the actions (required to submit, state) use keys under "reports".
  * Money is a decimal string in 万元 (two decimals), never floating point: lib/money parses it.
  */
+import { PHOTO_CAPTION_MAX } from './photo-limits';
 import { z } from 'zod';
 import { PERIOD_KINDS } from '@/db/schema/enums';
 import { optionalMoneyField } from '@/lib/money/schema';
@@ -61,7 +62,7 @@ export const reopenReportSchema = z.object({
 
 export const deletePhotoSchema = z.object({ id: idSchema });
 /** A photo's caption; empty clears it. */
-export const captionPhotoSchema = z.object({ id: idSchema, caption: optionalText(200) });
+export const captionPhotoSchema = z.object({ id: idSchema, caption: optionalText(PHOTO_CAPTION_MAX) });
 
 export const openPeriodSchema = z.object({
   /** Absent or '': the cadence setting (report_cadence), monthly by default. */

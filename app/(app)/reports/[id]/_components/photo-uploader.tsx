@@ -1,5 +1,6 @@
 'use client';
 
+import { PHOTO_CAPTION_MAX } from '@/lib/reports/photo-limits';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
@@ -255,7 +256,7 @@ export function PhotoUploader({ reportId, projectName, initial }: { reportId: nu
                   <input
                     type="text"
                     value={u.caption}
-                    maxLength={200}
+                    maxLength={PHOTO_CAPTION_MAX}
                     disabled={u.lastStatus === 0}
                     onChange={(e) => setCaption(u, e.target.value)}
                     onKeyDown={(e) => noSubmit(e)}
