@@ -9,7 +9,7 @@ import { routeId } from '@/lib/http/id';
 import { readBody } from '@/lib/http/body';
 import { json, withRoute } from '@/lib/http/route';
 import { addReportPhoto } from './photo-actions';
-import { PHOTO_REQUEST_MAX_BYTES, takenAtAcceptable, PHOTO_CAPTION_MAX } from './photo-limits';
+import { PHOTO_REQUEST_MAX_BYTES, takenAtAcceptable } from './photo-limits';
 import { checkLocation, type PhotoLocation } from './photo-location';
 import {
   inspectPhoto,
@@ -187,7 +187,8 @@ export const uploadPhotoRoute = withRoute({
         // The file's own EXIF wins; a photo resized in the browser has none and sends it apart.
         takenAt: checked.takenAt ?? sentTakenAt,
         originalName: clip(file.name || '', 255),
-        caption: typeof caption === 'string' ? clip(caption, PHOTO_CAPTION_MAX) : undefined,
+        // Not cut: a caption over PHOTO_CAPTION_MAX is the action's field error (422), and the files go.
+        caption: typeof caption === 'string' ? caption : undefined,
         // Only in the row: the stored file is stripped of its EXIF GPS like everything else.
         latitude: location?.latitude ?? null,
         longitude: location?.longitude ?? null,

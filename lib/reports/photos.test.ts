@@ -12,6 +12,7 @@ import { translator, type Translate } from '@/lib/i18n/translate';
 import { useTestDb } from '@/test/db';
 import { submitReport } from './edit-report';
 import { captionReportPhoto, deleteReportPhotoAs } from './photo-actions';
+import { PHOTO_CAPTION_MAX } from './photo-limits';
 import { servePhotoRoute, uploadPhotoRoute } from './photo-http';
 import { inspectPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_PER_REPORT, sniffImageType, writePhotoFiles } from './photos';
 import { exifDateTime, exifTiff } from './photos-metadata';
@@ -506,6 +507,20 @@ describe('a photo resized in the browser (takenAt field, Idempotency-Key)', () =
     expect(await takenAtOf(none.body.data!.id)).toBeNull();
     const empty = await post(formRequest(png, { takenAt: '' }));
     expect(empty.status).toBe(201);
+  });
+
+  it('a caption over its limit is a field error in the user’s language, not cut: nothing is stored', async () => {
+    const before = await files();
+    const rows = (await getDb().select().from(reportPhotos)).length;
+    const sent = await post(formRequest(jpeg, { caption: '基'.repeat(PHOTO_CAPTION_MAX + 1) }));
+    expect(sent.status).toBe(422);
+    expect(sent.body.ok).toBe(false);
+    expect((sent.body as { fieldErrors?: Record<string, string[]> }).fieldErrors?.caption?.[0]).toMatch(/[\u4e00-\u9fff]/);
+    expect((await getDb().select().from(reportPhotos)).length).toBe(rows);
+    expect(await files()).toEqual(before);
+    // Exactly at the limit it is kept whole.
+    const whole = await post(formRequest(jpeg, { caption: '基'.repeat(PHOTO_CAPTION_MAX) }));
+    expect(whole.status).toBe(201);
   });
 
   it('the file’s own EXIF date wins over the client’s', async () => {
