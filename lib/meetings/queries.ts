@@ -9,11 +9,10 @@ export {
   meetingFormOptions,
   meetingProjectChoices,
   MEETINGS_PAGE_SIZE,
-  type AgendaItemView,
   type MeetingDetail,
   type MeetingSummary,
-  type ProblemBrief,
 } from './get-meeting';
+export type { AgendaItemView, ProblemBrief } from './agenda-items';
 // For lib/exports: the heading, the rows (async iterator, batched) and the minutes.
 export { getMeetingHeading, getMinutesDoc, snapshotRows, SNAPSHOT_READ_BATCH } from './export-reads';
 export type { MeetingHeading, MinutesDoc, MinutesDecision, StatusRow } from './types';
