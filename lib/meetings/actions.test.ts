@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, categories, counties, meetingAgendaItems, meetings, meetingSnapshotRows, units } from '@/db/schema';
 import type { ActionResult } from '@/lib/actions/result';
@@ -311,12 +311,17 @@ describe('the state machine', () => {
 
   it('every mutation writes an audit event', async () => {
     const m = await meetingIn('published');
-    const events = await getDb().select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityType, 'meeting'));
+    const events = await getDb()
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(eq(auditEvents.entityType, 'meeting'))
+      .orderBy(asc(auditEvents.id));
     expect(events.map((e) => e.action)).toEqual(['meeting.create', 'meeting.freeze', 'meeting.hold', 'meeting.publish']);
     const itemEvents = await getDb()
       .select({ action: auditEvents.action })
       .from(auditEvents)
-      .where(eq(auditEvents.entityType, 'meeting_agenda_item'));
+      .where(eq(auditEvents.entityType, 'meeting_agenda_item'))
+      .orderBy(asc(auditEvents.id));
     expect(itemEvents.map((e) => e.action)).toEqual(['meeting.agenda.add']);
     expect(m.id).toBeGreaterThan(0);
   });
