@@ -66,8 +66,11 @@ export async function makeUnit(overrides: Partial<typeof units.$inferInsert> = {
   );
 }
 
-/** A user; countyId null (the default) = prefecture-wide scope. */
+/** A user; countyId null (the default) = prefecture-wide scope. A department user gets a unit of its own unless given one. */
 export async function makeUser(overrides: { role: Role } & Partial<typeof users.$inferInsert>, executor?: Executor): Promise<User> {
+  if (overrides.role === 'department' && overrides.unitId == null) {
+    overrides = { ...overrides, unitId: (await makeUnit({ agencyKind: 'other' }, executor)).id };
+  }
   const n = next();
   return one(
     await target(executor)

@@ -31,6 +31,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: '/projects', label: t('common.nav.projects') },
     { href: '/reports', label: t('common.nav.reports') },
     { href: '/problems', label: t('common.nav.problems') },
+    { href: '/procedures', label: t('common.nav.procedures') },
     { href: '/lights', label: t('lights.ops.nav') },
     { href: '/meetings', label: t('common.nav.meetings') },
   ];

@@ -1,4 +1,4 @@
-import type { MilestoneStatus, ProjectStatus, Stage } from '@/db/schema/enums';
+import type { MilestoneStatus, ProcedureState, ProjectStatus, Stage } from '@/db/schema/enums';
 import type { PipelineStage } from '@/lib/plan-years/pipeline-stage';
 
 const STATUS_STYLE: Record<ProjectStatus, string> = {
@@ -31,6 +31,16 @@ const MILESTONE_STYLE: Record<MilestoneStatus, string> = {
   delayed: 'bg-red-50 text-red-800 ring-red-600/20',
 };
 
+const PROCEDURE_STYLE: Record<ProcedureState, string> = {
+  not_started: 'bg-slate-100 text-slate-700 ring-slate-500/20',
+  preparing: 'bg-violet-50 text-violet-800 ring-violet-600/20',
+  accepted: 'bg-sky-50 text-sky-800 ring-sky-600/20',
+  in_progress: 'bg-sky-50 text-sky-800 ring-sky-600/20',
+  returned: 'bg-amber-50 text-amber-900 ring-amber-600/25',
+  approved: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20',
+  not_applicable: 'bg-slate-50 text-slate-500 ring-slate-400/20',
+};
+
 /** The pill's shape (globals.css: .badge); the maps above give its colours. */
 const base = 'badge';
 
@@ -56,4 +66,12 @@ export function MilestoneStatusBadge({ status, label }: { status: MilestoneStatu
 
 export function OverdueBadge({ label }: { label: string }) {
   return <span className={`${base} bg-red-600 text-white ring-red-700`}>{label}</span>;
+}
+
+export function ProcedureStateBadge({ state, label }: { state: ProcedureState; label: string }) {
+  return (
+    <span className={`${base} ${PROCEDURE_STYLE[state]}`} data-state={state}>
+      {label}
+    </span>
+  );
 }

@@ -1,5 +1,9 @@
 /** Enumerations shared by the schema and the UI (no drizzle imports, safe in client code). */
-export const ROLES = ['admin', 'dispatch', 'leader', 'lead', 'viewer'] as const;
+/**
+ * department (部门用户): a user of one approving agency (its unit), who works the approval
+ * procedures waiting on that agency (手续联办).
+ */
+export const ROLES = ['admin', 'dispatch', 'leader', 'lead', 'viewer', 'department'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const STAGES = ['preliminary', 'construction', 'completed', 'operating'] as const;
@@ -113,3 +117,31 @@ export type DuplicateDecision = (typeof DUPLICATE_DECISIONS)[number];
 
 export const PORTFOLIO_TARGET_KINDS = ['count', 'growth'] as const;
 export type PortfolioTargetKind = (typeof PORTFOLIO_TARGET_KINDS)[number];
+
+/**
+ * The kind of agency that approves a procedure (审批部门类别). A template names the kind; the
+ * office says which unit is which kind (units.agency_kind), and a project's procedure names its
+ * unit (the prefecture's or a county's bureau).
+ */
+export const AGENCY_KINDS = [
+  'development_reform', // 发展改革部门
+  'natural_resources', // 自然资源部门
+  'ecology_environment', // 生态环境部门
+  'water', // 水行政主管部门
+  'forestry_grassland', // 林业和草原部门
+  'housing_construction', // 住房和城乡建设部门
+  'transport', // 交通运输部门
+  'energy', // 能源主管部门
+  'grid', // 电网企业
+  'cultural_relics', // 文物部门
+  'emergency', // 应急管理部门
+  'other',
+] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+/**
+ * An approval procedure's state (手续办理状态): 未启动 → 准备材料 → 已受理 → 办理中 → 已批复, or
+ * 退回补正 → 已受理 again, or 不涉及 (with a reason).
+ */
+export const PROCEDURE_STATES = ['not_started', 'preparing', 'accepted', 'in_progress', 'returned', 'approved', 'not_applicable'] as const;
+export type ProcedureState = (typeof PROCEDURE_STATES)[number];

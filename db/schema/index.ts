@@ -14,3 +14,4 @@ export * from './lights';
 export * from './meetings';
 export * from './jobs';
 export * from './idempotency';
+export * from './procedures';

@@ -1,4 +1,5 @@
 import { boolean, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { AGENCY_KINDS } from './enums';
 
 /**
  * What an office maintains of every reference entry (lib/reference): a retired entry stays on the
@@ -39,6 +40,8 @@ export const units = pgTable(
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull(),
     kind: text('kind', { enum: ['responsible', 'owner'] }).notNull(),
+    /** The kind of approving agency the unit is (审批部门类别), if it approves procedures (手续联办). */
+    agencyKind: text('agency_kind', { enum: AGENCY_KINDS }),
     ...maintained(),
   },
   (t) => [uniqueIndex('units_name_zh_uq').on(t.nameZh)],

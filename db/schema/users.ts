@@ -25,7 +25,11 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('users_username_format', sql`${t.username} ~ '^[a-z0-9_.-]{2,32}$'`)],
+  (t) => [
+    check('users_username_format', sql`${t.username} ~ '^[a-z0-9_.-]{2,32}$'`),
+    // A department user works the procedures of their agency: without a unit they would have none.
+    check('users_department_has_unit', sql`${t.role} <> 'department' OR ${t.unitId} IS NOT NULL`),
+  ],
 );
 
 /**

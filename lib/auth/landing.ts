@@ -12,6 +12,8 @@ export const LANDING_PATHS: Readonly<Record<Role, string>> = {
   leader: '/dashboard',
   lead: '/inbox',
   viewer: '/dashboard',
+  // 部门用户: the procedures waiting on their agency.
+  department: '/procedures',
 };
 
 /** The role's landing page; an unknown role (an old session, a hand-made value) gets the dashboard. */

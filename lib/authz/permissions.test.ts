@@ -36,6 +36,7 @@ const GRANTED: Record<Role, Partial<Record<Permission, 'any' | readonly Relation
     'ruleset.edit': 'any',
     'meeting.read': 'any',
     'notification.read': 'any',
+    'calendar.manage': 'any',
   },
   dispatch: {
     ...Object.fromEntries(
@@ -64,6 +65,10 @@ const GRANTED: Record<Role, Partial<Record<Permission, 'any' | readonly Relation
           'light.override',
           'meeting.read',
           'meeting.manage',
+          'procedure.plan',
+          'procedure.prepare',
+          'procedure.handle',
+          'calendar.manage',
         ] as const
       ).map((p) => [p, 'any' as const]),
     ),
@@ -88,8 +93,11 @@ const GRANTED: Record<Role, Partial<Record<Permission, 'any' | readonly Relation
     'problem.comment': 'any',
     'meeting.read': 'any',
     'notification.read': 'any',
+    'procedure.prepare': ['projectLead'],
   },
   viewer: { 'project.read': 'any', 'meeting.read': 'any', 'notification.read': 'any' },
+  // 部门用户: only its own agency's procedures (the procedure's unit is its approving agency).
+  department: { 'project.read': 'any', 'notification.read': 'any', 'procedure.handle': ['unitMember'] },
 };
 
 function actor(role: Role, over: Partial<Actor> = {}): Actor {

@@ -46,6 +46,14 @@ export const PERMISSIONS = [
   'meeting.manage',
   // Everyone's own inbox: the notification's query shows a user only their own.
   'notification.read',
+  // Approval procedures (手续联办): the office keeps a project's plan (applies a template, adds a
+  // procedure, marks one 不涉及); the project lead prepares the application; the approving agency
+  // (a department user of the procedure's unit) accepts, returns and approves.
+  'procedure.plan',
+  'procedure.prepare',
+  'procedure.handle',
+  // The working-day calendar's holidays and worked weekend days (节假日与调休).
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,7 +62,8 @@ export type Permission = (typeof PERMISSIONS)[number];
  * - projectLead: the actor is the project lead (项目负责人) of the record's project;
  * - responsibleLeader: the actor is the record's responsible leader (包抓领导) — the project's
  *   for a project, a report or a light; the problem's own for a problem;
- * - unitMember: the actor belongs to the record's responsible unit (责任单位).
+ * - unitMember: the actor belongs to the record's responsible unit (责任单位); for an approval
+ *   procedure, its approving agency (审批部门).
  */
 export const RELATIONS = ['projectLead', 'responsibleLeader', 'unitMember'] as const;
 export type Relation = (typeof RELATIONS)[number];
@@ -75,6 +84,7 @@ export const ROLE_PERMISSIONS: Record<Role, Readonly<Partial<Record<Permission, 
     'ruleset.edit': ANY,
     'meeting.read': ANY,
     'notification.read': ANY,
+    'calendar.manage': ANY,
   },
   dispatch: {
     'project.read': ANY,
@@ -101,6 +111,11 @@ export const ROLE_PERMISSIONS: Record<Role, Readonly<Partial<Record<Permission, 
     'meeting.read': ANY,
     'meeting.manage': ANY,
     'notification.read': ANY,
+    // The office keeps every plan and may record an agency's step on its behalf.
+    'procedure.plan': ANY,
+    'procedure.prepare': ANY,
+    'procedure.handle': ANY,
+    'calendar.manage': ANY,
   },
   leader: {
     'project.read': ANY,
@@ -123,11 +138,18 @@ export const ROLE_PERMISSIONS: Record<Role, Readonly<Partial<Record<Permission, 
     'problem.comment': ANY,
     'meeting.read': ANY,
     'notification.read': ANY,
+    'procedure.prepare': ['projectLead'],
   },
   viewer: {
     'project.read': ANY,
     'meeting.read': ANY,
     'notification.read': ANY,
+  },
+  // 部门用户: reads the projects in its scope and works its own agency's procedures only.
+  department: {
+    'project.read': ANY,
+    'notification.read': ANY,
+    'procedure.handle': ['unitMember'],
   },
 };
 

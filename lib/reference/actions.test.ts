@@ -2,7 +2,18 @@ import { and, eq, getTableName } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import * as schema from '@/db/schema';
-import { auditEvents, categories, counties, meetingParticipants, meetings, problems, projects, units, users } from '@/db/schema';
+import {
+  auditEvents,
+  categories,
+  counties,
+  meetingParticipants,
+  meetings,
+  problems,
+  projectProcedures,
+  projects,
+  units,
+  users,
+} from '@/db/schema';
 import type { ActionResult } from '@/lib/actions/result';
 import { assertReferences } from '@/lib/projects/write-rules';
 import { useTestDb } from '@/test/db';
@@ -171,9 +182,31 @@ describe('reference data: merge', () => {
         { meetingId: m1!.id, unitId: into.id },
         { meetingId: m2!.id, unitId: from.id },
       ]);
+    const [proc] = await getDb()
+      .insert(projectProcedures)
+      .values({
+        projectId: p1.id,
+        nameZh: '用地预审',
+        nameEn: 'Land',
+        agencyKind: 'natural_resources',
+        agencyUnitId: from.id,
+        statutoryDays: 20,
+        committedDays: 10,
+      })
+      .returning();
 
     const res = ok(await mergeUnit.execute(actor, { id: from.id, version: from.version, intoId: into.id }));
-    expect(res.moved).toEqual({ projects: [p1.id, p2.id], problems: [problem!.id], users: [lead.id], meetings: [m2!.id] });
+    expect(res.moved).toEqual({
+      projects: [p1.id, p2.id],
+      problems: [problem!.id],
+      users: [lead.id],
+      meetings: [m2!.id],
+      procedures: [proc!.id],
+    });
+    expect((await getDb().select().from(projectProcedures).where(eq(projectProcedures.id, proc!.id)))[0]).toMatchObject({
+      agencyUnitId: into.id,
+      version: 2,
+    });
 
     const db = getDb();
     const [q1] = await db.select().from(projects).where(eq(projects.id, p1.id));

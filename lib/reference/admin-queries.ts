@@ -27,7 +27,7 @@ export interface LeaderRow {
   version: number;
 }
 
-const none: Usage = { projects: 0, problems: 0, users: 0, meetings: 0 };
+const none: Usage = { projects: 0, problems: 0, users: 0, meetings: 0, procedures: 0 };
 
 function assertManager(actor: Actor) {
   if (!hasPermission(actor, 'reference.manage') || actor.countyId !== null) throw new AppError('FORBIDDEN');

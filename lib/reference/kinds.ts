@@ -25,6 +25,8 @@ export interface Usage {
   problems: number;
   users: number;
   meetings: number;
+  /** Approval procedures (an agency's) and procedure templates (a category's). */
+  procedures: number;
 }
 
-export const usageTotal = (u: Usage) => u.projects + u.problems + u.users + u.meetings;
+export const usageTotal = (u: Usage) => u.projects + u.problems + u.users + u.meetings + u.procedures;

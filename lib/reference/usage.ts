@@ -7,7 +7,16 @@
 import { and, count, eq, getTableName, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor, Tx } from '@/db/client';
-import { meetingParticipants, meetings, problems, projectCounties, projects, users } from '@/db/schema';
+import {
+  meetingParticipants,
+  meetings,
+  problems,
+  procedureTemplateCategories,
+  projectCounties,
+  projectProcedures,
+  projects,
+  users,
+} from '@/db/schema';
 import { now } from '@/lib/clock';
 import { MERGEABLE, type ReferenceKind, type Usage } from './kinds';
 
@@ -29,10 +38,12 @@ export const USES: Readonly<Record<ReferenceKind, readonly Use[]>> = {
     { column: problems.responsibleUnitId, field: 'responsibleUnitId', counts: 'problems' },
     { column: users.unitId, field: 'unitId', counts: 'users' },
     { column: meetingParticipants.unitId, field: 'unitId', counts: 'meetings' },
+    { column: projectProcedures.agencyUnitId, field: 'agencyUnitId', counts: 'procedures' },
   ],
   category: [
     { column: projects.categoryCode, field: 'categoryCode', counts: 'projects' },
     { column: meetings.scopeCategoryCode, field: 'scopeCategoryCode', counts: 'meetings' },
+    { column: procedureTemplateCategories.categoryCode, field: 'categoryCode', counts: 'procedures' },
   ],
   county: [
     { column: projects.countyId, field: 'countyId', counts: 'projects', countedElsewhere: true },
@@ -44,7 +55,7 @@ export const USES: Readonly<Record<ReferenceKind, readonly Use[]>> = {
 
 /** How many records of each kind use the entry (by its key: a unit's or county's id, a category's code). */
 export async function usageOf(tx: Tx, kind: ReferenceKind, key: number | string): Promise<Usage> {
-  const usage: Usage = { projects: 0, problems: 0, users: 0, meetings: 0 };
+  const usage: Usage = { projects: 0, problems: 0, users: 0, meetings: 0, procedures: 0 };
   // One statement at a time: a transaction's handle runs one at a time anyway.
   for (const use of USES[kind]) {
     if (use.countedElsewhere) continue;
@@ -63,6 +74,8 @@ export interface Moved {
   problems: number[];
   users: number[];
   meetings: number[];
+  /** Procedures moved to another agency; templates proposed for another category. */
+  procedures: number[];
   /** Each moved field of each moved project (its history shows the change). */
   projectFields: { id: number; field: string }[];
 }
@@ -75,7 +88,7 @@ export interface Moved {
  */
 export async function moveReferences(tx: Tx, kind: ReferenceKind, from: number | string, into: number | string): Promise<Moved> {
   if (!MERGEABLE[kind]) throw new Error(`${kind} entries are not merged`);
-  const moved: Moved = { projects: [], problems: [], users: [], meetings: [], projectFields: [] };
+  const moved: Moved = { projects: [], problems: [], users: [], meetings: [], procedures: [], projectFields: [] };
   if (kind === 'unit') {
     // meeting_participants has no version: the meeting it belongs to is what the user edits.
     const invited = await tx
@@ -95,9 +108,29 @@ export async function moveReferences(tx: Tx, kind: ReferenceKind, from: number |
       .returning({ meetingId: meetingParticipants.meetingId });
     moved.meetings.push(...rows.map((r) => r.meetingId));
   }
+  if (kind === 'category') {
+    // procedure_template_categories has no version: the template it belongs to is what the user edits.
+    const both = (
+      await tx
+        .select({ templateId: procedureTemplateCategories.templateId })
+        .from(procedureTemplateCategories)
+        .where(eq(procedureTemplateCategories.categoryCode, into as string))
+    ).map((r) => r.templateId);
+    if (both.length) {
+      await tx
+        .delete(procedureTemplateCategories)
+        .where(and(eq(procedureTemplateCategories.categoryCode, from as string), inArray(procedureTemplateCategories.templateId, both)));
+    }
+    const rows = await tx
+      .update(procedureTemplateCategories)
+      .set({ categoryCode: into as string })
+      .where(eq(procedureTemplateCategories.categoryCode, from as string))
+      .returning({ templateId: procedureTemplateCategories.templateId });
+    moved.procedures.push(...rows.map((r) => r.templateId));
+  }
   const at = now().toISOString();
   for (const use of USES[kind]) {
-    if (use.column.table === meetingParticipants) continue;
+    if (use.column.table === meetingParticipants || use.column.table === procedureTemplateCategories) continue;
     const table = sql.identifier(getTableName(use.column.table));
     const column = sql.identifier(use.column.name);
     const res = (await tx.execute(
@@ -109,7 +142,8 @@ export async function moveReferences(tx: Tx, kind: ReferenceKind, from: number |
     moved[use.counts].push(...ids);
     if (use.column.table === projects) moved.projectFields.push(...ids.map((id) => ({ id, field: use.field })));
   }
-  for (const k of ['projects', 'problems', 'users', 'meetings'] as const) moved[k] = [...new Set(moved[k])].sort((a, b) => a - b);
+  for (const k of ['projects', 'problems', 'users', 'meetings', 'procedures'] as const)
+    moved[k] = [...new Set(moved[k])].sort((a, b) => a - b);
   return moved;
 }
 
@@ -121,7 +155,7 @@ export async function usageByKey(db: Executor, kind: ReferenceKind): Promise<Map
     const rows = await db.select({ key: use.column, n: count() }).from(use.column.table).where(isNotNull(use.column)).groupBy(use.column);
     for (const r of rows) {
       const key = String(r.key);
-      const u = out.get(key) ?? { projects: 0, problems: 0, users: 0, meetings: 0 };
+      const u = out.get(key) ?? { projects: 0, problems: 0, users: 0, meetings: 0, procedures: 0 };
       u[use.counts] += r.n;
       out.set(key, u);
     }

@@ -20,6 +20,7 @@ import {
 } from './demo';
 import { CATEGORIES, COUNTIES, NEW_ENERGY_CAPACITY_TARGET, PREFECTURE_NAME, PROJECTS, type ProjectFact } from './facts';
 import { seedDefaultRuleSet, seedDemoPlans } from './demo-plans';
+import { seedCalendar, seedProcedureTemplates } from './seed-procedures';
 import { seedDemoProblems } from './demo-problems';
 import { seedDemoReports } from './demo-reports';
 import { seedReportYearList } from './year-lists';
@@ -134,6 +135,8 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
       { key: 'new_energy_capacity_target', value: JSON.stringify(NEW_ENERGY_CAPACITY_TARGET) },
     ]);
     await seedDefaultRuleSet(tx);
+    await seedCalendar(tx);
+    await seedProcedureTemplates(tx);
     await tx.insert(s.portfolioTargets).values(PORTFOLIO_TARGETS.map((g, i) => ({ ...g, sort: i + 1 })));
 
     if (!opts.demo) {

@@ -45,10 +45,16 @@ const profile = {
   unitId: optionalId,
 };
 
-export const createUserSchema = z.object({ username: usernameSchema, ...profile, password: passwordSchema });
+/** A department user (部门用户) works its agency's procedures: it must belong to a unit. */
+const departmentHasUnit = (v: { role: Role; unitId?: number | null }, ctx: z.RefinementCtx) => {
+  if (v.role === 'department' && (v.unitId === null || v.unitId === undefined))
+    ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'departmentNeedsUnit' });
+};
+
+export const createUserSchema = z.object({ username: usernameSchema, ...profile, password: passwordSchema }).superRefine(departmentHasUnit);
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
-export const updateUserSchema = z.object({ id, version: z.coerce.number().int().positive(), ...profile });
+export const updateUserSchema = z.object({ id, version: z.coerce.number().int().positive(), ...profile }).superRefine(departmentHasUnit);
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
 export const resetPasswordSchema = z.object({ id, password: passwordSchema });

@@ -19,6 +19,7 @@ import zhMeetings from './zh-CN/meetings.json';
 import zhExports from './zh-CN/exports.json';
 import zhReference from './zh-CN/reference.json';
 import zhTargets from './zh-CN/targets.json';
+import zhProcedures from './zh-CN/procedures.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enValidation from './en/validation.json';
@@ -36,6 +37,7 @@ import enMeetings from './en/meetings.json';
 import enExports from './en/exports.json';
 import enReference from './en/reference.json';
 import enTargets from './en/targets.json';
+import enProcedures from './en/procedures.json';
 import type { Locale } from '../config';
 
 const zh = {
@@ -56,6 +58,7 @@ const zh = {
   exports: zhExports,
   reference: zhReference,
   targets: zhTargets,
+  procedures: zhProcedures,
 };
 const en: typeof zh = {
   common: enCommon,
@@ -75,6 +78,7 @@ const en: typeof zh = {
   exports: enExports,
   reference: enReference,
   targets: enTargets,
+  procedures: enProcedures,
 };
 
 export type Messages = typeof zh;

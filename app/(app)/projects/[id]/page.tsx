@@ -29,6 +29,8 @@ import { savedMilestoneText } from './_components/saved-summary';
 import { LightPanel } from './_components/light-panel';
 import { MilestoneList } from './_components/milestone-list';
 import { PlanSection } from './_components/plan-section';
+import { ProcedureSection } from './_components/procedure-section';
+import { getProcedureSummary } from '@/lib/procedures/queries';
 import { hasDemoData, ProjectFields } from './_components/project-fields';
 
 type Params = { params: Promise<{ id: string }> };
@@ -56,7 +58,7 @@ export default async function ProjectPage({ params, searchParams }: Params & Sea
   const sp = await searchParams;
   const savedId = parseSaved(sp.saved, 'milestone');
   const raisedId = parseSaved(sp.saved, 'problem');
-  const [project, milestones, history, reference, light, plan, t, rawLocale, duplicates, raised] = await Promise.all([
+  const [project, milestones, history, reference, light, plan, t, rawLocale, duplicates, raised, procedures] = await Promise.all([
     loadProject(actor, id),
     getProjectMilestones(actor, id),
     getProjectHistory(actor, id, { limit: 100 }),
@@ -67,6 +69,7 @@ export default async function ProjectPage({ params, searchParams }: Params & Sea
     getLocale(),
     possibleDuplicates(actor, id),
     raisedId === null ? null : getProblem(actor, raisedId),
+    getProcedureSummary(actor, id),
   ]);
   if (!project) notFound();
   const locale = toLocale(rawLocale);
@@ -167,6 +170,7 @@ export default async function ProjectPage({ params, searchParams }: Params & Sea
         canUpdate={can(actor, 'milestone.update', project)}
         savedId={savedMilestone?.id ?? null}
       />
+      <ProcedureSection projectId={project.id} summary={procedures} locale={locale} />
       {leadView && current ? <LeadPanel period={current.period} report={current.report} problems={openProblems} locale={locale} /> : null}
       <div className={leadView ? 'max-sm:order-2' : undefined}>
         <HistoryList entries={history} locale={locale} reference={reference} />
