@@ -229,7 +229,7 @@ export async function listAgencyQueue(actor: Actor, filter: { unitId: number | n
       agencyNameZh: units.nameZh,
       agencyNameEn: units.nameEn,
       project: projectRelationColumns,
-      ready: sql<boolean>`NOT EXISTS (SELECT 1 FROM ${projectProcedureDeps} JOIN ${blocking} ON ${blocking.id} = ${projectProcedureDeps.dependsOnId} WHERE ${projectProcedureDeps.procedureId} = ${projectProcedures.id} AND ${notInArray(blocking.state, [...SETTLED])})`,
+      ready: sql<boolean>`NOT EXISTS (SELECT 1 FROM ${projectProcedureDeps} JOIN ${projectProcedures} AS ${blocking} ON ${blocking.id} = ${projectProcedureDeps.dependsOnId} WHERE ${projectProcedureDeps.procedureId} = ${projectProcedures.id} AND ${notInArray(blocking.state, [...SETTLED])})`,
     })
     .from(projectProcedures)
     .innerJoin(projects, eq(projects.id, projectProcedures.projectId))

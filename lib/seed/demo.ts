@@ -11,6 +11,7 @@
  * code, and "past/future" is judged against the fixed date DEMO_AS_OF.
  * ─────────────────────────────────────────────────────────────────────────────────────────────
  */
+import type { AgencyKind } from '@/db/schema/enums';
 import type { MilestoneKind, MilestoneStatus, ProjectStatus, Role } from '@/db/schema';
 import { PROJECTS, type ProjectFact } from './facts';
 
@@ -50,17 +51,31 @@ export interface DemoUnit {
   nameZh: string;
   nameEn: string;
   kind: 'responsible' | 'owner';
+  /** The kind of approving agency it is (手续联办), if any. */
+  agencyKind?: AgencyKind;
 }
 
 const R = 'responsible' as const;
 const O = 'owner' as const;
 
 export const DEMO_UNITS: readonly DemoUnit[] = [
-  { key: 'fgw', kind: R, nameZh: '塔城地区发展和改革委员会', nameEn: 'Tacheng Prefecture Development and Reform Commission' },
-  { key: 'jtj', kind: R, nameZh: '塔城地区交通运输局', nameEn: 'Tacheng Prefecture Transport Bureau' },
-  { key: 'slj', kind: R, nameZh: '塔城地区水利局', nameEn: 'Tacheng Prefecture Water Resources Bureau' },
+  {
+    key: 'fgw',
+    kind: R,
+    agencyKind: 'development_reform',
+    nameZh: '塔城地区发展和改革委员会',
+    nameEn: 'Tacheng Prefecture Development and Reform Commission',
+  },
+  { key: 'jtj', kind: R, agencyKind: 'transport', nameZh: '塔城地区交通运输局', nameEn: 'Tacheng Prefecture Transport Bureau' },
+  { key: 'slj', kind: R, agencyKind: 'water', nameZh: '塔城地区水利局', nameEn: 'Tacheng Prefecture Water Resources Bureau' },
   { key: 'gxj', kind: R, nameZh: '塔城地区工业和信息化局', nameEn: 'Tacheng Prefecture Industry and IT Bureau' },
-  { key: 'zrj', kind: R, nameZh: '塔城地区自然资源局', nameEn: 'Tacheng Prefecture Natural Resources Bureau' },
+  {
+    key: 'zrj',
+    kind: R,
+    agencyKind: 'natural_resources',
+    nameZh: '塔城地区自然资源局',
+    nameEn: 'Tacheng Prefecture Natural Resources Bureau',
+  },
   { key: 'swj', kind: R, nameZh: '塔城地区商务局', nameEn: 'Tacheng Prefecture Commerce Bureau' },
   { key: 'kab', kind: R, nameZh: '塔城地区口岸管理办公室', nameEn: 'Tacheng Prefecture Port Administration Office' },
   { key: 'nyj', kind: R, nameZh: '塔城地区农业农村局', nameEn: 'Tacheng Prefecture Agriculture and Rural Affairs Bureau' },
@@ -70,6 +85,28 @@ export const DEMO_UNITS: readonly DemoUnit[] = [
     nameZh: '塔城地区文化体育广播电视和旅游局',
     nameEn: 'Tacheng Prefecture Culture, Sports, Radio, TV and Tourism Bureau',
   },
+  {
+    key: 'sthj',
+    kind: R,
+    agencyKind: 'ecology_environment',
+    nameZh: '塔城地区生态环境局',
+    nameEn: 'Tacheng Prefecture Ecology and Environment Bureau',
+  },
+  {
+    key: 'lcj',
+    kind: R,
+    agencyKind: 'forestry_grassland',
+    nameZh: '塔城地区林业和草原局',
+    nameEn: 'Tacheng Prefecture Forestry and Grassland Bureau',
+  },
+  {
+    key: 'zjj',
+    kind: R,
+    agencyKind: 'housing_construction',
+    nameZh: '塔城地区住房和城乡建设局',
+    nameEn: 'Tacheng Prefecture Housing and Construction Bureau',
+  },
+  { key: 'wwj', kind: R, agencyKind: 'cultural_relics', nameZh: '塔城地区文物局', nameEn: 'Tacheng Prefecture Cultural Relics Bureau' },
   { key: 'emin_gov', kind: R, nameZh: '额敏县人民政府', nameEn: 'Emin County People’s Government' },
   { key: 'shawan_gov', kind: R, nameZh: '沙湾市人民政府', nameEn: 'Shawan City People’s Government' },
   { key: 'o_road', kind: O, nameZh: '塔城地区交通建设投资有限公司', nameEn: 'Tacheng Transport Construction Investment Co.' },
@@ -87,7 +124,13 @@ export const DEMO_UNITS: readonly DemoUnit[] = [
   { key: 'o_shenergy', kind: O, nameZh: '申能塔城新能源有限公司', nameEn: 'Shenergy Tacheng New Energy Co.' },
   { key: 'o_chnenergy', kind: O, nameZh: '国家能源集团塔城新能源有限公司', nameEn: 'CHN Energy Tacheng New Energy Co.' },
   { key: 'o_coal', kind: O, nameZh: '塔城地区煤炭开发有限公司', nameEn: 'Tacheng Coal Development Co.' },
-  { key: 'o_grid', kind: O, nameZh: '国网新疆电力有限公司塔城供电公司', nameEn: 'State Grid Xinjiang Tacheng Power Supply Co.' },
+  {
+    key: 'o_grid',
+    kind: O,
+    agencyKind: 'grid',
+    nameZh: '国网新疆电力有限公司塔城供电公司',
+    nameEn: 'State Grid Xinjiang Tacheng Power Supply Co.',
+  },
   { key: 'o_logistics', kind: O, nameZh: '塔城地区现代物流投资有限公司', nameEn: 'Tacheng Modern Logistics Investment Co.' },
   { key: 'o_port', kind: O, nameZh: '塔城地区口岸建设发展有限公司', nameEn: 'Tacheng Port Construction and Development Co.' },
   { key: 'o_textile', kind: O, nameZh: '塔城地区纺织产业投资有限公司', nameEn: 'Tacheng Textile Industry Investment Co.' },
@@ -123,6 +166,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'viewer', displayName: '赵丽（示例·行署督查室）', role: 'viewer', countyCode: null, unitKey: null },
   { username: 'emin', displayName: '叶尔兰（示例·额敏县）', role: 'viewer', countyCode: 'emin', unitKey: 'emin_gov' },
   { username: 'emin_lead', displayName: '马军（示例·额敏县发改委）', role: 'lead', countyCode: 'emin', unitKey: 'emin_gov' },
+  { username: 'zrj', displayName: '吴刚（示例·地区自然资源局）', role: 'department', countyCode: null, unitKey: 'zrj' },
+  { username: 'sthj', displayName: '郑燕（示例·地区生态环境局）', role: 'department', countyCode: null, unitKey: 'sthj' },
 ];
 
 // ── Per-project assignments ─────────────────────────────────────────────────────────────────

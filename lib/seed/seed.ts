@@ -21,6 +21,7 @@ import {
 import { CATEGORIES, COUNTIES, NEW_ENERGY_CAPACITY_TARGET, PREFECTURE_NAME, PROJECTS, type ProjectFact } from './facts';
 import { seedDefaultRuleSet, seedDemoPlans } from './demo-plans';
 import { seedCalendar, seedProcedureTemplates } from './seed-procedures';
+import { seedDemoProcedures } from './demo-procedures';
 import { seedDemoProblems } from './demo-problems';
 import { seedDemoReports } from './demo-reports';
 import { seedReportYearList } from './year-lists';
@@ -159,7 +160,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
     await tx.insert(s.capacityBaselines).values(DEMO_CAPACITY_BASELINE);
     const unitRows = await tx
       .insert(s.units)
-      .values(DEMO_UNITS.map((u) => ({ nameZh: u.nameZh, nameEn: u.nameEn, kind: u.kind })))
+      .values(DEMO_UNITS.map((u) => ({ nameZh: u.nameZh, nameEn: u.nameEn, kind: u.kind, agencyKind: u.agencyKind ?? null })))
       .returning({ id: s.units.id, nameZh: s.units.nameZh });
     const unitIdByName = new Map(unitRows.map((r) => [r.nameZh, r.id]));
     const unitIds = new Map(DEMO_UNITS.map((u) => [u.key, need(unitIdByName, u.nameZh, 'unit')]));
@@ -200,6 +201,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<void> {
     await linkPossibleDuplicates(tx, projectIds);
     await seedDemoProblems(tx, { projectIds, userIds, unitIds });
     await seedDemoPlans(tx, { projectIds, userIds });
+    await seedDemoProcedures(tx, { projectIds, userIds });
     if (opts.history) await seedDemoReports(tx, { projectIds, userIds });
   });
 }
