@@ -9,7 +9,10 @@ for (const role of Object.keys(ROLES) as RoleKey[]) {
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     // Each role lands where its work is (lib/auth/landing.ts): a project lead at 我的工作.
-    if (role === 'lead') {
+    if (role === 'department') {
+      await expect(page).toHaveURL(/\/procedures$/);
+      await expect(page.getByRole('heading', { level: 1, name: '本部门待办手续' })).toBeVisible();
+    } else if (role === 'lead') {
       await expect(page).toHaveURL(/\/inbox$/);
       await expect(page.getByRole('heading', { level: 1, name: '我的工作' })).toBeVisible();
     } else {

@@ -10,6 +10,7 @@ export const ROLES = {
   lead: 'lead',
   viewer: 'viewer',
   county: 'emin',
+  department: 'zrj',
 } as const;
 export type RoleKey = keyof typeof ROLES;
 

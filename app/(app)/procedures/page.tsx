@@ -3,9 +3,9 @@ import { getLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { ProcedureStateBadge } from '@/app/_components/badges';
+import { inputClass, secondaryButton } from '@/app/_components/form/classes';
 import { ClockLine } from '@/app/_components/procedures/clock-line';
 import { ProcedureSteps } from '@/app/_components/procedures/procedure-steps';
-import { inputClass, secondaryButton } from '@/app/_components/form/form-controls';
 import { requireActor } from '@/lib/auth/session';
 import { formatDate } from '@/lib/format';
 import { parseId } from '@/lib/http/id';
@@ -53,7 +53,7 @@ export default async function ProcedureQueuePage({ searchParams }: Props) {
         <form method="get" className="flex flex-col gap-2 sm:flex-row sm:items-end" data-testid="queue-filter">
           <label className="block min-w-0 flex-1 text-sm font-medium text-slate-700">
             {t('queue.agency')}
-            <select name="unit" defaultValue={unitId ?? ''} className={`${inputClass} mt-1`}>
+            <select name="unit" defaultValue={unitId ?? ''} className={`${inputClass} mt-1 min-w-0 max-w-full`}>
               <option value="">{t('queue.allAgencies')}</option>
               {agencies.map((a) => (
                 <option key={a.id} value={a.id}>

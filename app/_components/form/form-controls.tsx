@@ -3,8 +3,9 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
-export const inputClass =
-  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-500 aria-[invalid=true]:bg-red-50/40 sm:text-sm';
+// The classes live in a plain module: a server component that imported them from this client
+// module got a client reference (a function), not the string.
+export { inputClass, primaryButton, secondaryButton } from './classes';
 
 /** Field errors may be translated messages or catalogue keys ("validation.codeTaken"). */
 export function useFieldMessage(): (message: string) => string {
@@ -83,8 +84,3 @@ export function FormAlert({ message, id = 'form-alert' }: { message: string | nu
     </p>
   );
 }
-
-export const primaryButton =
-  'inline-flex justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60';
-export const secondaryButton =
-  'inline-flex justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 disabled:opacity-60';

@@ -4,7 +4,7 @@ import { getTranslations } from '@/lib/i18n/server-translations';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { inputClass, primaryButton } from '@/app/_components/form/form-controls';
+import { inputClass, primaryButton } from '@/app/_components/form/classes';
 import { requireActor } from '@/lib/auth/session';
 import { can, mayEver } from '@/lib/authz';
 import { today } from '@/lib/clock';
