@@ -45,7 +45,9 @@ const firstLink =
 
 /** The first of the user's reports that opens as the form (a draft or a returned report). */
 async function findEditableReport({ base, cookie }: FindContext): Promise<string | null> {
-  const html = await (await fetch(`${base}/reports`, { headers: { cookie } })).text();
+  const res = await fetch(`${base}/reports`, { headers: { cookie } });
+  if (new URL(res.url).pathname !== '/reports') throw new Error(`/reports sent the lead to ${res.url}: is the session still valid?`);
+  const html = await res.text();
   const links = [...new Set([...html.matchAll(/href="(\/reports\/\d+)"/g)].map((m) => m[1]!))];
   for (const link of links.slice(0, 60)) {
     const page = await (await fetch(`${base}${link}`, { headers: { cookie } })).text();
@@ -57,16 +59,35 @@ async function findEditableReport({ base, cookie }: FindContext): Promise<string
 /**
  * The dispatch office opens the next reporting period through its own form (the one the form
  * proposes), as it does at the start of a month: every project gets its draft.
+ *
+ * The confirmation disappears the moment "yes" is clicked, before the server action's request has
+ * been answered, so it does not mean the period is open: closing the browser then aborts the
+ * request, and the server drops an action whose request it had not read yet (no period, no
+ * drafts). Done is what the form does once the action has answered: it moves to the new period,
+ * or shows its error, which is thrown. The first click waits for hydration: a click on the
+ * server-rendered form before it would be the browser's own submission.
  */
 async function openNextPeriod({ base, browser, cookieOf }: FindContext): Promise<void> {
   const context = await browser.newContext();
-  await context.addCookies(toCookies(await cookieOf('dispatch'), base));
-  const page = await context.newPage();
-  await page.goto(`${base}/reports`);
-  await page.getByTestId('open-period-submit').click();
-  await page.getByTestId('open-period-confirm-yes').click();
-  await page.getByTestId('open-period-confirm').waitFor({ state: 'detached' });
-  await context.close();
+  try {
+    await context.addCookies(toCookies(await cookieOf('dispatch'), base));
+    const page = await context.newPage();
+    await page.goto(`${base}/reports`);
+    await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+    const form = page.getByTestId('open-period-form');
+    await form.getByTestId('open-period-submit').click();
+    await form.getByTestId('open-period-confirm-yes').click();
+    // Answered: the form moves to the new period (router.push on success) or shows its error.
+    const error = form.getByTestId('form-error');
+    const moved = page.waitForURL(/[?&]period=\d+/, { timeout: 60_000 }).then(() => null);
+    const failed = error.waitFor({ state: 'visible', timeout: 60_000 }).then(() => error.innerText());
+    moved.catch(() => {});
+    failed.catch(() => {});
+    const message = await Promise.race([moved, failed]);
+    if (message !== null) throw new Error(`the dispatch office could not open the next period: ${message}`);
+  } finally {
+    await context.close();
+  }
 }
 
 /** The first of the lead's reports that opens as the form; opens the next period if none does. */
@@ -74,11 +95,9 @@ const editableReport = async (ctx: FindContext): Promise<string> => {
   const first = await findEditableReport(ctx);
   if (first) return first;
   await openNextPeriod(ctx);
-  for (const t0 = Date.now(); Date.now() - t0 < 30_000; await new Promise((r) => setTimeout(r, 500))) {
-    const found = await findEditableReport(ctx);
-    if (found) return found;
-  }
-  throw new Error('no report of the lead opens as the form, even 30 s after opening the next period');
+  const found = await findEditableReport(ctx);
+  if (found) return found;
+  throw new Error('no report of the lead opens as the form, even after the next period was opened');
 };
 
 export const TARGETS: Target[] = [
